@@ -1,0 +1,3 @@
+module github.com/newsgraph/newsgraph
+
+go 1.26.8

@@ -1,0 +1,174 @@
+// Package news holds the domain nouns of newsgraph: the document that flows
+// through the pipeline and everything the stages find in it.
+//
+// Every span in this package is a pair of byte offsets into Doc.Text (UTF-8),
+// end exclusive. Only the JSON writer (package news, contract.go) converts
+// them to the code-point offsets of the article contract.
+package news
+
+import "time"
+
+// Span is a half-open byte range [Start, End) into Doc.Text.
+type Span struct {
+	Start int
+	End   int
+}
+
+// Len returns the number of bytes the span covers.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Of returns the text the span covers in text. It panics if the span is out
+// of range, which is a programming error in the stage that made it.
+func (s Span) Of(text string) string { return text[s.Start:s.End] }
+
+// Token is one word or punctuation mark.
+type Token struct {
+	Span
+	// Text is Doc.Text[Start:End] (a substring, not a copy).
+	Text string
+}
+
+// Sentence is one sentence of the cleaned text. Tokens [FirstToken, EndToken)
+// of Doc.Tokens lie inside it.
+type Sentence struct {
+	Span
+	FirstToken int
+	EndToken   int
+}
+
+// Entity types, as in CoNLL-2003 and the article contract.
+const (
+	TypePER  = "PER"
+	TypeORG  = "ORG"
+	TypeLOC  = "LOC"
+	TypeMISC = "MISC"
+)
+
+// Mention kinds of the article contract.
+const (
+	MentionName    = "name"
+	MentionAlias   = "alias"
+	MentionAcronym = "acronym"
+	MentionTitle   = "title"
+	MentionPronoun = "pronoun"
+	MentionNominal = "nominal"
+)
+
+// Mention is one place in the text that refers to an entity.
+type Mention struct {
+	Span
+	Text string
+	// Type is the NER type (PER, ORG, LOC, MISC) the mention was tagged with.
+	Type string
+	// Kind is one of the Mention* constants.
+	Kind string
+}
+
+// Place is where a LOC entity lies on the map.
+type Place struct {
+	Country    string // ISO 3166-1 alpha-2, empty for regions without a country
+	Admin1     string
+	Lat, Lon   float64
+	GeonamesID int64 // 0 when unknown
+	Feature    string
+	Debug      string // why this reading won
+}
+
+// Entity is one real-world thing the article refers to, with all its mentions.
+type Entity struct {
+	ID       string
+	Type     string
+	Name     string
+	Aliases  []string
+	Titles   []string
+	Mentions []Mention
+	Place    *Place
+}
+
+// Quote is direct, indirect or partial speech.
+type Quote struct {
+	ID             string
+	Kind           string // direct, indirect, partial
+	Span                  // span of the reported words, without quotation marks
+	Text           string
+	Speaker        string // entity id, empty when unattributed
+	SpeakerMention *Mention
+	Cue            string
+	Sourcing       string // named, anonymous, unattributed
+	Hedged         bool
+}
+
+// Event is who did what to whom.
+type Event struct {
+	ID       string
+	Type     string
+	Actor    string
+	Target   string
+	Sentence int
+	Trigger  Mention
+	Date     string
+	Place    string
+	Negated  bool
+	Hedged   bool
+}
+
+// DateRef is a date expression resolved against the publication date.
+type DateRef struct {
+	Span
+	Text        string
+	Value       string // YYYY-MM-DD, YYYY-MM or YYYY; empty when unresolved
+	Granularity string // day, month, year
+}
+
+// Claim is a normalised proposition: who affirms or denies what about whom.
+type Claim struct {
+	ID        string
+	Speaker   string
+	Polarity  string // affirm, deny
+	Subject   string
+	Predicate string
+	Object    string
+	Quote     string
+	Event     string
+}
+
+// Contradiction is a pair of claims by different speakers that cannot both hold.
+type Contradiction struct {
+	Claims []string
+	Why    string
+}
+
+// StageTiming is how long one pipeline stage took on one document.
+type StageTiming struct {
+	Stage    string
+	Duration time.Duration
+}
+
+// Doc is one article as it moves through the pipeline. Ingest fills the
+// source fields and Text; each stage adds what it finds.
+type Doc struct {
+	// Source is where the article came from (a file path, "-" or a URL);
+	// it is for messages, not part of the contract.
+	Source    string
+	URL       string
+	Title     string
+	Published time.Time // zero when unknown
+	Language  string
+	// Text is the cleaned article body that every span refers to.
+	Text string
+
+	Sentences []Sentence
+	Tokens    []Token
+	// Mentions are the NER stage's typed name mentions, in text order,
+	// before the link stage groups them into Entities.
+	Mentions []Mention
+
+	Entities       []Entity
+	Quotes         []Quote
+	Events         []Event
+	Dates          []DateRef
+	Claims         []Claim
+	Contradictions []Contradiction
+
+	Timings []StageTiming
+}

@@ -1,0 +1,112 @@
+// Package pipeline runs the extraction stages over documents in a fixed,
+// explicit order, timing each stage and keeping one document's failure from
+// sinking a batch.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// Stage is one step of extraction.
+//
+// Process reads what earlier stages put in doc and adds its own findings.
+// It must be deterministic (the same doc gives the same result), must not
+// keep doc after it returns, and must be safe for concurrent use on
+// different docs. An error means this doc could not be processed by this
+// stage; the Runner records it and stops that doc, not the batch.
+type Stage interface {
+	Name() string
+	Process(ctx context.Context, doc *news.Doc) error
+}
+
+// Runner applies its stages, in the order given, to each document.
+type Runner struct {
+	stages []Stage
+}
+
+// NewRunner returns a Runner for stages in exactly this order. It rejects
+// nil stages and duplicate names, which would make timings ambiguous.
+func NewRunner(stages ...Stage) (*Runner, error) {
+	seen := make(map[string]bool, len(stages))
+	for i, s := range stages {
+		if s == nil {
+			return nil, fmt.Errorf("new runner: stage %d is nil", i)
+		}
+		if seen[s.Name()] {
+			return nil, fmt.Errorf("new runner: stage %q listed twice", s.Name())
+		}
+		seen[s.Name()] = true
+	}
+	return &Runner{stages: stages}, nil
+}
+
+// StageNames returns the stage names in run order.
+func (r *Runner) StageNames() []string {
+	names := make([]string, len(r.stages))
+	for i, s := range r.stages {
+		names[i] = s.Name()
+	}
+	return names
+}
+
+// StageError is the error of one stage on one document.
+type StageError struct {
+	Stage  string
+	Source string
+	Err    error
+}
+
+func (e *StageError) Error() string {
+	return fmt.Sprintf("%s: stage %s: %v", e.Source, e.Stage, e.Err)
+}
+
+func (e *StageError) Unwrap() error { return e.Err }
+
+// Run applies every stage to doc in order and appends a timing per stage to
+// doc.Timings. It stops at the first failing stage and returns a
+// *StageError; a panic inside a stage is turned into such an error so that
+// one bad document cannot take down a batch.
+func (r *Runner) Run(ctx context.Context, doc *news.Doc) error {
+	for _, s := range r.stages {
+		if err := ctx.Err(); err != nil {
+			return &StageError{Stage: s.Name(), Source: doc.Source, Err: err}
+		}
+		start := time.Now()
+		err := runStage(ctx, s, doc)
+		doc.Timings = append(doc.Timings, news.StageTiming{Stage: s.Name(), Duration: time.Since(start)})
+		if err != nil {
+			return &StageError{Stage: s.Name(), Source: doc.Source, Err: err}
+		}
+	}
+	return nil
+}
+
+func runStage(ctx context.Context, s Stage, doc *news.Doc) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error: %v", p)
+		}
+	}()
+	return s.Process(ctx, doc)
+}
+
+// Result is the outcome of one document in a batch.
+type Result struct {
+	Doc *news.Doc
+	Err error
+}
+
+// RunBatch runs every document and returns one Result per document, in input
+// order. A failing document has its error in its Result; the others are
+// processed as usual.
+func (r *Runner) RunBatch(ctx context.Context, docs []*news.Doc) []Result {
+	results := make([]Result, len(docs))
+	for i, d := range docs {
+		results[i] = Result{Doc: d, Err: r.Run(ctx, d)}
+	}
+	return results
+}
