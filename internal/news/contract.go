@@ -1,0 +1,263 @@
+package news
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"unicode/utf8"
+)
+
+// Schema is the contract version written in every document.
+const Schema = "newsgraph/article/v1"
+
+// The JSON shapes of the article contract (../shared/contract/README.md).
+// Offsets in them count Unicode code points; pointers are JSON null when
+// absent, and every list is written as [] rather than null.
+type (
+	jsonDoc struct {
+		Schema         string              `json:"schema"`
+		ID             string              `json:"id"`
+		URL            *string             `json:"url"`
+		Title          *string             `json:"title"`
+		Published      *string             `json:"published"`
+		Language       string              `json:"language"`
+		Text           string              `json:"text"`
+		Sentences      []jsonSpan          `json:"sentences"`
+		Entities       []jsonEntity        `json:"entities"`
+		Quotes         []jsonQuote         `json:"quotes"`
+		Events         []jsonEvent         `json:"events"`
+		Dates          []jsonDate          `json:"dates"`
+		Claims         []jsonClaim         `json:"claims"`
+		Contradictions []jsonContradiction `json:"contradictions"`
+	}
+	jsonSpan struct {
+		Start int `json:"start"`
+		End   int `json:"end"`
+	}
+	jsonMention struct {
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Text  string `json:"text"`
+		Kind  string `json:"kind,omitempty"`
+	}
+	jsonPlace struct {
+		Country    *string `json:"country"`
+		Admin1     *string `json:"admin1"`
+		Lat        float64 `json:"lat"`
+		Lon        float64 `json:"lon"`
+		GeonamesID *int64  `json:"geonames_id"`
+		Feature    string  `json:"feature"`
+		Debug      string  `json:"debug,omitempty"`
+	}
+	jsonEntity struct {
+		ID       string        `json:"id"`
+		Type     string        `json:"type"`
+		Name     string        `json:"name"`
+		Aliases  []string      `json:"aliases"`
+		Titles   []string      `json:"titles"`
+		Mentions []jsonMention `json:"mentions"`
+		Place    *jsonPlace    `json:"place"`
+	}
+	jsonQuote struct {
+		ID             string       `json:"id"`
+		Kind           string       `json:"kind"`
+		Text           string       `json:"text"`
+		Start          int          `json:"start"`
+		End            int          `json:"end"`
+		Speaker        *string      `json:"speaker"`
+		SpeakerMention *jsonMention `json:"speaker_mention"`
+		Cue            *string      `json:"cue"`
+		Sourcing       string       `json:"sourcing"`
+		Hedged         bool         `json:"hedged"`
+	}
+	jsonEvent struct {
+		ID       string      `json:"id"`
+		Type     string      `json:"type"`
+		Actor    *string     `json:"actor"`
+		Target   *string     `json:"target"`
+		Sentence int         `json:"sentence"`
+		Trigger  jsonMention `json:"trigger"`
+		Date     *string     `json:"date"`
+		Place    *string     `json:"place"`
+		Negated  bool        `json:"negated"`
+		Hedged   bool        `json:"hedged"`
+	}
+	jsonDate struct {
+		Start       int     `json:"start"`
+		End         int     `json:"end"`
+		Text        string  `json:"text"`
+		Value       *string `json:"value"`
+		Granularity string  `json:"granularity"`
+	}
+	jsonClaim struct {
+		ID        string  `json:"id"`
+		Speaker   *string `json:"speaker"`
+		Polarity  string  `json:"polarity"`
+		Subject   *string `json:"subject"`
+		Predicate string  `json:"predicate"`
+		Object    *string `json:"object"`
+		Quote     *string `json:"quote"`
+		Event     *string `json:"event"`
+	}
+	jsonContradiction struct {
+		Claims []string `json:"claims"`
+		Why    string   `json:"why"`
+	}
+)
+
+// ContentID returns the contract id of a text: the hex SHA-256 of its bytes.
+func ContentID(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// MarshalContract returns doc as one line of contract JSON (no trailing
+// newline). This is the one place where byte offsets become code-point
+// offsets. It fails if a span does not lie on character boundaries of
+// doc.Text, which is a bug in the stage that made it.
+func MarshalContract(doc *Doc) ([]byte, error) {
+	c := offsetConverter{text: doc.Text}
+	out := jsonDoc{
+		Schema:         Schema,
+		ID:             ContentID(doc.Text),
+		URL:            optional(doc.URL),
+		Title:          optional(doc.Title),
+		Language:       doc.Language,
+		Text:           doc.Text,
+		Sentences:      make([]jsonSpan, 0, len(doc.Sentences)),
+		Entities:       make([]jsonEntity, 0, len(doc.Entities)),
+		Quotes:         make([]jsonQuote, 0, len(doc.Quotes)),
+		Events:         make([]jsonEvent, 0, len(doc.Events)),
+		Dates:          make([]jsonDate, 0, len(doc.Dates)),
+		Claims:         make([]jsonClaim, 0, len(doc.Claims)),
+		Contradictions: make([]jsonContradiction, 0, len(doc.Contradictions)),
+	}
+	if out.Language == "" {
+		out.Language = "en"
+	}
+	if !doc.Published.IsZero() {
+		out.Published = optional(doc.Published.Format("2006-01-02"))
+	}
+	for _, s := range doc.Sentences {
+		out.Sentences = append(out.Sentences, jsonSpan{c.at(s.Start), c.at(s.End)})
+	}
+	for _, e := range doc.Entities {
+		out.Entities = append(out.Entities, c.entity(e))
+	}
+	for _, q := range doc.Quotes {
+		out.Quotes = append(out.Quotes, c.quote(q))
+	}
+	for _, v := range doc.Events {
+		out.Events = append(out.Events, c.event(v))
+	}
+	for _, d := range doc.Dates {
+		out.Dates = append(out.Dates, jsonDate{c.at(d.Start), c.at(d.End), d.Text, optional(d.Value), d.Granularity})
+	}
+	for _, cl := range doc.Claims {
+		out.Claims = append(out.Claims, jsonClaim{cl.ID, optional(cl.Speaker), cl.Polarity, optional(cl.Subject),
+			cl.Predicate, optional(cl.Object), optional(cl.Quote), optional(cl.Event)})
+	}
+	for _, k := range doc.Contradictions {
+		out.Contradictions = append(out.Contradictions, jsonContradiction{nonNil(k.Claims), k.Why})
+	}
+	if c.err != nil {
+		return nil, fmt.Errorf("write contract for %s: %w", doc.Source, c.err)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		return nil, fmt.Errorf("write contract for %s: %w", doc.Source, err)
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
+
+func (c *offsetConverter) entity(e Entity) jsonEntity {
+	je := jsonEntity{ID: e.ID, Type: e.Type, Name: e.Name, Aliases: nonNil(e.Aliases), Titles: nonNil(e.Titles),
+		Mentions: make([]jsonMention, 0, len(e.Mentions))}
+	for _, m := range e.Mentions {
+		je.Mentions = append(je.Mentions, c.mention(m))
+	}
+	if p := e.Place; p != nil {
+		jp := &jsonPlace{Country: optional(p.Country), Admin1: optional(p.Admin1), Lat: p.Lat, Lon: p.Lon,
+			Feature: p.Feature, Debug: p.Debug}
+		if p.GeonamesID != 0 {
+			id := p.GeonamesID
+			jp.GeonamesID = &id
+		}
+		je.Place = jp
+	}
+	return je
+}
+
+func (c *offsetConverter) quote(q Quote) jsonQuote {
+	jq := jsonQuote{ID: q.ID, Kind: q.Kind, Text: q.Text, Start: c.at(q.Start), End: c.at(q.End),
+		Speaker: optional(q.Speaker), Cue: optional(q.Cue), Sourcing: q.Sourcing, Hedged: q.Hedged}
+	if q.SpeakerMention != nil {
+		m := c.mention(*q.SpeakerMention)
+		m.Kind = ""
+		jq.SpeakerMention = &m
+	}
+	return jq
+}
+
+func (c *offsetConverter) event(v Event) jsonEvent {
+	t := c.mention(v.Trigger)
+	t.Kind = ""
+	return jsonEvent{ID: v.ID, Type: v.Type, Actor: optional(v.Actor), Target: optional(v.Target),
+		Sentence: v.Sentence, Trigger: t, Date: optional(v.Date), Place: optional(v.Place),
+		Negated: v.Negated, Hedged: v.Hedged}
+}
+
+func (c *offsetConverter) mention(m Mention) jsonMention {
+	return jsonMention{Start: c.at(m.Start), End: c.at(m.End), Text: m.Text, Kind: m.Kind}
+}
+
+// offsetConverter turns byte offsets of text into code-point offsets. It
+// remembers the last position so that the mostly increasing offsets of a
+// document cost O(distance) each; the first error sticks.
+type offsetConverter struct {
+	text      string
+	lastByte  int
+	lastPoint int
+	err       error
+}
+
+func (c *offsetConverter) at(b int) int {
+	if b < 0 || b > len(c.text) {
+		c.fail(fmt.Errorf("offset %d outside text of %d bytes", b, len(c.text)))
+		return 0
+	}
+	if b < len(c.text) && !utf8.RuneStart(c.text[b]) {
+		c.fail(fmt.Errorf("offset %d splits a character", b))
+		return 0
+	}
+	if b < c.lastByte {
+		c.lastByte, c.lastPoint = 0, 0
+	}
+	c.lastPoint += utf8.RuneCountInString(c.text[c.lastByte:b])
+	c.lastByte = b
+	return c.lastPoint
+}
+
+func (c *offsetConverter) fail(err error) {
+	if c.err == nil {
+		c.err = err
+	}
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
