@@ -1,0 +1,86 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// sniffLen is how far into the text looksLikeHTML looks.
+const sniffLen = 1024
+
+// htmlMarkers are tags that open an HTML page or fragment.
+var htmlMarkers = []string{
+	"<!doctype html", "<html", "<head", "<body", "<title", "<meta", "<link",
+	"<script", "<style", "<article", "<main", "<section", "<div", "<p>", "<p ",
+	"<h1", "<h2", "<h3", "<table", "<ul", "<br", "<span", "<a ", "<!--", "<?xml",
+}
+
+// looksLikeHTML reports whether text is an HTML page or fragment: it opens
+// (after white space) with "<" and one of htmlMarkers appears in its first
+// KiB, or "<!doctype html" or "<html" appears there anywhere. Plain text
+// that quotes a tag later on stays plain text.
+func looksLikeHTML(text string) bool {
+	head := text
+	if len(head) > sniffLen {
+		head = head[:sniffLen]
+	}
+	head = strings.ToLower(head)
+	if strings.Contains(head, "<!doctype html") || strings.Contains(head, "<html") {
+		return true
+	}
+	if !strings.HasPrefix(strings.TrimLeft(head, " \t\n\f"), "<") {
+		return false
+	}
+	for _, m := range htmlMarkers {
+		if strings.Contains(head, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// page is what extractHTML finds in an HTML page.
+type page struct {
+	Text      string // main text, not yet cleaned
+	Title     string
+	URL       string
+	Published time.Time
+}
+
+// trafilaturaOptions are the extraction settings, chosen on the
+// article-extraction benchmark (see extract_test.go).
+func trafilaturaOptions() trafilatura.Options {
+	return trafilatura.Options{
+		EnableFallback:  true,
+		Focus:           trafilatura.Balanced,
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Fast,
+	}
+}
+
+// extractHTML finds the main text and metadata of an HTML page with
+// go-trafilatura. A page without main text is news.ErrNoText. The
+// extractor is third-party code fed with outside input, so a panic in it is
+// turned into news.ErrNoText too.
+func extractHTML(html string) (p page, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = page{}, fmt.Errorf("%w (the HTML extractor failed)", news.ErrNoText)
+		}
+	}()
+	res, err := trafilatura.Extract(strings.NewReader(html), trafilaturaOptions())
+	if err != nil || res == nil {
+		return page{}, news.ErrNoText
+	}
+	p = page{
+		Text:      res.ContentText,
+		Title:     strings.TrimSpace(res.Metadata.Title),
+		URL:       strings.TrimSpace(res.Metadata.URL),
+		Published: res.Metadata.Date,
+	}
+	return p, nil
+}
