@@ -1,8 +1,218 @@
 package main
 
-import "errors"
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"runtime"
+	"time"
 
-// runExtract is wired in the next commit together with ingest.
+	"github.com/newsgraph/newsgraph/internal/ingest"
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
+)
+
+const extractAbout = `Reads one or more articles and prints, for each, the JSON document of the
+article contract: the cleaned text, its sentences, and the entities, quotes,
+events, dates, claims and contradictions found in it (see README.md).
+
+FILE may be plain text (UTF-8, Latin-1, or UTF-16 with a byte-order mark), an
+HTML page (its main text is extracted; title, date and URL come from the
+page's metadata), or - for standard input.
+
+With one FILE it prints one JSON object. With several FILEs, or --jsonl, it
+prints one object per line (JSON Lines) in input order. An input that cannot
+be read is reported on stderr, its line holds {"schema":"newsgraph/error/v1",
+"source":...,"error":...} so lines still match inputs, the other inputs are
+processed, and the exit status is 1.
+
+Examples:
+  newsgraph extract article.txt
+  newsgraph extract --published 2015-02-19 --url https://example.com/a article.txt
+  curl -s https://example.com/a | newsgraph extract --url https://example.com/a -
+  newsgraph extract --jsonl texts/*.txt > docs.jsonl`
+
+// extractOptions are the parsed flags of the extract command.
+type extractOptions struct {
+	read    ingest.Options
+	jsonl   bool
+	pretty  bool
+	timings bool
+	workers int
+}
+
 func runExtract(env *environment, args []string) error {
-	return errors.New("extract: not built yet")
+	opt, files, err := parseExtractFlags(env, args)
+	if err != nil {
+		return err
+	}
+	runner, err := newExtractRunner()
+	if err != nil {
+		return fmt.Errorf("extract: %w", err)
+	}
+	if len(files) > 1 {
+		opt.jsonl = true
+	}
+	return extractAll(env, runner, opt, files)
+}
+
+func parseExtractFlags(env *environment, args []string) (extractOptions, []string, error) {
+	fs := newFlagSet(env, "extract", "[flags] FILE|- [FILE ...]", extractAbout)
+	published := fs.String("published", "", "publication date `YYYY-MM-DD` (overrides the page's own date)")
+	url := fs.String("url", "", "the article's `URL` (overrides the page's own URL; one FILE only)")
+	format := fs.String("format", "json", "output format; json is the only one")
+	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "refuse inputs larger than this many `bytes`")
+	var opt extractOptions
+	fs.BoolVar(&opt.jsonl, "jsonl", false, "print JSON Lines (one document per line) even for one FILE")
+	fs.BoolVar(&opt.pretty, "pretty", false, "indent the JSON of a single document for reading")
+	fs.BoolVar(&opt.timings, "timings", false, "print each stage's time per document on stderr")
+	fs.IntVar(&opt.workers, "workers", runtime.GOMAXPROCS(0), "documents processed in parallel")
+	if err := parseFlags(fs, args); err != nil {
+		return opt, nil, err
+	}
+	usage := func(msg string) error {
+		return &usageError{msg: "extract: " + msg + " (run 'newsgraph extract --help')"}
+	}
+	if fs.NArg() == 0 {
+		return opt, nil, usage("name at least one FILE, or - for standard input")
+	}
+	if *format != "json" {
+		return opt, nil, usage(fmt.Sprintf("unknown --format %q; json is the only one", *format))
+	}
+	if *maxBytes <= 0 {
+		return opt, nil, usage("--max-bytes must be positive")
+	}
+	if *url != "" && fs.NArg() > 1 {
+		return opt, nil, usage("--url applies to one FILE only")
+	}
+	if opt.workers < 1 {
+		opt.workers = 1
+	}
+	opt.read = ingest.Options{MaxBytes: *maxBytes, URL: *url}
+	if *published != "" {
+		t, err := time.Parse("2006-01-02", *published)
+		if err != nil {
+			return opt, nil, usage(fmt.Sprintf("--published %q is not a date like 2015-02-19", *published))
+		}
+		opt.read.Published = t
+	}
+	stdinCount := 0
+	for _, f := range fs.Args() {
+		if f == "-" {
+			stdinCount++
+		}
+	}
+	if stdinCount > 1 {
+		return opt, nil, usage("standard input (-) can be read only once")
+	}
+	return opt, fs.Args(), nil
+}
+
+// extractResult is one input's output line, or its error.
+type extractResult struct {
+	json []byte
+	err  error
+	doc  *news.Doc
+}
+
+// extractAll processes files with opt.workers in parallel and writes the
+// results in input order as they become ready.
+func extractAll(env *environment, runner *pipeline.Runner, opt extractOptions, files []string) error {
+	done := make([]chan extractResult, len(files))
+	for i := range done {
+		done[i] = make(chan extractResult, 1)
+	}
+	next := make(chan int)
+	for w := 0; w < min(opt.workers, len(files)); w++ {
+		go func() {
+			for i := range next {
+				done[i] <- extractOne(env, runner, opt, files[i])
+			}
+		}()
+	}
+	go func() {
+		for i := range files {
+			next <- i
+		}
+		close(next)
+	}()
+
+	out := bufio.NewWriter(env.stdout)
+	failed := 0
+	for i, f := range files {
+		res := <-done[i]
+		if res.err != nil {
+			failed++
+			fmt.Fprintf(env.stderr, "newsgraph: %s\n", oneLine(res.err.Error()))
+			if opt.jsonl {
+				writeErrorLine(out, f, res.err)
+			}
+			continue
+		}
+		if opt.timings {
+			writeTimings(env.stderr, res.doc)
+		}
+		if err := writeDoc(out, res.json, opt); err != nil {
+			return fmt.Errorf("extract: write output: %w", err)
+		}
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("extract: write output: %w", err)
+	}
+	if failed > 0 {
+		return &partialError{failed: failed, total: len(files)}
+	}
+	return nil
+}
+
+// extractOne reads, processes and encodes one input.
+func extractOne(env *environment, runner *pipeline.Runner, opt extractOptions, file string) extractResult {
+	var doc *news.Doc
+	var err error
+	if file == "-" {
+		doc, err = ingest.ReadFrom("stdin", env.stdin, opt.read)
+	} else {
+		doc, err = ingest.ReadFile(file, opt.read)
+	}
+	if err != nil {
+		return extractResult{err: err}
+	}
+	if err := runner.Run(context.Background(), doc); err != nil {
+		return extractResult{err: err}
+	}
+	data, err := news.MarshalContract(doc)
+	return extractResult{json: data, err: err, doc: doc}
+}
+
+func writeDoc(w io.Writer, data []byte, opt extractOptions) error {
+	if opt.pretty && !opt.jsonl {
+		var buf bytes.Buffer
+		if err := json.Indent(&buf, data, "", "  "); err != nil {
+			return err
+		}
+		buf.WriteByte('\n')
+		_, err := w.Write(buf.Bytes())
+		return err
+	}
+	if _, err := w.Write(data); err != nil {
+		return err
+	}
+	_, err := w.Write([]byte{'\n'})
+	return err
+}
+
+func writeErrorLine(w io.Writer, source string, err error) {
+	line, _ := json.Marshal(map[string]string{"schema": "newsgraph/error/v1", "source": source, "error": oneLine(err.Error())})
+	fmt.Fprintf(w, "%s\n", line)
+}
+
+func writeTimings(w io.Writer, doc *news.Doc) {
+	fmt.Fprintf(w, "%s:", doc.Source)
+	for _, t := range doc.Timings {
+		fmt.Fprintf(w, " %s %s", t.Stage, t.Duration.Round(time.Microsecond))
+	}
+	fmt.Fprintln(w)
 }

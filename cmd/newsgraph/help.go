@@ -34,9 +34,14 @@ func newFlagSet(env *environment, name, synopsis, about string) *flag.FlagSet {
 // parseFlags parses args, turning -h/--help into errHelpShown (after
 // printing the usage) and any other flag error into a usageError.
 func parseFlags(fs *flag.FlagSet, args []string) error {
+	// The flag package calls Usage on every parse error; only --help
+	// should print it.
+	usage := fs.Usage
+	fs.Usage = func() {}
 	err := fs.Parse(args)
+	fs.Usage = usage
 	if errors.Is(err, flag.ErrHelp) {
-		fs.Usage()
+		usage()
 		return errHelpShown
 	}
 	if err != nil {

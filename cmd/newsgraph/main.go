@@ -91,7 +91,9 @@ func exitStatus(env *environment, err error) int {
 		fmt.Fprintf(env.stderr, "newsgraph: %s\n", oneLine(err.Error()))
 		return 2
 	case errors.As(err, &pe):
-		fmt.Fprintf(env.stderr, "newsgraph: %s\n", pe.Error())
+		if pe.total > 1 { // a lone input's error was the whole story
+			fmt.Fprintf(env.stderr, "newsgraph: %s\n", pe.Error())
+		}
 		return 1
 	case errors.Is(err, errHelpShown):
 		return 0

