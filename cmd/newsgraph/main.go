@@ -34,6 +34,8 @@ type environment struct {
 func commands() []command {
 	return []command{
 		{"extract", "turn articles (text, HTML, stdin) into contract JSON", runExtract},
+		{"ner", "tag named entities in a CoNLL file (--conll)", runNER},
+		{"train", "train a model (ner) from data", runTrain},
 		{"version", "print the version", runVersion},
 		{"help", "explain newsgraph or one command", runHelp},
 	}

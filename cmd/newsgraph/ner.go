@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/newsgraph/newsgraph/internal/extract/ner"
+)
+
+const nerAbout = `Tags the named entities (people PER, organisations ORG, places LOC, other
+names MISC) of a tokenised text in CoNLL format: one token a line with its
+columns, a blank line between sentences, -DOCSTART- lines between documents.
+It prints every input line with the predicted tag (IOB2: B-TYPE, I-TYPE or
+O) appended as a last column; blank and -DOCSTART- lines are kept as they
+are. The last input column is read as the gold tag by scorers, so
+
+  newsgraph ner --conll ../shared/data/conll2003/eng.testb > out.txt
+  python3 ../shared/tools/conlleval.py out.txt
+
+scores the tagger. The whole document is tagged at once: how a word is
+tagged in one sentence informs the others.`
+
+func runNER(env *environment, args []string) error {
+	fs := newFlagSet(env, "ner", "--conll FILE [--model MODEL]", nerAbout)
+	conll := fs.String("conll", "", "CoNLL `FILE` to tag")
+	modelPath := fs.String("model", "", "model `FILE` from 'newsgraph train ner' (default: the built-in model)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *conll == "" {
+		return &usageError{msg: "ner: --conll FILE is required (run 'newsgraph ner --help')"}
+	}
+	if fs.NArg() > 0 {
+		return &usageError{msg: "ner: unexpected argument " + fs.Arg(0)}
+	}
+	var m *ner.Model
+	var err error
+	if *modelPath != "" {
+		m, err = ner.LoadFile(*modelPath)
+	} else {
+		m, err = ner.Default()
+	}
+	if err != nil {
+		return fmt.Errorf("ner: %w", err)
+	}
+	c, err := readCoNLLFile(*conll)
+	if err != nil {
+		return fmt.Errorf("ner: %w", err)
+	}
+	if err := m.TagCoNLL(env.stdout, c); err != nil {
+		return fmt.Errorf("ner: write: %w", err)
+	}
+	return nil
+}

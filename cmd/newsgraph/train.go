@@ -1,0 +1,131 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/extract/ner"
+)
+
+const trainAbout = `Trains one of newsgraph's models with the project's own code and writes it
+to a file. The shipped models are made this way; the commit that adds one
+says the exact command.
+
+Models:
+  ner   the named-entity tagger (people, organisations, places, other names),
+        trained on CoNLL-2003 style files: --train for learning, --dev for
+        choosing how many passes to make (never the test file).
+
+Progress (epoch, dev F1, speed) is shown on stderr. The same data and flags
+give the same model, byte for byte.
+
+Example:
+  newsgraph train ner --train ../shared/data/conll2003/eng.train \
+      --dev ../shared/data/conll2003/eng.testa --out internal/extract/ner/model/ner.model.gz`
+
+func runTrain(env *environment, args []string) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		fs := newFlagSet(env, "train", "MODEL [flags]", trainAbout)
+		if err := parseFlags(fs, args); err != nil {
+			return err
+		}
+		return &usageError{msg: "train: name the model to train: ner (run 'newsgraph train --help')"}
+	}
+	switch args[0] {
+	case "ner":
+		return runTrainNER(env, args[1:])
+	default:
+		return &usageError{msg: fmt.Sprintf("train: unknown model %q (known: ner)", args[0])}
+	}
+}
+
+func runTrainNER(env *environment, args []string) error {
+	fs := newFlagSet(env, "train ner", "--train FILE --dev FILE --out MODEL [flags]", `
+Trains the named-entity tagger: an averaged structured perceptron over BILOU
+tags in two stages (the second sees how the first tagged the same words
+elsewhere in the document). FILEs are CoNLL-2003 style: the word in the first
+column, the IOB tag in the last, -DOCSTART- between documents. Only the words
+and tags are used. The pass with the best F1 on --dev is kept. MODEL is
+written gzip-compressed; load it with 'newsgraph ner --model MODEL'.`)
+	cfg := ner.DefaultTrainConfig()
+	trainPath := fs.String("train", "", "training `FILE` (CoNLL-2003, e.g. eng.train)")
+	devPath := fs.String("dev", "", "development `FILE` for choosing epochs (e.g. eng.testa)")
+	out := fs.String("out", "", "where to write the `MODEL`")
+	fs.IntVar(&cfg.Epochs1, "epochs1", cfg.Epochs1, "most passes of the first stage")
+	fs.IntVar(&cfg.Epochs2, "epochs2", cfg.Epochs2, "most passes of the second stage")
+	fs.IntVar(&cfg.Folds, "folds", cfg.Folds, "jackknife folds for the second stage's training input")
+	fs.IntVar(&cfg.MinCount, "min-count", cfg.MinCount, "drop features seen fewer times than this")
+	quiet := fs.Bool("quiet", false, "no progress display")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *trainPath == "" || *devPath == "" || *out == "" {
+		return &usageError{msg: "train ner: --train, --dev and --out are required (run 'newsgraph train ner --help')"}
+	}
+	if fs.NArg() > 0 {
+		return &usageError{msg: "train ner: unexpected argument " + fs.Arg(0)}
+	}
+	if err := cfg.Validate(); err != nil {
+		return &usageError{msg: "train ner: " + err.Error()}
+	}
+	train, err := readCoNLLFile(*trainPath)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	dev, err := readCoNLLFile(*devPath)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	if !*quiet {
+		cfg.Progress = env.stderr
+	}
+	cfg.Command = "newsgraph train ner " + strings.Join(args, " ")
+	start := time.Now()
+	m, err := ner.Train(train, dev, cfg)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	if err := m.Save(f); err != nil {
+		f.Close()
+		return fmt.Errorf("train ner: write %s: %w", *out, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("train ner: write %s: %w", *out, err)
+	}
+	if !*quiet {
+		st, _ := os.Stat(*out)
+		size := int64(0)
+		if st != nil {
+			size = st.Size()
+		}
+		fmt.Fprintf(env.stderr, "wrote %s (%.1f MB), dev F1 %.2f, in %s\n", *out, float64(size)/1e6, m.Meta.DevF1, time.Since(start).Round(time.Second))
+	}
+	return nil
+}
+
+// readCoNLLFile reads a CoNLL file, naming it in errors.
+func readCoNLLFile(path string) (*ner.Corpus, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no such file", path)
+		}
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("%s is a directory", path)
+	}
+	c, err := ner.ReadCoNLL(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return c, nil
+}

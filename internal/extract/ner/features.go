@@ -1,0 +1,345 @@
+package ner
+
+// Feature templates. Each feature is comb(template, value...), so the same
+// value under two templates gives two features. Changing this list changes
+// what a model means: retrain after any edit.
+const (
+	tBias uint64 = iota + 1
+	tWord
+	tLower
+	tShape
+	tSShape
+	tPre // and the next three: prefixes of 1 to 4 letters
+	_
+	_
+	_
+	tSuf // and the next three: suffixes
+	_
+	_
+	_
+	tLowerM1
+	tLowerP1
+	tLowerM2
+	tLowerP2
+	tWordM1
+	tWordP1
+	tSShapeM1
+	tSShapeP1
+	tSShapeM2
+	tSShapeP2
+	tBigramM
+	tBigramP
+	tShape3
+	tShapeM
+	tShapeP
+	tLowerM1Shape
+	tShapeLowerP1
+	tFirst
+	tCapsShape
+	tCapsLower
+	tLex
+	tLexM1
+	tLexP1
+	tDocCase
+	tSentLen
+	tLowerM1P1
+	// second stage: the first stage's tags
+	t2Own
+	t2M1
+	t2P1
+	t2Maj
+	t2Any
+	t2FirstSeen
+	t2MajEnt
+	t2OwnLower
+)
+
+// Boundary values for words outside the sentence.
+var (
+	hBOS = hashString("<s>")
+	hEOS = hashString("</s>")
+)
+
+// Case classes of a lowercased word, from the case lexicon (how the word is
+// written in running text) and from the document itself.
+const (
+	caseUnknown uint8 = iota
+	caseLower         // (almost) always lower case
+	caseCap           // (almost) always capitalised
+	caseMixed
+)
+
+// docContext is one document analysed for feature extraction.
+type docContext struct {
+	words    []wordInfo
+	sentOf   []int32 // sentence of each token
+	starts   []int   // first token of each sentence, plus len(words)
+	capsSent []bool
+	// docCase holds bit 1 when the lowercased word occurs in lower case and
+	// bit 2 when it occurs capitalised not at the start of a sentence, in the
+	// document's sentences that are not all capitals.
+	docCase map[uint64]uint8
+	lex     map[uint64]uint8
+}
+
+func (d *docContext) reset(doc [][]string, lex map[uint64]uint8) {
+	n := 0
+	for _, s := range doc {
+		n += len(s)
+	}
+	if cap(d.words) < n {
+		d.words = make([]wordInfo, n)
+		d.sentOf = make([]int32, n)
+	}
+	d.words = d.words[:n]
+	d.sentOf = d.sentOf[:n]
+	d.starts = d.starts[:0]
+	d.capsSent = d.capsSent[:0]
+	if d.docCase == nil {
+		d.docCase = make(map[uint64]uint8)
+	} else {
+		clear(d.docCase)
+	}
+	d.lex = lex
+	k := 0
+	for si, s := range doc {
+		d.starts = append(d.starts, k)
+		lowerTokens, capsTokens := 0, 0
+		for _, w := range s {
+			wi := &d.words[k]
+			analyse(w, wi)
+			d.sentOf[k] = int32(si)
+			if wi.hasLower {
+				lowerTokens++
+			} else if wi.letters >= 2 {
+				capsTokens++
+			}
+			k++
+		}
+		caps := lowerTokens == 0 && capsTokens > 0
+		d.capsSent = append(d.capsSent, caps)
+		if caps {
+			continue
+		}
+		for j := d.starts[si]; j < k; j++ {
+			wi := &d.words[j]
+			if wi.letters == 0 {
+				continue
+			}
+			switch {
+			case !wi.hasUpper:
+				d.docCase[wi.lower] |= 1
+			case wi.initCap && j > d.starts[si]:
+				d.docCase[wi.lower] |= 2
+			}
+		}
+	}
+	d.starts = append(d.starts, n)
+}
+
+func (d *docContext) sentences() int { return len(d.starts) - 1 }
+
+func (d *docContext) caseClass(wi *wordInfo) uint64 {
+	if wi.letters == 0 {
+		return 0
+	}
+	return uint64(d.lex[wi.lower])
+}
+
+func (d *docContext) docClass(wi *wordInfo) uint64 {
+	if wi.letters == 0 {
+		return 0
+	}
+	return uint64(d.docCase[wi.lower]) + 1
+}
+
+// features1 appends the first-stage features of token i to out.
+func (d *docContext) features1(i int, out []uint64) []uint64 {
+	s := d.sentOf[i]
+	lo, hi := d.starts[s], d.starts[s+1]
+	w := &d.words[i]
+	lower := func(j int) uint64 {
+		switch {
+		case j < lo:
+			return hBOS
+		case j >= hi:
+			return hEOS
+		}
+		return d.words[j].lower
+	}
+	word := func(j int) uint64 {
+		switch {
+		case j < lo:
+			return hBOS
+		case j >= hi:
+			return hEOS
+		}
+		return d.words[j].word
+	}
+	sshape := func(j int) uint64 {
+		switch {
+		case j < lo:
+			return hBOS
+		case j >= hi:
+			return hEOS
+		}
+		return d.words[j].sshape
+	}
+	lex := func(j int) uint64 {
+		if j < lo || j >= hi {
+			return 7
+		}
+		return d.caseClass(&d.words[j])
+	}
+	caps := uint64(0)
+	if d.capsSent[s] {
+		caps = 1
+	}
+	first := uint64(0)
+	if i == lo {
+		first = 1
+	}
+	ss := w.sshape
+	out = append(out,
+		tBias,
+		comb(tWord, w.word),
+		comb(tLower, w.lower),
+		comb(tShape, w.shape),
+		comb(tSShape, ss),
+	)
+	for k := 0; k < 4; k++ {
+		out = append(out, comb(tPre+uint64(k), w.pre[k]), comb(tSuf+uint64(k), w.suf[k]))
+	}
+	lm1, lp1 := lower(i-1), lower(i+1)
+	sm1, sp1 := sshape(i-1), sshape(i+1)
+	out = append(out,
+		comb(tLowerM1, lm1),
+		comb(tLowerP1, lp1),
+		comb(tLowerM2, lower(i-2)),
+		comb(tLowerP2, lower(i+2)),
+		comb(tWordM1, word(i-1)),
+		comb(tWordP1, word(i+1)),
+		comb(tSShapeM1, sm1),
+		comb(tSShapeP1, sp1),
+		comb(tSShapeM2, sshape(i-2)),
+		comb(tSShapeP2, sshape(i+2)),
+		comb(comb(tBigramM, lm1), w.lower),
+		comb(comb(tBigramP, w.lower), lp1),
+		comb(comb(comb(tShape3, sm1), ss), sp1),
+		comb(comb(tShapeM, sm1), ss),
+		comb(comb(tShapeP, ss), sp1),
+		comb(comb(tLowerM1Shape, lm1), ss),
+		comb(comb(tShapeLowerP1, ss), lp1),
+		comb(comb(tFirst, first), ss),
+		comb(comb(tCapsShape, caps), ss),
+		comb(comb(tCapsLower, caps), w.lower),
+		comb(tLex, lex(i)<<8|caps<<4|first<<2)^ss,
+		comb(tLexM1, lex(i-1)<<4|lex(i)),
+		comb(tLexP1, lex(i)<<4|lex(i+1)),
+		comb(tDocCase, d.docClass(w)<<8|caps<<4|first<<2)^ss,
+		comb(tSentLen, uint64(min(hi-lo, 6)))^ss,
+		comb(comb(tLowerM1P1, lm1), lp1),
+	)
+	return out
+}
+
+// stage1Type is the entity type of a first-stage tag: 0 for O, 1+type.
+func stage1Type(tag int) uint64 {
+	if tag == 0 {
+		return 0
+	}
+	return uint64(tagType(tag) + 1)
+}
+
+// docVotes counts, for each lowercased word of a document, the first-stage
+// types of its occurrences.
+type docVotes struct {
+	counts map[uint64]*[numTypes + 1]int32
+	first  map[uint64]int32 // token index of the first occurrence
+}
+
+func (v *docVotes) reset(d *docContext, tags1 []int) {
+	if v.counts == nil {
+		v.counts = make(map[uint64]*[numTypes + 1]int32)
+		v.first = make(map[uint64]int32)
+	} else {
+		clear(v.counts)
+		clear(v.first)
+	}
+	for i := range d.words {
+		w := &d.words[i]
+		if w.letters == 0 {
+			continue
+		}
+		c := v.counts[w.lower]
+		if c == nil {
+			c = new([numTypes + 1]int32)
+			v.counts[w.lower] = c
+			v.first[w.lower] = int32(i)
+		}
+		c[stage1Type(tags1[i])]++
+	}
+}
+
+// features2 appends the second-stage (document-level) features of token i,
+// given the first-stage tags of the whole document.
+func (d *docContext) features2(i int, tags1 []int, v *docVotes, out []uint64) []uint64 {
+	s := d.sentOf[i]
+	lo, hi := d.starts[s], d.starts[s+1]
+	w := &d.words[i]
+	tag := func(j int) uint64 {
+		if j < lo || j >= hi {
+			return 99
+		}
+		return uint64(tags1[j])
+	}
+	out = append(out,
+		comb(t2Own, tag(i)),
+		comb(t2M1, tag(i-1)<<8|tag(i)),
+		comb(t2P1, tag(i)<<8|tag(i+1)),
+		comb(comb(t2OwnLower, tag(i)), w.lower),
+	)
+	if w.letters == 0 {
+		return out
+	}
+	c := v.counts[w.lower]
+	var others [numTypes + 1]int32
+	total := int32(0)
+	for k := range others {
+		others[k] = c[k]
+		total += c[k]
+	}
+	own := stage1Type(tags1[i])
+	others[own]--
+	total--
+	capFlag := uint64(0)
+	if w.initCap {
+		capFlag = 1
+	}
+	if w.allCaps {
+		capFlag = 2
+	}
+	if total <= 0 {
+		return append(out, comb(t2Maj, 100|capFlag))
+	}
+	best, bestEnt := 0, -1
+	for k := 1; k < len(others); k++ {
+		if others[k] > others[best] {
+			best = k
+		}
+		if others[k] > 0 && (bestEnt < 0 || others[k] > others[bestEnt]) {
+			bestEnt = k
+		}
+		if others[k] > 0 {
+			out = append(out, comb(t2Any, uint64(k)<<4|capFlag))
+		}
+	}
+	out = append(out, comb(t2Maj, uint64(best)<<4|capFlag))
+	if bestEnt > 0 {
+		out = append(out, comb(t2MajEnt, uint64(bestEnt)<<4|capFlag))
+	}
+	if f := int(v.first[w.lower]); f < i {
+		out = append(out, comb(t2FirstSeen, stage1Type(tags1[f])<<4|capFlag))
+	}
+	return out
+}
