@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+
+	"github.com/newsgraph/newsgraph/internal/extract/ner"
 	"github.com/newsgraph/newsgraph/internal/extract/segment"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 )
@@ -9,7 +12,12 @@ import (
 // segment -> ner -> link -> quote -> timex -> geo -> event -> claim.
 // This is the one place where the order is decided.
 func newExtractRunner() (*pipeline.Runner, error) {
+	nerStage, err := ner.New(ner.DefaultConfig())
+	if err != nil {
+		return nil, fmt.Errorf("load ner model: %w", err)
+	}
 	return pipeline.NewRunner(
 		segment.New(),
+		nerStage,
 	)
 }
