@@ -72,7 +72,7 @@ var boilerplateRules = compileRules([]boilerplateRule{
 
 	// Related links. These head a list of headlines at the end of a page.
 	{name: "related", scope: anywhere, maxWords: 15, listHeader: true,
-		pattern: `(?:also read|read also|see also|also see|related|related (?:articles?|stories|posts|links|content|news|coverage|reading|topics|videos?)|more (?:on this(?: story| topic)?|stories|news|like this|to read|from [^:.!?]{1,40}?(?:\s*[:|–—-])?)|recommended(?: for you| stories| articles| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|enjoy)|trending(?: now| stories| news)?|most (?:read|popular|viewed|shared)|popular (?:posts|stories|now)|editor'?s (?:picks|choice)|latest (?:news|stories|posts|articles)|top stories|don'?t miss|further reading|(?:suggested|recommended) reading)(?:\s*[:|»›>–—-]\s*.*)?`},
+		pattern: `(?:also read|read also|see also|also see|related|related (?:articles?|stories|posts|links|content|news|coverage|reading|topics|videos?)|more (?:on this(?: story| topic)?|stories|news|like this|to read|from [^:.!?]{1,40}?(?:\s*[:|–—-])?)|recommended(?: for you| stories| articles| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|enjoy)|trending(?: now| stories| news)?|most (?:read|popular|viewed|shared)|popular (?:posts|stories|now)|editor'?s (?:picks|choice)|latest (?:news|stories|posts|articles)|top stories|don'?t miss|further reading|(?:suggested|recommended) reading|see more|watch|listen|video|watch video)(?:\s*(?:[:|»›>–—-]|\.\.\.|…)\s*.*)?`},
 	{name: "read more", scope: anywhere, maxWords: 12, sentenceOK: true,
 		pattern: `(?:read more|read on|continue reading|keep reading|read the (?:full|whole|complete|original) (?:story|article|report|post|piece|text)|read the rest|read full (?:story|article))(?: of (?:the|this) (?:story|article|post))?(?: the main story)?(?: here| below| at \S+| on \S+)?\s*(?:[.:!…»›>|–—-]+.*)?`},
 	{name: "click here", scope: anywhere, maxWords: 12, sentenceOK: true,
@@ -104,10 +104,24 @@ var boilerplateRules = compileRules([]boilerplateRule{
 	{name: "posted by", scope: atEdge, maxWords: 14,
 		pattern: `posted (?:by|in|on|at) .*`},
 
+	// Bylines and date lines that open a page.
+	{name: "byline", scope: atEdge, maxWords: 8,
+		pattern: `by\s+\S.*`},
+	{name: "date line", scope: atEdge, maxWords: 12, sentenceOK: true,
+		pattern: `(?:(?:published|updated|posted|last updated|first published)(?: on| at)?:?\s*)?(?:(?:mon|tue|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?,?\s*)?(?:` + dateRE + `)(?:,?\s*(?:at\s*)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?|(?:published|updated|posted|last updated)(?: on| at)?:?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?\.?`},
+
 	// Copyright lines.
+	{name: "copyright notice", scope: anywhere, maxWords: 25, sentenceOK: true,
+		pattern: `(?:©|\(c\)|copyright ©?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)\b.*|(?:©|copyright).*\ball rights reserved\.?`},
 	{name: "copyright", scope: atEdge, maxWords: 25, sentenceOK: true,
 		pattern: `(?:©|\(c\)|copyright\b).*|.*\ball rights reserved\.?`},
 })
+
+// dateRE matches a date written out in English: "October 12, 2017",
+// "Oct. 12 2017", "12 October 2017", "2017-10-12", "10/12/2017".
+const dateRE = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}` +
+	`|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}` +
+	`|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}`
 
 // compileRules compiles each rule's pattern as a case-insensitive match of a
 // whole line.

@@ -97,8 +97,8 @@ func FromBytes(source string, data []byte, opt Options) (*news.Doc, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", source, err)
 		}
-		text = p.Text
 		doc.Title = normaliseLine(strings.ReplaceAll(p.Title, "\n", " "))
+		text = dropHeadline(p.Text, doc.Title)
 		doc.URL = p.URL
 		doc.Published = p.Published
 	}
@@ -131,4 +131,19 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// dropHeadline removes the first line of an extracted page's text when it
+// repeats the page's title: the headline is Doc.Title, not body text.
+func dropHeadline(text, title string) string {
+	if title == "" {
+		return text
+	}
+	body := strings.TrimLeft(text, " \t\n")
+	first, rest, _ := strings.Cut(body, "\n")
+	first = normaliseLine(first)
+	if first != "" && (strings.EqualFold(first, title) || len(first) >= 20 && strings.HasPrefix(strings.ToLower(title), strings.ToLower(first))) {
+		return rest
+	}
+	return text
 }
