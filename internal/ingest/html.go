@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"github.com/newsgraph/newsgraph/internal/news"
+	xhtml "golang.org/x/net/html"
 )
 
 // sniffLen is how far into the text looksLikeHTML looks.
@@ -72,6 +74,10 @@ func trafilaturaOptions() trafilatura.Options {
 	}
 }
 
+// shortPage is the length in characters under which trafilatura's
+// baseline returns the whole page's text.
+const shortPage = 100
+
 // extractOptions are the options extractHTML uses; tests may change them.
 var extractOptions = trafilaturaOptions()
 
@@ -85,12 +91,24 @@ func extractHTML(html string) (p page, err error) {
 			p, err = page{}, fmt.Errorf("%w (the HTML extractor failed)", news.ErrNoText)
 		}
 	}()
-	res, err := trafilatura.Extract(strings.NewReader(html), extractOptions)
+	// The text is UTF-8 already: parse it as such, rather than let
+	// trafilatura.Extract guess a charset (it takes pages without a charset
+	// declaration for Windows-1252).
+	root, err := xhtml.Parse(strings.NewReader(html))
+	if err != nil {
+		return page{}, news.ErrNoText
+	}
+	res, err := trafilatura.ExtractDocument(root, extractOptions)
 	if err != nil || res == nil {
 		return page{}, news.ErrNoText
 	}
 	text := res.ContentText
-	if res.ContentNode != nil {
+	switch {
+	case utf8.RuneCountInString(res.ContentText) <= shortPage:
+		// On a page this short trafilatura gives up and returns all the
+		// text of the page, title and menus glued together.
+		text = paragraphText(root)
+	case res.ContentNode != nil:
 		text = nodeText(res.ContentNode)
 	}
 	p = page{

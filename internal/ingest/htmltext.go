@@ -97,3 +97,33 @@ func needSpace(before, next string) bool {
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("([{“«", r)
 }
+
+// chromeTags hold a page's navigation and furniture rather than its text.
+var chromeTags = setOf("nav", "header", "footer", "aside", "form", "menu", "button", "select", "label", "dialog")
+
+// paragraphText is the text of the paragraphs (<p>, <blockquote>, <pre>) of
+// a page that lie outside its navigation, header, footer and asides, one
+// per line. It serves pages too short for trafilatura (see extractHTML).
+func paragraphText(root *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch {
+			case skipTags[n.Data] || chromeTags[n.Data] || n.Data == "head" || n.Data == "title":
+				return
+			case n.Data == "p" || n.Data == "blockquote" || n.Data == "pre":
+				if t := strings.TrimSpace(nodeText(n)); t != "" {
+					b.WriteString(t)
+					b.WriteByte('\n')
+				}
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return b.String()
+}
