@@ -86,7 +86,7 @@ var boilerplateRules = compileRules([]boilerplateRule{
 
 	// Cookie and privacy notices.
 	{name: "cookie notice", scope: atEdge, maxWords: 60, sentenceOK: true,
-		pattern: `(?:we|this (?:web)?site|our (?:web)?site|this page|[\w.]+ uses?)(?: and our partners)?(?: uses?| is using| may use) cookies\b.*|by (?:continuing|using|browsing)\b[^.]*\bcookies\b.*`},
+		pattern: `(?:we|this (?:web)?site|our (?:web)?site|this page|[\w.]+)(?: and our partners)?(?: uses?| is using| may use) cookies\b.*\b` + cookieWords + `\b.*|by (?:continuing|using|browsing)\b[^.]*\bcookies\b.*`},
 	{name: "cookie buttons", scope: anywhere, maxWords: 5,
 		pattern: `(?:accept|allow|manage|reject|decline)(?: all)? cookies|cookie (?:settings|preferences|policy)`},
 	{name: "consent buttons", scope: atEdge, maxWords: 5,
@@ -122,6 +122,10 @@ var boilerplateRules = compileRules([]boilerplateRule{
 const dateRE = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}` +
 	`|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}` +
 	`|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}`
+
+// cookieWords are what a cookie notice talks about, besides cookies; a
+// sentence that merely mentions cookies has none of them.
+const cookieWords = `(?:experience|consent|agree|accept|privacy|polic(?:y|ies)|brows\w*|personali[sz]\w*|analy[sz]\w*|advertis\w*|services?|(?:web)?site|settings|preferences|traffic)`
 
 // compileRules compiles each rule's pattern as a case-insensitive match of a
 // whole line.

@@ -1,0 +1,47 @@
+package ingest
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// FuzzFromBytes: no input makes FromBytes panic; an error is one of the
+// sentinels, on one line; a Doc has non-empty, valid UTF-8 text without
+// NUL bytes, blank-line runs or untrimmed lines. Seeds are in
+// testdata/fuzz/FuzzFromBytes (plain text, HTML, UTF-16, Latin-1, garbage).
+func FuzzFromBytes(f *testing.F) {
+	f.Add([]byte("A short article.\nNo comments:\nPost a Comment"))
+	f.Add([]byte("<p>Fragment</p>"))
+	sentinels := []error{news.ErrEmpty, news.ErrTooLarge, news.ErrBinary, news.ErrInvalidEncoding, news.ErrNoText}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := FromBytes("fuzz", data, Options{MaxBytes: 1 << 20})
+		if err != nil {
+			known := false
+			for _, s := range sentinels {
+				known = known || errors.Is(err, s)
+			}
+			if !known || strings.Contains(err.Error(), "\n") {
+				t.Fatalf("unexpected error %q", err)
+			}
+			return
+		}
+		if doc.Text == "" || !utf8.ValidString(doc.Text) || strings.IndexByte(doc.Text, 0) >= 0 {
+			t.Fatalf("bad Text %q", doc.Text)
+		}
+		if !utf8.ValidString(doc.Title) || strings.Contains(doc.Title, "\n") {
+			t.Fatalf("bad Title %q", doc.Title)
+		}
+		if strings.Contains(doc.Text, "\n\n\n") {
+			t.Fatalf("Text holds a run of blank lines: %q", doc.Text)
+		}
+		for _, l := range strings.Split(doc.Text, "\n") {
+			if l != strings.TrimSpace(l) || strings.Contains(l, "  ") {
+				t.Fatalf("line not normalised: %q", l)
+			}
+		}
+	})
+}
