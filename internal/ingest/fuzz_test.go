@@ -4,10 +4,15 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 )
+
+// fuzzTimeout bounds one call of FromBytes in FuzzFromBytes: inputs of a
+// few KiB take milliseconds, so a call this long is a hang.
+const fuzzTimeout = 10 * time.Second
 
 // FuzzFromBytes: no input makes FromBytes panic; an error is one of the
 // sentinels, on one line; a Doc has non-empty, valid UTF-8 text without
@@ -18,7 +23,23 @@ func FuzzFromBytes(f *testing.F) {
 	f.Add([]byte("<p>Fragment</p>"))
 	sentinels := []error{news.ErrEmpty, news.ErrTooLarge, news.ErrBinary, news.ErrInvalidEncoding, news.ErrNoText}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := FromBytes("fuzz", data, Options{MaxBytes: 1 << 20})
+		type result struct {
+			doc *news.Doc
+			err error
+		}
+		done := make(chan result, 1)
+		go func() {
+			doc, err := FromBytes("fuzz", data, Options{MaxBytes: 1 << 20})
+			done <- result{doc, err}
+		}()
+		var doc *news.Doc
+		var err error
+		select {
+		case r := <-done:
+			doc, err = r.doc, r.err
+		case <-time.After(fuzzTimeout):
+			t.Fatalf("FromBytes took over %v on %d bytes", fuzzTimeout, len(data))
+		}
 		if err != nil {
 			known := false
 			for _, s := range sentinels {

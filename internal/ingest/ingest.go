@@ -104,10 +104,9 @@ func FromBytes(source string, data []byte, opt Options) (*news.Doc, error) {
 	}
 	doc.Text = Clean(text)
 	if doc.Text == "" {
-		if isHTML {
-			return nil, fmt.Errorf("%s: %w", source, news.ErrNoText)
-		}
-		return nil, fmt.Errorf("%s: %w", source, news.ErrEmpty)
+		// Not empty (decode said so), but nothing is left that reads as
+		// an article: only markup, boilerplate or control characters.
+		return nil, fmt.Errorf("%s: %w", source, news.ErrNoText)
 	}
 	if opt.URL != "" {
 		doc.URL = opt.URL

@@ -93,7 +93,7 @@ func TestBadInput(t *testing.T) {
 		{name: "whitespace only", data: []byte(" \n\t\r\n  \n"), want: news.ErrEmpty},
 		{name: "BOM only", data: []byte("\xEF\xBB\xBF\n"), want: news.ErrEmpty},
 		{name: "UTF-16 BOM only", data: []byte{0xFF, 0xFE, ' ', 0}, want: news.ErrEmpty},
-		{name: "only boilerplate", data: []byte("No comments:\nPost a Comment\n"), want: news.ErrEmpty},
+		{name: "only boilerplate", data: []byte("No comments:\nPost a Comment\n"), want: news.ErrNoText},
 		{name: "too large", data: bytes.Repeat([]byte("word "), 100), opt: Options{MaxBytes: 100}, want: news.ErrTooLarge},
 		{name: "NUL bytes", data: []byte("text\x00with\x00nuls"), want: news.ErrBinary},
 		{name: "PNG", data: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), want: news.ErrBinary},
