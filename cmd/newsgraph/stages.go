@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"os"
 
+	"github.com/newsgraph/newsgraph/internal/extract/link"
 	"github.com/newsgraph/newsgraph/internal/extract/ner"
 	"github.com/newsgraph/newsgraph/internal/extract/segment"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
@@ -16,8 +18,13 @@ func newExtractRunner() (*pipeline.Runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load ner model: %w", err)
 	}
+	linkStage, err := link.New(link.Config{DataDir: os.Getenv("NEWSGRAPH_DATA"), PronounWindow: link.DefaultConfig().PronounWindow})
+	if err != nil {
+		return nil, fmt.Errorf("link stage: %w", err)
+	}
 	return pipeline.NewRunner(
 		segment.New(),
 		nerStage,
+		linkStage,
 	)
 }

@@ -1,0 +1,311 @@
+package link
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// cluster is one entity being built: its name mentions and what the
+// coreference rules attach to it.
+type cluster struct {
+	names  []nameMention
+	keys   map[string]bool
+	full   []string // words of the longest name so far
+	alias  int      // alias table entry, or -1
+	others []refMention
+	titles []string
+	gender byte // 'm', 'f' or 0 when unknown
+	last   int  // token index of the latest mention, for recency
+}
+
+// refMention is a nominal or pronoun mention, with its token range.
+type refMention struct {
+	first, end int
+	span       news.Span
+	kind       string
+}
+
+func (c *cluster) first() int {
+	f := c.names[0].first
+	for _, o := range c.others {
+		f = min(f, o.first)
+	}
+	return f
+}
+
+func (c *cluster) add(nm nameMention, alias int) {
+	if c.keys == nil {
+		c.keys = map[string]bool{}
+		c.alias = -1
+	}
+	c.names = append(c.names, nm)
+	c.keys[nm.key] = true
+	if len(nm.words) > len(c.full) {
+		c.full = nm.words
+	}
+	if c.alias < 0 {
+		c.alias = alias
+	}
+	c.last = max(c.last, nm.first)
+}
+
+// typ is the entity's type: the alias table's when the entity is in it,
+// else PER when NER tagged one of its multi-word names PER (full names are
+// tagged far more reliably than a bare surname, which NER often reads as
+// an organisation: "Trump campaign"), else a vote of its name mentions' NER
+// types in which a multi-word name counts twice and a title or honorific
+// counts for PER (ties: PER, ORG, LOC, MISC).
+func (c *cluster) typ(aliases *aliasTable) string {
+	if c.alias >= 0 && aliases.entries[c.alias].Type != "" {
+		return aliases.entries[c.alias].Type
+	}
+	if c.personLike() {
+		return news.TypePER
+	}
+	votes := map[string]int{}
+	for _, nm := range c.names {
+		votes[nm.typ] += min(len(nm.words), 2)
+	}
+	if len(c.titles) > 0 || c.gender != 0 {
+		votes[news.TypePER] += 2
+	}
+	best, bestVotes := "", -1
+	for _, t := range []string{news.TypePER, news.TypeORG, news.TypeLOC, news.TypeMISC} {
+		if votes[t] > bestVotes {
+			best, bestVotes = t, votes[t]
+		}
+	}
+	return best
+}
+
+// personLike reports whether NER tagged one of c's multi-word names PER,
+// which makes c a person for joining partial names whatever the vote.
+func (c *cluster) personLike() bool {
+	for _, nm := range c.names {
+		if nm.typ == news.TypePER && len(nm.words) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// cluster groups name mentions in text order; see the package doc for the
+// rules.
+func (s *Stage) cluster(a *analysis, names []nameMention) []*cluster {
+	var clusters []*cluster
+	owner := make(map[int]*cluster) // first token of a name mention -> its cluster
+	for _, nm := range names {
+		alias := s.aliases.group(nm.key)
+		c := s.findCluster(a, clusters, owner, nm, alias)
+		if c == nil {
+			c = &cluster{}
+			clusters = append(clusters, c)
+		}
+		c.add(nm, alias)
+		owner[nm.end-1] = c
+	}
+	return mergeSurnames(clusters, s.aliases)
+}
+
+// mergeSurnames joins a cluster known only by one word ("Trump", tagged
+// ORG where the campaign is meant) to the one person whose full name ends
+// or starts with that word; when two people share the word it stays apart.
+func mergeSurnames(clusters []*cluster, aliases *aliasTable) []*cluster {
+	out := clusters[:0]
+	for i, c := range clusters {
+		if into := surnameOwner(clusters, i, aliases); into != nil {
+			for _, nm := range c.names {
+				into.add(nm, c.alias)
+			}
+			c.names = nil
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func surnameOwner(clusters []*cluster, i int, aliases *aliasTable) *cluster {
+	c := clusters[i]
+	if len(c.full) != 1 || c.alias >= 0 || c.typ(aliases) == news.TypeLOC {
+		return nil
+	}
+	word := c.full[0]
+	var owner *cluster
+	for k, p := range clusters {
+		if k == i || len(p.names) == 0 || len(p.full) < 2 || !(p.personLike() || p.typ(aliases) == news.TypePER) {
+			continue
+		}
+		if p.full[len(p.full)-1] == word || p.full[0] == word {
+			if owner != nil {
+				return nil
+			}
+			owner = p
+		}
+	}
+	return owner
+}
+
+func (s *Stage) findCluster(a *analysis, clusters []*cluster, owner map[int]*cluster, nm nameMention, alias int) *cluster {
+	if c := mostRecent(clusters, func(c *cluster) bool { return c.keys[nm.key] }); c != nil {
+		return c
+	}
+	if alias >= 0 {
+		if c := mostRecent(clusters, func(c *cluster) bool { return c.alias == alias }); c != nil {
+			return c
+		}
+	}
+	if c := definedAlias(a, owner, nm); c != nil {
+		return c
+	}
+	if c := acronymCluster(clusters, nm); c != nil {
+		return c
+	}
+	return partialNameCluster(clusters, nm, s.aliases)
+}
+
+// definedAlias finds the entity an alias is defined for in the text: the
+// name right before "(IS)" or before "known as" / "also known as".
+func definedAlias(a *analysis, owner map[int]*cluster, nm nameMention) *cluster {
+	w := a.words
+	if nm.first >= 2 && w[nm.first-1] == "(" && nm.end < len(w) && w[nm.end] == ")" {
+		if c := owner[nm.first-2]; c != nil {
+			return c
+		}
+	}
+	i := nm.first - 1
+	if i >= 1 && strings.EqualFold(w[i], "as") && strings.EqualFold(w[i-1], "known") {
+		j := i - 2
+		if j >= 0 && strings.EqualFold(w[j], "also") {
+			j--
+		}
+		if j >= 0 && w[j] == "," {
+			j--
+		}
+		if j >= 0 {
+			return owner[j]
+		}
+	}
+	return nil
+}
+
+// acronymCluster joins an acronym to a name whose initials it spells, or a
+// name to an earlier acronym of it.
+func acronymCluster(clusters []*cluster, nm nameMention) *cluster {
+	if isAcronym(nm.text) {
+		return mostRecent(clusters, func(c *cluster) bool {
+			for _, n := range c.names {
+				if acronymMatches(nm.text, n.words) {
+					return true
+				}
+			}
+			return false
+		})
+	}
+	return mostRecent(clusters, func(c *cluster) bool {
+		for _, n := range c.names {
+			if isAcronym(n.text) && acronymMatches(n.text, nm.words) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// partialNameCluster joins a person's partial name to the most recent
+// person whose full name contains it, or a full name to an earlier
+// partial one; and an organisation's shorter name to the one longer name
+// that contains it ("Post" for "Washington Post").
+func partialNameCluster(clusters []*cluster, nm nameMention, aliases *aliasTable) *cluster {
+	person := mostRecent(clusters, func(c *cluster) bool {
+		if !c.personLike() && c.typ(aliases) != news.TypePER {
+			return false
+		}
+		if nm.typ != news.TypePER && nm.typ != news.TypeMISC && len(nm.words) > 1 {
+			return false
+		}
+		return containsRun(c.full, nm.words) || containsRun(nm.words, c.full)
+	})
+	if person != nil || nm.typ != news.TypeORG {
+		return person
+	}
+	var org *cluster
+	for _, c := range clusters {
+		if c.typ(aliases) != news.TypeORG || len(c.full) < 2 {
+			continue
+		}
+		short := len(nm.words) == 1 && c.full[len(c.full)-1] == nm.words[0]
+		if short || (len(nm.words) >= 2 && (containsRun(c.full, nm.words) || containsRun(nm.words, c.full))) {
+			if org != nil && org != c {
+				return nil // ambiguous
+			}
+			org = c
+		}
+	}
+	return org
+}
+
+func mostRecent(clusters []*cluster, ok func(*cluster) bool) *cluster {
+	var best *cluster
+	for _, c := range clusters {
+		if ok(c) && (best == nil || c.last > best.last) {
+			best = c
+		}
+	}
+	return best
+}
+
+// entity builds the contract entity of c (without its ID).
+func (c *cluster) entity(aliases *aliasTable, text string) news.Entity {
+	typ := c.typ(aliases)
+	canonical := c.canonical()
+	e := news.Entity{Type: typ, Name: canonical.text, Aliases: []string{}, Titles: c.titles}
+	if e.Titles == nil {
+		e.Titles = []string{}
+	}
+	seen := map[string]bool{canonical.text: true}
+	for _, nm := range c.names {
+		kind := news.MentionName
+		switch {
+		case isAcronym(nm.text) && !isAcronym(canonical.text):
+			kind = news.MentionAcronym
+		case !containsRun(canonical.words, nm.words):
+			kind = news.MentionAlias
+		}
+		e.Mentions = append(e.Mentions, news.Mention{Span: nm.span, Text: nm.text, Type: typ, Kind: kind})
+		if !seen[nm.text] {
+			seen[nm.text] = true
+			e.Aliases = append(e.Aliases, nm.text)
+		}
+	}
+	for _, o := range c.others {
+		sp := o.span
+		e.Mentions = append(e.Mentions, news.Mention{Span: sp, Text: sp.Of(text), Type: typ, Kind: o.kind})
+	}
+	sort.SliceStable(e.Mentions, func(i, j int) bool { return e.Mentions[i].Start < e.Mentions[j].Start })
+	return e
+}
+
+// canonical is the longest proper name: most words, then not all capitals,
+// then most characters, then the first used.
+func (c *cluster) canonical() nameMention {
+	best := c.names[0]
+	for _, nm := range c.names[1:] {
+		if better(nm, best) {
+			best = nm
+		}
+	}
+	return best
+}
+
+func better(a, b nameMention) bool {
+	if len(a.words) != len(b.words) {
+		return len(a.words) > len(b.words)
+	}
+	if ac, bc := isAllCaps(a.text), isAllCaps(b.text); ac != bc {
+		return !ac
+	}
+	return len(a.text) > len(b.text)
+}

@@ -1,0 +1,105 @@
+package link
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// nameKey is the form under which two surface names count as the same:
+// case-folded, periods dropped ("U.S." = "US"), curly apostrophes
+// straightened, a leading "the" and a possessive "'s" removed, hyphens and
+// runs of spaces made one space.
+func nameKey(name string) string {
+	return strings.Join(nameWords(name), " ")
+}
+
+// nameWords returns the words of nameKey(name).
+func nameWords(name string) []string {
+	s := strings.ToLower(strings.TrimSpace(name))
+	s = strings.NewReplacer("’", "'", "‘", "'", ".", "", "-", " ", "–", " ").Replace(s)
+	s = strings.TrimSuffix(s, "'s")
+	s = strings.TrimSuffix(s, " 's")
+	words := strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == '(' || r == ')' || r == '"' || r == '“' || r == '”'
+	})
+	if len(words) > 1 && words[0] == "the" {
+		words = words[1:]
+	}
+	return words
+}
+
+// isAcronym reports whether a surface name looks like an acronym: 2 to 7
+// capital letters ("IS", "ISIS", "NATO"), optionally with periods
+// ("U.S.") or a lowercase connective letter ("DoD").
+func isAcronym(name string) bool {
+	upper, letters := 0, 0
+	for _, r := range name {
+		switch {
+		case r == '.' || r == '&':
+		case unicode.IsUpper(r):
+			upper++
+			letters++
+		case unicode.IsLower(r):
+			letters++
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && letters <= 7 && upper >= 2 && upper*2 > letters
+}
+
+// acronymMatches reports whether acronym spells the initials of words,
+// skipping function words ("Organisation of Islamic Cooperation" = "OIC";
+// "Islamic State" = "IS"; "Islamic State of Iraq and Syria" = "ISIS").
+func acronymMatches(acronym string, words []string) bool {
+	letters := strings.ToLower(strings.NewReplacer(".", "", "&", "").Replace(acronym))
+	if len(words) < 2 || len(letters) < 2 {
+		return false
+	}
+	var all, content []rune
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		all = append(all, r)
+		if !functionWords[w] {
+			content = append(content, r)
+		}
+	}
+	return letters == string(content) || letters == string(all)
+}
+
+var functionWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true, "in": true, "a": true, "an": true, "&": true, "de": true, "al": true}
+
+// containsRun reports whether short occurs as a contiguous run of words in long.
+func containsRun(long, short []string) bool {
+	if len(short) == 0 || len(short) > len(long) {
+		return false
+	}
+	for i := 0; i+len(short) <= len(long); i++ {
+		match := true
+		for j := range short {
+			if long[i+j] != short[j] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+// isAllCaps reports whether s has letters and none of them is lower case.
+func isAllCaps(s string) bool {
+	has := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			has = true
+		}
+	}
+	return has
+}

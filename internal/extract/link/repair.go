@@ -1,0 +1,270 @@
+package link
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// repairMentions fixes two boundary errors NER makes on news copy, by
+// rules that hold for any article:
+//   - a title inside a non-person span ("Balochistan Home Secretary Akbar
+//     Hussain Durrani" tagged ORG) splits into the jurisdiction before the
+//     title (a place), the title, and the person after it;
+//   - a name cut short of the form the alias table knows ("Islamic" +
+//     "State") is extended to that form.
+func (s *Stage) repairMentions(a *analysis, ms []nameMention) []nameMention {
+	known := make(map[string]string, len(ms)) // name key -> NER type, of every mention
+	for _, m := range ms {
+		known[m.key] = m.typ
+	}
+	a.markHeadlines(ms)
+	body := a.bodyNames(ms)
+	out := make([]nameMention, 0, len(ms))
+	for _, m := range ms {
+		if calendarWords[m.key] {
+			continue // "Wednesday", "September": dates, not names
+		}
+		if a.titleCased(m.first) {
+			var ok bool
+			if m, ok = s.confirmHeadlineName(a, m, body); !ok {
+				continue
+			}
+		}
+		m = a.trimSpeechVerb(m)
+		for _, part := range a.splitAtAnd(m, known) {
+			out = append(out, a.splitAtTitle(part)...)
+		}
+	}
+	for i := range out {
+		s.extendToAlias(a, out, i)
+	}
+	return dropOverlaps(out)
+}
+
+var calendarWords = set(`monday tuesday wednesday thursday friday saturday sunday
+	january february march april june july august september october november december`)
+
+// markHeadlines finds the sentences written in headline title case: at
+// least three words of three letters or more outside the NER names (not
+// the first word, not title words), nearly all of them capitalised. NER
+// finds names everywhere in such a line.
+func (a *analysis) markHeadlines(ms []nameMention) {
+	inMention := make([]bool, len(a.words))
+	for _, m := range ms {
+		for i := m.first; i < m.end; i++ {
+			inMention[i] = true
+		}
+	}
+	a.headline = make([]bool, len(a.doc.Sentences))
+	for si, sent := range a.doc.Sentences {
+		words, capital := 0, 0
+		for k := sent.FirstToken + 1; k < sent.EndToken; k++ {
+			w := a.words[k]
+			if inMention[k] || len(w) < 3 || !hasLetterOrDigit(w) || isTitleHead(w) || isTitleModifier(w) {
+				continue
+			}
+			words++
+			if isCapitalised(w) {
+				capital++
+			}
+		}
+		a.headline[si] = words >= 3 && capital*10 >= words*8
+	}
+}
+
+func (a *analysis) titleCased(i int) bool { return a.headline[a.sentOf[i]] }
+
+// bodyNames are the name keys used outside title-cased lines, with the
+// surnames of people's full names.
+func (a *analysis) bodyNames(ms []nameMention) map[string]bool {
+	body := map[string]bool{}
+	for _, m := range ms {
+		if a.titleCased(m.first) {
+			continue
+		}
+		body[m.key] = true
+		if m.typ == news.TypePER && len(m.words) >= 2 {
+			body[m.words[len(m.words)-1]] = true
+		}
+	}
+	return body
+}
+
+// confirmHeadlineName keeps a name found in a title-cased line only as far
+// as the body (or the alias table) confirms it: the longest run of its
+// words that is a known name.
+func (s *Stage) confirmHeadlineName(a *analysis, m nameMention, body map[string]bool) (nameMention, bool) {
+	for n := m.end - m.first; n >= 1; n-- {
+		for first := m.first; first+n <= m.end; first++ {
+			c, ok := a.cleanMention(first, first+n, m.typ)
+			if ok && (body[c.key] || s.aliases.group(c.key) >= 0) {
+				return c, true
+			}
+		}
+	}
+	return m, false
+}
+
+// trimSpeechVerb drops a capitalised speech verb that a headline's title
+// case glued to a name ("Lindsey Graham Says").
+func (a *analysis) trimSpeechVerb(m nameMention) nameMention {
+	if m.end-m.first < 2 || !speechVerbs[strings.ToLower(a.words[m.end-1])] {
+		return m
+	}
+	if t, ok := a.cleanMention(m.first, m.end-1, m.typ); ok {
+		return t
+	}
+	return m
+}
+
+// splitAtAnd splits "Jeb Bush and Rand Paul" into two names when the
+// article also uses one of the halves on its own; a name that merely
+// contains "and" ("Bosnia and Herzegovina") stays whole.
+func (a *analysis) splitAtAnd(m nameMention, known map[string]string) []nameMention {
+	for k := m.first + 1; k < m.end-1; k++ {
+		if w := a.words[k]; w != "and" && w != "&" {
+			continue
+		}
+		left, okL := a.cleanMention(m.first, k, m.typ)
+		right, okR := a.cleanMention(k+1, m.end, m.typ)
+		if !okL || !okR {
+			continue
+		}
+		tl, inL := knownName(known, left)
+		tr, inR := knownName(known, right)
+		if !inL && !inR {
+			continue
+		}
+		if inL {
+			left.typ = tl
+		}
+		if inR {
+			right.typ = tr
+		}
+		if !inL && inR {
+			left.typ = tr
+		}
+		if inL && !inR {
+			right.typ = tl
+		}
+		return []nameMention{left, right}
+	}
+	return []nameMention{m}
+}
+
+// knownName looks a name up among the article's other mentions, by its
+// whole key or, for a person's full name, by its surname alone.
+func knownName(known map[string]string, m nameMention) (string, bool) {
+	if t, ok := known[m.key]; ok {
+		return t, true
+	}
+	if len(m.words) >= 2 {
+		if t, ok := known[m.words[len(m.words)-1]]; ok && t == news.TypePER {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// splitAtTitle splits a non-person mention holding "TITLE Name Name".
+func (a *analysis) splitAtTitle(m nameMention) []nameMention {
+	if m.typ == news.TypePER {
+		return []nameMention{m}
+	}
+	w := a.words
+	for k := m.first; k < m.end; k++ {
+		if !isTitleHead(w[k]) || !isCapitalised(w[k]) {
+			continue
+		}
+		titleStart := k
+		for titleStart > m.first && isTitleModifier(w[titleStart-1]) && isCapitalised(w[titleStart-1]) {
+			titleStart--
+		}
+		nameWordsCount := m.end - k - 1
+		if nameWordsCount < 1 || (nameWordsCount < 2 && titleStart == k) || !nameLike(w[k+1:m.end]) {
+			return []nameMention{m}
+		}
+		var parts []nameMention
+		if titleStart > m.first {
+			if p, ok := a.cleanMention(m.first, titleStart, news.TypeLOC); ok {
+				parts = append(parts, p)
+			}
+		}
+		if p, ok := a.cleanMention(titleStart, m.end, news.TypePER); ok {
+			parts = append(parts, p)
+		}
+		return parts
+	}
+	return []nameMention{m}
+}
+
+// nameParticles are the lower-case words inside people's names ("Bill de
+// Blasio", "Yousaf al Salafi", "Osama bin Laden").
+var nameParticles = set(`de da di del della der den van von al el bin ibn ul ud la le du dos das`)
+
+// nameLike reports whether ws could be a person's name: capitalised words,
+// with lower-case particles between them.
+func nameLike(ws []string) bool {
+	if len(ws) == 0 || !isCapitalised(ws[0]) || !isCapitalised(ws[len(ws)-1]) {
+		return false
+	}
+	for _, w := range ws {
+		if !isCapitalised(w) && !nameParticles[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func allCapitalised(ws []string) bool {
+	for _, w := range ws {
+		if !isCapitalised(w) {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
+// extendToAlias grows mention i by up to two capitalised words on either
+// side when the longer name is in the alias table and the shorter is not.
+func (s *Stage) extendToAlias(a *analysis, ms []nameMention, i int) {
+	m := &ms[i]
+	if s.aliases.group(m.key) >= 0 {
+		return
+	}
+	for _, d := range [][2]int{{0, 1}, {0, 2}, {-1, 0}, {-1, 1}} {
+		first, end := m.first+d[0], m.end+d[1]
+		if first < 0 || end > len(a.words) {
+			continue
+		}
+		if added := append(append([]string{}, a.words[first:m.first]...), a.words[m.end:end]...); !allCapitalised(added) {
+			continue
+		}
+		text := a.span(first, end).Of(a.doc.Text)
+		if s.aliases.group(nameKey(text)) < 0 {
+			continue
+		}
+		grown, ok := a.cleanMention(first, end, m.typ)
+		if ok {
+			grown.typ = s.aliases.entries[s.aliases.group(grown.key)].Type
+			*m = grown
+		}
+		return
+	}
+}
+
+// dropOverlaps keeps the first of any mentions that overlap after repair.
+func dropOverlaps(ms []nameMention) []nameMention {
+	out := ms[:0]
+	for _, m := range ms {
+		if n := len(out); n > 0 && m.first < out[n-1].end {
+			if m.end-m.first > out[n-1].end-out[n-1].first {
+				out[n-1] = m
+			}
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
