@@ -2,10 +2,13 @@ package ingest
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/news"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -53,8 +56,12 @@ var binaryMagic = [][]byte{
 //     a common binary format (PDF, zip, images, executables, archives), holds
 //     a NUL byte, or more than a tenth of its first 64 KiB are control bytes
 //     other than tab, newline, carriage return, form feed and escape.
-//  4. Valid UTF-8 is taken as it is.
-//  5. Otherwise, when the input holds bytes >= 0x80 but not one valid
+//  4. Valid UTF-8 is taken as it is (even when an HTML page declares
+//     another charset: such declarations are often wrong).
+//  5. Otherwise an HTML page that declares its charset in a <meta> tag of
+//     its first KiB is decoded with it (any WHATWG label: windows-1251,
+//     shift_jis, gb18030…).
+//  6. Otherwise, when the input holds bytes >= 0x80 but not one valid
 //     multi-byte UTF-8 sequence, it is a single-byte encoding and is decoded as
 //     Windows-1252 (a superset of the printable Latin-1 range, which also maps
 //     0x80-0x9F to the curly quotes and dashes that Windows editors write).
@@ -89,6 +96,14 @@ func decode(data []byte) (string, error) {
 			text = string(data)
 			break
 		}
+		if enc := declaredCharset(data); enc != nil {
+			out, err := enc.NewDecoder().Bytes(data)
+			if err != nil {
+				return "", news.ErrInvalidEncoding
+			}
+			text = string(out)
+			break
+		}
 		if hasMultiByteUTF8(data) {
 			return "", news.ErrInvalidEncoding
 		}
@@ -103,6 +118,29 @@ func decode(data []byte) (string, error) {
 		return "", news.ErrEmpty
 	}
 	return text, nil
+}
+
+// metaCharset finds the charset that an HTML page declares in a <meta> tag:
+// <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">.
+var metaCharset = regexp.MustCompile(`(?i)<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)`)
+
+// declaredCharset returns the encoding that an HTML page declares in its
+// first KiB, or nil when there is none, it is unknown or it is UTF-8 (whose
+// bytes have already been found invalid).
+func declaredCharset(data []byte) encoding.Encoding {
+	head := data[:min(len(data), sniffLen)]
+	if !looksLikeHTML(string(head)) {
+		return nil
+	}
+	m := metaCharset.FindSubmatch(head)
+	if m == nil {
+		return nil
+	}
+	enc, name := charset.Lookup(string(m[1]))
+	if enc == nil || name == "utf-8" || name == "replacement" {
+		return nil
+	}
+	return enc
 }
 
 // isBinary reports whether data looks like a binary file rather than text.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/news"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // seedPath is the reference article in the shared data beside the repository.
@@ -352,5 +353,31 @@ func TestBenchmarkPages(t *testing.T) {
 				t.Errorf("Text should keep its paragraphs on separate lines:\n%s", doc.Text)
 			}
 		})
+	}
+}
+
+func TestHTMLDeclaredCharset(t *testing.T) {
+	body := "Президент заявил в понедельник, что переговоры о прекращении огня продолжатся на следующей неделе в Женеве, несмотря на разногласия сторон."
+	page := `<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><title>Новости</title></head><body><article><p>` + body + `</p></article></body></html>`
+	data, err := charmap.Windows1251.NewEncoder().Bytes([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := FromBytes("page.html", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Text != body || doc.Title != "Новости" {
+		t.Errorf("got Title %q Text %q, want %q %q", doc.Title, doc.Text, "Новости", body)
+	}
+
+	// A page whose bytes are UTF-8 is read as UTF-8 whatever it declares.
+	utf8Page := strings.Replace(page, "windows-1251", "iso-8859-1", 1)
+	doc, err = FromBytes("page.html", []byte(utf8Page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Text != body {
+		t.Errorf("UTF-8 page declaring Latin-1: Text %q, want %q", doc.Text, body)
 	}
 }
