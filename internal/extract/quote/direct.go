@@ -1,0 +1,342 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// maxFrame bounds the tokens read around a quotation for its attribution.
+const maxFrame = 40
+
+// attribution is where a quote's cue and subject are, as token ranges. A
+// cue without a subject (cueA == cueB) happens only for the colon form
+// ("Trump: 'We will win'"), which has a subject but no verb.
+type attribution struct {
+	ok         bool
+	cueA, cueB int
+	subA, subB int
+	colon      bool // the colon form: a subject and no verb
+}
+
+// cand is a quote being built: its words, its kind and where its
+// attribution lies.
+type cand struct {
+	kind    string
+	pieces  []news.Span
+	attr    attribution
+	inherit *cand // takes its speaker from this earlier quote
+	para    int
+	// resolved speaker
+	speaker  string
+	mention  *news.Mention
+	sourcing string
+	hedged   bool
+}
+
+func (c *cand) start() int { return c.pieces[0].Start }
+func (c *cand) end() int   { return c.pieces[len(c.pieces)-1].End }
+
+// directQuotes turns the quotations of the document into direct and
+// partial quotes with their attributions.
+func (w *doc) directQuotes(qs []quoted) []*cand {
+	qs = mergeAdjacent(w.text, qs)
+	for _, q := range qs {
+		for i := w.tokenAt(q.open); i < len(w.toks) && w.toks[i].End <= q.end; i++ {
+			w.quotedTok[i] = true
+		}
+	}
+	type item struct {
+		q            quoted
+		c            *cand
+		open, close  int // tokens of the opening and closing marks
+		after, befor attribution
+	}
+	items := make([]item, 0, len(qs))
+	for _, q := range qs {
+		open := w.tokenAt(q.open)
+		close := w.tokenAt(q.end) - 1
+		if open >= len(w.toks) || close < open {
+			continue
+		}
+		it := item{q: q, open: open, close: close}
+		it.c = &cand{kind: "direct", pieces: q.pieces, para: w.paraOf[open]}
+		strong := endsLikeAttributed(w.text, q)
+		it.after = w.afterAttribution(close+1, strong)
+		b0 := open
+		for b0 > 0 && b0 > open-maxFrame && w.paraOf[b0-1] == w.paraOf[open] && !w.quotedTok[b0-1] && !isSentenceEnd(w.low[b0-1]) {
+			b0--
+		}
+		it.befor = w.beforeAttribution(b0, open)
+		if !it.befor.ok && b0 == open && w.isParaStart(open) {
+			it.befor = w.colonIntro(open)
+		}
+		switch {
+		case it.after.ok && strong:
+			it.c.attr = it.after
+		case it.befor.ok:
+			it.c.attr = it.befor
+		case it.after.ok:
+			it.c.attr = it.after
+		}
+		items = append(items, it)
+	}
+	var out []*cand
+	var prev *cand
+	for _, it := range items {
+		c := it.c
+		if prev != nil && !c.attr.ok && prev.attr.ok && prev.para == c.para {
+			// "'We are ready,' he said, 'to talk.'" and "'A,' he said. 'B.'":
+			// a quote without its own attribution goes on the one before.
+			prev.pieces = append(prev.pieces, c.pieces...)
+			continue
+		}
+		if prev != nil && prev.attr.ok && c.attr.ok && prev.para == c.para && c.attr.cueA == prev.attr.cueA && c.attr.cueA != c.attr.cueB {
+			// both halves of a split quote found the same attribution
+			prev.pieces = append(prev.pieces, c.pieces...)
+			continue
+		}
+		if !c.attr.ok && prev != nil && (prev.attr.ok || prev.inherit != nil) && c.para-prev.para <= 1 && c.para != prev.para {
+			// a paragraph that only goes on quoting the last speaker
+			c.inherit = prev
+			if prev.inherit != nil {
+				c.inherit = prev.inherit
+			}
+		}
+		words := 0
+		for _, p := range c.pieces {
+			words += countWords(w.text[p.Start:p.End])
+		}
+		if words <= 3 && it.open > 0 && w.paraOf[it.open-1] == c.para && !isPunct(w.low[it.open-1]) && !w.quotedTok[it.open-1] {
+			c.kind = "partial"
+			if !c.attr.ok {
+				continue // scare quotes and titles are not speech
+			}
+		}
+		out = append(out, c)
+		prev = c
+	}
+	return out
+}
+
+// mergeAdjacent joins quotations of one paragraph with nothing but spaces
+// between them ("'A.' 'B,' he said"): they are one utterance.
+func mergeAdjacent(text string, qs []quoted) []quoted {
+	var out []quoted
+	for _, q := range qs {
+		if n := len(out); n > 0 && out[n-1].closed && strings.TrimSpace(text[out[n-1].end:q.open]) == "" &&
+			!strings.Contains(text[out[n-1].end:q.open], "\n") {
+			out[n-1].pieces = append(out[n-1].pieces, q.pieces...)
+			out[n-1].end, out[n-1].closed = q.end, q.closed
+			continue
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// endsLikeAttributed reports whether a quotation ends the way a quote
+// followed by its attribution does: with a comma, question or exclamation
+// mark, or dash inside the marks, or a comma right after them.
+func endsLikeAttributed(text string, q quoted) bool {
+	last := q.pieces[len(q.pieces)-1]
+	tail := text[last.End:q.end]
+	if strings.ContainsAny(tail, ",") {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[last.Start:last.End])
+	if r == '?' || r == '!' || r == '—' || r == '–' || r == '-' {
+		return true
+	}
+	rest := strings.TrimLeft(text[q.end:min(len(text), q.end+8)], " ")
+	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–")
+}
+
+func (w *doc) isParaStart(i int) bool { return i == 0 || w.paraOf[i-1] != w.paraOf[i] }
+
+// afterAttribution reads "..., Smith said", "..., said Smith" or "...,
+// according to Smith" from token k on. When the quotation ended with a full
+// stop (weak), the frame must be only the attribution, not a new sentence
+// that happens to hold a reporting verb.
+func (w *doc) afterAttribution(k int, strong bool) attribution {
+	if k >= len(w.toks) {
+		return attribution{}
+	}
+	para := w.paraOf[k]
+	hi := k
+	for hi < len(w.toks) && hi < k+maxFrame && w.paraOf[hi] == para && !w.quotedTok[hi] {
+		hi++
+		if isSentenceEnd(w.low[hi-1]) || w.low[hi-1] == ";" {
+			break
+		}
+	}
+	for k < hi && (w.low[k] == "," || w.low[k] == "—" || w.low[k] == "–" || w.low[k] == "-" || w.low[k] == "--" || w.low[k] == "(") {
+		k++
+	}
+	for k < hi && (w.low[k] == "and" || w.low[k] == "but") {
+		k++
+	}
+	if k >= hi {
+		return attribution{}
+	}
+	if n := w.lx.match("according", w.low, k); n > 0 {
+		a, b := w.subjectAfter(k+n, hi)
+		if a < b {
+			return attribution{ok: true, cueA: k, cueB: k + n, subA: a, subB: b}
+		}
+		return attribution{}
+	}
+	if n := w.cueAt(k, "clause", "that", "direct", "object"); n > 0 && !hasSuffix(w.low[k], "ing") {
+		a, b := w.subjectAfter(k+n, hi)
+		if a < b {
+			return attribution{ok: true, cueA: k, cueB: k + n, subA: a, subB: b}
+		}
+		return attribution{}
+	}
+	for v := k + 1; v < hi && v <= k+maxSubject+4; v++ {
+		if isSentenceEnd(w.low[v]) || w.low[v] == ":" || w.low[v] == ";" {
+			break
+		}
+		n := w.cueAt(v, "clause", "that", "direct", "object")
+		if n == 0 || hasSuffix(w.low[v], "ing") {
+			continue
+		}
+		a, b := w.subjectBefore(v, k)
+		if a >= b || a != k && !(a > k && allSkippable(w.low[k:a])) {
+			return attribution{}
+		}
+		if !strong && (v-k > 8 || !w.endsFrame(v+n, hi)) {
+			return attribution{}
+		}
+		return attribution{ok: true, cueA: v, cueB: v + n, subA: a, subB: b}
+	}
+	return attribution{}
+}
+
+// allSkippable reports whether words are only what may come between a
+// quotation and its attribution's subject ("and", "but", time words).
+func allSkippable(words []string) bool {
+	for _, t := range words {
+		if !(t == "and" || t == "but" || t == "," || timeWords[t] || prepositions[t] || determiners[t]) {
+			return false
+		}
+	}
+	return true
+}
+
+// endsFrame reports whether the cue's clause ends at token i: the frame
+// ends, or only an adjunct follows ("in a statement", "on Monday").
+func (w *doc) endsFrame(i, hi int) bool {
+	if i >= hi {
+		return true
+	}
+	t := w.low[i]
+	return isSentenceEnd(t) || t == "," || prepositions[t] || timeWords[t] || t == "reporters" || isCapitalized(w.toks[i].Text)
+}
+
+// beforeAttribution reads "Smith said: '...'", "Smith told reporters that
+// '...'", "According to Smith, '...'" and the embedded "Smith called it
+// 'a disgrace'" from the frame [lo, hi) that ends at the opening mark.
+func (w *doc) beforeAttribution(lo, hi int) attribution {
+	e := hi
+	for e > lo && (w.low[e-1] == ":" || w.low[e-1] == "," || w.low[e-1] == "—" || w.low[e-1] == "–" || w.low[e-1] == "-" || w.low[e-1] == "--") {
+		e--
+	}
+	colon := e < hi && w.low[e] == ":"
+	if e > lo && w.low[e-1] == "that" {
+		e--
+	}
+	if e <= lo {
+		return attribution{}
+	}
+	// "According to Smith, '...'"
+	for k := lo; k < e && k < lo+3; k++ {
+		if n := w.lx.match("according", w.low, k); n > 0 {
+			a, b := w.subjectAfter(k+n, e)
+			if a < b {
+				return attribution{ok: true, cueA: k, cueB: k + n, subA: a, subB: b}
+			}
+		}
+	}
+	for v := e - 1; v >= lo && v >= e-8; v-- {
+		if w.quotedTok[v] {
+			break
+		}
+		n := w.cueAt(v, "clause", "that", "object", "direct", "infinitive")
+		if n == 0 || v+n > e {
+			continue
+		}
+		if v > lo && w.lx.has("passive", w.low[v-1]) {
+			return attribution{}
+		}
+		a, b := w.subjectBefore(v, lo)
+		if a >= b {
+			a, b = w.clauseSubject(lo, v)
+		}
+		if a >= b {
+			return attribution{}
+		}
+		return attribution{ok: true, cueA: v, cueB: v + n, subA: a, subB: b}
+	}
+	if colon && e-lo <= 6 {
+		// "Trump: 'We will win'" in headlines and transcripts
+		a := w.trimLeading(lo, e)
+		if a < e && isCapitalized(w.toks[a].Text) {
+			return attribution{ok: true, cueA: e, cueB: e, subA: a, subB: e, colon: true}
+		}
+	}
+	return attribution{}
+}
+
+// colonIntro attributes a quotation that opens a paragraph to the previous
+// paragraph when that ends in a colon ("Smith said:").
+func (w *doc) colonIntro(open int) attribution {
+	k := open - 1
+	if k < 0 || w.low[k] != ":" {
+		return attribution{}
+	}
+	lo := k
+	for lo > 0 && lo > k-maxFrame && w.paraOf[lo-1] == w.paraOf[k] && !w.quotedTok[lo-1] && !isSentenceEnd(w.low[lo-1]) {
+		lo--
+	}
+	return w.beforeAttribution(lo, k+1)
+}
+
+// clauseSubject returns the subject at the start of the clause [lo, v) for a
+// participle or coordinated cue ("Trump spoke at a rally, saying ...",
+// "Smith stood and said"): a pronoun, or a run of capitalised words.
+func (w *doc) clauseSubject(lo, v int) (int, int) {
+	a := w.trimLeading(lo, v)
+	for a < v && (w.low[a] == "," || w.low[a] == "but" || w.low[a] == "and" || w.low[a] == "however") {
+		a++
+	}
+	if a >= v {
+		return v, v
+	}
+	if w.lx.has("pronoun", w.low[a]) {
+		return a, a + 1
+	}
+	b := a
+	for b < v && b-a < 6 && (isCapitalized(w.toks[b].Text) || w.low[b] == "'s" || w.low[b] == "of" && b > a) && !w.quotedTok[b] {
+		b++
+	}
+	if b == a || (b == a+1 && determiners[w.low[a]]) {
+		return v, v
+	}
+	return a, b
+}
+
+func countWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if word && !in {
+			n++
+		}
+		in = word || (in && (r == '\'' || r == '’' || r == '-'))
+	}
+	return n
+}

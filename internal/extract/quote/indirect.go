@@ -1,0 +1,320 @@
+package quote
+
+import (
+	"sort"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+var whWords = map[string]bool{"whether": true, "if": true, "how": true, "why": true, "what": true, "when": true, "where": true, "who": true}
+
+// notClauseStart are words after which a bare "said ..." is no clause.
+var notClauseStart = map[string]bool{"so": true, "nothing": true, "yes": true, "no": true, "goodbye": true,
+	"anything": true, "something": true, "much": true, "little": true, "more": true, "otherwise": true,
+	"enough": true, "as": true, "very": true, "too": true, "repeatedly": true, "earlier": true, "later": true,
+	"not": true, "and": true, "but": true, "or": true, "of": true, "than": true, "by": true, "up": true, "out": true}
+
+// reported is one indirect quote found in a sentence, before the
+// complements of neighbouring cues are cut apart.
+type reported struct {
+	c          *cand
+	frameStart int // first token of the attribution (subject or cue)
+	post       bool
+	ca, cb     int
+}
+
+// indirectQuotes finds reported speech: a reporting verb and its
+// that-clause or bare clause ("Chaudhry clarified Pakistan has no
+// desire ..."), the clause before a trailing attribution ("The talks
+// failed, officials said."), and "according to X". Cues inside direct
+// quotes are not read.
+func (w *doc) indirectQuotes() []*cand {
+	var out []*cand
+	for _, s := range w.d.Sentences {
+		lo, hi := max(s.FirstToken, 0), min(s.EndToken, len(w.toks))
+		var found []reported
+		for i := lo; i < hi; i++ {
+			if w.quotedTok[i] {
+				continue
+			}
+			if n := w.lx.match("according", w.low, i); n > 0 {
+				if r, ok := w.according(i, n, lo, hi); ok {
+					found = append(found, r)
+				}
+				i += n - 1
+				continue
+			}
+			n := w.cueAt(i, "clause", "that", "object", "infinitive")
+			if n == 0 {
+				continue
+			}
+			if r, ok := w.reportedAt(i, n, lo, hi, found); ok {
+				found = append(found, r)
+			}
+			i += n - 1
+		}
+		out = append(out, w.cutApart(found)...)
+	}
+	return out
+}
+
+// reportedAt reads the indirect quote whose cue is tokens [i, i+n) of the
+// sentence [lo, hi).
+func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) {
+	if i > lo && (w.lx.has("passive", w.low[i-1]) || w.low[i-1] == "to") {
+		return reported{}, false
+	}
+	cue := w.low[i]
+	isClause := w.lx.has("clause", cue) || w.lx.match("clause", w.low, i) > 0
+	isObj := w.lx.has("object", cue)
+	isInf := w.lx.has("infinitive", cue)
+	participle := hasSuffix(cue, "ing")
+
+	// the subject
+	var sa, sb int
+	if participle && i > lo && w.low[i-1] == "," && len(earlier) > 0 {
+		last := earlier[len(earlier)-1].c.attr
+		sa, sb = last.subA, last.subB
+	} else {
+		sa, sb = w.subjectBefore(i, lo)
+		if sa >= sb {
+			sa, sb = w.clauseSubject(lo, i)
+		}
+	}
+
+	c := w.skipAdjuncts(i+n, hi)
+	that := false
+	if isObj && c < hi && w.low[c] != "that" && !whWords[w.low[c]] {
+		if k := w.findThat(c, hi, 7); k >= 0 {
+			c, that = k+1, true
+		} else if objectWords[w.low[c]] || isCapitalized(w.toks[c].Text) && !isClause {
+			c = w.skipObject(c, hi)
+			c = w.skipAdjuncts(c, hi)
+		}
+	}
+	if !that && c < hi && w.low[c] == "that" {
+		c, that = c+1, true
+	}
+	if !that && c < hi && whWords[w.low[c]] {
+		that = true
+	}
+
+	complement := c < hi && !isPunct(w.low[c]) && !prepositions[w.low[c]] && !w.quotedTok[c]
+	if c < hi && w.low[c] == "to" && isInf {
+		complement = true
+	}
+	if !complement {
+		if c < hi && w.quotedTok[c] {
+			return reported{}, false // a direct quote: read elsewhere
+		}
+		return w.postposed(i, n, lo, hi, sa, sb)
+	}
+	if sa >= sb {
+		return reported{}, false
+	}
+	if !that && w.low[c] != "to" {
+		if notClauseStart[w.low[c]] {
+			return reported{}, false
+		}
+		if !isClause && !w.hasFinite(c, hi, 10) {
+			return reported{}, false
+		}
+	}
+	for k := c; k < hi; k++ {
+		if w.low[k] == ";" && !w.quotedTok[k] {
+			hi = k // "...; however, ..." starts another clause
+			break
+		}
+	}
+	ca, cb := trimPunctTokens(w, c, hi)
+	if cb-ca < 2 {
+		return reported{}, false
+	}
+	cand := &cand{kind: "indirect", para: w.paraOf[i],
+		attr: attribution{ok: true, cueA: i, cueB: i + n, subA: sa, subB: sb}}
+	fs := min(i, sa)
+	if sa > i {
+		fs = i
+	}
+	return reported{c: cand, frameStart: fs, ca: ca, cb: cb}, true
+}
+
+// postposed reads "The talks failed, officials said." and "..., said
+// Smith.": the reported clause is the sentence before the attribution.
+func (w *doc) postposed(i, n, lo, hi, sa, sb int) (reported, bool) {
+	var comma int
+	switch {
+	case sa < sb && sa-1 >= lo && sb <= i && w.low[sa-1] == ",":
+		comma = sa - 1
+	case i-1 >= lo && w.low[i-1] == ",":
+		comma = i - 1
+		sa, sb = w.subjectAfter(i+n, hi)
+		if sa >= sb {
+			return reported{}, false
+		}
+	default:
+		return reported{}, false
+	}
+	ca, cb := trimPunctTokens(w, lo, comma)
+	if cb-ca < 3 {
+		return reported{}, false
+	}
+	for k := ca; k < cb; k++ {
+		if w.quotedTok[k] {
+			return reported{}, false // a direct quote's attribution
+		}
+	}
+	c := &cand{kind: "indirect", para: w.paraOf[i],
+		attr: attribution{ok: true, cueA: i, cueB: i + n, subA: sa, subB: sb}}
+	return reported{c: c, frameStart: comma, post: true, ca: ca, cb: cb}, true
+}
+
+// according reads "According to X, CLAUSE" and "CLAUSE, according to X".
+func (w *doc) according(i, n, lo, hi int) (reported, bool) {
+	sa, sb := w.subjectAfter(i+n, hi)
+	if sa >= sb {
+		return reported{}, false
+	}
+	var ca, cb int
+	lead := i - lo
+	if lead <= 2 && sb < hi && w.low[sb] == "," {
+		ca, cb = trimPunctTokens(w, sb+1, hi)
+	} else if lead > 2 {
+		ca, cb = trimPunctTokens(w, lo, i)
+	} else {
+		return reported{}, false
+	}
+	if cb-ca < 3 {
+		return reported{}, false
+	}
+	for k := ca; k < cb; k++ {
+		if w.quotedTok[k] && ca == lo {
+			return reported{}, false
+		}
+	}
+	c := &cand{kind: "indirect", para: w.paraOf[i],
+		attr: attribution{ok: true, cueA: i, cueB: i + n, subA: sa, subB: sb}}
+	fs := i
+	if i > lo && w.low[i-1] == "," {
+		fs = i - 1
+	}
+	return reported{c: c, frameStart: fs, post: lead > 2, ca: ca, cb: cb}, true
+}
+
+// skipAdjuncts skips time words and a prepositional phrase that a "that"
+// follows ("said on Monday that", "said in a statement that").
+func (w *doc) skipAdjuncts(c, hi int) int {
+	for c < hi {
+		t := w.low[c]
+		switch {
+		case timeWords[t] && t != "then":
+			c++
+		case prepositions[t] && t != "to" && t != "that":
+			k := w.findThat(c, hi, 8)
+			if k < 0 {
+				return c
+			}
+			c = k
+		case t == "," && c+1 < hi && timeWords[w.low[c+1]]:
+			c++
+		default:
+			return c
+		}
+	}
+	return c
+}
+
+// findThat returns the index of "that" within n tokens from c, not past a
+// comma, a quotation or the end of the sentence, or -1.
+func (w *doc) findThat(c, hi, n int) int {
+	for k := c; k < hi && k < c+n; k++ {
+		if w.quotedTok[k] || isPunct(w.low[k]) {
+			return -1
+		}
+		if w.low[k] == "that" {
+			return k
+		}
+	}
+	return -1
+}
+
+// skipObject skips the addressee of "told": a pronoun, a capitalised name
+// ("told CNN"), or "the/a" and the noun after it.
+func (w *doc) skipObject(c, hi int) int {
+	switch {
+	case c >= hi:
+		return c
+	case objectWords[w.low[c]] && !determiners[w.low[c]]:
+		return c + 1
+	case isCapitalized(w.toks[c].Text):
+		k := c
+		for k < hi && k < c+6 && (isCapitalized(w.toks[k].Text) || w.low[k] == "'s" || w.low[k] == "of") {
+			k++
+		}
+		return k
+	case determiners[w.low[c]]:
+		k := c + 1
+		for k < hi && k < c+4 && !isPunct(w.low[k]) && !w.lx.has("finite", w.low[k]) && !determiners[w.low[k]] {
+			k++
+		}
+		return k
+	}
+	return c
+}
+
+// hasFinite reports whether a finite verb form (is, was, has, will, ...)
+// shows up within n tokens of c before a comma: the mark of a clause.
+func (w *doc) hasFinite(c, hi, n int) bool {
+	for k := c; k < hi && k < c+n; k++ {
+		if w.low[k] == "," || w.low[k] == ";" {
+			return false
+		}
+		if w.lx.has("finite", w.low[k]) && !isCapitalized(w.toks[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// cutApart ends each complement where the next attribution of its sentence
+// begins ("He said X, and she said Y"; "A said X, adding Y"), and drops an
+// indirect quote whose cue lies inside another's reported clause (a
+// sentence holds each word in one attribution).
+func (w *doc) cutApart(found []reported) []*cand {
+	sort.SliceStable(found, func(a, b int) bool { return found[a].c.attr.cueA < found[b].c.attr.cueA })
+	for k := range found {
+		r := &found[k]
+		if r.post {
+			continue
+		}
+		for m := k + 1; m < len(found); m++ {
+			fs := found[m].frameStart
+			if fs > r.ca && fs < r.cb && !found[m].post {
+				if fs-1 >= r.ca && w.low[fs-1] == "," {
+					fs--
+				}
+				r.cb = fs
+				r.ca, r.cb = trimPunctTokens(w, r.ca, r.cb)
+				break
+			}
+		}
+	}
+	var out []*cand
+	for k, r := range found {
+		if r.cb-r.ca < 2 {
+			continue
+		}
+		inside := false
+		for m, o := range found {
+			if m != k && o.cb-o.ca >= 2 && r.c.attr.cueA >= o.ca && r.c.attr.cueA < o.cb && o.cb-o.ca > r.cb-r.ca {
+				inside = true
+			}
+		}
+		if inside {
+			continue
+		}
+		r.c.pieces = []news.Span{w.span(r.ca, r.cb)}
+		out = append(out, r.c)
+	}
+	return out
+}

@@ -1,0 +1,147 @@
+// Package quote is the pipeline stage that finds who said what: direct
+// quotes in quotation marks, partial quotes (a few quoted words inside a
+// sentence) and indirect speech (a reporting verb and its clause), each
+// attributed to a speaker entity, with how it is sourced and whether it is
+// hedged.
+//
+// The rules read the text and the tokens, sentences, mentions and entities
+// of the earlier stages; the reporting verbs, hedges and anonymous-source
+// words are data (lexicon.txt).
+package quote
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
+)
+
+// Kinds of quote in the article contract.
+const (
+	KindDirect   = "direct"
+	KindIndirect = "indirect"
+	KindPartial  = "partial"
+)
+
+// Config configures the quote stage.
+type Config struct {
+	// Indirect turns the reading of indirect speech on.
+	Indirect bool
+	// MaxTextBytes skips documents longer than this (junk input); 0 means
+	// no limit.
+	MaxTextBytes int
+}
+
+// DefaultConfig reads direct, partial and indirect speech.
+func DefaultConfig() Config { return Config{Indirect: true, MaxTextBytes: 8 << 20} }
+
+// Validate reports a config that cannot work.
+func (c Config) Validate() error {
+	if c.MaxTextBytes < 0 {
+		return fmt.Errorf("quote config: MaxTextBytes must not be negative, got %d", c.MaxTextBytes)
+	}
+	return nil
+}
+
+// Stage fills Doc.Quotes.
+//
+// It needs Doc.Tokens and Doc.Sentences (segment); it uses Doc.Entities
+// (ner, link) to name speakers and runs without them, leaving Speaker
+// empty. Quotes come in text order with IDs Q1, Q2, ...; Span is the span of
+// the reported words without quotation marks, and Text those words. A quote
+// interrupted by its attribution ("We are ready," he said, "to talk.") or
+// continued over paragraphs is one quote: its Text joins the pieces with a
+// space and its Span runs from the first piece to the last. SpeakerMention
+// is the cue's subject as written ("Interior Minister Chaudhry Nisar",
+// "he", "intelligence sources"); Speaker the entity it refers to: one
+// with a mention on the subject's span, else by name, title or, for
+// pronouns, the salient person before it.
+type Stage struct {
+	cfg Config
+	lx  *lexicon
+}
+
+var _ pipeline.Stage = (*Stage)(nil)
+
+// New returns the quote stage for cfg.
+func New(cfg Config) (*Stage, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	lx, err := parseLexicon(lexiconText)
+	if err != nil {
+		return nil, fmt.Errorf("quote: %w", err)
+	}
+	return &Stage{cfg: cfg, lx: lx}, nil
+}
+
+// NewStage returns the quote stage with DefaultConfig, as the extract
+// command wires it.
+func NewStage() (*Stage, error) { return New(DefaultConfig()) }
+
+// Name is "quote".
+func (*Stage) Name() string { return "quote" }
+
+// Process finds the quotes of doc; see Stage.
+func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	doc.Quotes = []news.Quote{}
+	if s.cfg.MaxTextBytes > 0 && len(doc.Text) > s.cfg.MaxTextBytes {
+		return nil
+	}
+	for _, t := range doc.Tokens {
+		if t.Start < 0 || t.End > len(doc.Text) || t.Start > t.End {
+			return fmt.Errorf("token %d-%d outside the text", t.Start, t.End)
+		}
+	}
+	doc.Quotes = Find(doc, s.lx, s.cfg.Indirect)
+	return nil
+}
+
+// Find returns the quotes of doc.
+func Find(d *news.Doc, lx *lexicon, indirect bool) []news.Quote {
+	w := newDoc(d, lx)
+	cands := w.directQuotes(scanQuotes(d.Text, w.paras))
+	if indirect {
+		cands = append(cands, w.indirectQuotes()...)
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].start() < cands[b].start() })
+	newSpeakers(w).resolve(cands)
+	out := make([]news.Quote, 0, len(cands))
+	for _, c := range cands {
+		q := news.Quote{
+			ID:             "Q" + strconv.Itoa(len(out)+1),
+			Kind:           c.kind,
+			Span:           news.Span{Start: c.start(), End: c.end()},
+			Text:           w.joinPieces(c.pieces),
+			Speaker:        c.speaker,
+			SpeakerMention: c.mention,
+			Sourcing:       c.sourcing,
+			Hedged:         c.hedged,
+		}
+		if a := c.attr; a.ok && a.cueA < a.cueB {
+			q.Cue = w.textOf(a.cueA, a.cueB)
+		} else if c.inherit != nil && c.inherit.attr.cueA < c.inherit.attr.cueB {
+			q.Cue = w.textOf(c.inherit.attr.cueA, c.inherit.attr.cueB)
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+func (w *doc) joinPieces(pieces []news.Span) string {
+	if len(pieces) == 1 {
+		return pieces[0].Of(w.text)
+	}
+	parts := make([]string, len(pieces))
+	for i, p := range pieces {
+		parts[i] = p.Of(w.text)
+	}
+	return strings.Join(parts, " ")
+}

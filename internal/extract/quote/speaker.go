@@ -1,0 +1,463 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// Sourcing values of the article contract.
+const (
+	SourcingNamed        = "named"
+	SourcingAnonymous    = "anonymous"
+	SourcingUnattributed = "unattributed"
+)
+
+// ref is one entity mention, by its entity's index in Doc.Entities.
+type ref struct {
+	news.Mention
+	ent int
+}
+
+// speakers resolves subjects to entities: first through the mentions that
+// the entity stages put on the subject's span, then by the stage's own
+// fallbacks (names, titles, pronoun salience).
+type speakers struct {
+	w      *doc
+	refs   []ref // every mention, by start
+	gender map[int]byte
+}
+
+func newSpeakers(w *doc) *speakers {
+	s := &speakers{w: w, gender: map[int]byte{}}
+	for ei, e := range w.d.Entities {
+		for _, m := range e.Mentions {
+			if m.Start < 0 || m.End > len(w.text) || m.Start >= m.End {
+				continue
+			}
+			s.refs = append(s.refs, ref{Mention: m, ent: ei})
+		}
+	}
+	sort.SliceStable(s.refs, func(a, b int) bool { return s.refs[a].Start < s.refs[b].Start })
+	return s
+}
+
+// resolve fills the speaker, speaker mention, sourcing and hedging of every
+// quote, in text order (a pronoun looks back at the speakers before it).
+func (s *speakers) resolve(cands []*cand) {
+	w := s.w
+	for ci, c := range cands {
+		c.hedged = s.hedged(c)
+		if c.inherit != nil {
+			c.speaker, c.mention, c.sourcing = c.inherit.speaker, c.inherit.mention, c.inherit.sourcing
+			continue
+		}
+		a := c.attr
+		if !a.ok || a.subA >= a.subB {
+			c.sourcing = SourcingUnattributed
+			continue
+		}
+		sp := w.span(a.subA, a.subB)
+		m := &news.Mention{Span: sp, Text: sp.Of(w.text), Kind: news.MentionNominal}
+		ent := -1
+		switch {
+		case a.subB-a.subA == 1 && w.lx.has("pronoun", w.low[a.subA]):
+			m.Kind = news.MentionPronoun
+			if ent = s.overlapping(a.subA, a.subB, a.cueA < a.subA); ent < 0 {
+				ent = s.pronoun(cands, ci)
+			}
+		case w.low[a.subA] == "who" && a.subB-a.subA == 1:
+			m.Kind = news.MentionPronoun
+			k := a.subA - 1
+			for k >= 0 && w.low[k] == "," {
+				k--
+			}
+			if k >= 0 {
+				ent = s.overlapping(k, k+1, false)
+			}
+		default:
+			ent = s.overlapping(a.subA, a.subB, a.cueA < a.subA)
+			if ent < 0 {
+				ent = s.byName(a.subA, a.subB)
+			}
+			if ent < 0 {
+				ent = s.byTitle(a.subA, a.subB)
+			}
+			if s.hasName(a.subA, a.subB) {
+				m.Kind = news.MentionName
+			}
+		}
+		c.mention = m
+		switch {
+		case s.anonymous(c):
+			c.sourcing = SourcingAnonymous
+		case ent >= 0:
+			c.sourcing = SourcingNamed
+			c.speaker = w.d.Entities[ent].ID
+			m.Type = w.d.Entities[ent].Type
+		case m.Kind == news.MentionName || m.Kind == news.MentionPronoun || w.low[a.subA] == "the":
+			c.sourcing = SourcingNamed
+		default:
+			c.sourcing = SourcingAnonymous
+		}
+	}
+}
+
+// head returns the head part of subject [a, b): before an appositive comma.
+func (s *speakers) head(a, b int) (int, int) {
+	for k := a + 1; k < b; k++ {
+		if s.w.low[k] == "," {
+			return a, k
+		}
+	}
+	return a, b
+}
+
+// overlapping returns the entity with a mention on subject [a, b), or -1.
+// Persons come before organisations and other types, the head of the
+// subject (its end, or its start when it follows the verb) before its
+// modifiers, and a possessor ("Clinton's campaign") last.
+func (s *speakers) overlapping(a, b int, inverted bool) int {
+	w := s.w
+	ha, hb := s.head(a, b)
+	best, bestScore := -1, -1
+	for _, part := range [][2]int{{ha, hb}, {a, b}} {
+		sp := w.span(part[0], part[1])
+		for _, r := range s.refs {
+			if r.Start >= sp.End {
+				break
+			}
+			if r.End <= sp.Start {
+				continue
+			}
+			score := 0
+			switch w.d.Entities[r.ent].Type {
+			case news.TypePER:
+				score = 300
+			case news.TypeORG:
+				score = 200
+			default:
+				score = 100
+			}
+			if k := w.tokenAt(r.End); k < len(w.toks) && w.toks[k].Start >= r.End && (w.low[k] == "'s" || w.low[k] == "'") {
+				score -= 150
+			}
+			if inverted {
+				score += 50 - min(50, (r.Start-sp.Start)/4)
+			} else {
+				score += 50 - min(50, (sp.End-r.End)/4)
+			}
+			if score > bestScore {
+				best, bestScore = r.ent, score
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+	}
+	return -1
+}
+
+// hasName reports whether subject [a, b) holds a capitalised word that is
+// not its first word (sentence case) or a proper-looking first word.
+func (s *speakers) hasName(a, b int) bool {
+	w := s.w
+	for k := a; k < b; k++ {
+		t := w.toks[k].Text
+		if !isCapitalized(t) || isPunct(t) || w.lx.has("pronoun", w.low[k]) || determiners[w.low[k]] {
+			continue
+		}
+		if k > a || !w.isSentenceStart(k) {
+			return true
+		}
+		if k+1 < b && isCapitalized(w.toks[k+1].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *doc) isSentenceStart(k int) bool {
+	if si := w.sentOf[k]; si >= 0 {
+		return w.d.Sentences[si].FirstToken == k
+	}
+	return k == 0
+}
+
+// byName matches the capitalised words of a subject against the names,
+// aliases and surnames of entities, nearest mention first.
+func (s *speakers) byName(a, b int) int {
+	w := s.w
+	pos := w.toks[a].Start
+	best, bestDist := -1, 1<<30
+	for k := a; k < b; k++ {
+		if !isCapitalized(w.toks[k].Text) || determiners[w.low[k]] {
+			continue
+		}
+		word := w.low[k]
+		for _, r := range s.refs {
+			e := w.d.Entities[r.ent]
+			if !nameHasWord(e, word) {
+				continue
+			}
+			d := pos - r.Start
+			if d < 0 {
+				d = -d + 1<<20 // a later mention only when no earlier one
+			}
+			if d < bestDist {
+				best, bestDist = r.ent, d
+			}
+		}
+	}
+	return best
+}
+
+func nameHasWord(e news.Entity, word string) bool {
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		for _, f := range strings.Fields(normWord(n)) {
+			if f == word {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// byTitle resolves "the interior minister" to the person the article
+// names with that title ("Interior Minister Chaudhry Nisar"), or whose
+// entity lists it among its titles: the nearest such mention.
+func (s *speakers) byTitle(a, b int) int {
+	w := s.w
+	if w.low[a] != "the" || b-a < 2 {
+		return -1
+	}
+	title := w.words(a+1, b)
+	for _, t := range title {
+		if isPunct(t) {
+			return -1
+		}
+	}
+	want := joinLower(title)
+	pos := w.toks[a].Start
+	best, bestDist := -1, 1<<30
+	for _, r := range s.refs {
+		e := w.d.Entities[r.ent]
+		if e.Type != news.TypePER {
+			continue
+		}
+		match := false
+		for _, t := range e.Titles {
+			if strings.EqualFold(strings.Join(strings.Fields(normWord(t)), " "), want) {
+				match = true
+			}
+		}
+		k := w.tokenAt(r.Start)
+		if k-len(title) >= 0 && joinLower(w.words(k-len(title), k)) == want {
+			match = true
+		}
+		if !match {
+			continue
+		}
+		d := pos - r.Start
+		if d < 0 {
+			d = -d + 1<<20
+		}
+		if d < bestDist {
+			best, bestDist = r.ent, d
+		}
+	}
+	return best
+}
+
+// pronoun resolves a pronoun subject of cands[ci] with no entity mention on
+// it: a person named earlier in the paragraph, else the last speaker of the
+// previous paragraph, else a person named as a speaker later in the same
+// paragraph ("'...,' he said. '...,' Interior Minister Chaudhry Nisar
+// said"), else the last person named in the three paragraphs before.
+// Gender must agree where a first name, title or earlier pronoun tells.
+func (s *speakers) pronoun(cands []*cand, ci int) int {
+	w := s.w
+	c := cands[ci]
+	k := c.attr.subA
+	g := pronounGender(w.low[k])
+	if g == 0 {
+		return -1
+	}
+	pos, para := w.toks[k].Start, w.paraOf[k]
+	recent := func(minPara int) int {
+		for i := len(s.refs) - 1; i >= 0; i-- {
+			r := s.refs[i]
+			if r.Start >= pos {
+				continue
+			}
+			ti := w.tokenAt(r.Start)
+			if ti >= len(w.toks) || w.paraOf[ti] < minPara {
+				break
+			}
+			if w.d.Entities[r.ent].Type != news.TypePER || w.quotedTok[ti] || r.Kind == news.MentionPronoun {
+				continue
+			}
+			if s.agrees(r.ent, g) {
+				return r.ent
+			}
+		}
+		return -1
+	}
+	if e := recent(para); e >= 0 {
+		return e
+	}
+	for p := ci - 1; p >= 0; p-- {
+		prev := cands[p]
+		if prev.para < para-1 {
+			break
+		}
+		if prev.speaker == "" {
+			continue
+		}
+		if e := s.entityIndex(prev.speaker); e >= 0 && w.d.Entities[e].Type == news.TypePER && s.agrees(e, g) {
+			return e
+		}
+		break
+	}
+	for n := ci + 1; n < len(cands); n++ {
+		next := cands[n]
+		if next.para != para || !next.attr.ok || next.attr.subA >= next.attr.subB {
+			continue
+		}
+		if e := s.overlapping(next.attr.subA, next.attr.subB, false); e >= 0 && w.d.Entities[e].Type == news.TypePER && s.agrees(e, g) &&
+			!w.lx.has("pronoun", w.low[next.attr.subA]) {
+			return e
+		}
+	}
+	return recent(para - 3)
+}
+
+func (s *speakers) entityIndex(id string) int {
+	for i, e := range s.w.d.Entities {
+		if e.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func pronounGender(p string) byte {
+	switch p {
+	case "he", "him", "his":
+		return 'm'
+	case "she", "her", "hers":
+		return 'f'
+	}
+	return 0
+}
+
+// agrees reports whether entity ei may be referred to by a pronoun of
+// gender g: its first name, its titles and the word before its mentions
+// ("Mr.", "Mrs.") decide; unknown agrees with both.
+func (s *speakers) agrees(ei int, g byte) bool {
+	eg, ok := s.gender[ei]
+	if !ok {
+		eg = s.entityGender(ei)
+		s.gender[ei] = eg
+	}
+	return eg == 0 || eg == g
+}
+
+func (s *speakers) entityGender(ei int) byte {
+	w := s.w
+	e := w.d.Entities[ei]
+	var words []string
+	words = append(words, strings.Fields(normWord(e.Name))...)
+	for _, t := range e.Titles {
+		words = append(words, strings.Fields(normWord(t))...)
+	}
+	for _, m := range e.Mentions {
+		if k := w.tokenAt(m.Start); k > 0 && k < len(w.toks) {
+			words = append(words, w.low[k-1])
+		}
+		if f := strings.Fields(normWord(m.Text)); len(f) > 0 {
+			words = append(words, f[0])
+		}
+	}
+	male, female := 0, 0
+	for _, x := range words {
+		if w.lx.has("male", x) {
+			male++
+		}
+		if w.lx.has("female", x) {
+			female++
+		}
+	}
+	switch {
+	case male > female:
+		return 'm'
+	case female > male:
+		return 'f'
+	}
+	return 0
+}
+
+// anonymous reports whether the quote's source goes unnamed: "sources
+// said", "a senior official", "officials who spoke on condition of
+// anonymity".
+func (s *speakers) anonymous(c *cand) bool {
+	w := s.w
+	a := c.attr
+	lo, hi := w.sentence(a.cueA)
+	if w.lx.contains("anonymity", w.words(min(lo, a.subA), max(hi, a.subB))) {
+		return true
+	}
+	ha, hb := s.head(a.subA, a.subB)
+	for k := ha + 1; k < hb; k++ {
+		t := w.low[k]
+		if t == "who" || t == "familiar" || t == "close" || t == "with" || t == "for" || t == "of" || t == "from" ||
+			t == "in" || t == "at" || t == "on" || t == "inside" || t == "within" || t == "involved" || t == "briefed" ||
+			t == "knowledgeable" || t == "speaking" || t == "'s" || t == "(" {
+			hb = k
+			break
+		}
+	}
+	if !w.lx.has("anonymous", w.low[hb-1]) {
+		return false
+	}
+	for _, r := range s.refs {
+		if r.Start >= w.toks[hb-1].End {
+			break
+		}
+		if r.End > w.toks[ha].Start && w.d.Entities[r.ent].Type == news.TypePER {
+			return false // "Trump adviser Kellyanne Conway" is named
+		}
+	}
+	return true
+}
+
+// hedged reports hedging on the quote: a cue that only claims or alleges,
+// or a hedge ("reportedly", "believed to") in its sentence outside the
+// quoted words.
+func (s *speakers) hedged(c *cand) bool {
+	w := s.w
+	a := c.attr
+	if a.ok && a.cueA < a.cueB && w.lx.match("hedgecue", w.low, a.cueA) > 0 {
+		return true
+	}
+	var lo, hi int
+	if a.ok {
+		lo, hi = w.sentence(a.cueA)
+	} else {
+		k := w.tokenAt(c.start())
+		if k >= len(w.toks) {
+			return false
+		}
+		lo, hi = w.sentence(k)
+	}
+	for k := lo; k < hi; k++ {
+		if w.quotedTok[k] {
+			continue
+		}
+		if n := w.lx.match("hedge", w.low, k); n > 0 {
+			return true
+		}
+	}
+	return false
+}

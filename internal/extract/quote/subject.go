@@ -1,0 +1,178 @@
+package quote
+
+// maxSubject bounds how many tokens a subject read leftwards may have; the
+// appositive and inverted forms may be longer.
+const maxSubject = 14
+
+// subjectBefore reads the subject of the cue at token v leftwards, not
+// past token lo: auxiliaries and adverbs next to the verb are skipped
+// ("has also said"), an appositive between commas is kept ("Patch, a
+// former party official, said"), and the subject stops at punctuation, a
+// quotation, or a word that starts a clause ("that", "because", ...). It
+// returns [a, b) with a == b when there is none.
+func (w *doc) subjectBefore(v, lo int) (int, int) {
+	j := v - 1
+	for j >= lo && (w.lx.has("aux", w.low[j]) || isAdverb(w.low[j])) && !w.quotedTok[j] {
+		j--
+	}
+	if j < lo {
+		return v, v
+	}
+	b := j + 1
+	if w.low[j] == "," {
+		// "X, an appositive, said": find the comma that opens the appositive.
+		k := j - 1
+		for k >= lo && k > j-25 && w.low[k] != "," && !w.quotedTok[k] && !isSentenceEnd(w.low[k]) {
+			k--
+		}
+		if k < lo || w.low[k] != "," || k == j-1 || k-1 < lo || w.quotedTok[k-1] {
+			return v, v
+		}
+		first := w.low[k+1]
+		if !(determiners[first] || first == "who" || isLower(w.toks[k+1].Text) || isCapitalized(w.toks[k+1].Text)) {
+			return v, v
+		}
+		a := w.walkNP(k-1, lo)
+		if a > k-1 {
+			return v, v
+		}
+		a = w.trimLeading(a, k)
+		if a >= k {
+			return v, v
+		}
+		return a, j
+	}
+	a := w.walkNP(j, lo)
+	a = w.trimLeading(a, b)
+	return a, b
+}
+
+// walkNP walks left from token j (inclusive) over the words of a noun
+// phrase and returns its first token.
+func (w *doc) walkNP(j, lo int) int {
+	a := j + 1
+	for k := j; k >= lo && a-k <= maxSubject; k-- {
+		t := w.low[k]
+		if w.quotedTok[k] || w.lx.has("stop", t) {
+			break
+		}
+		if t == ")" {
+			// a bracketed party tag: "Sen. Chris Murphy (D-Conn.)"
+			m := k - 1
+			for m >= lo && m > k-8 && w.low[m] != "(" {
+				m--
+			}
+			if m < lo || w.low[m] != "(" {
+				break
+			}
+			k = m
+			a = m
+			continue
+		}
+		if isPunct(t) && t != "'s" && t != "&" && t != "-" && t != "." {
+			break
+		}
+		if t == "and" || t == "or" {
+			// coordination inside a subject ("Security and intelligence
+			// sources"), but a new clause after "and he ..."
+			if k+1 < len(w.low) && w.lx.has("pronoun", w.low[k+1]) {
+				break
+			}
+			if k-1 < lo || isPunct(w.low[k-1]) {
+				break
+			}
+		}
+		a = k
+	}
+	return a
+}
+
+// trimLeading drops words at the start of subject [a, b) that belong to the
+// clause rather than the noun phrase: conjunctions and time adverbials
+// ("and", "Earlier this year", "On Monday").
+func (w *doc) trimLeading(a, b int) int {
+	for a < b-1 {
+		t := w.low[a]
+		switch {
+		case t == "and" || t == "but" || t == "or" || t == "so" || t == "yet" || timeWords[t]:
+			a++
+		case prepositions[t]:
+			// "On Monday Smith said": drop the phrase up to its time word
+			k := a + 1
+			for k < b-1 && k < a+4 && !timeWords[w.low[k]] {
+				k++
+			}
+			if k >= b-1 || !timeWords[w.low[k]] {
+				return a
+			}
+			a = k + 1
+		default:
+			return a
+		}
+	}
+	return a
+}
+
+// subjectAfter reads the subject that follows an inverted cue ("said Jeff
+// Patch, an Iowa strategist") from token k, not past token hi: a head noun
+// phrase, and an appositive after a comma up to the end of the frame.
+func (w *doc) subjectAfter(k, hi int) (int, int) {
+	if k >= hi {
+		return k, k
+	}
+	if w.lx.has("pronoun", w.low[k]) {
+		return k, k + 1
+	}
+	e := k
+	for e < hi && e-k < maxSubject {
+		t := w.low[e]
+		if w.quotedTok[e] || isSentenceEnd(t) || t == "," || t == ";" || t == ":" || t == "—" || t == "–" || t == "--" {
+			break
+		}
+		if e > k && (prepositions[t] || timeWords[t] || t == "that") && !(t == "of" && e+1 < hi && isCapitalized(w.toks[e+1].Text)) &&
+			!(t == "for" && e+1 < hi && (determiners[w.low[e+1]] || isCapitalized(w.toks[e+1].Text)) && !isTimeNoun(w.low, e+1, hi)) {
+			break
+		}
+		if e > k && w.cueAt(e, "clause", "that", "direct") > 0 && !isCapitalized(w.toks[e].Text) {
+			break
+		}
+		e++
+	}
+	if e == k {
+		return k, k
+	}
+	if e+1 < hi && w.low[e] == "," {
+		next := w.low[e+1]
+		if (determiners[next] || next == "who" || isCapitalized(w.toks[e+1].Text) || isLower(w.toks[e+1].Text)) &&
+			next != "and" && next != "but" && next != "adding" && next != "saying" && next != "according" &&
+			!hasSuffix(next, "ing") && next != "as" && next != "while" && next != "in" && next != "on" && next != "at" {
+			f := e + 1
+			for f < hi && !w.quotedTok[f] && !isSentenceEnd(w.low[f]) && w.low[f] != ";" &&
+				!(w.low[f] == "," && f+1 < hi && (hasSuffix(w.low[f+1], "ing") || w.low[f+1] == "and" || w.low[f+1] == "but")) &&
+				f-k < 40 {
+				f++
+			}
+			for f > e+1 && isPunct(w.low[f-1]) && w.low[f-1] != ")" {
+				f--
+			}
+			return k, f
+		}
+	}
+	return k, e
+}
+
+func isTimeNoun(low []string, i, hi int) bool {
+	for k := i; k < hi && k < i+3; k++ {
+		if timeWords[low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSuffix(s, suf string) bool { return len(s) > len(suf)+1 && s[len(s)-len(suf):] == suf }
+
+// isAdverb guesses a manner adverb ("flatly", "repeatedly") from its form.
+func isAdverb(t string) bool {
+	return hasSuffix(t, "ly") && t != "only" && t != "family" && t != "italy" && t != "ally" && t != "rally" && t != "kelly" && t != "holly" && t != "july"
+}
