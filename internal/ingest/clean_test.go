@@ -141,36 +141,12 @@ func TestCleanBoilerplate(t *testing.T) {
 	}
 }
 
-// TestBoilerplateRulesCompile checks the table's invariants: each rule has
+// TestBoilerplateRules checks the table's invariants: each rule has
 // a name, a scope and a word limit.
 func TestBoilerplateRules(t *testing.T) {
 	for _, r := range boilerplateRules {
 		if r.name == "" || r.maxWords <= 0 || r.re == nil || (r.scope != atEdge && r.scope != anywhere) {
 			t.Errorf("rule %+v is incomplete", r)
 		}
-	}
-}
-
-func TestShortHTMLPage(t *testing.T) {
-	tests := []struct {
-		name, page, title, text string
-	}{
-		{"one paragraph",
-			`<html><head><title>Kabul blast</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><p>A bomb exploded in Kabul.</p><footer>© 2019 Example</footer></body></html>`,
-			"Kabul blast", "A bomb exploded in Kabul."},
-		{"fragment",
-			`<p>First short paragraph.</p><p>Second one.</p>`,
-			"", "First short paragraph.\nSecond one."},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc, err := FromBytes("page.html", []byte(tt.page), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if doc.Title != tt.title || doc.Text != tt.text {
-				t.Errorf("got Title %q Text %q, want %q %q", doc.Title, doc.Text, tt.title, tt.text)
-			}
-		})
 	}
 }

@@ -107,7 +107,7 @@ func extractHTML(html string) (p page, err error) {
 	case utf8.RuneCountInString(res.ContentText) <= shortPage:
 		// On a page this short trafilatura gives up and returns all the
 		// text of the page, title and menus glued together.
-		text = paragraphText(root)
+		text = pageText(root)
 	case res.ContentNode != nil:
 		text = nodeText(res.ContentNode)
 	}

@@ -39,7 +39,10 @@ func setOf(names ...string) map[string]bool {
 // text output, nodeText puts a space back where text moves into or out of
 // an inline element, but only between a word or punctuation and a word or
 // opening bracket, so that "<a>Smith</a>." stays "Smith.".
-func nodeText(n *html.Node) string {
+func nodeText(n *html.Node) string { return renderText(n, skipTags) }
+
+// renderText is nodeText leaving out the elements named in skip.
+func renderText(n *html.Node, skip map[string]bool) string {
 	var b strings.Builder
 	lastDepth := -1
 	newline := func() {
@@ -60,7 +63,7 @@ func nodeText(n *html.Node) string {
 			return
 		case html.ElementNode:
 			switch {
-			case skipTags[n.Data]:
+			case skip[n.Data]:
 				return
 			case n.Data == "br" || n.Data == "lb":
 				newline()
@@ -98,32 +101,12 @@ func needSpace(before, next string) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("([{“«", r)
 }
 
-// chromeTags hold a page's navigation and furniture rather than its text.
-var chromeTags = setOf("nav", "header", "footer", "aside", "form", "menu", "button", "select", "label", "dialog")
+// pageSkipTags are left out of a whole page's text: what holds no text,
+// and the page's head, navigation and furniture.
+var pageSkipTags = setOf("script", "style", "noscript", "template", "svg", "math", "iframe", "img",
+	"head", "title", "nav", "header", "footer", "aside", "form", "menu", "button", "select", "label", "dialog")
 
-// paragraphText is the text of the paragraphs (<p>, <blockquote>, <pre>) of
-// a page that lie outside its navigation, header, footer and asides, one
-// per line. It serves pages too short for trafilatura (see extractHTML).
-func paragraphText(root *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch {
-			case skipTags[n.Data] || chromeTags[n.Data] || n.Data == "head" || n.Data == "title":
-				return
-			case n.Data == "p" || n.Data == "blockquote" || n.Data == "pre":
-				if t := strings.TrimSpace(nodeText(n)); t != "" {
-					b.WriteString(t)
-					b.WriteByte('\n')
-				}
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(root)
-	return b.String()
-}
+// pageText is the text of a whole page outside its head, navigation,
+// header, footer and asides, one line per block. It serves pages too short
+// for trafilatura (see extractHTML).
+func pageText(root *html.Node) string { return renderText(root, pageSkipTags) }

@@ -269,6 +269,35 @@ func TestLooksLikeHTML(t *testing.T) {
 	}
 }
 
+// TestShortHTMLPage: pages too short for trafilatura give the text outside
+// their navigation, without the title.
+func TestShortHTMLPage(t *testing.T) {
+	tests := []struct {
+		name, page, title, text string
+	}{
+		{"one paragraph",
+			`<html><head><title>Kabul blast</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><p>A bomb exploded in Kabul.</p><footer>© 2019 Example</footer></body></html>`,
+			"Kabul blast", "A bomb exploded in Kabul."},
+		{"fragment",
+			`<p>First short paragraph.</p><p>Second one.</p>`,
+			"", "First short paragraph.\nSecond one."},
+		{"text outside paragraphs",
+			`<html><body><header>Example News</header><div>Hello <b>world</b>.</div></body></html>`,
+			"", "Hello world."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := FromBytes("page.html", []byte(tt.page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Title != tt.title || doc.Text != tt.text {
+				t.Errorf("got Title %q Text %q, want %q %q", doc.Title, doc.Text, tt.title, tt.text)
+			}
+		})
+	}
+}
+
 // TestSeedArticle: the reference article loses its two blog lines and
 // nothing else.
 func TestSeedArticle(t *testing.T) {
