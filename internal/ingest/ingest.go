@@ -118,8 +118,12 @@ func FromBytes(source string, data []byte, opt Options) (*news.Doc, error) {
 }
 
 func tooLarge(source string, opt Options) error {
-	return fmt.Errorf("%s: %w: larger than %d bytes (raise the limit with --max-bytes)",
-		source, news.ErrTooLarge, opt.maxBytes())
+	limit := fmt.Sprintf("%d bytes", opt.maxBytes())
+	if n := opt.maxBytes(); n >= 1<<20 && n%(1<<20) == 0 {
+		limit = fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Errorf("%s: %w: larger than %s (raise the limit with --max-bytes)",
+		source, news.ErrTooLarge, limit)
 }
 
 // unwrapPathError drops the *fs.PathError wrapper, whose message repeats

@@ -137,6 +137,10 @@ func TestTooLargeMessage(t *testing.T) {
 			t.Errorf("error %q does not say %q", err, want)
 		}
 	}
+	_, err = ReadFrom("stdin", &countingReader{}, Options{})
+	if want := "stdin: input too large: larger than 10 MiB (raise the limit with --max-bytes)"; err == nil || err.Error() != want {
+		t.Errorf("default limit: error %q, want %q", err, want)
+	}
 	// The limit itself is accepted.
 	path = mustWrite(t, "limit.txt", bytes.Repeat([]byte("a"), 1000))
 	if _, err := ReadFile(path, Options{MaxBytes: 1000}); err != nil {
