@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/ingest"
@@ -42,6 +43,9 @@ type extractOptions struct {
 	pretty  bool
 	timings bool
 	workers int
+	// dataDir and countryHint are the geo stage's settings.
+	dataDir     string
+	countryHint string
 }
 
 func runExtract(env *environment, args []string) error {
@@ -49,7 +53,7 @@ func runExtract(env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
-	runner, err := newExtractRunner()
+	runner, err := newExtractRunner(geoOptions(env, opt))
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
@@ -70,11 +74,16 @@ func parseExtractFlags(env *environment, args []string) (extractOptions, []strin
 	fs.BoolVar(&opt.pretty, "pretty", false, "indent the JSON of a single document for reading")
 	fs.BoolVar(&opt.timings, "timings", false, "print each stage's time per document on stderr")
 	fs.IntVar(&opt.workers, "workers", runtime.GOMAXPROCS(0), "documents processed in parallel")
+	fs.StringVar(&opt.dataDir, "data", "", "data `DIR` with the GeoNames index (default $NEWSGRAPH_DATA or the user data directory; see 'newsgraph setup')")
+	fs.StringVar(&opt.countryHint, "country-hint", "", "ISO 3166 `CODE` of the country the articles are mostly about (PK); favours its places")
 	if err := parseFlags(fs, args); err != nil {
 		return opt, nil, err
 	}
 	usage := func(msg string) error {
 		return &usageError{msg: "extract: " + msg + " (run 'newsgraph extract --help')"}
+	}
+	if h := opt.countryHint; h != "" && (len(h) != 2 || strings.Trim(strings.ToUpper(h), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {
+		return opt, nil, usage(fmt.Sprintf("--country-hint %q is not a two-letter country code like PK", h))
 	}
 	if fs.NArg() == 0 {
 		return opt, nil, usage("name at least one FILE, or - for standard input")

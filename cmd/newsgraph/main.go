@@ -36,6 +36,7 @@ func commands() []command {
 		{"extract", "turn articles (text, HTML, stdin) into contract JSON", runExtract},
 		{"ner", "tag named entities in a CoNLL file (--conll)", runNER},
 		{"train", "train a model (ner) from data", runTrain},
+		{"setup", "download GeoNames and build the place index (or --from DIR)", runSetup},
 		{"version", "print the version", runVersion},
 		{"help", "explain newsgraph or one command", runHelp},
 	}

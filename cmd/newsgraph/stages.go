@@ -4,16 +4,25 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/newsgraph/newsgraph/internal/extract/geo"
 	"github.com/newsgraph/newsgraph/internal/extract/link"
 	"github.com/newsgraph/newsgraph/internal/extract/ner"
 	"github.com/newsgraph/newsgraph/internal/extract/segment"
+	"github.com/newsgraph/newsgraph/internal/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 )
+
+// stageOptions are the stage settings that extract's flags choose.
+type stageOptions struct {
+	gazetteer   *gazetteer.Index // nil: places are not geocoded
+	countryHint string           // ISO 3166 code, or ""
+	noGazetteer func()           // called once, by the first document, when gazetteer is nil
+}
 
 // newExtractRunner wires the extraction stages in their fixed order:
 // segment -> ner -> link -> quote -> timex -> geo -> event -> claim.
 // This is the one place where the order is decided.
-func newExtractRunner() (*pipeline.Runner, error) {
+func newExtractRunner(opt stageOptions) (*pipeline.Runner, error) {
 	nerStage, err := ner.New(ner.DefaultConfig())
 	if err != nil {
 		return nil, fmt.Errorf("load ner model: %w", err)
@@ -22,9 +31,17 @@ func newExtractRunner() (*pipeline.Runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("link stage: %w", err)
 	}
+	var geoStage pipeline.Stage
+	if geoStage, err = geo.New(geo.Config{Gazetteer: opt.gazetteer, CountryHint: opt.countryHint}); err != nil {
+		return nil, err
+	}
+	if opt.gazetteer == nil && opt.noGazetteer != nil {
+		geoStage = &onceStage{Stage: geoStage, first: opt.noGazetteer}
+	}
 	return pipeline.NewRunner(
 		segment.New(),
 		nerStage,
 		linkStage,
+		geoStage,
 	)
 }

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/gazetteer"
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
+)
+
+const setupAbout = `Installs the GeoNames gazetteer that places are geocoded with: downloads
+the GeoNames files (cities with at least --cities people, admin1 codes,
+country info) from GeoNames' public download site into the data directory,
+with a progress bar, and builds a compact index there. With --from DIR it
+builds the same index from files already on disk instead (the same names as
+on the download site: citiesNNNN.txt or .zip, admin1CodesASCII.txt,
+countryInfo.txt; country_translations.json and regionInfo.tsv when present).
+
+The data directory is --data, else $NEWSGRAPH_DATA, else the user's data
+directory (~/.local/share/newsgraph on Linux). GeoNames data is CC BY 4.0.
+
+Examples:
+  newsgraph setup
+  newsgraph setup --cities 5000
+  newsgraph setup --from ../shared/data/geonames`
+
+func runSetup(env *environment, args []string) error {
+	fs := newFlagSet(env, "setup", "[flags]", setupAbout)
+	cities := fs.Int("cities", 15000, "smallest city population to include: 1000, 5000 or 15000")
+	from := fs.String("from", "", "build from GeoNames files in `DIR` instead of downloading")
+	data := fs.String("data", "", "data `DIR` (default $NEWSGRAPH_DATA or the user data directory)")
+	mirror := fs.String("mirror", gazetteer.DefaultMirror, "GeoNames download site `URL`")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return &usageError{msg: "setup: takes no arguments (run 'newsgraph setup --help')"}
+	}
+	if *cities != 1000 && *cities != 5000 && *cities != 15000 {
+		return &usageError{msg: fmt.Sprintf("setup: --cities must be 1000, 5000 or 15000, not %d", *cities)}
+	}
+	dir, err := dataDir(*data)
+	if err != nil {
+		return fmt.Errorf("setup: %w", err)
+	}
+	src := *from
+	if src == "" {
+		src = filepath.Join(dir, "geonames")
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		fmt.Fprintf(env.stderr, "downloading GeoNames (cities%d) from %s into %s\n", *cities, *mirror, src)
+		client := &http.Client{Timeout: 30 * time.Minute}
+		if err := gazetteer.Download(ctx, client, *mirror, src, *cities, env.stderr); err != nil {
+			return fmt.Errorf("setup: %w", err)
+		}
+	}
+	start := time.Now()
+	out := filepath.Join(dir, gazetteer.FileName)
+	ix, err := gazetteer.BuildDir(src, *cities, out)
+	if err != nil {
+		return fmt.Errorf("setup: %w", err)
+	}
+	fmt.Fprintf(env.stdout, "gazetteer: %d places, %d names from %s, written to %s in %.1f s\n",
+		ix.Len(), ix.Keys(), ix.Source, out, time.Since(start).Seconds())
+	return nil
+}
+
+// dataDir is flagValue or the default data directory.
+func dataDir(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	return gazetteer.DataDir()
+}
+
+// geoOptions loads the gazetteer from the data directory for extract.
+// When there is none, extract still runs: the first article that reaches
+// the geo stage makes it say once on stderr that places are not geocoded
+// and how to install the data (articles that fail to read say nothing more).
+func geoOptions(env *environment, opt extractOptions) stageOptions {
+	so := stageOptions{countryHint: opt.countryHint}
+	dir, err := dataDir(opt.dataDir)
+	if err == nil {
+		if so.gazetteer, err = gazetteer.Load(dir); err == nil {
+			return so
+		}
+	}
+	msg := "newsgraph: places are not geocoded: " + oneLine(err.Error())
+	if errors.Is(err, gazetteer.ErrNotInstalled) {
+		msg = fmt.Sprintf("newsgraph: places are not geocoded: no GeoNames index in %s; run 'newsgraph setup' to download it (or 'newsgraph setup --from DIR' with the GeoNames files on disk)", dir)
+	}
+	so.noGazetteer = func() { fmt.Fprintln(env.stderr, msg) }
+	return so
+}
+
+// onceStage runs first once, the first time a document reaches the stage.
+type onceStage struct {
+	pipeline.Stage
+	once  sync.Once
+	first func()
+}
+
+func (s *onceStage) Process(ctx context.Context, doc *news.Doc) error {
+	s.once.Do(s.first)
+	return s.Stage.Process(ctx, doc)
+}

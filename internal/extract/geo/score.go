@@ -1,0 +1,231 @@
+package geo
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/gazetteer"
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// The weights of the reading score. A reading's score is its prior (what
+// kind of place it is and how many people live there) plus the article's
+// evidence for it; the highest score wins. The values are set so that, with
+// no evidence, a country beats a city of the same name, a capital beats a
+// same-named admin1 region ("Washington"), and a city of millions beats a
+// town; and so that evidence of the right country outweighs a tenfold
+// difference in population.
+const (
+	priorRegion     = 13.0 // regions without a country are asked for by name
+	priorCountry    = 12.0
+	bonusCapital    = 2.0 // national capital (PPLC)
+	bonusSeat       = 0.5 // seat of an admin1 region (PPLA)
+	bonusAdmin1     = 0.5 // on top of log10(population of its cities)
+	penaltyAltName  = 2.5 // the name is one of the place's alternate names only
+	penaltyAltCtry  = 4.0 // the same for a country (a translation, "Norfolk" for Norfolk Island)
+	bonusCityInSame = 2.5 // a city inside a same-named admin1 region ("Moscow", "New York")
+
+	evCountry     = 3.0 // for the article's main country; others in proportion to their evidence
+	evAdmin1      = 1.5 // the article names the candidate's admin1 region, or places inside the candidate region
+	evQualifier   = 6.0 // "Quetta, Balochistan": the next name contains the candidate
+	evDateline    = 5.0 // the dateline city
+	evCapitalVerb = 3.0 // "Washington said": the capital as its government
+)
+
+// prior scores a reading without context.
+func prior(m gazetteer.Match, all []gazetteer.Match) float64 {
+	var s float64
+	switch m.Kind {
+	case gazetteer.KindRegion:
+		return priorRegion
+	case gazetteer.KindCountry:
+		s = priorCountry
+		if !m.Primary {
+			return s - penaltyAltCtry
+		}
+	case gazetteer.KindAdmin1:
+		s = math.Log10(float64(m.Population)+1) + bonusAdmin1
+	default:
+		s = math.Log10(float64(m.Population) + 1)
+		switch {
+		case m.Code == "PPLC":
+			s += bonusCapital
+		case m.Code == "PPLA":
+			s += bonusSeat
+		}
+		for _, o := range all {
+			if o.Kind == gazetteer.KindAdmin1 && o.Country == m.Country && o.Admin1 == m.Admin1 {
+				s += bonusCityInSame
+				break
+			}
+		}
+	}
+	if !m.Primary {
+		s -= penaltyAltName
+	}
+	return s
+}
+
+type reading struct {
+	m       gazetteer.Match
+	score   float64
+	reasons []string
+}
+
+// resolve picks the reading of entity i, or nil when it has none.
+//
+// Every LOC entity with the same name gets the same reading (one sense per
+// article), decided on the evidence around all their mentions: the ner
+// stage makes one entity per mention, and "Nelson, B.C." early in a story
+// settles the later "Nelson"s.
+func (r *resolver) resolve(i int) *news.Place {
+	t := r.tops[i]
+	if t == nil || len(t.cands) == 0 {
+		return nil
+	}
+	if p, ok := r.done[t.key]; ok {
+		cp := *p
+		return &cp
+	}
+	p := r.decide(t)
+	r.done[t.key] = p
+	cp := *p
+	return &cp
+}
+
+func (r *resolver) decide(t *toponym) *news.Place {
+	ms := r.mentions[t.key]
+	reads := make([]reading, 0, len(t.cands))
+	for _, m := range t.cands {
+		rd := reading{m: m, score: prior(m, t.cands)}
+		rd.reasons = append(rd.reasons, fmt.Sprintf("prior %.1f", rd.score))
+		if t.demonym != "" {
+			rd.reasons = append(rd.reasons, "demonym of "+m.Country)
+		}
+		r.evidence(&rd, t, ms)
+		reads = append(reads, rd)
+	}
+	sort.SliceStable(reads, func(a, b int) bool {
+		if reads[a].score != reads[b].score {
+			return reads[a].score > reads[b].score
+		}
+		if reads[a].m.Population != reads[b].m.Population {
+			return reads[a].m.Population > reads[b].m.Population
+		}
+		return reads[a].m.ID < reads[b].m.ID
+	})
+	win := reads[0]
+	p := win.m.Place
+	out := &news.Place{Country: p.Country, Lat: round(p.Lat), Lon: round(p.Lon), GeonamesID: p.ID, Feature: p.Kind.String()}
+	if a := r.s.ix.Admin1(p); a != nil {
+		out.Admin1 = a.Name
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s (%s %s, pop %d): %s = %.1f", p.Kind, p.Name, orDash(p.Country), p.Code, p.Population,
+		strings.Join(win.reasons, " + "), win.score)
+	if len(reads) > 1 {
+		ru := reads[1]
+		fmt.Fprintf(&b, "; next %s %s (%s) %.1f of %d readings", ru.m.Kind, ru.m.Name, orDash(ru.m.Country), ru.score, len(reads))
+	}
+	out.Debug = b.String()
+	return out
+}
+
+// evidence adds the article's evidence for one reading.
+func (r *resolver) evidence(rd *reading, t *toponym, ms []news.Mention) {
+	p := rd.m.Place
+	add := func(v float64, why string) {
+		rd.score += v
+		rd.reasons = append(rd.reasons, fmt.Sprintf("%s %.1f", why, v))
+	}
+	if p.Kind == gazetteer.KindRegion || p.Kind == gazetteer.KindCountry {
+		return // nothing in the article makes a country less a country
+	}
+	// Evidence for the country, not counting this toponym's own vote.
+	w := r.countries[p.Country]
+	if best := r.bestByPrior(t); best != nil && best.Country == p.Country {
+		n := float64(max(1, len(ms)))
+		if best.Kind != gazetteer.KindCountry {
+			n /= 2
+		}
+		w -= n
+	}
+	if w > 0 && r.topWeight > 0 {
+		add(evCountry*math.Min(1, w/r.topWeight), "country "+p.Country+" in article")
+	}
+	if p.Kind == gazetteer.KindAdmin1 && r.inAdmin1[p.Country+"."+p.Admin1] > 0 {
+		add(evAdmin1, "places in it named")
+	}
+	if p.Kind == gazetteer.KindCity {
+		if r.admin1s[p.Country+"."+p.Admin1] > 0 {
+			add(evAdmin1, "its region named")
+		}
+		if r.dateline != "" && r.dateline == t.key && r.datePl == p {
+			add(evDateline, "dateline")
+		}
+		if p.Code == "PPLC" && rd.m.Primary {
+			for _, m := range ms {
+				if w, comma := nextWord(r.doc.Text, m.End); !comma && reportingVerbs[w] {
+					add(evCapitalVerb, "capital as government ("+w+")")
+					break
+				}
+			}
+		}
+	}
+	if q := r.qualifier(ms); q != nil && r.contains(q, p) {
+		add(evQualifier, "qualified by "+q.key)
+	}
+}
+
+// qualifier returns the toponym right after one of the mentions, past a
+// comma ("Quetta, Balochistan"), or nil.
+func (r *resolver) qualifier(ms []news.Mention) *toponym {
+	text := r.doc.Text
+	for _, m := range ms {
+		i := m.End
+		if i >= len(text) || text[i] != ',' {
+			continue
+		}
+		i++
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		for j, t := range r.tops {
+			for _, m2 := range r.doc.Entities[j].Mentions {
+				if m2.Start == i && len(t.cands) > 0 {
+					return t
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// contains reports whether some reading of q is p's admin1 region or
+// country.
+func (r *resolver) contains(q *toponym, p *gazetteer.Place) bool {
+	for _, m := range q.cands {
+		switch m.Kind {
+		case gazetteer.KindCountry:
+			if m.Country == p.Country && p.Kind != gazetteer.KindCountry {
+				return true
+			}
+		case gazetteer.KindAdmin1:
+			if p.Kind == gazetteer.KindCity && m.Country == p.Country && m.Admin1 == p.Admin1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func round(v float64) float64 { return math.Round(v*1e4) / 1e4 }
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

@@ -1,0 +1,102 @@
+package gazetteer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/schollz/progressbar/v3"
+)
+
+// DefaultMirror is GeoNames' public download site.
+const DefaultMirror = "https://download.geonames.org/export/dump/"
+
+// Download fetches the GeoNames files for a cities size (1000, 5000 or
+// 15000) from mirror into dir, showing a progress bar per file on progress
+// (nil for none). Files are written under a temporary name and renamed
+// when complete, so an interrupted download leaves no half file behind.
+func Download(ctx context.Context, client *http.Client, mirror, dir string, cities int, progress io.Writer) error {
+	if client == nil {
+		client = http.DefaultClient
+	}
+	base, err := url.Parse(mirror)
+	if err != nil || base.Scheme == "" || base.Host == "" {
+		return fmt.Errorf("download: bad mirror URL %q", mirror)
+	}
+	if !strings.HasSuffix(base.Path, "/") {
+		base.Path += "/"
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("download: %w", err)
+	}
+	_, zipName, others := Files(cities)
+	for _, name := range append([]string{zipName}, others...) {
+		u := base.ResolveReference(&url.URL{Path: name}).String()
+		if err := fetch(ctx, client, u, filepath.Join(dir, name), progress); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func fetch(ctx context.Context, client *http.Client, u, path string, progress io.Writer) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return fmt.Errorf("download %s: %w", u, err)
+	}
+	req.Header.Set("User-Agent", "newsgraph-setup (+https://github.com/newsgraph/newsgraph)")
+	resp, err := client.Do(req)
+	if err != nil {
+		return fmt.Errorf("download %s: %w%s", u, err, offlineHint(err))
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("download %s: server answered %s", u, resp.Status)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".download-*.tmp")
+	if err != nil {
+		return fmt.Errorf("download %s: %w", u, err)
+	}
+	defer os.Remove(tmp.Name())
+	var w io.Writer = tmp
+	if progress != nil {
+		bar := progressbar.NewOptions64(resp.ContentLength,
+			progressbar.OptionSetWriter(progress),
+			progressbar.OptionSetDescription(filepath.Base(path)),
+			progressbar.OptionShowBytes(true),
+			progressbar.OptionSetWidth(30),
+			progressbar.OptionThrottle(100_000_000), // 0.1 s
+			progressbar.OptionOnCompletion(func() { fmt.Fprintln(progress) }),
+		)
+		w = io.MultiWriter(tmp, bar)
+		defer bar.Finish()
+	}
+	if _, err := io.Copy(w, resp.Body); err != nil {
+		tmp.Close()
+		return fmt.Errorf("download %s: %w%s", u, err, offlineHint(err))
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("download %s: %w", u, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("download %s: %w", u, err)
+	}
+	return nil
+}
+
+// offlineHint adds what to do when the network is the problem.
+func offlineHint(err error) string {
+	var dnsErr *net.DNSError
+	var opErr *net.OpError
+	if errors.As(err, &dnsErr) || errors.As(err, &opErr) || errors.Is(err, context.DeadlineExceeded) {
+		return " (no network? run 'newsgraph setup --from DIR' with the GeoNames files already on disk)"
+	}
+	return ""
+}
