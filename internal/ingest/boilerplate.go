@@ -33,8 +33,11 @@ type boilerplateRule struct {
 	// "Also read"). At the end of the text the short non-sentence lines
 	// below it (headlines) go with it.
 	listHeader bool
-	pattern    string
-	re         *regexp.Regexp
+	// hint, when set, is a lower-case word the line must contain: a cheap
+	// test that spares long lines the pattern.
+	hint    string
+	pattern string
+	re      *regexp.Regexp
 }
 
 // boilerplateRules is the one place where boilerplate is defined. To extend
@@ -85,7 +88,7 @@ var boilerplateRules = compileRules([]boilerplateRule{
 		pattern: `(?:subscribe|sign up|signup|register|join|get)\b[^.!?]*\b(?:newsletters?|mailing list|e-?mail alerts|inbox|digest|updates)\b.*`},
 
 	// Cookie and privacy notices.
-	{name: "cookie notice", scope: atEdge, maxWords: 60, sentenceOK: true,
+	{name: "cookie notice", scope: atEdge, maxWords: 60, sentenceOK: true, hint: "cookie",
 		pattern: `(?:we|this (?:web)?site|our (?:web)?site|this page|[\w.]+)(?: and our partners)?(?: uses?| is using| may use) cookies\b.*\b` + cookieWords + `\b.*|by (?:continuing|using|browsing)\b[^.]*\bcookies\b.*`},
 	{name: "cookie buttons", scope: anywhere, maxWords: 5,
 		pattern: `(?:accept|allow|manage|reject|decline)(?: all)? cookies|cookie (?:settings|preferences|policy)`},
@@ -165,7 +168,7 @@ func matchBoilerplate(line string) *boilerplateRule {
 	sentence := isSentence(line)
 	for i := range boilerplateRules {
 		r := &boilerplateRules[i]
-		if words > r.maxWords || sentence && !r.sentenceOK {
+		if words > r.maxWords || sentence && !r.sentenceOK || r.hint != "" && !containsFold(line, r.hint) {
 			continue
 		}
 		if r.re.MatchString(line) {
@@ -243,6 +246,21 @@ func dropBoilerplate(lines []string) []string {
 		}
 	}
 	return kept
+}
+
+// containsFold reports whether s contains the lower-case ASCII word, in any
+// case.
+func containsFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && s[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
 }
 
 // isListItem reports whether line could be a linked headline: short and not
