@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/newsgraph/newsgraph/internal/extract/event"
 	"github.com/newsgraph/newsgraph/internal/extract/geo"
 	"github.com/newsgraph/newsgraph/internal/extract/link"
 	"github.com/newsgraph/newsgraph/internal/extract/ner"
+	"github.com/newsgraph/newsgraph/internal/extract/quote"
 	"github.com/newsgraph/newsgraph/internal/extract/segment"
 	"github.com/newsgraph/newsgraph/internal/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
@@ -31,6 +33,14 @@ func newExtractRunner(opt stageOptions) (*pipeline.Runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("link stage: %w", err)
 	}
+	quoteStage, err := quote.New(quote.DefaultConfig())
+	if err != nil {
+		return nil, fmt.Errorf("quote stage: %w", err)
+	}
+	eventStage, err := event.New()
+	if err != nil {
+		return nil, fmt.Errorf("event stage: %w", err)
+	}
 	var geoStage pipeline.Stage
 	if geoStage, err = geo.New(geo.Config{Gazetteer: opt.gazetteer, CountryHint: opt.countryHint}); err != nil {
 		return nil, err
@@ -42,6 +52,8 @@ func newExtractRunner(opt stageOptions) (*pipeline.Runner, error) {
 		segment.New(),
 		nerStage,
 		linkStage,
+		quoteStage,
 		geoStage,
+		eventStage,
 	)
 }

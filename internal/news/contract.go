@@ -83,6 +83,7 @@ type (
 		Place    *string     `json:"place"`
 		Negated  bool        `json:"negated"`
 		Hedged   bool        `json:"hedged"`
+		Nominal  bool        `json:"nominal"`
 	}
 	jsonDate struct {
 		Start       int     `json:"start"`
@@ -208,7 +209,7 @@ func (c *offsetConverter) event(v Event) jsonEvent {
 	t.Kind = ""
 	return jsonEvent{ID: v.ID, Type: v.Type, Actor: optional(v.Actor), Target: optional(v.Target),
 		Sentence: v.Sentence, Trigger: t, Date: optional(v.Date), Place: optional(v.Place),
-		Negated: v.Negated, Hedged: v.Hedged}
+		Negated: v.Negated, Hedged: v.Hedged, Nominal: v.Nominal}
 }
 
 func (c *offsetConverter) mention(m Mention) jsonMention {

@@ -110,6 +110,9 @@ type Event struct {
 	Place    string
 	Negated  bool
 	Hedged   bool
+	// Nominal is true when a noun names the event ("the arrest of"), false
+	// for a verb ("arrested").
+	Nominal bool
 }
 
 // DateRef is a date expression resolved against the publication date.
