@@ -1,0 +1,270 @@
+package news
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Store keeps processed articles and what was found in them, across
+// articles: one store entity per real-world thing seen in many articles,
+// their quotes, events and claims, and contradictions between claims of
+// different articles. It answers the query commands (search, entity,
+// quotes, contradictions, stats, export).
+//
+// Implementations: internal/sqlite (embedded, the default). Their shared
+// behaviour is pinned by the conformance suite in internal/newstest, which
+// every implementation runs.
+//
+// All methods are safe for concurrent use. Writes of one article are
+// atomic: after a crash either the whole article (its row, entities,
+// quotes, events, claims, search index) is stored or none of it.
+type Store interface {
+	// FindDuplicate reports whether an article with these keys is already
+	// stored: the same canonical URL or content hash (Kind DupExact) or,
+	// when keys.MinHash is set, a near-duplicate text (Kind DupNear). It
+	// returns nil, nil when there is none. Ingest calls it before running
+	// the pipeline, to skip work; PutArticle checks again atomically.
+	FindDuplicate(ctx context.Context, keys DedupKeys) (*Duplicate, error)
+
+	// PutArticle stores one processed article in one transaction, unless
+	// it duplicates a stored one: then it records the duplicate (linked
+	// to the first copy, with the similarity) and stores nothing else.
+	// Storing the same article twice is a no-op.
+	PutArticle(ctx context.Context, a *ArticleInput) (PutResult, error)
+
+	// Search finds articles by full text and filters, best first.
+	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+	// Article returns one stored article with its contract JSON, or
+	// ErrNoSuchArticle.
+	Article(ctx context.Context, id int64) (*StoredArticle, error)
+	// Entities returns the store entities whose name or an alias matches
+	// name (case and accents ignored), most mentioned first.
+	Entities(ctx context.Context, name string, typ string) ([]StoredEntity, error)
+	// EntityProfile returns everything the store knows about one entity,
+	// or ErrNoSuchEntity.
+	EntityProfile(ctx context.Context, id int64, limit int) (*EntityProfile, error)
+	// Quotes lists quotes, newest article first.
+	Quotes(ctx context.Context, q QuoteQuery) ([]StoredQuote, error)
+	// Contradictions lists contradictions between claims, within and
+	// across articles.
+	Contradictions(ctx context.Context, q ContradictionQuery) ([]StoredContradiction, error)
+	// Stats counts what is stored.
+	Stats(ctx context.Context) (Stats, error)
+	// EachArticle calls fn for every stored article in id order (export).
+	// An error from fn stops the walk and is returned.
+	EachArticle(ctx context.Context, fn func(*StoredArticle) error) error
+
+	// FeedState returns what was remembered of a feed (ETag,
+	// Last-Modified, errors) for polite polling; a zero state when none.
+	FeedState(ctx context.Context, url string) (FeedState, error)
+	// PutFeedState remembers a feed's state.
+	PutFeedState(ctx context.Context, s FeedState) error
+
+	Close() error
+}
+
+// Store errors, tested with errors.Is.
+var (
+	ErrNoSuchArticle = errors.New("no such article in the store")
+	ErrNoSuchEntity  = errors.New("no such entity in the store")
+)
+
+// Duplicate kinds.
+const (
+	DupExact = "exact" // same canonical URL or same text
+	DupNear  = "near"  // near-duplicate text (syndicated copy)
+)
+
+// DedupKeys identify an article for deduplication (see internal/dedup).
+type DedupKeys struct {
+	CanonicalURL string // "" when the article has no URL
+	ContentHash  string // ContentID of the cleaned text
+	// MinHash is the text's MinHash signature; nil for texts too short to
+	// compare. Bands are its LSH band keys, used to find candidates.
+	MinHash []uint32
+	Bands   []uint64
+	// NearThreshold is the estimated Jaccard similarity from which a text
+	// is a near-duplicate; 0 disables near-duplicate detection.
+	NearThreshold float64
+}
+
+// Duplicate says which stored article an input duplicates.
+type Duplicate struct {
+	Kind       string // DupExact or DupNear
+	ArticleID  int64  // the first copy
+	Similarity float64
+	Reason     string // "same URL", "same text", "near-duplicate text"
+}
+
+// ArticleInput is one processed article to store.
+type ArticleInput struct {
+	Doc  *Doc
+	Keys DedupKeys
+	// Feed is the feed the article came from, if any.
+	Feed string
+}
+
+// PutResult says what PutArticle did.
+type PutResult struct {
+	ArticleID int64      // the stored article, or the first copy of a duplicate
+	Duplicate *Duplicate // nil when the article was stored as new
+	// Contradictions is the number of new cross-article contradictions
+	// found for the article's claims.
+	Contradictions int
+}
+
+// StoredArticle is an article as the store keeps it.
+type StoredArticle struct {
+	ID        int64
+	Source    string
+	URL       string
+	Title     string
+	Published string // YYYY-MM-DD or ""
+	Ingested  time.Time
+	Hash      string
+	Contract  []byte // the article's contract JSON
+}
+
+// SearchQuery selects articles. Text is full-text syntax: words (all must
+// occur), "quoted phrases", and word* prefixes.
+type SearchQuery struct {
+	Text   string
+	Entity string // articles that mention this store entity (name or alias)
+	Type   string // with Entity: its type; alone: articles with an entity of this type
+	Since  string // YYYY-MM-DD, inclusive, on the publication date
+	Until  string // YYYY-MM-DD, inclusive
+	Limit  int    // 0 means 20
+}
+
+// SearchHit is one article that matched.
+type SearchHit struct {
+	ArticleID int64
+	Title     string
+	URL       string
+	Source    string
+	Published string
+	Snippet   string // the matching passage, matches marked with [ ]
+	Score     float64
+}
+
+// StoredEntity is one entity across articles.
+type StoredEntity struct {
+	ID       int64
+	Type     string
+	Name     string
+	Aliases  []string
+	Titles   []string
+	Articles int // number of articles that mention it
+}
+
+// EntityProfile is everything about one store entity.
+type EntityProfile struct {
+	StoredEntity
+	ArticleList []EntityArticle
+	Quotes      []StoredQuote
+	Claims      []StoredClaim
+	CoOccurring []CoOccurrence
+}
+
+// EntityArticle is one article mentioning an entity, with how the
+// article's entity was merged into the store entity.
+type EntityArticle struct {
+	ArticleID   int64
+	Title       string
+	URL         string
+	Published   string
+	LocalID     string // the entity's id in the article's contract (E3)
+	Mentions    int
+	MergeReason string
+}
+
+// CoOccurrence is another entity seen in the same articles.
+type CoOccurrence struct {
+	EntityID int64
+	Name     string
+	Type     string
+	Articles int
+}
+
+// QuoteQuery selects quotes.
+type QuoteQuery struct {
+	Speaker string // speaker's store entity name or alias; "" for all
+	Limit   int    // 0 means 50
+}
+
+// StoredQuote is a quote with its article and speaker.
+type StoredQuote struct {
+	ArticleID   int64
+	Title       string
+	URL         string
+	Published   string
+	LocalID     string
+	Kind        string
+	Text        string
+	SpeakerID   int64 // 0 when unattributed
+	SpeakerName string
+	Cue         string
+	Sourcing    string
+}
+
+// StoredClaim is a claim with store entities instead of article-local ids.
+type StoredClaim struct {
+	ID          int64
+	ArticleID   int64
+	LocalID     string
+	SpeakerID   int64
+	SpeakerName string
+	Polarity    string
+	SubjectID   int64
+	SubjectName string
+	Predicate   string
+	ObjectID    int64
+	ObjectName  string
+	Quote       string // the quote's text, when the claim comes from one
+	Published   string
+}
+
+// ClaimComparer decides whether two claims of different articles, with the
+// same subject and object store entities, contradict each other, and says
+// why in a short human-readable reason. It is the cross-article version of
+// the claim stage's rule.
+type ClaimComparer func(a, b StoredClaim) (contradicts bool, why string)
+
+// ContradictionQuery selects contradictions.
+type ContradictionQuery struct {
+	Entity string // involving this entity as speaker, subject or object
+	Limit  int    // 0 means 50
+}
+
+// StoredContradiction is two claims that cannot both hold.
+type StoredContradiction struct {
+	A, B  StoredClaim
+	Why   string
+	Scope string // "article" (found by the claim stage) or "cross"
+}
+
+// Stats counts what the store holds.
+type Stats struct {
+	Articles       int   `json:"articles"`
+	Entities       int   `json:"entities"`
+	Mentions       int   `json:"mentions"`
+	Quotes         int   `json:"quotes"`
+	Events         int   `json:"events"`
+	Claims         int   `json:"claims"`
+	Contradictions int   `json:"contradictions"`
+	Duplicates     int   `json:"duplicates"`
+	NearDuplicates int   `json:"near_duplicates"`
+	Feeds          int   `json:"feeds"`
+	Bytes          int64 `json:"db_bytes"`
+}
+
+// FeedState is what is remembered of a feed between polls.
+type FeedState struct {
+	URL          string
+	ETag         string
+	LastModified string
+	LastChecked  time.Time
+	Failures     int    // consecutive failures, for back-off
+	LastError    string // "" after a success
+}

@@ -1,0 +1,315 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+const claimSelect = `SELECT c.id, c.article_id, c.local_id, coalesce(c.speaker_id, 0), coalesce(sp.name, ''),
+	c.polarity, coalesce(c.subject_id, 0), coalesce(su.name, ''), c.predicate, coalesce(c.object_id, 0),
+	coalesce(ob.name, ''), coalesce(q.text, ''), a.published
+	FROM claims c JOIN articles a ON a.id = c.article_id
+	LEFT JOIN entities sp ON sp.id = c.speaker_id
+	LEFT JOIN entities su ON su.id = c.subject_id
+	LEFT JOIN entities ob ON ob.id = c.object_id
+	LEFT JOIN quotes q ON q.id = c.quote_id `
+
+func scanClaim(row interface{ Scan(...any) error }) (news.StoredClaim, error) {
+	var c news.StoredClaim
+	err := row.Scan(&c.ID, &c.ArticleID, &c.LocalID, &c.SpeakerID, &c.SpeakerName, &c.Polarity, &c.SubjectID,
+		&c.SubjectName, &c.Predicate, &c.ObjectID, &c.ObjectName, &c.Quote, &c.Published)
+	return c, err
+}
+
+func claimByID(ctx context.Context, q querier, id int64) (news.StoredClaim, error) {
+	return scanClaim(q.QueryRowContext(ctx, claimSelect+`WHERE c.id = ?`, id))
+}
+
+// claimsAbout returns the stored claims of other articles with the same
+// subject and object entities.
+func claimsAbout(ctx context.Context, q querier, subject, object, notArticle int64) ([]news.StoredClaim, error) {
+	rows, err := q.QueryContext(ctx, claimSelect+`WHERE c.subject_id IS ? AND c.object_id IS ? AND c.article_id != ?
+		ORDER BY c.id`, nullID(subject), nullID(object), notArticle)
+	if err != nil {
+		return nil, err
+	}
+	return collectClaims(rows)
+}
+
+func collectClaims(rows *sql.Rows) ([]news.StoredClaim, error) {
+	defer rows.Close()
+	var out []news.StoredClaim
+	for rows.Next() {
+		c, err := scanClaim(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// ftsQuery turns a user's query into FTS5 syntax: every word must occur
+// (each is quoted, so FTS5 operators and punctuation in it are harmless),
+// "quoted phrases" stay phrases, a trailing * makes a prefix, and OR
+// between two terms is kept.
+func ftsQuery(s string) string {
+	var terms []string
+	for len(s) > 0 {
+		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		if s == "" {
+			break
+		}
+		var raw string
+		if s[0] == '"' {
+			end := strings.IndexByte(s[1:], '"')
+			if end < 0 {
+				raw, s = s[1:], ""
+			} else {
+				raw, s = s[1:1+end], s[2+end:]
+			}
+			if words := ftsWords(raw); len(words) > 0 {
+				terms = append(terms, `"`+strings.Join(words, " ")+`"`)
+			}
+			continue
+		}
+		end := strings.IndexFunc(s, unicode.IsSpace)
+		if end < 0 {
+			end = len(s)
+		}
+		raw, s = s[:end], s[end:]
+		if raw == "OR" {
+			if len(terms) > 0 && terms[len(terms)-1] != "OR" {
+				terms = append(terms, "OR")
+			}
+			continue
+		}
+		prefix := strings.HasSuffix(raw, "*")
+		for i, w := range ftsWords(raw) {
+			t := `"` + w + `"`
+			if prefix && i == len(ftsWords(raw))-1 {
+				t += "*"
+			}
+			terms = append(terms, t)
+		}
+	}
+	for len(terms) > 0 && terms[len(terms)-1] == "OR" {
+		terms = terms[:len(terms)-1]
+	}
+	if len(terms) > 0 && terms[0] == "OR" {
+		terms = terms[1:]
+	}
+	return strings.Join(terms, " ")
+}
+
+func ftsWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// Search implements news.Store.
+func (s *DB) Search(ctx context.Context, q news.SearchQuery) ([]news.SearchHit, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	var where []string
+	var args []any
+	match := ftsQuery(q.Text)
+	if strings.TrimSpace(q.Text) != "" && match == "" {
+		return nil, nil // only punctuation: nothing can match
+	}
+	var from, cols, order string
+	if match != "" {
+		from = `articles_fts JOIN articles a ON a.id = articles_fts.rowid`
+		cols = `snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts, 4.0, 1.0)`
+		where = append(where, `articles_fts MATCH ?`)
+		args = append(args, match)
+		order = `ORDER BY 7, a.id`
+	} else {
+		from = `articles a`
+		cols = `substr(a.body, 1, 160), 0.0`
+		order = `ORDER BY a.published DESC, a.id DESC`
+	}
+	if q.Since != "" {
+		where = append(where, `a.published != '' AND a.published >= ?`)
+		args = append(args, q.Since)
+	}
+	if q.Until != "" {
+		where = append(where, `a.published != '' AND a.published <= ?`)
+		args = append(args, q.Until)
+	}
+	switch {
+	case q.Entity != "":
+		sub := `SELECT ae.article_id FROM article_entities ae JOIN entity_names n ON n.entity_id = ae.entity_id`
+		cond := ` WHERE n.key = ?`
+		args = append(args, nameKey(q.Entity))
+		if q.Type != "" {
+			sub += ` JOIN entities e ON e.id = ae.entity_id`
+			cond += ` AND e.type = ?`
+			args = append(args, q.Type)
+		}
+		where = append(where, `a.id IN (`+sub+cond+`)`)
+	case q.Type != "":
+		where = append(where, `a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE e.type = ?)`)
+		args = append(args, q.Type)
+	}
+	query := `SELECT a.id, a.title, a.url, a.source, a.published, ` + cols + ` FROM ` + from
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	query += ` ` + order + ` LIMIT ?`
+	args = append(args, limit)
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	var hits []news.SearchHit
+	for rows.Next() {
+		var h news.SearchHit
+		if err := rows.Scan(&h.ArticleID, &h.Title, &h.URL, &h.Source, &h.Published, &h.Snippet, &h.Score); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		h.Score = -h.Score // bm25 is lower for better matches
+		h.Snippet = strings.Join(strings.Fields(h.Snippet), " ")
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return hits, nil
+}
+
+const articleSelect = `SELECT id, source, url, title, published, ingested, hash, contract FROM articles `
+
+func scanArticle(row interface{ Scan(...any) error }) (*news.StoredArticle, error) {
+	var a news.StoredArticle
+	var ingested string
+	if err := row.Scan(&a.ID, &a.Source, &a.URL, &a.Title, &a.Published, &ingested, &a.Hash, &a.Contract); err != nil {
+		return nil, err
+	}
+	a.Ingested, _ = time.Parse(time.RFC3339, ingested)
+	return &a, nil
+}
+
+// Article implements news.Store.
+func (s *DB) Article(ctx context.Context, id int64) (*news.StoredArticle, error) {
+	a, err := scanArticle(s.db.QueryRowContext(ctx, articleSelect+`WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %d: %w", id, news.ErrNoSuchArticle)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("article %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// EachArticle implements news.Store. It reads in pages so that fn may take
+// its time without holding a read transaction open over the whole walk.
+func (s *DB) EachArticle(ctx context.Context, fn func(*news.StoredArticle) error) error {
+	var after int64
+	for {
+		rows, err := s.db.QueryContext(ctx, articleSelect+`WHERE id > ? ORDER BY id LIMIT 500`, after)
+		if err != nil {
+			return fmt.Errorf("list articles: %w", err)
+		}
+		var page []*news.StoredArticle
+		for rows.Next() {
+			a, err := scanArticle(rows)
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("list articles: %w", err)
+			}
+			page = append(page, a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("list articles: %w", err)
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		for _, a := range page {
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		after = page[len(page)-1].ID
+	}
+}
+
+// Stats implements news.Store.
+func (s *DB) Stats(ctx context.Context) (news.Stats, error) {
+	var st news.Stats
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles),
+		(SELECT count(*) FROM entities),
+		(SELECT coalesce(sum(mentions), 0) FROM article_entities),
+		(SELECT count(*) FROM quotes),
+		(SELECT count(*) FROM events),
+		(SELECT count(*) FROM claims),
+		(SELECT count(*) FROM contradictions),
+		(SELECT count(*) FROM duplicates WHERE kind = 'exact'),
+		(SELECT count(*) FROM duplicates WHERE kind = 'near'),
+		(SELECT count(*) FROM feeds)`).Scan(&st.Articles, &st.Entities, &st.Mentions, &st.Quotes, &st.Events,
+		&st.Claims, &st.Contradictions, &st.Duplicates, &st.NearDuplicates, &st.Feeds)
+	if err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	var pages, size int64
+	if err := s.db.QueryRowContext(ctx, `SELECT page_count, page_size FROM pragma_page_count(), pragma_page_size()`).Scan(&pages, &size); err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	st.Bytes = pages * size
+	return st, nil
+}
+
+// FeedState implements news.Store.
+func (s *DB) FeedState(ctx context.Context, url string) (news.FeedState, error) {
+	st := news.FeedState{URL: url}
+	var checked string
+	err := s.db.QueryRowContext(ctx, `SELECT etag, last_modified, last_checked, failures, last_error FROM feeds WHERE url = ?`, url).
+		Scan(&st.ETag, &st.LastModified, &checked, &st.Failures, &st.LastError)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, nil
+	}
+	if err != nil {
+		return st, fmt.Errorf("feed state %s: %w", url, err)
+	}
+	st.LastChecked, _ = time.Parse(time.RFC3339, checked)
+	return st, nil
+}
+
+// PutFeedState implements news.Store.
+func (s *DB) PutFeedState(ctx context.Context, st news.FeedState) error {
+	checked := ""
+	if !st.LastChecked.IsZero() {
+		checked = st.LastChecked.UTC().Format(time.RFC3339)
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO feeds (url, etag, last_modified, last_checked, failures, last_error)
+			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET etag = excluded.etag,
+			last_modified = excluded.last_modified, last_checked = excluded.last_checked,
+			failures = excluded.failures, last_error = excluded.last_error`,
+			st.URL, st.ETag, st.LastModified, checked, st.Failures, st.LastError)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("save feed state %s: %w", st.URL, err)
+	}
+	return nil
+}
