@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"fmt"
+	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,12 +68,15 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 		strong := endsLikeAttributed(w.text, q)
 		it.after = w.afterAttribution(close+1, strong)
 		b0 := open
-		for b0 > 0 && b0 > open-maxFrame && w.paraOf[b0-1] == w.paraOf[open] && !w.quotedTok[b0-1] && !isSentenceEnd(w.low[b0-1]) {
+		for b0 > 0 && b0 > open-maxFrame && w.paraOf[b0-1] == w.paraOf[open] && !w.quotedTok[b0-1] && !w.sentBreak(b0-1) {
 			b0--
 		}
 		it.befor = w.beforeAttribution(b0, open)
 		if !it.befor.ok && b0 == open && w.isParaStart(open) {
 			it.befor = w.colonIntro(open)
+		}
+		if os.Getenv("QTRACE") != "" {
+			fmt.Printf("TRACE %q after=%+v before=%+v strong=%v b0=%d open=%d\n", w.joinPieces(q.pieces), it.after, it.befor, strong, b0, open)
 		}
 		switch {
 		case it.after.ok && strong:
@@ -98,7 +103,7 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 			prev.pieces = append(prev.pieces, c.pieces...)
 			continue
 		}
-		if !c.attr.ok && prev != nil && (prev.attr.ok || prev.inherit != nil) && c.para-prev.para <= 1 && c.para != prev.para {
+		if !c.attr.ok && prev != nil && (prev.attr.ok || prev.inherit != nil) && c.para-prev.para <= 1 && c.para != prev.para && w.isParaStart(it.open) {
 			// a paragraph that only goes on quoting the last speaker
 			c.inherit = prev
 			if prev.inherit != nil {
@@ -164,11 +169,14 @@ func (w *doc) afterAttribution(k int, strong bool) attribution {
 	if k >= len(w.toks) {
 		return attribution{}
 	}
-	para := w.paraOf[k]
+	para := w.paraOf[k-1]
+	if w.paraOf[k] != para {
+		return attribution{} // the quotation ends its paragraph
+	}
 	hi := k
-	for hi < len(w.toks) && hi < k+maxFrame && w.paraOf[hi] == para && !w.quotedTok[hi] {
+	for hi < len(w.toks) && hi < k+maxFrame && w.paraOf[hi] == para && !w.quotedTok[hi] && (hi == k || w.sentOf[hi] == w.sentOf[hi-1] || hi <= k+1) {
 		hi++
-		if isSentenceEnd(w.low[hi-1]) || w.low[hi-1] == ";" {
+		if w.sentBreak(hi-1) || w.low[hi-1] == ";" {
 			break
 		}
 	}
@@ -203,14 +211,36 @@ func (w *doc) afterAttribution(k int, strong bool) attribution {
 		if n == 0 || hasSuffix(w.low[v], "ing") {
 			continue
 		}
-		a, b := w.subjectBefore(v, k)
-		if a >= b || a != k && !(a > k && allSkippable(w.low[k:a])) {
+		if w.lx.has("passive", w.low[v-1]) {
+			return attribution{}
+		}
+		// everything between the quotation and the verb is the subject,
+		// appositives included: "..., the bespectacled, 71-year-old
+		// diplomat said"
+		b := v
+		for b > k && (w.lx.has("aux", w.low[b-1]) || isAdverb(w.low[b-1])) {
+			b--
+		}
+		a := w.trimLeading(k, b)
+		if a >= b || w.lx.has("stop", w.low[a]) || prepositions[w.low[a]] {
 			return attribution{}
 		}
 		if !strong && (v-k > 8 || !w.endsFrame(v+n, hi)) {
 			return attribution{}
 		}
 		return attribution{ok: true, cueA: v, cueB: v + n, subA: a, subB: b}
+	}
+	if strong {
+		// "'...,' Hannity pressed." with a verb the lexicon lacks: a name or
+		// pronoun, one past-tense verb, and the end of the sentence.
+		a := k
+		b := a
+		for b < hi && b-a < 6 && (isCapitalized(w.toks[b].Text) || w.low[b] == "." || w.low[b] == "'s") && !isPunct(w.low[b]) || b == a && b < hi && w.lx.has("pronoun", w.low[b]) {
+			b++
+		}
+		if b > a && b < hi && isLower(w.toks[b].Text) && hasSuffix(w.low[b], "ed") && (b+1 >= hi || isSentenceEnd(w.low[b+1]) || w.low[b+1] == ",") {
+			return attribution{ok: true, cueA: b, cueB: b + 1, subA: a, subB: b}
+		}
 	}
 	return attribution{}
 }
@@ -287,6 +317,13 @@ func (w *doc) beforeAttribution(lo, hi int) attribution {
 			return attribution{ok: true, cueA: e, cueB: e, subA: a, subB: e, colon: true}
 		}
 	}
+	if colon {
+		// "Rubio fired back forcefully: '...'": a clause that introduces the
+		// quotation; its subject speaks.
+		if a, b := w.npForward(lo, e); a < b {
+			return attribution{ok: true, cueA: e, cueB: e, subA: a, subB: b, colon: true}
+		}
+	}
 	return attribution{}
 }
 
@@ -298,7 +335,7 @@ func (w *doc) colonIntro(open int) attribution {
 		return attribution{}
 	}
 	lo := k
-	for lo > 0 && lo > k-maxFrame && w.paraOf[lo-1] == w.paraOf[k] && !w.quotedTok[lo-1] && !isSentenceEnd(w.low[lo-1]) {
+	for lo > 0 && lo > k-maxFrame && w.paraOf[lo-1] == w.paraOf[k] && !w.quotedTok[lo-1] && !w.sentBreak(lo-1) {
 		lo--
 	}
 	return w.beforeAttribution(lo, k+1)
@@ -324,6 +361,37 @@ func (w *doc) clauseSubject(lo, v int) (int, int) {
 	}
 	if b == a || (b == a+1 && determiners[w.low[a]]) {
 		return v, v
+	}
+	return a, b
+}
+
+// npForward reads the noun phrase that opens the clause [lo, hi): a
+// pronoun, or words up to the first that looks like a verb.
+func (w *doc) npForward(lo, hi int) (int, int) {
+	a := w.trimLeading(lo, hi)
+	for a < hi && (w.low[a] == "," || w.low[a] == "but" || w.low[a] == "and") {
+		a++
+	}
+	if a >= hi || prepositions[w.low[a]] || w.lx.has("stop", w.low[a]) {
+		return hi, hi
+	}
+	if w.lx.has("pronoun", w.low[a]) {
+		return a, a + 1
+	}
+	b := a
+	for b < hi && b-a < 8 {
+		t := w.low[b]
+		if isPunct(t) && t != "'s" || w.lx.has("finite", t) || w.lx.has("aux", t) || w.quotedTok[b] {
+			break
+		}
+		if b > a && isLower(w.toks[b].Text) && (hasSuffix(t, "ed") || w.cueAt(b, "clause", "that", "direct") > 0 ||
+			hasSuffix(t, "s") && isLower(w.toks[b-1].Text) && !determiners[w.low[b-1]]) {
+			break
+		}
+		b++
+	}
+	if b == a || b >= hi || b-a >= 8 {
+		return hi, hi
 	}
 	return a, b
 }

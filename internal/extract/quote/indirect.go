@@ -142,6 +142,11 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 // postposed reads "The talks failed, officials said." and "..., said
 // Smith.": the reported clause is the sentence before the attribution.
 func (w *doc) postposed(i, n, lo, hi, sa, sb int) (reported, bool) {
+	for k := i + n; k < hi; k++ {
+		if w.low[k] == ":" || w.quotedTok[k] {
+			return reported{}, false // the cue introduces what follows
+		}
+	}
 	var comma int
 	switch {
 	case sa < sb && sa-1 >= lo && sb <= i && w.low[sa-1] == ",":

@@ -17,6 +17,18 @@ type quoted struct {
 	end    int         // byte offset just after the closing mark (or the paragraph end)
 	closed bool        // false when the paragraph ended before a closing mark
 	single bool        // opened by a single quotation mark
+	// straight: opened by a straight mark, which any straight mark closes
+	straight bool
+}
+
+// markAt decodes the rune at text[i:], reading two apostrophes ('') as one
+// straight double mark, as some newspapers type them.
+func markAt(text string, i, end int) (rune, int) {
+	r, size := utf8.DecodeRuneInString(text[i:end])
+	if r == '\'' && i+1 < end && text[i+1] == '\'' {
+		return '"', 2
+	}
+	return r, size
 }
 
 // paragraphs returns the non-empty lines of text: news text puts one
@@ -72,7 +84,7 @@ func scanQuotes(text string, paras []news.Span) []quoted {
 	for pi, p := range paras {
 		pos := p.Start
 		if cur != nil {
-			r, size := utf8.DecodeRuneInString(text[pos:])
+			r, size := markAt(text, pos, p.End)
 			if r == '“' || r == '"' || r == '„' || r == '«' {
 				pos += size
 			} else {
@@ -86,14 +98,14 @@ func scanQuotes(text string, paras []news.Span) []quoted {
 			prev = '“'
 		}
 		for i := pos; i < p.End; {
-			r, size := utf8.DecodeRuneInString(text[i:])
+			r, size := markAt(text, i, p.End)
 			next := rune(0)
 			if i+size < p.End {
 				next, _ = utf8.DecodeRuneInString(text[i+size:])
 			}
 			switch {
 			case cur != nil:
-				if isDoubleCloser(r, prev, next, text[cur.open:cur.open+1] == "\"") {
+				if isDoubleCloser(r, prev, next, cur.straight) {
 					cur.pieces = appendPiece(cur.pieces, text, pieceStart, i)
 					cur.end, cur.closed = i+size, true
 					if len(cur.pieces) > 0 {
@@ -117,7 +129,7 @@ func scanQuotes(text string, paras []news.Span) []quoted {
 				}
 			default:
 				if isDoubleOpener(r, prev, next) {
-					cur = &quoted{open: i, single: false}
+					cur = &quoted{open: i, straight: r == '"'}
 					pieceStart = i + size
 				} else if (r == '‘' || r == '\'') && openingContext(prev) && isWordRune(next) && !isElision(text[i+size:p.End]) {
 					single = &quoted{open: i, single: true}
@@ -170,7 +182,7 @@ func isDoubleCloser(r, prev, next rune, straightOpen bool) bool {
 }
 
 func opensWithMark(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := markAt(s, 0, len(s))
 	return r == '“' || r == '"' || r == '„' || r == '«'
 }
 

@@ -168,7 +168,7 @@ func (s *speakers) hasName(a, b int) bool {
 		if !isCapitalized(t) || isPunct(t) || w.lx.has("pronoun", w.low[k]) || determiners[w.low[k]] {
 			continue
 		}
-		if k > a || !w.isSentenceStart(k) {
+		if k > a || !w.isSentenceStart(k) || !w.lx.has("anonymous", w.low[k]) && !timeWords[w.low[k]] {
 			return true
 		}
 		if k+1 < b && isCapitalized(w.toks[k+1].Text) {

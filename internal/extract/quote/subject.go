@@ -19,32 +19,29 @@ func (w *doc) subjectBefore(v, lo int) (int, int) {
 		return v, v
 	}
 	b := j + 1
-	if w.low[j] == "," {
-		// "X, an appositive, said": find the comma that opens the appositive.
-		k := j - 1
-		for k >= lo && k > j-25 && w.low[k] != "," && !w.quotedTok[k] && !isSentenceEnd(w.low[k]) {
-			k--
-		}
-		if k < lo || w.low[k] != "," || k == j-1 || k-1 < lo || w.quotedTok[k-1] {
-			return v, v
-		}
-		first := w.low[k+1]
-		if !(determiners[first] || first == "who" || isLower(w.toks[k+1].Text) || isCapitalized(w.toks[k+1].Text)) {
-			return v, v
-		}
-		a := w.walkNP(k-1, lo)
-		if a > k-1 {
-			return v, v
-		}
-		a = w.trimLeading(a, k)
-		if a >= k {
-			return v, v
-		}
-		return a, j
+	if w.low[j] == "who" {
+		return j, j + 1
 	}
-	a := w.walkNP(j, lo)
+	if w.low[j] == "," {
+		return w.appositiveSubject(j, lo, v)
+	}
+	b = w.trimTrailing(w.walkNP(j, lo), b)
+	a := w.walkNP(b-1, lo)
 	a = w.trimLeading(a, b)
 	return a, b
+}
+
+// trimTrailing drops a time adjunct at the end of subject [a, b): "Hillary
+// Clinton on Tuesday said".
+func (w *doc) trimTrailing(a, b int) int {
+	e := b
+	for e-1 > a && (timeWords[w.low[e-1]] || isNumber(w.low[e-1])) {
+		e--
+	}
+	if e < b && e-1 > a && prepositions[w.low[e-1]] {
+		e--
+	}
+	return e
 }
 
 // walkNP walks left from token j (inclusive) over the words of a noun
@@ -69,8 +66,11 @@ func (w *doc) walkNP(j, lo int) int {
 			a = m
 			continue
 		}
-		if isPunct(t) && t != "'s" && t != "&" && t != "-" && t != "." {
+		if isPunct(t) && t != "'s" && t != "&" && t != "." && t != "$" {
 			break
+		}
+		if k < j && isLower(w.toks[k].Text) && (isAdverb(t) || hasSuffix(t, "ed") && determiners[w.low[k+1]]) {
+			break // a verb phrase before the subject: "the crowd loudly reprised the ..."
 		}
 		if t == "and" || t == "or" {
 			// coordination inside a subject ("Security and intelligence
@@ -143,16 +143,16 @@ func (w *doc) subjectAfter(k, hi int) (int, int) {
 	}
 	if e+1 < hi && w.low[e] == "," {
 		next := w.low[e+1]
-		if (determiners[next] || next == "who" || isCapitalized(w.toks[e+1].Text) || isLower(w.toks[e+1].Text)) &&
+		if (determiners[next] || next == "who" || isNumber(next) || isCapitalized(w.toks[e+1].Text) || isLower(w.toks[e+1].Text)) && next != "which" &&
 			next != "and" && next != "but" && next != "adding" && next != "saying" && next != "according" &&
 			!hasSuffix(next, "ing") && next != "as" && next != "while" && next != "in" && next != "on" && next != "at" {
 			f := e + 1
-			for f < hi && !w.quotedTok[f] && !isSentenceEnd(w.low[f]) && w.low[f] != ";" &&
-				!(w.low[f] == "," && f+1 < hi && (hasSuffix(w.low[f+1], "ing") || w.low[f+1] == "and" || w.low[f+1] == "but")) &&
+			for f < hi && !w.quotedTok[f] && !(isSentenceEnd(w.low[f]) && w.sentBreak(f)) && w.low[f] != ";" &&
+				!(w.low[f] == "," && f+1 < hi && (hasSuffix(w.low[f+1], "ing") || w.low[f+1] == "and" || w.low[f+1] == "but" || w.low[f+1] == "which")) &&
 				f-k < 40 {
 				f++
 			}
-			for f > e+1 && isPunct(w.low[f-1]) && w.low[f-1] != ")" {
+			for f > e+1 && (isPunct(w.low[f-1]) && w.low[f-1] != ")" || w.low[f-1] == "and" || w.low[f-1] == "but") {
 				f--
 			}
 			return k, f

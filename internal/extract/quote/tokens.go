@@ -95,7 +95,9 @@ func isPunct(s string) bool {
 	return size == len(s) && (unicode.IsPunct(r) || unicode.IsSymbol(r))
 }
 
-func isSentenceEnd(s string) bool { return s == "." || s == "!" || s == "?" || s == "..." || s == "…" }
+func isSentenceEnd(s string) bool {
+	return s == "." || s == "!" || s == "?" || s == "..." || s == "…"
+}
 
 func isCapitalized(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -121,7 +123,8 @@ var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": tr
 	"earlier": true, "later": true, "last": true, "this": true, "next": true, "week": true, "month": true,
 	"year": true, "morning": true, "afternoon": true, "evening": true, "night": true, "now": true,
 	"recently": true, "then": true, "once": true, "again": true, "also": true, "previously": true,
-	"weekend": true, "day": true, "ago": true}
+	"weekend": true, "day": true, "ago": true, "sometimes": true, "often": true, "instead": true,
+	"meanwhile": true, "indeed": true, "however": true, "still": true, "moreover": true, "separately": true}
 
 var objectWords = map[string]bool{"me": true, "him": true, "her": true, "them": true, "us": true, "you": true,
 	"reporters": true, "journalists": true, "supporters": true, "voters": true, "lawmakers": true,
@@ -177,3 +180,8 @@ func hasWord(s []string, set map[string]bool) bool {
 }
 
 func joinLower(s []string) string { return strings.Join(s, " ") }
+
+// sentBreak reports whether token i is the last of its sentence.
+func (w *doc) sentBreak(i int) bool {
+	return i+1 >= len(w.toks) || w.sentOf[i+1] != w.sentOf[i] || w.paraOf[i+1] != w.paraOf[i]
+}
