@@ -1,8 +1,6 @@
 package quote
 
 import (
-	"fmt"
-	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -74,9 +72,6 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 		it.befor = w.beforeAttribution(b0, open)
 		if !it.befor.ok && b0 == open && w.isParaStart(open) {
 			it.befor = w.colonIntro(open)
-		}
-		if os.Getenv("QTRACE") != "" {
-			fmt.Printf("TRACE %q after=%+v before=%+v strong=%v b0=%d open=%d\n", w.joinPieces(q.pieces), it.after, it.befor, strong, b0, open)
 		}
 		switch {
 		case it.after.ok && strong:

@@ -21,7 +21,7 @@ type quoted struct {
 	straight bool
 }
 
-// markAt decodes the rune at text[i:], reading two apostrophes ('') as one
+// markAt decodes the rune at text[i:], reading two apostrophes (”) as one
 // straight double mark, as some newspapers type them.
 func markAt(text string, i, end int) (rune, int) {
 	r, size := utf8.DecodeRuneInString(text[i:end])

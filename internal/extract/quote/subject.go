@@ -44,6 +44,75 @@ func (w *doc) trimTrailing(a, b int) int {
 	return e
 }
 
+// appositiveSubject reads "Smith, a spokesman, said" and "Michelle
+// Stevens, 30, of Gainesville, Fla., said" leftwards from the comma at j:
+// comma-separated segments that look like appositives (a noun phrase, an
+// age, "of Place", a relative clause) back to a head that is a short name.
+// It returns [v, v) when the words do not fit that shape (a participle cue
+// after a clause: "..., saying").
+func (w *doc) appositiveSubject(j, lo, v int) (int, int) {
+	best := -1
+	cur := j
+	for hops := 0; hops < 5; hops++ {
+		k := cur - 1
+		for k >= lo && k > cur-18 && w.low[k] != "," && !w.quotedTok[k] && !w.sentBreak(k) {
+			k--
+		}
+		seg := k + 1
+		if seg >= cur {
+			break
+		}
+		boundary := k < lo || w.low[k] != ","
+		if w.headShaped(seg, cur, lo) {
+			best = seg
+			if a := w.walkNP(cur-1, lo); a < seg {
+				best = w.trimLeading(a, cur)
+			}
+		}
+		if boundary || !w.appositiveShaped(seg, cur) {
+			break
+		}
+		cur = k
+	}
+	if best < 0 || best >= j {
+		return v, v
+	}
+	return best, j
+}
+
+// headShaped reports whether [a, b) can be the name that an appositive
+// follows: a few words ending in a capitalised one.
+func (w *doc) headShaped(a, b, lo int) bool {
+	if b-a > 6 || !isCapitalized(w.toks[b-1].Text) || isPunct(w.low[b-1]) {
+		return false
+	}
+	return w.walkNP(b-1, lo) <= a || w.trimLeading(w.walkNP(b-1, lo), b) < b
+}
+
+// appositiveShaped reports whether [a, b) reads like an appositive.
+func (w *doc) appositiveShaped(a, b int) bool {
+	first := w.low[a]
+	if hasSuffix(first, "ing") || first == "and" || first == "but" || first == "or" || w.lx.has("stop", first) && first != "who" {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if w.cueAt(k, "clause", "that") > 0 && first != "who" {
+			return false
+		}
+	}
+	return determiners[first] || first == "who" || first == "whose" || first == "of" || first == "from" ||
+		isNumber(first) || isCapitalized(w.toks[a].Text) || isLower(w.toks[a].Text) && !prepositions[first]
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // walkNP walks left from token j (inclusive) over the words of a noun
 // phrase and returns its first token.
 func (w *doc) walkNP(j, lo int) int {
