@@ -13,6 +13,22 @@ import (
 
 const sharedGeoNames = "../../../shared/data/geonames"
 
+// TestMain keeps data the developer installed out of every test of this
+// package: NEWSGRAPH_DATA is unset and the default data directory is an
+// empty temporary one, so extract's output (and testdata/seed.golden) has no
+// places unless a test prepares data with mustSetupData.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "newsgraph-test-")
+	if err != nil {
+		panic(err)
+	}
+	os.Unsetenv("NEWSGRAPH_DATA")
+	os.Setenv("XDG_DATA_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 // mustSetupData runs `setup --from ../shared/data/geonames` into a
 // temporary data directory and points NEWSGRAPH_DATA at it.
 func mustSetupData(t *testing.T) string {

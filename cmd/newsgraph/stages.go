@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/newsgraph/newsgraph/internal/extract/claim"
 	"github.com/newsgraph/newsgraph/internal/extract/event"
 	"github.com/newsgraph/newsgraph/internal/extract/geo"
 	"github.com/newsgraph/newsgraph/internal/extract/link"
 	"github.com/newsgraph/newsgraph/internal/extract/ner"
 	"github.com/newsgraph/newsgraph/internal/extract/quote"
 	"github.com/newsgraph/newsgraph/internal/extract/segment"
+	"github.com/newsgraph/newsgraph/internal/extract/timex"
 	"github.com/newsgraph/newsgraph/internal/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 )
@@ -41,6 +43,10 @@ func newExtractRunner(opt stageOptions) (*pipeline.Runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("event stage: %w", err)
 	}
+	claimStage, err := claim.New()
+	if err != nil {
+		return nil, fmt.Errorf("claim stage: %w", err)
+	}
 	var geoStage pipeline.Stage
 	if geoStage, err = geo.New(geo.Config{Gazetteer: opt.gazetteer, CountryHint: opt.countryHint}); err != nil {
 		return nil, err
@@ -53,7 +59,9 @@ func newExtractRunner(opt stageOptions) (*pipeline.Runner, error) {
 		nerStage,
 		linkStage,
 		quoteStage,
+		timex.New(),
 		geoStage,
 		eventStage,
+		claimStage,
 	)
 }
