@@ -58,6 +58,14 @@ written gzip-compressed; load it with 'newsgraph ner --model MODEL'.`)
 	fs.IntVar(&cfg.Epochs2, "epochs2", cfg.Epochs2, "most passes of the second stage")
 	fs.IntVar(&cfg.Folds, "folds", cfg.Folds, "jackknife folds for the second stage's training input")
 	fs.IntVar(&cfg.MinCount, "min-count", cfg.MinCount, "drop features seen fewer times than this")
+	fs.Float64Var(&cfg.Dropout, "dropout", cfg.Dropout, "probability of hiding a training word's own word features in an update")
+	fs.Func("unlabeled", "raw-text `PATH` (a .txt file or a folder of them) to learn word classes from; repeatable", func(v string) error {
+		cfg.Unlabeled = append(cfg.Unlabeled, v)
+		return nil
+	})
+	fs.IntVar(&cfg.Clusters.Fine, "classes", cfg.Clusters.Fine, "number of word classes (0: none)")
+	fs.IntVar(&cfg.Bags, "bags", cfg.Bags, "training orders averaged per stage")
+	fs.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "seed of the training order (shuffling)")
 	quiet := fs.Bool("quiet", false, "no progress display")
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -43,6 +43,19 @@ const (
 	tDocCase
 	tSentLen
 	tLowerM1P1
+	tCtxM1 // words around the other occurrences of a capitalised word in the document
+	tCtxP1
+	tHyFirst
+	tHyLast
+	tTopicShape
+	tTopicShape2
+	tTrigram
+	tClFine
+	tClCoarse
+	tClFineM1
+	tClFineP1
+	tClCoarseM1P1
+	tClFineShape
 	// second stage: the first stage's tags
 	t2Own
 	t2M1
@@ -69,9 +82,14 @@ const (
 	caseMixed
 )
 
+// maxOccurrences caps the occurrences of one word whose contexts are
+// features of the others.
+const maxOccurrences = 8
+
 // docContext is one document analysed for feature extraction.
 type docContext struct {
 	words    []wordInfo
+	text     []string
 	sentOf   []int32 // sentence of each token
 	starts   []int   // first token of each sentence, plus len(words)
 	capsSent []bool
@@ -79,10 +97,19 @@ type docContext struct {
 	// bit 2 when it occurs capitalised not at the start of a sentence, in the
 	// document's sentences that are not all capitals.
 	docCase map[uint64]uint8
-	lex     map[uint64]uint8
+	// occ lists the tokens of each capitalised word (by lowercased hash).
+	occ map[uint64][]int32
+	lex map[uint64]uint8
+	cl  *clusters
+	// cls is the word class of each token (noCluster when unknown).
+	cls []uint32
+	// topic is the first word of a document whose first line is a
+	// capitalised heading like "SOCCER - ...", else 0: the words of sports
+	// results tables are team names in some sports and people in others.
+	topic uint64
 }
 
-func (d *docContext) reset(doc [][]string, lex map[uint64]uint8) {
+func (d *docContext) reset(doc [][]string, lex map[uint64]uint8, cl *clusters) {
 	n := 0
 	for _, s := range doc {
 		n += len(s)
@@ -92,13 +119,18 @@ func (d *docContext) reset(doc [][]string, lex map[uint64]uint8) {
 		d.sentOf = make([]int32, n)
 	}
 	d.words = d.words[:n]
+	d.text = d.text[:0]
+	d.cls = d.cls[:0]
+	d.cl = cl
 	d.sentOf = d.sentOf[:n]
 	d.starts = d.starts[:0]
 	d.capsSent = d.capsSent[:0]
 	if d.docCase == nil {
 		d.docCase = make(map[uint64]uint8)
+		d.occ = make(map[uint64][]int32)
 	} else {
 		clear(d.docCase)
+		clear(d.occ)
 	}
 	d.lex = lex
 	k := 0
@@ -108,7 +140,11 @@ func (d *docContext) reset(doc [][]string, lex map[uint64]uint8) {
 		for _, w := range s {
 			wi := &d.words[k]
 			analyse(w, wi)
+			d.text = append(d.text, w)
 			d.sentOf[k] = int32(si)
+			if wi.hasUpper && wi.letters > 1 && len(d.occ[wi.lower]) < maxOccurrences {
+				d.occ[wi.lower] = append(d.occ[wi.lower], int32(k))
+			}
 			if wi.hasLower {
 				lowerTokens++
 			} else if wi.letters >= 2 {
@@ -118,6 +154,9 @@ func (d *docContext) reset(doc [][]string, lex map[uint64]uint8) {
 		}
 		caps := lowerTokens == 0 && capsTokens > 0
 		d.capsSent = append(d.capsSent, caps)
+		for j := d.starts[si]; j < k; j++ {
+			d.cls = append(d.cls, cl.lookup(&d.words[j], caps))
+		}
 		if caps {
 			continue
 		}
@@ -135,6 +174,10 @@ func (d *docContext) reset(doc [][]string, lex map[uint64]uint8) {
 		}
 	}
 	d.starts = append(d.starts, n)
+	d.topic = 0
+	if len(doc) > 0 && len(doc[0]) > 2 && d.capsSent[0] && doc[0][1] == "-" {
+		d.topic = d.words[0].lower
+	}
 }
 
 func (d *docContext) sentences() int { return len(d.starts) - 1 }
@@ -240,7 +283,56 @@ func (d *docContext) features1(i int, out []uint64) []uint64 {
 		comb(tSentLen, uint64(min(hi-lo, 6)))^ss,
 		comb(comb(tLowerM1P1, lm1), lp1),
 	)
+	if w.hasUpper && w.nrunes > 3 {
+		out = d.trigrams(i, out)
+	}
+	if d.cl != nil {
+		cl := func(j int) uint64 {
+			if j < lo || j >= hi {
+				return 1 << 33
+			}
+			return uint64(d.cls[j])
+		}
+		c0, cm1, cp1 := cl(i), cl(i-1), cl(i+1)
+		out = append(out,
+			comb(tClFine, c0>>16),
+			comb(tClCoarse, c0&0xFFFF),
+			comb(tClFineM1, cm1>>16),
+			comb(tClFineP1, cp1>>16),
+			comb(tClCoarseM1P1, (cm1&0xFFFF)<<32|cp1&0xFFFF),
+			comb(comb(tClFineShape, c0>>16), ss),
+		)
+	}
+	if w.hyFirst != 0 {
+		out = append(out, comb(tHyFirst, w.hyFirst), comb(tHyLast, w.hyLast))
+	}
+	out = append(out, comb(comb(tTopicShape, d.topic), ss), comb(comb(comb(tTopicShape2, d.topic), ss), sp1))
+	if w.hasUpper {
+		for _, j := range d.occ[w.lower] {
+			if int(j) == i {
+				continue
+			}
+			js := d.sentOf[j]
+			jlo, jhi := d.starts[js], d.starts[js+1]
+			if int(j) > jlo {
+				out = append(out, comb(tCtxM1, d.words[j-1].lower))
+			}
+			if int(j)+1 < jhi {
+				out = append(out, comb(tCtxP1, d.words[j+1].lower))
+			}
+		}
+	}
 	return out
+}
+
+// lexicalFeatures are the features of token i that name its word.
+func (d *docContext) lexicalFeatures(i int) [3]uint64 {
+	w := &d.words[i]
+	caps := uint64(0)
+	if d.capsSent[d.sentOf[i]] {
+		caps = 1
+	}
+	return [3]uint64{comb(tWord, w.word), comb(tLower, w.lower), comb(comb(tCapsLower, caps), w.lower)}
 }
 
 // stage1Type is the entity type of a first-stage tag: 0 for O, 1+type.
@@ -342,4 +434,24 @@ func (d *docContext) features2(i int, tags1 []int, v *docVotes, out []uint64) []
 		out = append(out, comb(t2FirstSeen, stage1Type(tags1[f])<<4|capFlag))
 	}
 	return out
+}
+
+// trigrams appends the letter trigrams of token i's lowercased word, with
+// "^" and "$" marking its ends, so that names of unseen people and firms
+// that look alike (-ski, -ov, Inter-) share weights.
+func (d *docContext) trigrams(i int, out []uint64) []uint64 {
+	w := d.text[i]
+	var r [3]rune
+	r[0], r[1] = '^', '^'
+	n := 0
+	for _, c := range w {
+		r[2] = toLower(c)
+		if n >= 1 {
+			out = append(out, comb(tTrigram, uint64(r[0])<<42|uint64(r[1])<<21|uint64(r[2])))
+		}
+		r[0], r[1] = r[1], r[2]
+		n++
+	}
+	r[2] = '$'
+	return append(out, comb(tTrigram, uint64(r[0])<<42|uint64(r[1])<<21|uint64(r[2])))
 }

@@ -48,6 +48,9 @@ type wordInfo struct {
 	pre    [4]uint64
 	suf    [4]uint64
 	nrunes int
+	// hyFirst and hyLast are the lowercased hashes of the first and last
+	// parts of a hyphenated word ("Tripoli-based"); 0 otherwise.
+	hyFirst, hyLast uint64
 	// case flags
 	initCap  bool // first letter upper case
 	allCaps  bool // has letters, none lower case
@@ -99,9 +102,20 @@ func analyse(w string, wi *wordInfo) {
 	run := 0
 	n := 0
 	first := true
+	part := uint64(fnvOffset)
+	hyphens := 0
 	for _, r := range w {
 		lr := toLower(r)
 		lower = hashRune(lower, lr)
+		if r == '-' && n > 0 {
+			if hyphens == 0 {
+				wi.hyFirst = part
+			}
+			hyphens++
+			part = fnvOffset
+		} else {
+			part = hashRune(part, lr)
+		}
 		if n < 4 {
 			wi.pre[n] = lower
 		}
@@ -132,6 +146,11 @@ func analyse(w string, wi *wordInfo) {
 		}
 	}
 	wi.nrunes = n
+	if hyphens > 0 && part != fnvOffset {
+		wi.hyLast = part
+	} else {
+		wi.hyFirst = 0
+	}
 	for k := n; k < 4; k++ {
 		wi.pre[k] = lower
 	}

@@ -71,6 +71,8 @@ type Model struct {
 	s1, s2 linear
 	// lex is the case lexicon: lowercased word hash -> case class.
 	lex map[uint64]uint8
+	// cl are the word classes; nil when the model has none.
+	cl *clusters
 	// Meta describes how the model was made.
 	Meta Meta
 	pool sync.Pool
@@ -242,7 +244,7 @@ func decode(dc *docContext, l *linear, rows, off []int32, sc *scratch, out []int
 func (m *Model) Tag(doc [][]string) [][]Chunk {
 	sc := m.getScratch()
 	defer m.pool.Put(sc)
-	sc.dc.reset(doc, m.lex)
+	sc.dc.reset(doc, m.lex, m.cl)
 	n := len(sc.dc.words)
 	if cap(sc.tags1) < n {
 		sc.tags1 = make([]int, n)

@@ -19,12 +19,13 @@ import (
 //	rows uint32, keys [rows]uint64
 //	per stage: scale float32, weights [rows*numTags]int16, transitions [(numTags+2)*numTags]float32
 //	lexicon: n uint32, keys [n]uint64 (sorted), classes [n]uint8
+//	word classes by word, then by lowercased word: n uint32, keys [n]uint64 (sorted), fine<<16|coarse [n]uint32
 //
 // all little-endian. Weights are quantised to int16 (scale*value); rows whose
 // weights are all zero are dropped when saving.
 const (
 	fileMagic   = "newsgraph-ner\x00"
-	fileVersion = 1
+	fileVersion = 2
 )
 
 var errBadModel = errors.New("not a newsgraph NER model")
@@ -91,6 +92,20 @@ func (m *Model) Save(w io.Writer) error {
 	put(uint32(len(lk)))
 	put(lk)
 	put(lc)
+	for _, cm := range m.clusterMaps() {
+		ck := make([]uint64, 0, len(cm))
+		for k := range cm {
+			ck = append(ck, k)
+		}
+		slices.Sort(ck)
+		cv := make([]uint32, len(ck))
+		for i, k := range ck {
+			cv[i] = cm[k]
+		}
+		put(uint32(len(ck)))
+		put(ck)
+		put(cv)
+	}
 	if err != nil {
 		return err
 	}
@@ -98,6 +113,13 @@ func (m *Model) Save(w io.Writer) error {
 		return err
 	}
 	return zw.Close()
+}
+
+func (m *Model) clusterMaps() [2]map[uint64]uint32 {
+	if m.cl == nil {
+		return [2]map[uint64]uint32{}
+	}
+	return [2]map[uint64]uint32{m.cl.byWord, m.cl.byLower}
 }
 
 func allZero(q []int16) bool {
@@ -197,6 +219,28 @@ func Load(r io.Reader) (*Model, error) {
 	m.lex = make(map[uint64]uint8, nlex)
 	for i, k := range lk {
 		m.lex[k] = lc[i]
+	}
+	var cms [2]map[uint64]uint32
+	for j := range cms {
+		var n uint32
+		get(&n)
+		if err != nil || n > 1<<26 {
+			return nil, fmt.Errorf("%w: truncated or corrupt", errBadModel)
+		}
+		ck := make([]uint64, n)
+		cv := make([]uint32, n)
+		get(ck)
+		get(cv)
+		if err != nil {
+			return nil, fmt.Errorf("%w: truncated or corrupt: %v", errBadModel, err)
+		}
+		cms[j] = make(map[uint64]uint32, n)
+		for i, k := range ck {
+			cms[j][k] = cv[i]
+		}
+	}
+	if len(cms[0]) > 0 {
+		m.cl = &clusters{byWord: cms[0], byLower: cms[1]}
 	}
 	m.index = newTable(m.keys)
 	return m, nil

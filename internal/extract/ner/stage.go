@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -131,7 +132,7 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 			hi := min(lo+s.cfg.MaxSentenceTokens, sent.EndToken)
 			w := make([]string, hi-lo)
 			for i := range w {
-				w[i] = doc.Tokens[lo+i].Text
+				w[i] = normalizeToken(doc.Tokens[lo+i].Text)
 			}
 			pieces = append(pieces, piece{lo, hi})
 			words = append(words, w)
@@ -157,6 +158,17 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 	}
 	doc.Entities = entities
 	return nil
+}
+
+// quoteReplacer writes typographic quotes as the training data (Reuters
+// text) does.
+var quoteReplacer = strings.NewReplacer("“", "\"", "”", "\"", "„", "\"", "«", "\"", "»", "\"", "‘", "'", "’", "'", "–", "-", "—", "--")
+
+func normalizeToken(t string) string {
+	if strings.IndexFunc(t, func(r rune) bool { return r >= 0x2000 || r == '«' || r == '»' }) < 0 {
+		return t
+	}
+	return quoteReplacer.Replace(t)
 }
 
 // TagCoNLL tags every document of c and writes it to w in CoNLL format with

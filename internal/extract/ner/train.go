@@ -26,7 +26,17 @@ type TrainConfig struct {
 	// CaseMin is how many lower/upper-case sightings a word needs to enter
 	// the case lexicon.
 	CaseMin int
+	// Bags is how many training orders each stage averages (see trainBagged).
+	Bags int
+	// Dropout is the probability of hiding a training token's own word
+	// features in an update (see dropout).
+	Dropout float64
 	Seed    uint64
+	// Unlabeled are files or folders of .txt files of raw text from which,
+	// with the words of the training file, word classes are learnt.
+	Unlabeled []string
+	// Clusters configures the word classes; Fine == 0 for none.
+	Clusters ClusterConfig
 	// Progress receives a progress display; nil for none.
 	Progress io.Writer
 	// Command is recorded in the model's metadata.
@@ -35,7 +45,8 @@ type TrainConfig struct {
 
 // DefaultTrainConfig is the configuration of the shipped model.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Epochs1: 15, Epochs2: 15, Folds: 5, MinCount: 1, CaseMin: 3, Seed: 1}
+	return TrainConfig{Epochs1: 15, Epochs2: 15, Folds: 5, MinCount: 1, CaseMin: 3, Dropout: 0, Seed: 1, Bags: 3,
+		Clusters: ClusterConfig{Fine: 600, Coarse: 32, MinCount: 2, Iterations: 8}}
 }
 
 // Validate reports a config that cannot train.
@@ -79,12 +90,12 @@ func (fi *featureIndex) add(k uint64) int32 {
 	return r
 }
 
-func prepare(c *Corpus, lex map[uint64]uint8) ([]*prepDoc, error) {
+func prepare(c *Corpus, lex map[uint64]uint8, cl *clusters) ([]*prepDoc, error) {
 	docs := make([]*prepDoc, 0, len(c.Docs))
 	for di := range c.Docs {
 		d := &c.Docs[di]
 		p := &prepDoc{}
-		p.dc.reset(d.Words(), lex)
+		p.dc.reset(d.Words(), lex, cl)
 		p.gold = make([]int, len(p.dc.words))
 		for si := range d.Sentences {
 			ch, err := d.Sentences[si].Chunks()
@@ -255,6 +266,29 @@ func (p *perceptron) trainSentence(rows, off []int32, gold []int, sc *scratch) i
 	return wrong
 }
 
+// dropout hides the features of a token's own word (not its context,
+// shape or affixes) from training with probability p, so that the model
+// learns to tag names it has not seen: most names in new text are unseen.
+type dropout struct {
+	lexical []bool // by row
+	p       float64
+}
+
+func (dr dropout) apply(rng *rand.Rand, rows, off []int32, outRows, outOff []int32) ([]int32, []int32) {
+	outOff = append(outOff, 0)
+	for i := 0; i+1 < len(off); i++ {
+		skip := rng.Float64() < dr.p
+		for _, r := range rows[off[i]:off[i+1]] {
+			if skip && int(r) < len(dr.lexical) && dr.lexical[r] {
+				continue
+			}
+			outRows = append(outRows, r)
+		}
+		outOff = append(outOff, int32(len(outRows)))
+	}
+	return outRows, outOff
+}
+
 type sentRef struct{ doc, sent int }
 
 // progress writes the training display.
@@ -304,8 +338,9 @@ func stage2Data(d *prepDoc) ([]int32, []int32) { return d.rows2, d.off2 }
 // not nil it keeps the pass with the best dev F1 (eval decodes dev with the
 // averaged weights); otherwise the last pass.
 func trainStage(name string, docs []*prepDoc, nrows, epochs int, seed uint64, data stageData,
-	eval func(l *linear) float64, prog *progress) (linear, int, float64) {
+	drop dropout, eval func(l *linear) float64, prog *progress) (linear, int, float64) {
 	p := newPerceptron(nrows)
+	var dropRows, dropOff []int32
 	var refs []sentRef
 	tokens := 0
 	for di, d := range docs {
@@ -326,7 +361,12 @@ func trainStage(name string, docs []*prepDoc, nrows, epochs int, seed uint64, da
 			d := docs[ref.doc]
 			lo, hi := d.dc.starts[ref.sent], d.dc.starts[ref.sent+1]
 			rows, off := data(d)
-			wrong += p.trainSentence(rows, off[lo:hi+1], d.gold[lo:hi], sc)
+			off = off[lo : hi+1]
+			if drop.p > 0 {
+				rows, off = drop.apply(rng, rows, off, dropRows[:0], dropOff[:0])
+				dropRows, dropOff = rows, off
+			}
+			wrong += p.trainSentence(rows, off, d.gold[lo:hi], sc)
 			if k%256 == 0 {
 				prog.bar(fmt.Sprintf("%s epoch %d/%d", name, e, epochs), k, len(refs))
 			}
@@ -348,6 +388,39 @@ func trainStage(name string, docs []*prepDoc, nrows, epochs int, seed uint64, da
 		prog.line("%s epoch %2d/%d  train errors %5d  dev F1 %.2f  %6.0fk tokens/s%s", name, e, epochs, wrong, f1, float64(tokens)/secs/1000, mark)
 	}
 	return best, bestEpoch, bestF1
+}
+
+// trainBagged trains a stage bags times, each on its own order of the
+// training sentences, and averages the weights: the perceptron's result
+// depends on the order it sees examples in, and the average of several
+// orders is steadier. It returns the epochs of the first bag and the dev F1
+// of the average.
+func trainBagged(name string, docs []*prepDoc, nrows, epochs int, seed uint64, bags int, data stageData,
+	drop dropout, eval func(l *linear) float64, prog *progress) (linear, int, float64) {
+	if bags <= 1 {
+		return trainStage(name, docs, nrows, epochs, seed, data, drop, eval, prog)
+	}
+	var sum linear
+	firstEpochs := 0
+	for b := 0; b < bags; b++ {
+		l, e, _ := trainStage(fmt.Sprintf("%s bag %d/%d", name, b+1, bags), docs, nrows, epochs, seed+uint64(b)*7919, data, drop, eval, prog)
+		if b == 0 {
+			sum, firstEpochs = l, e
+			continue
+		}
+		for i, v := range l.w {
+			sum.w[i] += v
+		}
+		for x := 0; x < numTags; x++ {
+			sum.tr.start[x] += l.tr.start[x]
+			sum.tr.end[x] += l.tr.end[x]
+			for y := 0; y < numTags; y++ {
+				sum.tr.t[x][y] += l.tr.t[x][y]
+			}
+		}
+	}
+	// Viterbi is scale invariant: the sum decodes as the average does.
+	return sum, firstEpochs, eval(&sum)
 }
 
 // decodeDocs tags every document with stage weights l, writing tags into
@@ -403,11 +476,28 @@ func Train(train, dev *Corpus, cfg TrainConfig) (*Model, error) {
 	}
 	prog := newProgress(cfg.Progress)
 	lex := buildLexicon([]*Corpus{train}, cfg.CaseMin)
-	tdocs, err := prepare(train, lex)
+	var cl *clusters
+	if cfg.Clusters.Fine > 0 {
+		var ferr error
+		cl = learnClusters(func(emit func([]string)) {
+			for _, d := range train.Docs {
+				for _, s := range d.Sentences {
+					emit(s.Words)
+				}
+			}
+			var n int
+			n, ferr = readUnlabeled(cfg.Unlabeled, emit)
+			prog.line("word classes: read %d text files", n)
+		}, cfg.Clusters, prog)
+		if ferr != nil {
+			return nil, fmt.Errorf("unlabeled text: %w", ferr)
+		}
+	}
+	tdocs, err := prepare(train, lex, cl)
 	if err != nil {
 		return nil, fmt.Errorf("training data: %w", err)
 	}
-	ddocs, err := prepare(dev, lex)
+	ddocs, err := prepare(dev, lex, cl)
 	if err != nil {
 		return nil, fmt.Errorf("dev data: %w", err)
 	}
@@ -456,6 +546,16 @@ func Train(train, dev *Corpus, cfg TrainConfig) (*Model, error) {
 	mapRows(tdocs)
 	mapRows(ddocs)
 	n1 := len(fi.keys)
+	drop := dropout{lexical: make([]bool, n1), p: cfg.Dropout}
+	for _, d := range tdocs {
+		for i := range d.dc.words {
+			for _, f := range d.dc.lexicalFeatures(i) {
+				if r, ok := fi.rows[f]; ok {
+					drop.lexical[r] = true
+				}
+			}
+		}
+	}
 	prog.line("stage 1: %d features", n1)
 
 	tags1 := func(d *prepDoc) []int { return d.tags1 }
@@ -463,9 +563,9 @@ func Train(train, dev *Corpus, cfg TrainConfig) (*Model, error) {
 		decodeDocs(ddocs, l, data, out)
 		return score(ddocs, out)
 	}
-	s1, e1, f1dev1 := trainStage("stage 1", tdocs, n1, cfg.Epochs1, cfg.Seed, stage1Data,
+	s1, e1, f1dev1 := trainBagged("stage 1", tdocs, n1, cfg.Epochs1, cfg.Seed, cfg.Bags, stage1Data, drop,
 		func(l *linear) float64 { return evalDev(l, stage1Data, tags1) }, prog)
-	prog.line("stage 1: best dev F1 %.2f after %d epochs", f1dev1, e1)
+	prog.line("stage 1: dev F1 %.2f (epochs %d)", f1dev1, e1)
 
 	// Jackknife: first-stage tags of each training document from a model
 	// that did not see it.
@@ -478,7 +578,7 @@ func Train(train, dev *Corpus, cfg TrainConfig) (*Model, error) {
 				in = append(in, d)
 			}
 		}
-		l, _, _ := trainStage(fmt.Sprintf("fold %d/%d", k+1, cfg.Folds), in, n1, e1, cfg.Seed+uint64(k)+1, stage1Data, nil, nil)
+		l, _, _ := trainStage(fmt.Sprintf("fold %d/%d", k+1, cfg.Folds), in, n1, e1, cfg.Seed+uint64(k)+1, stage1Data, drop, nil, nil)
 		decodeDocs(out, &l, stage1Data, tags1)
 		prog.line("fold %d/%d: first-stage F1 on held-out documents %.2f", k+1, cfg.Folds, score(out, tags1))
 	}
@@ -514,13 +614,13 @@ func Train(train, dev *Corpus, cfg TrainConfig) (*Model, error) {
 		devTags2[d] = make([]int, len(d.dc.words))
 	}
 	out2 := func(d *prepDoc) []int { return devTags2[d] }
-	s2, e2, f1dev2 := trainStage("stage 2", tdocs, nrows, cfg.Epochs2, cfg.Seed+100, stage2Data,
+	s2, e2, f1dev2 := trainBagged("stage 2", tdocs, nrows, cfg.Epochs2, cfg.Seed+100, cfg.Bags, stage2Data, drop,
 		func(l *linear) float64 { return evalDev(l, stage2Data, out2) }, prog)
-	prog.line("stage 2: best dev F1 %.2f after %d epochs", f1dev2, e2)
+	prog.line("stage 2: dev F1 %.2f (epochs %d)", f1dev2, e2)
 
 	// Stage 1 weights cover the stage-1 rows only; pad to all rows.
 	s1.w = append(s1.w, make([]float32, (nrows-n1)*numTags)...)
-	m := &Model{keys: fi.keys, s1: s1, s2: s2, lex: lex,
+	m := &Model{keys: fi.keys, s1: s1, s2: s2, lex: lex, cl: cl,
 		Meta: Meta{Command: cfg.Command, DevF1: f1dev2, Epochs1: e1, Epochs2: e2}}
 	m.index = newTable(m.keys)
 	return m, nil

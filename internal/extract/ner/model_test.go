@@ -1,0 +1,194 @@
+package ner
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// conllDir is the shared CoNLL-2003 data, relative to this package.
+const conllDir = "../../../../shared/data/conll2003"
+
+// needCoNLL returns the path of a CoNLL-2003 file or skips the test when
+// the shared data is not there.
+func needCoNLL(tb testing.TB, name string) string {
+	tb.Helper()
+	p := filepath.Join(conllDir, name)
+	if _, err := os.Stat(p); err != nil {
+		tb.Skipf("CoNLL-2003 data not found (%v): the quality tests need ../shared/data beside the repository", err)
+	}
+	return p
+}
+
+func mustDefault(tb testing.TB) *Model {
+	tb.Helper()
+	m, err := Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return m
+}
+
+// evaluate tags c and returns conlleval's precision, recall, F1 and the F1
+// of each type.
+func evaluate(tb testing.TB, m *Model, c *Corpus) (p, r, f float64, perType map[string]float64) {
+	tb.Helper()
+	var tp, fp, fn int
+	var tt, tfp, tfn [numTypes]int
+	for _, d := range c.Docs {
+		pred := m.Tag(d.Words())
+		for s := range d.Sentences {
+			gold, err := d.Sentences[s].Chunks()
+			if err != nil {
+				tb.Fatal(err)
+			}
+			for _, pc := range pred[s] {
+				if containsChunk(gold, pc) {
+					tp++
+					tt[pc.Type]++
+				} else {
+					fp++
+					tfp[pc.Type]++
+				}
+			}
+			for _, gc := range gold {
+				if !containsChunk(pred[s], gc) {
+					fn++
+					tfn[gc.Type]++
+				}
+			}
+		}
+	}
+	perType = map[string]float64{}
+	for i, name := range Types {
+		perType[name] = f1(tt[i], tfp[i], tfn[i])
+	}
+	return 100 * float64(tp) / float64(max(tp+fp, 1)), 100 * float64(tp) / float64(max(tp+fn, 1)), f1(tp, fp, fn), perType
+}
+
+func containsChunk(cs []Chunk, c Chunk) bool {
+	for _, x := range cs {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// testbFloor is the F1 the shipped model reaches on eng.testb minus 0.5:
+// retraining may move it a little, but a real loss of quality fails.
+const testbFloor = 85.95
+
+// TestQualityFloor scores the shipped model on the CoNLL-2003 test set
+// (eng.testb) as conlleval does: exact span and type.
+func TestQualityFloor(t *testing.T) {
+	c := mustReadCoNLL(t, needCoNLL(t, "eng.testb"))
+	p, r, f, per := evaluate(t, mustDefault(t), c)
+	t.Logf("eng.testb: precision %.2f recall %.2f F1 %.2f per type %v", p, r, f, fmtTypes(per))
+	if f < testbFloor {
+		t.Errorf("eng.testb F1 %.2f, want at least %.2f", f, testbFloor)
+	}
+}
+
+func fmtTypes(per map[string]float64) string {
+	s := ""
+	for _, name := range Types {
+		s += fmt.Sprintf(" %s %.2f", name, per[name])
+	}
+	return s
+}
+
+func TestSaveLoadRoundTrip(t *testing.T) {
+	m := mustDefault(t)
+	var buf bytes.Buffer
+	if err := m.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Load(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := mustReadCoNLL(t, "testdata/small.conll")
+	for _, d := range c.Docs {
+		a, b := m.Tag(d.Words()), m2.Tag(d.Words())
+		if fmt.Sprint(a) != fmt.Sprint(b) {
+			t.Errorf("reloaded model tags %v, original %v", b, a)
+		}
+	}
+	var again bytes.Buffer
+	if err := m2.Save(&again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again.Bytes(), buf.Bytes()) {
+		t.Error("saving a loaded model gives different bytes")
+	}
+}
+
+func TestLoadRejectsGarbage(t *testing.T) {
+	var buf bytes.Buffer
+	if err := mustDefault(t).Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for name, in := range map[string][]byte{
+		"empty":     nil,
+		"text":      []byte("hello"),
+		"truncated": buf.Bytes()[:buf.Len()/2],
+	} {
+		if _, err := Load(bytes.NewReader(in)); err == nil {
+			t.Errorf("%s: got no error", name)
+		}
+	}
+}
+
+func TestTrainIsDeterministic(t *testing.T) {
+	c := mustReadCoNLL(t, "testdata/small.conll")
+	cfg := DefaultTrainConfig()
+	cfg.Epochs1, cfg.Epochs2, cfg.Folds = 3, 3, 2
+	cfg.Clusters.Fine, cfg.Clusters.Coarse = 8, 2
+	var outs [2][]byte
+	for i := range outs {
+		m, err := Train(c, c, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := m.Save(&buf); err != nil {
+			t.Fatal(err)
+		}
+		outs[i] = buf.Bytes()
+		// It learns its own training data.
+		_, _, f, _ := evaluate(t, m, c)
+		if f < 90 {
+			t.Errorf("F1 on its training data %.2f, want at least 90", f)
+		}
+	}
+	if !bytes.Equal(outs[0], outs[1]) {
+		t.Error("two trainings with the same config gave different models")
+	}
+}
+
+func BenchmarkTag(b *testing.B) {
+	c := mustReadCoNLL(b, needCoNLL(b, "eng.testb"))
+	m := mustDefault(b)
+	docs := make([][][]string, len(c.Docs))
+	for i := range c.Docs {
+		docs[i] = c.Docs[i].Words()
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			m.Tag(d)
+		}
+	}
+	b.ReportMetric(float64(c.Tokens())*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(bytes.NewReader(embeddedModel)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
