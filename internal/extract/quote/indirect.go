@@ -44,7 +44,7 @@ func (w *doc) indirectQuotes() []*cand {
 				i += n - 1
 				continue
 			}
-			n := w.cueAt(i, "clause", "that", "object", "infinitive")
+			n := w.cueAt(i, "clause", "that", "object", "infinitive", "mixed")
 			if n == 0 {
 				continue
 			}
@@ -99,7 +99,22 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 		that = true
 	}
 
-	complement := c < hi && !isPunct(w.low[c]) && !prepositions[w.low[c]] && !w.quotedTok[c]
+	// a clause that holds quoted words: "called Mexican border-crossers
+	// 'rapists' and criminals" (partial quotes inside reported speech)
+	mixed := false
+	if c < hi && !w.quotedTok[c] && !isPunct(w.low[c]) {
+		for k := c + 1; k < hi && w.low[k] != ";"; k++ {
+			if w.quotedTok[k] {
+				mixed = true
+				break
+			}
+		}
+	}
+	speechVerb := w.lx.match("clause", w.low, i) > 0 || w.lx.match("that", w.low, i) > 0 || isObj || isInf
+	if !speechVerb && !mixed {
+		return reported{}, false
+	}
+	complement := c < hi && !isPunct(w.low[c]) && (!prepositions[w.low[c]] || mixed) && !w.quotedTok[c]
 	if c < hi && w.low[c] == "to" && isInf {
 		complement = true
 	}
@@ -112,7 +127,7 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 	if sa >= sb {
 		return reported{}, false
 	}
-	if !that && w.low[c] != "to" {
+	if !that && w.low[c] != "to" && !mixed {
 		if notClauseStart[w.low[c]] {
 			return reported{}, false
 		}

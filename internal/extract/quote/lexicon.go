@@ -21,7 +21,7 @@ type lexicon struct {
 }
 
 // Sections that the rules read; parseLexicon insists on all of them.
-var lexiconSections = []string{"clause", "that", "object", "infinitive", "direct", "according",
+var lexiconSections = []string{"clause", "that", "object", "infinitive", "direct", "mixed", "according",
 	"passive", "aux", "finite", "stop", "anonymous", "anonymity", "hedge", "hedgecue",
 	"pronoun", "male", "female"}
 
