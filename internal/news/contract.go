@@ -93,14 +93,20 @@ type (
 		Granularity string  `json:"granularity"`
 	}
 	jsonClaim struct {
-		ID        string  `json:"id"`
-		Speaker   *string `json:"speaker"`
-		Polarity  string  `json:"polarity"`
-		Subject   *string `json:"subject"`
-		Predicate string  `json:"predicate"`
-		Object    *string `json:"object"`
-		Quote     *string `json:"quote"`
-		Event     *string `json:"event"`
+		ID            string   `json:"id"`
+		Speaker       *string  `json:"speaker"`
+		Polarity      string   `json:"polarity"`
+		Subject       *string  `json:"subject"`
+		Predicate     string   `json:"predicate"`
+		Object        *string  `json:"object"`
+		Quote         *string  `json:"quote"`
+		Event         *string  `json:"event"`
+		Word          string   `json:"word"`
+		SpeakerName   *string  `json:"speaker_name"`
+		SubjectName   *string  `json:"subject_name"`
+		ObjectName    *string  `json:"object_name"`
+		ObjectCountry *string  `json:"object_country"`
+		Evidence      jsonSpan `json:"evidence"`
 	}
 	jsonContradiction struct {
 		Claims []string `json:"claims"`
@@ -157,8 +163,11 @@ func MarshalContract(doc *Doc) ([]byte, error) {
 		out.Dates = append(out.Dates, jsonDate{c.at(d.Start), c.at(d.End), d.Text, optional(d.Value), d.Granularity})
 	}
 	for _, cl := range doc.Claims {
-		out.Claims = append(out.Claims, jsonClaim{cl.ID, optional(cl.Speaker), cl.Polarity, optional(cl.Subject),
-			cl.Predicate, optional(cl.Object), optional(cl.Quote), optional(cl.Event)})
+		out.Claims = append(out.Claims, jsonClaim{ID: cl.ID, Speaker: optional(cl.Speaker), Polarity: cl.Polarity,
+			Subject: optional(cl.Subject), Predicate: cl.Predicate, Object: optional(cl.Object), Quote: optional(cl.Quote),
+			Event: optional(cl.Event), Word: cl.Word, SpeakerName: optional(cl.SpeakerName), SubjectName: optional(cl.SubjectName),
+			ObjectName: optional(cl.ObjectName), ObjectCountry: optional(cl.ObjectCountry),
+			Evidence: jsonSpan{c.at(cl.Evidence.Start), c.at(cl.Evidence.End)}})
 	}
 	for _, k := range doc.Contradictions {
 		out.Contradictions = append(out.Contradictions, jsonContradiction{nonNil(k.Claims), k.Why})

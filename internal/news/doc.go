@@ -124,15 +124,26 @@ type DateRef struct {
 }
 
 // Claim is a normalised proposition: who affirms or denies what about whom.
+// Speaker, Subject and Object are entity ids of this document; the *Name
+// fields and ObjectCountry carry what another article's claims are
+// compared by (entity ids mean nothing across documents).
 type Claim struct {
 	ID        string
 	Speaker   string
 	Polarity  string // affirm, deny
 	Subject   string
-	Predicate string
+	Predicate string // the predicate class ("presence", "threat") or, for words in no class, the word's lemma
 	Object    string
 	Quote     string
 	Event     string
+
+	Word          string // the predicate as written ("foothold", "no presence")
+	SpeakerName   string
+	SubjectName   string
+	ObjectName    string
+	ObjectCountry string // ISO code of the object's place, when geocoded
+	ObjectFeature string // the object's place feature ("country", "admin1", "city", "region")
+	Evidence      Span   // the sentence or quote the claim comes from
 }
 
 // Contradiction is a pair of claims by different speakers that cannot both hold.

@@ -1,0 +1,207 @@
+// Package claim is the last pipeline stage: it turns what people say
+// (quotes, indirect speech, DENY and ASSERT events) into normalised claims
+// and flags contradictions between speakers.
+//
+// A claim is (speaker, polarity, subject, predicate, object). The
+// predicate is the class of the first predicate word of the quote or the
+// denied/asserted clause (predicates.txt: presence = presence, existence,
+// foothold, operating...; threat = threat, danger, risk...), or the word
+// itself when it is in no class. The polarity is "deny" when the cue is a
+// denial ("denied", "rejected", "ruled out") or a negation ("no", "not",
+// "never") comes just before the predicate word, and "affirm" otherwise —
+// both together cancel. The subject is the first organisation, person or
+// other non-place entity of the clause (a pronoun at a quote's start takes
+// the subject of the same speaker's previous claim); each place after the
+// predicate word is an object, one claim per place, with "the country",
+// "the region" and "the province" resolved to the nearest place of that
+// kind before them.
+//
+// Two claims contradict when different speakers say opposite things about
+// the same subject and the same object (or an object inside it: a province
+// of the country, by the geo stage's places) with comparable predicates.
+package claim
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
+)
+
+// Stage fills doc.Claims and doc.Contradictions.
+//
+// It needs doc.Tokens, doc.Sentences and doc.Entities (link), and reads
+// doc.Quotes (quote) and doc.Events (event); places (geo) let an object
+// inside another compare. Claims get IDs C1, C2, ... in text order.
+type Stage struct {
+	preds *predicates
+}
+
+var _ pipeline.Stage = (*Stage)(nil)
+
+// New returns the claim stage with the built-in predicate classes.
+func New() (*Stage, error) {
+	p, err := parsePredicates(predicatesText)
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{preds: p}, nil
+}
+
+// Name is "claim".
+func (*Stage) Name() string { return "claim" }
+
+// Process finds doc's claims and contradictions; see Stage.
+func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c := newContext(doc)
+	var claims []news.Claim
+	for _, q := range doc.Quotes {
+		if q.Speaker == "" || q.Kind == "partial" {
+			continue
+		}
+		first, end := c.tokensIn(q.Span)
+		claims = append(claims, s.fromClause(c, claims, clause{
+			speaker: q.Speaker, first: first, end: end, deny: denialCues[strings.ToLower(q.Cue)],
+			quote: q.ID, evidence: q.Span,
+		})...)
+	}
+	for _, ev := range doc.Events {
+		if ev.Actor == "" || ev.Negated || (ev.Type != "DENY" && ev.Type != "ASSERT") {
+			continue
+		}
+		first, _ := c.tokensIn(ev.Trigger.Span)
+		sent := doc.Sentences[ev.Sentence]
+		claims = append(claims, s.fromClause(c, claims, clause{
+			speaker: ev.Actor, first: first + 1, end: c.clauseEnd(first+1, sent.EndToken), deny: ev.Type == "DENY",
+			target: ev.Target, event: ev.ID, evidence: sent.Span,
+		})...)
+	}
+	claims = dedupe(claims)
+	sortClaims(claims)
+	for i := range claims {
+		claims[i].ID = fmt.Sprintf("C%d", i+1)
+	}
+	doc.Claims = claims
+	doc.Contradictions = s.contradictions(claims)
+	return nil
+}
+
+// clause is a stretch of tokens someone asserts or denies.
+type clause struct {
+	speaker      string
+	first, end   int  // token range
+	deny         bool // said with a denial cue
+	target       string
+	quote, event string
+	evidence     news.Span
+}
+
+// denialCues are reporting verbs that deny what follows them.
+var denialCues = set(`denied deny denies denying rejected rejects dismissed dismisses refuted refutes
+	rebutted disputed disputes quashed`)
+
+// negations before a predicate word turn its polarity.
+var negations = set(`no not n't never nor without none neither`)
+
+// fromClause makes the claims of one clause: one per object place, or one
+// without an object.
+func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.Claim {
+	p, at := s.predicate(c, cl)
+	if p == "" {
+		return nil
+	}
+	subject := s.subject(c, earlier, cl)
+	if subject == "" {
+		return nil
+	}
+	polarity := "affirm"
+	if cl.deny != c.negatedAt(cl.first, at) {
+		polarity = "deny"
+	}
+	base := news.Claim{
+		Speaker: cl.speaker, Polarity: polarity, Subject: subject, Predicate: p, Quote: cl.quote, Event: cl.event,
+		Word: c.words[at], SpeakerName: c.name(cl.speaker), SubjectName: c.name(subject), Evidence: cl.evidence,
+	}
+	objects := c.objects(cl, at, subject)
+	if len(objects) == 0 {
+		return []news.Claim{base}
+	}
+	out := make([]news.Claim, 0, len(objects))
+	for _, o := range objects {
+		claim := base
+		claim.Object, claim.ObjectName = o, c.name(o)
+		if pl := c.place(o); pl != nil {
+			claim.ObjectCountry, claim.ObjectFeature = pl.Country, pl.Feature
+		}
+		out = append(out, claim)
+	}
+	return out
+}
+
+// predicate returns the class of the first predicate word of the clause
+// and its token, or the first content word when none is in a class.
+func (s *Stage) predicate(c *docIndex, cl clause) (string, int) {
+	for k := cl.first; k < cl.end; k++ {
+		if cls, ok := s.preds.classOf[strings.ToLower(c.words[k])]; ok && c.ref[k].entity == "" {
+			return cls, k
+		}
+	}
+	for k := cl.first; k < cl.end; k++ {
+		w := strings.ToLower(c.words[k])
+		if c.ref[k].entity == "" && len(w) >= 4 && isLowerWord(w) && !stopWords[w] {
+			return w, k
+		}
+	}
+	return "", 0
+}
+
+// subject is the clause's first non-place entity; the event's target; or,
+// for a clause opening with "it"/"they", the subject of the speaker's
+// previous claim.
+func (s *Stage) subject(c *docIndex, earlier []news.Claim, cl clause) string {
+	for k := cl.first; k < cl.end; k++ {
+		r := c.ref[k]
+		if r.entity != "" && r.typ != news.TypeLOC && r.entity != cl.speaker && r.kind != news.MentionPronoun {
+			return r.entity
+		}
+	}
+	if cl.target != "" && c.typeOf(cl.target) != news.TypeLOC {
+		return cl.target
+	}
+	for k := cl.first; k < cl.end && k < cl.first+3; k++ {
+		if w := strings.ToLower(c.words[k]); w == "it" || w == "they" || w == "its" {
+			for i := len(earlier) - 1; i >= 0; i-- {
+				if earlier[i].Speaker == cl.speaker {
+					return earlier[i].Subject
+				}
+			}
+		}
+	}
+	return ""
+}
+
+var stopWords = set(`that this these those have has had been being were with from they them their there
+	then than when what which would could should will shall into onto about also only just very even
+	such some said says will`)
+
+func isLowerWord(w string) bool {
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,103 @@
+package claim
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// contradictions pairs the claims of one document that contradict, at most
+// one pair per two speakers and subject (the first found, in text order).
+func (s *Stage) contradictions(claims []news.Claim) []news.Contradiction {
+	out := []news.Contradiction{}
+	seen := map[string]bool{}
+	for i := range claims {
+		for j := i + 1; j < len(claims); j++ {
+			why, ok := s.Contradicts(claims[i], claims[j], false)
+			if !ok {
+				continue
+			}
+			a, b := claims[i].Speaker, claims[j].Speaker
+			if a > b {
+				a, b = b, a
+			}
+			key := a + "\x00" + b + "\x00" + claims[i].Subject
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, news.Contradiction{Claims: []string{claims[i].ID, claims[j].ID}, Why: why})
+		}
+	}
+	return out
+}
+
+// Contradicts reports whether two claims contradict and says why in one
+// short sentence. Within one document (across = false) speakers, subjects
+// and objects compare by entity id; across documents (across = true) by
+// name, case and punctuation aside, since ids are per document.
+//
+// They contradict when their speakers differ, their subjects are the same,
+// their polarities are opposite, their predicates are comparable (the
+// same class, or classes declared comparable in predicates.txt) and their
+// objects are the same place, one lies in the other's country, or neither
+// has one.
+func (s *Stage) Contradicts(a, b news.Claim, across bool) (string, bool) {
+	speakerA, speakerB, subjA, subjB := a.Speaker, b.Speaker, a.Subject, b.Subject
+	if across {
+		speakerA, speakerB, subjA, subjB = key(a.SpeakerName), key(b.SpeakerName), key(a.SubjectName), key(b.SubjectName)
+	}
+	if speakerA == "" || speakerB == "" || speakerA == speakerB || subjA == "" || subjA != subjB || a.Polarity == b.Polarity {
+		return "", false
+	}
+	ok, reason := s.preds.Comparable(a.Predicate, b.Predicate)
+	if !ok || !sameOrInside(a, b, across) {
+		return "", false
+	}
+	why := fmt.Sprintf("%s %s; %s %s", a.SpeakerName, phrase(a), b.SpeakerName, phrase(b))
+	if reason != "" {
+		why += " (" + reason + ")"
+	}
+	return why, true
+}
+
+// sameOrInside reports whether the claims' objects are the same place, or
+// one is a place inside the other's country.
+func sameOrInside(a, b news.Claim, across bool) bool {
+	oa, ob := a.Object, b.Object
+	if across {
+		oa, ob = key(a.ObjectName), key(b.ObjectName)
+	}
+	switch {
+	case oa == "" && ob == "":
+		return true
+	case oa == "" || ob == "":
+		return false
+	case oa == ob:
+		return true
+	}
+	if a.ObjectCountry == "" || a.ObjectCountry != b.ObjectCountry {
+		return false
+	}
+	return a.ObjectFeature == "country" || b.ObjectFeature == "country"
+}
+
+// phrase renders a claim for a reader: "denies presence of Islamic State
+// in Pakistan".
+func phrase(c news.Claim) string {
+	verb := "affirms"
+	if c.Polarity == "deny" {
+		verb = "denies"
+	}
+	p := fmt.Sprintf("%s %s of %s", verb, c.Predicate, c.SubjectName)
+	if c.ObjectName != "" {
+		p += " in " + c.ObjectName
+	}
+	return p
+}
+
+// key is the form names compare by across documents.
+func key(name string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.NewReplacer(".", "", "'s", "", "’s", "").Replace(name))), " ")
+}
