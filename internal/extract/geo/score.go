@@ -69,9 +69,10 @@ func prior(m gazetteer.Match, all []gazetteer.Match) float64 {
 }
 
 type reading struct {
-	m       gazetteer.Match
-	score   float64
-	reasons []string
+	m        gazetteer.Match
+	score    float64
+	reasons  []string
+	evidence int // how many evidence terms were added to the prior
 }
 
 // resolve picks the reading of entity i, or nil when it has none.
@@ -85,12 +86,14 @@ func (r *resolver) resolve(i int) *news.Place {
 	if t == nil || len(t.cands) == 0 {
 		return nil
 	}
-	if p, ok := r.done[t.key]; ok {
-		cp := *p
-		return &cp
+	p, ok := r.done[t.key]
+	if !ok {
+		p = r.decide(t)
+		r.done[t.key] = p
 	}
-	p := r.decide(t)
-	r.done[t.key] = p
+	if p == nil {
+		return nil
+	}
 	cp := *p
 	return &cp
 }
@@ -117,6 +120,9 @@ func (r *resolver) decide(t *toponym) *news.Place {
 		return reads[a].m.ID < reads[b].m.ID
 	})
 	win := reads[0]
+	if weak(t, win) {
+		return nil
+	}
 	p := win.m.Place
 	out := &news.Place{Country: p.Country, Lat: round(p.Lat), Lon: round(p.Lon), GeonamesID: p.ID, Feature: p.Kind.String()}
 	if a := r.s.ix.Admin1(p); a != nil {
@@ -133,10 +139,57 @@ func (r *resolver) decide(t *toponym) *news.Place {
 	return out
 }
 
+// minScore is the least score a reading needs: a town of about a thousand
+// people named by its own name, or less with the article's support.
+const minScore = 3.0
+
+// facilityWords end names of buildings, streets and the like, which the
+// gazetteer does not hold: "White House" must not become Casablanca
+// through one of its alternate names (Dar el Beida, "the white house").
+var facilityWords = map[string]bool{
+	"house": true, "street": true, "st": true, "square": true, "road": true, "avenue": true, "bridge": true,
+	"tower": true, "center": true, "centre": true, "hall": true, "palace": true, "airport": true,
+	"station": true, "park": true, "stadium": true, "church": true, "cathedral": true, "hospital": true,
+	"university": true, "college": true, "school": true, "building": true, "mall": true, "market": true,
+	"plaza": true, "boulevard": true, "lane": true, "court": true, "museum": true, "library": true,
+}
+
+// genericNames are names that are places only in some countries ("West"
+// is a region of Cameroon) and need the article's support for them.
+var genericNames = map[string]bool{
+	"west": true, "western": true, "east": true, "eastern": true, "north": true, "northern": true,
+	"south": true, "southern": true, "central": true, "centre": true, "center": true, "valley": true,
+	"capital": true, "coast": true, "west coast": true, "east coast": true, "north west": true,
+	"north east": true, "south west": true, "south east": true, "midlands": true, "interior": true,
+}
+
+// weak reports a winning reading too poor to give: below minScore; a
+// facility's name matched to a city's alternate name; an alternate name of
+// a smaller city that nothing in the article supports; a generic name
+// without support.
+func weak(t *toponym, win reading) bool {
+	if win.m.Kind == gazetteer.KindRegion || win.m.Kind == gazetteer.KindCountry && win.m.Primary {
+		return false
+	}
+	words := strings.Fields(t.key)
+	switch {
+	case win.score < minScore:
+		return true
+	case len(words) > 1 && facilityWords[words[len(words)-1]] && !win.m.Primary:
+		return true
+	case !win.m.Primary && win.evidence == 0 && win.m.Population < 500_000:
+		return true
+	case genericNames[t.key] && win.evidence == 0:
+		return true
+	}
+	return false
+}
+
 // evidence adds the article's evidence for one reading.
 func (r *resolver) evidence(rd *reading, t *toponym, ms []news.Mention) {
 	p := rd.m.Place
 	add := func(v float64, why string) {
+		rd.evidence++
 		rd.score += v
 		rd.reasons = append(rd.reasons, fmt.Sprintf("%s %.1f", why, v))
 	}
