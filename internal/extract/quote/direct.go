@@ -28,6 +28,8 @@ type cand struct {
 	pieces  []news.Span
 	attr    attribution
 	inherit *cand // takes its speaker from this earlier quote
+	// paraStart: the quotation opens its paragraph
+	paraStart bool
 	para    int
 	// resolved speaker
 	speaker  string
@@ -73,6 +75,13 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 		if !it.befor.ok && b0 == open && w.isParaStart(open) {
 			it.befor = w.colonIntro(open)
 		}
+		if !it.after.ok && !it.befor.ok && b0 < open && countWords(w.text[q.open:q.end]) > 3 {
+			// "Sanders railed against 'the wasteful deportation regime'":
+			// no reporting verb, but the sentence's subject speaks.
+			if a, b := w.npForward(b0, open); a < b && (isCapitalized(w.toks[a].Text) || w.lx.has("pronoun", w.low[a])) {
+				it.befor = attribution{ok: true, cueA: open, cueB: open, subA: a, subB: b, colon: true}
+			}
+		}
 		switch {
 		case it.after.ok && strong:
 			it.c.attr = it.after
@@ -98,13 +107,7 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 			prev.pieces = append(prev.pieces, c.pieces...)
 			continue
 		}
-		if !c.attr.ok && prev != nil && (prev.attr.ok || prev.inherit != nil) && c.para-prev.para <= 1 && c.para != prev.para && w.isParaStart(it.open) {
-			// a paragraph that only goes on quoting the last speaker
-			c.inherit = prev
-			if prev.inherit != nil {
-				c.inherit = prev.inherit
-			}
-		}
+		c.paraStart = w.isParaStart(it.open)
 		words := 0
 		for _, p := range c.pieces {
 			words += countWords(w.text[p.Start:p.End])

@@ -112,6 +112,7 @@ func Find(d *news.Doc, lx *lexicon, indirect bool) []news.Quote {
 		cands = append(cands, w.indirectQuotes()...)
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].start() < cands[b].start() })
+	inheritSpeakers(cands)
 	newSpeakers(w).resolve(cands)
 	out := make([]news.Quote, 0, len(cands))
 	for _, c := range cands {
@@ -133,6 +134,27 @@ func Find(d *news.Doc, lx *lexicon, indirect bool) []news.Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// inheritSpeakers gives a quotation that opens its paragraph without an
+// attribution the speaker of the last attributed quote (direct or
+// reported) of the same or the previous paragraph: the paragraph goes on
+// quoting them.
+func inheritSpeakers(cands []*cand) {
+	var last *cand
+	for _, c := range cands {
+		if c.attr.ok {
+			last = c
+			continue
+		}
+		if c.paraStart && last != nil && c.para-last.para <= 1 {
+			c.inherit = last
+			if last.inherit != nil {
+				c.inherit = last.inherit
+			}
+			last = c
+		}
+	}
 }
 
 func (w *doc) joinPieces(pieces []news.Span) string {

@@ -198,7 +198,9 @@ func (w *doc) subjectAfter(k, hi int) (int, int) {
 		if w.quotedTok[e] || isSentenceEnd(t) || t == "," || t == ";" || t == ":" || t == "—" || t == "–" || t == "--" {
 			break
 		}
-		if e > k && (prepositions[t] || timeWords[t] || t == "that") && !(t == "of" && e+1 < hi && isCapitalized(w.toks[e+1].Text)) &&
+		commonHead := e > k && isLower(w.toks[e-1].Text) && !timeWords[w.low[e-1]] && (t == "of" || t == "to" || t == "for" || t == "at" || t == "with" || t == "from") &&
+			e+1 < hi && !timeWords[w.low[e+1]] && !w.lx.has("pronoun", w.low[e+1])
+		if e > k && (prepositions[t] || timeWords[t] || t == "that") && !commonHead && !(t == "of" && e+1 < hi && isCapitalized(w.toks[e+1].Text)) &&
 			!(t == "for" && e+1 < hi && (determiners[w.low[e+1]] || isCapitalized(w.toks[e+1].Text)) && !isTimeNoun(w.low, e+1, hi)) {
 			break
 		}

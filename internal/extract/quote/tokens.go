@@ -154,6 +154,10 @@ func (w *doc) cueAt(i int, sections ...string) int {
 	}
 	for _, s := range sections {
 		if n := w.lx.match(s, w.low, i); n > 0 {
+			if i+n < len(w.low) && !w.quotedTok[i+n] && (w.lx.has("clause", w.low[i+n]) && w.low[i+n] != "post" || w.lx.has("finite", w.low[i+n])) &&
+				!isCapitalized(w.toks[i+n].Text) && w.low[i+n] != "that" {
+				return 0 // a noun before its verb: "the report said", "claims are"
+			}
 			return n
 		}
 	}
