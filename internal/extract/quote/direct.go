@@ -30,7 +30,7 @@ type cand struct {
 	inherit *cand // takes its speaker from this earlier quote
 	// paraStart: the quotation opens its paragraph
 	paraStart bool
-	para    int
+	para      int
 	// resolved speaker
 	speaker  string
 	mention  *news.Mention
