@@ -38,8 +38,49 @@ func (s *Stage) repairMentions(a *analysis, ms []nameMention) []nameMention {
 	}
 	for i := range out {
 		s.extendToAlias(a, out, i)
+		a.extendAfterTitle(out, i)
 	}
-	return dropOverlaps(out)
+	return joinAdjacentPeople(a, dropOverlaps(out))
+}
+
+// extendAfterTitle grows a person's name leftwards over capitalised words
+// NER left untagged between it and a title: "Home Secretary [Akbar]
+// [Hussain Durrani]" is one name after the title.
+func (a *analysis) extendAfterTitle(ms []nameMention, i int) {
+	m := &ms[i]
+	if m.typ != news.TypePER {
+		return
+	}
+	first := m.first
+	for first > 0 && isCapitalised(a.words[first-1]) && !isTitleHead(a.words[first-1]) && !isTitleModifier(a.words[first-1]) &&
+		(i == 0 || ms[i-1].end < first) && first-1 >= a.doc.Sentences[a.sentOf[m.first]].FirstToken+1 {
+		first--
+	}
+	if first == m.first || first == 0 || !isTitleHead(a.words[first-1]) {
+		return
+	}
+	if grown, ok := a.cleanMention(first, m.end, news.TypePER); ok {
+		*m = grown
+	}
+}
+
+// joinAdjacentPeople joins person mentions that touch with nothing
+// between them: NER sometimes splits one name in two ("Akbar" "Hussain
+// Durrani").
+func joinAdjacentPeople(a *analysis, ms []nameMention) []nameMention {
+	out := ms[:0]
+	for _, m := range ms {
+		if n := len(out); n > 0 && out[n-1].typ == news.TypePER && m.typ == news.TypePER && out[n-1].end == m.first &&
+			a.doc.Tokens[m.first].Start-a.doc.Tokens[m.first-1].End <= 1 {
+			if joined, ok := a.cleanMention(out[n-1].first, m.end, news.TypePER); ok {
+				joined.innerTitleFrom, joined.innerTitleTo = out[n-1].innerTitleFrom, out[n-1].innerTitleTo
+				out[n-1] = joined
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 var calendarWords = set(`monday tuesday wednesday thursday friday saturday sunday
