@@ -171,6 +171,7 @@ type EntityProfile struct {
 // article's entity was merged into the store entity.
 type EntityArticle struct {
 	ArticleID   int64
+	Source      string
 	Title       string
 	URL         string
 	Published   string

@@ -94,7 +94,7 @@ func (s *DB) EntityProfile(ctx context.Context, id int64, limit int) (*news.Enti
 	if err := s.fillNames(ctx, &p.StoredEntity); err != nil {
 		return nil, fmt.Errorf("entity %d: %w", id, err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.url, a.published, ae.local_id, ae.mentions, ae.merge_reason
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.source, a.title, a.url, a.published, ae.local_id, ae.mentions, ae.merge_reason
 		FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?
 		ORDER BY a.published DESC, a.id DESC LIMIT ?`, id, limit)
 	if err != nil {
@@ -102,7 +102,7 @@ func (s *DB) EntityProfile(ctx context.Context, id int64, limit int) (*news.Enti
 	}
 	for rows.Next() {
 		var a news.EntityArticle
-		if err := rows.Scan(&a.ArticleID, &a.Title, &a.URL, &a.Published, &a.LocalID, &a.Mentions, &a.MergeReason); err != nil {
+		if err := rows.Scan(&a.ArticleID, &a.Source, &a.Title, &a.URL, &a.Published, &a.LocalID, &a.Mentions, &a.MergeReason); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("entity %d: %w", id, err)
 		}

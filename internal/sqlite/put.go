@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/dedup"
@@ -329,8 +330,32 @@ func DefaultCompareClaims(a, b news.StoredClaim) (bool, string) {
 	if a.SubjectID != b.SubjectID || a.ObjectID != b.ObjectID {
 		return false, ""
 	}
-	return true, fmt.Sprintf("%s %ss and %s %ss %s of %s in %s", a.SpeakerName, a.Polarity, b.SpeakerName,
-		b.Polarity, a.Predicate, a.SubjectName, a.ObjectName)
+	return true, fmt.Sprintf("%s %s and %s %s %s", a.SpeakerName, verbOf(a.Polarity), b.SpeakerName,
+		verbOf(b.Polarity), claimWhat(a))
+}
+
+func verbOf(polarity string) string {
+	switch polarity {
+	case "affirm":
+		return "affirms"
+	case "deny":
+		return "denies"
+	}
+	return polarity
+}
+
+// claimWhat is "presence (Islamic State, Pakistan)".
+func claimWhat(c news.StoredClaim) string {
+	var args []string
+	for _, n := range []string{c.SubjectName, c.ObjectName} {
+		if n != "" {
+			args = append(args, n)
+		}
+	}
+	if len(args) == 0 {
+		return c.Predicate
+	}
+	return c.Predicate + " (" + strings.Join(args, ", ") + ")"
 }
 
 func nullString(s string) any {

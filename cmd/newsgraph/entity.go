@@ -1,0 +1,213 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+const entityAbout = `Shows what the database knows about a person, organisation or place across
+all stored articles: its names and aliases, titles, the articles that mention
+it (with why each article's mention was merged into this entity), its quotes,
+the claims it makes or is the subject of, and the entities seen with it most
+often. NAME is matched against every name and alias, ignoring case, accents
+and punctuation ("U.S." = "us"). When several entities have that name, each
+is shown, the most mentioned first.
+
+Examples:
+  newsgraph entity "Chaudhry Nisar"
+  newsgraph entity --type ORG IS
+  newsgraph entity --format json Pakistan`
+
+func runEntity(env *environment, args []string) error {
+	fs := newFlagSet(env, "entity", "[flags] NAME", entityAbout)
+	db := addDBFlag(fs)
+	format := fs.String("format", "table", "output: table or json")
+	typ := fs.String("type", "", "only entities of this `TYPE`: PER, ORG, LOC or MISC")
+	limit := fs.Int("limit", 10, "at most this many articles, quotes, claims and co-occurring entities")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := outputFormat("entity", *format, "table", "json"); err != nil {
+		return err
+	}
+	t, err := checkType("entity", *typ)
+	if err != nil {
+		return err
+	}
+	name := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	if name == "" {
+		return &usageError{msg: "entity: name an entity (run 'newsgraph entity --help')"}
+	}
+	ctx := context.Background()
+	store, err := openStore(ctx, *db, true)
+	if err != nil {
+		return fmt.Errorf("entity: %w", err)
+	}
+	defer store.Close()
+	ents, err := store.Entities(ctx, name, t)
+	if err != nil {
+		return err
+	}
+	if len(ents) == 0 {
+		return fmt.Errorf("entity: no entity named %q in %s", name, store.Path())
+	}
+	var profiles []*news.EntityProfile
+	for _, e := range ents {
+		p, err := store.EntityProfile(ctx, e.ID, *limit)
+		if err != nil {
+			return err
+		}
+		profiles = append(profiles, p)
+	}
+	if *format == "json" {
+		out := make([]jsonProfile, 0, len(profiles))
+		for _, p := range profiles {
+			out = append(out, toJSONProfile(p))
+		}
+		return writeJSON(env.stdout, "json", out)
+	}
+	for i, p := range profiles {
+		if i > 0 {
+			fmt.Fprintln(env.stdout)
+		}
+		writeProfile(env.stdout, p)
+	}
+	return nil
+}
+
+func writeProfile(w io.Writer, p *news.EntityProfile) {
+	fmt.Fprintf(w, "%s (%s, entity %d): %d articles\n", p.Name, p.Type, p.ID, p.Articles)
+	if len(p.Aliases) > 0 {
+		fmt.Fprintf(w, "  aliases: %s\n", strings.Join(p.Aliases, "; "))
+	}
+	if len(p.Titles) > 0 {
+		fmt.Fprintf(w, "  titles:  %s\n", strings.Join(p.Titles, "; "))
+	}
+	if len(p.ArticleList) > 0 {
+		fmt.Fprintln(w, "  articles:")
+		for _, a := range p.ArticleList {
+			fmt.Fprintf(w, "    %d  %s  %s  (%d mentions; %s)\n", a.ArticleID, orDash(a.Published),
+				articleName(a.Title, a.URL, a.Source), a.Mentions, a.MergeReason)
+		}
+	}
+	if len(p.Quotes) > 0 {
+		fmt.Fprintln(w, "  quotes:")
+		for _, q := range p.Quotes {
+			fmt.Fprintf(w, "    %d  %s  %s %q\n", q.ArticleID, orDash(q.Published), q.Kind, q.Text)
+		}
+	}
+	if len(p.Claims) > 0 {
+		fmt.Fprintln(w, "  claims:")
+		for _, c := range p.Claims {
+			fmt.Fprintf(w, "    %d  %s\n", c.ArticleID, claimLine(c))
+		}
+	}
+	if len(p.CoOccurring) > 0 {
+		var parts []string
+		for _, c := range p.CoOccurring {
+			parts = append(parts, fmt.Sprintf("%s (%s, %d)", c.Name, c.Type, c.Articles))
+		}
+		fmt.Fprintf(w, "  seen with: %s\n", strings.Join(parts, "; "))
+	}
+}
+
+// claimLine is a claim as one line: "Nisar denies presence (Islamic State, Pakistan)".
+func claimLine(c news.StoredClaim) string {
+	speaker := c.SpeakerName
+	if speaker == "" {
+		speaker = "(unattributed)"
+	}
+	verb := c.Polarity
+	switch c.Polarity {
+	case "affirm":
+		verb = "affirms"
+	case "deny":
+		verb = "denies"
+	}
+	args := strings.Join(nonEmpty(c.SubjectName, c.ObjectName), ", ")
+	return fmt.Sprintf("%s %s %s (%s)", speaker, verb, c.Predicate, args)
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+type (
+	jsonProfile struct {
+		ID          int64          `json:"id"`
+		Type        string         `json:"type"`
+		Name        string         `json:"name"`
+		Aliases     []string       `json:"aliases"`
+		Titles      []string       `json:"titles"`
+		Articles    int            `json:"article_count"`
+		ArticleList []jsonEntArt   `json:"articles"`
+		Quotes      []jsonQuote    `json:"quotes"`
+		Claims      []jsonClaim    `json:"claims"`
+		CoOccurring []jsonCoOccurs `json:"co_occurring"`
+	}
+	jsonEntArt struct {
+		ID          int64  `json:"id"`
+		Title       string `json:"title"`
+		URL         string `json:"url"`
+		Published   string `json:"published"`
+		LocalID     string `json:"local_id"`
+		Mentions    int    `json:"mentions"`
+		MergeReason string `json:"merge_reason"`
+	}
+	jsonCoOccurs struct {
+		ID       int64  `json:"id"`
+		Name     string `json:"name"`
+		Type     string `json:"type"`
+		Articles int    `json:"articles"`
+	}
+	jsonClaim struct {
+		ArticleID int64  `json:"article"`
+		LocalID   string `json:"local_id"`
+		Speaker   string `json:"speaker"`
+		Polarity  string `json:"polarity"`
+		Subject   string `json:"subject"`
+		Predicate string `json:"predicate"`
+		Object    string `json:"object"`
+		Quote     string `json:"quote"`
+		Published string `json:"published"`
+	}
+)
+
+func toJSONClaim(c news.StoredClaim) jsonClaim {
+	return jsonClaim{c.ArticleID, c.LocalID, c.SpeakerName, c.Polarity, c.SubjectName, c.Predicate, c.ObjectName, c.Quote, c.Published}
+}
+
+func toJSONProfile(p *news.EntityProfile) jsonProfile {
+	out := jsonProfile{ID: p.ID, Type: p.Type, Name: p.Name, Aliases: nonNilStrings(p.Aliases), Titles: nonNilStrings(p.Titles),
+		Articles: p.Articles, ArticleList: []jsonEntArt{}, Quotes: []jsonQuote{}, Claims: []jsonClaim{}, CoOccurring: []jsonCoOccurs{}}
+	for _, a := range p.ArticleList {
+		out.ArticleList = append(out.ArticleList, jsonEntArt{a.ArticleID, a.Title, a.URL, a.Published, a.LocalID, a.Mentions, a.MergeReason})
+	}
+	for _, q := range p.Quotes {
+		out.Quotes = append(out.Quotes, toJSONQuote(q))
+	}
+	for _, c := range p.Claims {
+		out.Claims = append(out.Claims, toJSONClaim(c))
+	}
+	for _, c := range p.CoOccurring {
+		out.CoOccurring = append(out.CoOccurring, jsonCoOccurs{c.EntityID, c.Name, c.Type, c.Articles})
+	}
+	return out
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

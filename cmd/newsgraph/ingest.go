@@ -1,0 +1,287 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/dedup"
+	"github.com/newsgraph/newsgraph/internal/fetch"
+	"github.com/newsgraph/newsgraph/internal/ingest"
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
+	"github.com/newsgraph/newsgraph/internal/sqlite"
+)
+
+const ingestAbout = `Reads articles into the database: runs each through the same extraction
+as 'newsgraph extract' and stores its contract JSON with its entities, quotes,
+events and claims, merged with what is already stored (one store entity per
+person or group across articles; contradictions between claims of different
+articles), and indexes its text for 'newsgraph search'.
+
+A SOURCE is a file (plain text, HTML or a saved web page), a directory (its
+.txt, .html, .htm files and files without extension, recursively), an http(s)
+URL of an article, or the URL of an RSS or Atom feed, whose items' links are
+fetched (the item's date and title are kept). --feeds FILE names more feeds,
+one URL per line. With --watch, feeds are polled every --interval (with
+ETag and Last-Modified, backing off after errors) until interrupted.
+
+The same article is stored once: the same URL (canonicalised: no tracking
+parameters, no fragment, no "www.") or the same text is a duplicate, and a
+near-duplicate (a syndicated copy of a stored article) is linked to the first
+copy with its similarity instead of being stored again. Ingesting the same
+sources twice changes nothing.
+
+Fetching is polite: a User-Agent naming newsgraph, robots.txt honoured, at
+most two requests at a time per site, retries with back-off. Loopback,
+private and link-local addresses are refused unless --allow-private.
+
+A source that fails (unreadable, not text, a fetch error) is listed on stderr
+and the others go on; the exit status is then 1. Each article is stored in
+one transaction: an interrupted ingest keeps every article it finished.
+
+Examples:
+  newsgraph ingest ~/news/
+  newsgraph ingest --db pk.db article.html https://example.com/story
+  newsgraph ingest --feeds feeds.txt --watch --interval 10m`
+
+type ingestOptions struct {
+	db, feedsFile string
+	watch         bool
+	interval      time.Duration
+	rounds        int
+	workers       int
+	noProgress    bool
+	read          ingest.Options
+	fetch         fetch.Config
+	dedup         dedup.Config
+	stages        extractOptions
+}
+
+func parseIngestFlags(env *environment, args []string) (ingestOptions, []string, error) {
+	fs := newFlagSet(env, "ingest", "[flags] SOURCE...", ingestAbout)
+	opt := ingestOptions{fetch: fetch.DefaultConfig(), dedup: dedup.DefaultConfig()}
+	fs.StringVar(&opt.db, "db", "", "database `FILE` (default $NEWSGRAPH_DB, else "+dbFileName+" in the data directory)")
+	fs.StringVar(&opt.feedsFile, "feeds", "", "`FILE` listing feed URLs, one per line (# starts a comment)")
+	fs.BoolVar(&opt.watch, "watch", false, "keep polling the feeds every --interval until interrupted")
+	fs.DurationVar(&opt.interval, "interval", 15*time.Minute, "time between polls of a feed with --watch")
+	fs.IntVar(&opt.rounds, "rounds", 0, "with --watch, stop after this many polls (0: never)")
+	fs.IntVar(&opt.workers, "workers", runtime.GOMAXPROCS(0), "articles processed in parallel")
+	fs.BoolVar(&opt.noProgress, "no-progress", false, "no progress bar, even on a terminal")
+	fs.BoolVar(&opt.fetch.AllowPrivate, "allow-private", false, "allow fetching from loopback, private and link-local addresses")
+	fs.DurationVar(&opt.fetch.Timeout, "timeout", opt.fetch.Timeout, "give up on one request after this long")
+	fs.Float64Var(&opt.dedup.Threshold, "near", opt.dedup.Threshold, "similarity (0-1] from which a text is a near-duplicate of a stored one")
+	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "refuse files and pages larger than this many `bytes`")
+	fs.StringVar(&opt.stages.dataDir, "data", "", "data `DIR` with the GeoNames index (see 'newsgraph setup')")
+	fs.StringVar(&opt.stages.countryHint, "country-hint", "", "ISO 3166 `CODE` of the country the articles are mostly about")
+	if err := parseFlags(fs, args); err != nil {
+		return opt, nil, err
+	}
+	usage := func(msg string) error {
+		return &usageError{msg: "ingest: " + msg + " (run 'newsgraph ingest --help')"}
+	}
+	if fs.NArg() == 0 && opt.feedsFile == "" {
+		return opt, nil, usage("name at least one SOURCE (file, directory, URL or feed) or --feeds FILE")
+	}
+	if *maxBytes <= 0 {
+		return opt, nil, usage("--max-bytes must be positive")
+	}
+	if opt.interval <= 0 || opt.fetch.Timeout <= 0 {
+		return opt, nil, usage("--interval and --timeout must be positive")
+	}
+	if opt.dedup.Threshold <= 0 || opt.dedup.Threshold > 1 {
+		return opt, nil, usage("--near must be in (0, 1]")
+	}
+	if opt.workers < 1 {
+		opt.workers = 1
+	}
+	opt.read = ingest.Options{MaxBytes: *maxBytes}
+	opt.fetch.MaxBytes = *maxBytes
+	return opt, fs.Args(), nil
+}
+
+func runIngest(env *environment, args []string) error {
+	opt, sources, err := parseIngestFlags(env, args)
+	if err != nil {
+		return err
+	}
+	var feeds []string
+	if opt.feedsFile != "" {
+		if feeds, err = readFeedList(opt.feedsFile); err != nil {
+			return &usageError{msg: "ingest: --feeds " + err.Error()}
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	store, err := openStore(ctx, opt.db, false)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	defer store.Close()
+	runner, err := newExtractRunner(geoOptions(env, opt.stages))
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	in := &ingester{env: env, opt: opt, store: store, runner: runner, client: fetch.New(opt.fetch)}
+	return in.run(ctx, sources, feeds)
+}
+
+// ingester holds what one ingest run uses.
+type ingester struct {
+	env    *environment
+	opt    ingestOptions
+	store  *sqlite.DB
+	runner *pipeline.Runner
+	client *fetch.Client
+}
+
+// job is one article to ingest: a file, or a URL (with its feed's title
+// and date, and its body when it was fetched already).
+type job struct {
+	source    string // for messages: the path or URL
+	path      string
+	url       string
+	feed      string
+	title     string
+	published time.Time
+	page      *fetch.Response
+}
+
+// tally counts what a run did.
+type tally struct {
+	sources, stored, dups, near, errors, contradictions int
+}
+
+func (in *ingester) run(ctx context.Context, sources, feeds []string) error {
+	start := time.Now()
+	var t tally
+	jobs, watched := in.resolve(ctx, sources, feeds, &t)
+	in.batch(ctx, jobs, &t)
+	for round := 1; in.opt.watch && len(watched) > 0 && (in.opt.rounds == 0 || round < in.opt.rounds); round++ {
+		if err := sleepCtx(ctx, in.opt.interval); err != nil {
+			break
+		}
+		var more []job
+		for _, f := range watched {
+			more = append(more, in.pollFeed(ctx, f, true, &t)...)
+		}
+		in.batch(ctx, more, &t)
+	}
+	in.summary(t, time.Since(start))
+	if ctx.Err() != nil && !in.opt.watch {
+		return errors.New("interrupted: the articles stored so far are kept")
+	}
+	if t.errors > 0 {
+		return &partialError{failed: t.errors, total: max(t.sources, t.errors)}
+	}
+	return nil
+}
+
+func (in *ingester) summary(t tally, d time.Duration) {
+	st, _ := in.store.Stats(context.Background())
+	rate := float64(t.stored+t.dups+t.near) / max(d.Seconds(), 1e-9)
+	fmt.Fprintf(in.env.stdout, "ingest: %d new articles, %d duplicates, %d near-duplicates, %d errors, %d new contradictions in %.1f s (%.1f articles/s); %s holds %d articles\n",
+		t.stored, t.dups, t.near, t.errors, t.contradictions, d.Seconds(), rate, in.store.Path(), st.Articles)
+}
+
+// resolve turns the sources into jobs: directories are walked, URLs
+// fetched once to tell feeds from articles, feeds expanded into their
+// items. It returns the feeds to poll again with --watch.
+func (in *ingester) resolve(ctx context.Context, sources, feeds []string, t *tally) ([]job, []string) {
+	var jobs []job
+	var watched []string
+	for _, src := range sources {
+		if isURL(src) {
+			j, isFeed, err := in.fetchSource(ctx, src)
+			switch {
+			case err != nil:
+				in.fail(src, err, t)
+			case isFeed:
+				watched = append(watched, src)
+				jobs = append(jobs, in.pollFeedPage(ctx, src, j.page, t)...)
+			default:
+				jobs = append(jobs, j)
+			}
+			continue
+		}
+		found, err := filesOf(src)
+		if err != nil {
+			in.fail(src, err, t)
+		}
+		jobs = append(jobs, found...)
+	}
+	for _, f := range feeds {
+		watched = append(watched, f)
+		jobs = append(jobs, in.pollFeed(ctx, f, false, t)...)
+	}
+	return jobs, watched
+}
+
+func (in *ingester) fail(source string, err error, t *tally) {
+	t.errors++
+	msg := oneLine(err.Error())
+	if !strings.Contains(msg, source) {
+		msg = source + ": " + msg
+	}
+	fmt.Fprintf(in.env.stderr, "newsgraph: %s\n", msg)
+}
+
+func isURL(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// articleExt are the file name extensions taken from a directory; files
+// named on the command line are read whatever their name.
+var articleExt = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".xhtml": true, ".shtml": true, ".md": true, "": true}
+
+// filesOf returns the job for a file, or for each article file under a
+// directory in lexical order (hidden files and directories skipped).
+func filesOf(path string) ([]job, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: %w", path, news.ErrNotFound)
+		}
+		return nil, err
+	}
+	if !fi.IsDir() {
+		return []job{{source: path, path: path}}, nil
+	}
+	var jobs []job
+	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != path && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() && articleExt[strings.ToLower(filepath.Ext(name))] {
+			jobs = append(jobs, job{source: p, path: p})
+		}
+		return nil
+	})
+	return jobs, err
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/newsgraph/newsgraph/internal/dedup"
+	"github.com/newsgraph/newsgraph/internal/ingest"
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+)
+
+// prepared is a job made ready for the store: the article to put (run
+// through the pipeline unless it is a known duplicate), or a duplicate
+// found before fetching, or the job's error.
+type prepared struct {
+	input *news.ArticleInput
+	known *news.Duplicate // stored already; nothing to put
+	err   error
+}
+
+// batch prepares jobs in parallel and stores them in input order, so that
+// entities are merged in the same order on every run.
+func (in *ingester) batch(ctx context.Context, jobs []job, t *tally) {
+	if len(jobs) == 0 {
+		return
+	}
+	t.sources += len(jobs)
+	bar := in.progress(len(jobs))
+	done := make([]chan prepared, len(jobs))
+	for i := range done {
+		done[i] = make(chan prepared, 1)
+	}
+	next := make(chan int)
+	for w := 0; w < min(in.opt.workers, len(jobs)); w++ {
+		go func() {
+			for i := range next {
+				done[i] <- in.prepare(ctx, jobs[i])
+			}
+		}()
+	}
+	go func() {
+		defer close(next)
+		for i := range jobs {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for i, j := range jobs {
+		var p prepared
+		select {
+		case p = <-done[i]:
+		case <-ctx.Done():
+			bar.Finish()
+			return
+		}
+		if err := in.store1(ctx, j, p, t); err != nil {
+			bar.Clear()
+			in.fail(j.source, err, t)
+			bar.Describe(fmt.Sprintf("ingest (%d errors)", t.errors))
+		}
+		bar.Add(1)
+	}
+	bar.Finish()
+}
+
+func (in *ingester) store1(ctx context.Context, j job, p prepared, t *tally) error {
+	if p.err != nil {
+		return p.err
+	}
+	if p.known != nil {
+		t.dups++
+		return nil
+	}
+	res, err := in.store.PutArticle(ctx, p.input)
+	if err != nil {
+		return err
+	}
+	switch {
+	case res.Duplicate == nil:
+		t.stored++
+	case res.Duplicate.Kind == news.DupNear:
+		t.near++
+	default:
+		t.dups++
+	}
+	t.contradictions += res.Contradictions
+	return nil
+}
+
+func (in *ingester) prepare(ctx context.Context, j job) prepared {
+	if err := ctx.Err(); err != nil {
+		return prepared{err: err}
+	}
+	if j.url != "" && j.page == nil {
+		// A URL stored before is not fetched again.
+		keys := news.DedupKeys{CanonicalURL: dedup.CanonicalURL(j.url)}
+		if dup, err := in.store.FindDuplicate(ctx, keys); err != nil {
+			return prepared{err: err}
+		} else if dup != nil {
+			return prepared{known: dup}
+		}
+	}
+	doc, err := in.read(ctx, j)
+	if err != nil {
+		return prepared{err: err}
+	}
+	input := &news.ArticleInput{Doc: doc, Keys: in.opt.dedup.Keys(doc), Feed: j.feed}
+	dup, err := in.store.FindDuplicate(ctx, input.Keys)
+	if err != nil {
+		return prepared{err: err}
+	}
+	if dup == nil {
+		// Only new articles go through the pipeline; PutArticle records a
+		// duplicate from the cleaned text alone.
+		if err := in.runner.Run(ctx, doc); err != nil {
+			return prepared{err: err}
+		}
+	}
+	return prepared{input: input}
+}
+
+// read turns a job into a cleaned document.
+func (in *ingester) read(ctx context.Context, j job) (*news.Doc, error) {
+	if j.path != "" {
+		return ingest.ReadFile(j.path, in.opt.read)
+	}
+	page := j.page
+	if page == nil {
+		var err error
+		if page, err = in.client.Get(ctx, j.url, fetchNone); err != nil {
+			return nil, err
+		}
+	}
+	opt := in.opt.read
+	opt.URL, opt.Published = j.url, j.published
+	doc, err := ingest.FromBytes(j.url, page.Text(), opt)
+	if err != nil {
+		return nil, err
+	}
+	if doc.Title == "" {
+		doc.Title = j.title
+	}
+	return doc, nil
+}
+
+// progress returns a progress bar on stderr when it is a terminal, and a
+// silent one otherwise.
+func (in *ingester) progress(total int) *progressbar.ProgressBar {
+	visible := false
+	if f, ok := in.env.stderr.(*os.File); ok && !in.opt.noProgress {
+		visible = term.IsTerminal(int(f.Fd()))
+	}
+	return progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(in.env.stderr),
+		progressbar.OptionSetVisibility(visible),
+		progressbar.OptionSetDescription("ingest"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionThrottle(100e6),
+		progressbar.OptionClearOnFinish(),
+	)
+}

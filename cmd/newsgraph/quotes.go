@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+const quotesAbout = `Lists stored quotes (direct, indirect and partial speech), newest article
+first. --speaker NAME keeps the quotes of one person or organisation, matched
+against all of its names and aliases across articles.
+
+Examples:
+  newsgraph quotes --speaker "Chaudhry Nisar"
+  newsgraph quotes --speaker Nisar --format jsonl`
+
+type jsonQuote struct {
+	ArticleID int64  `json:"article"`
+	Title     string `json:"title"`
+	URL       string `json:"url"`
+	Published string `json:"published"`
+	LocalID   string `json:"local_id"`
+	Kind      string `json:"kind"`
+	Text      string `json:"text"`
+	Speaker   string `json:"speaker"`
+	Cue       string `json:"cue"`
+	Sourcing  string `json:"sourcing"`
+}
+
+func toJSONQuote(q news.StoredQuote) jsonQuote {
+	return jsonQuote{q.ArticleID, q.Title, q.URL, q.Published, q.LocalID, q.Kind, q.Text, q.SpeakerName, q.Cue, q.Sourcing}
+}
+
+func runQuotes(env *environment, args []string) error {
+	fs := newFlagSet(env, "quotes", "[flags]", quotesAbout)
+	db := addDBFlag(fs)
+	format := fs.String("format", "table", "output: table, json or jsonl")
+	var q news.QuoteQuery
+	fs.StringVar(&q.Speaker, "speaker", "", "only quotes of the entity with this `NAME` or alias")
+	fs.IntVar(&q.Limit, "limit", 50, "at most this many quotes")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := outputFormat("quotes", *format, "table", "json", "jsonl"); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return &usageError{msg: "quotes: takes no arguments; name the speaker with --speaker (run 'newsgraph quotes --help')"}
+	}
+	ctx := context.Background()
+	store, err := openStore(ctx, *db, true)
+	if err != nil {
+		return fmt.Errorf("quotes: %w", err)
+	}
+	defer store.Close()
+	quotes, err := store.Quotes(ctx, q)
+	if err != nil {
+		return err
+	}
+	if *format != "table" {
+		out := make([]jsonQuote, 0, len(quotes))
+		for _, v := range quotes {
+			out = append(out, toJSONQuote(v))
+		}
+		return writeJSON(env.stdout, *format, out)
+	}
+	w := bufio.NewWriter(env.stdout)
+	if len(quotes) == 0 {
+		fmt.Fprintln(w, "no quotes found")
+	}
+	for _, v := range quotes {
+		speaker := v.SpeakerName
+		if speaker == "" {
+			speaker = "(unattributed)"
+		}
+		fmt.Fprintf(w, "%d  %s  %s  %s %s: %q\n", v.ArticleID, orDash(v.Published), articleName(v.Title, v.URL, ""), speaker, orDash(v.Cue), v.Text)
+	}
+	return w.Flush()
+}

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+const searchAbout = `Finds stored articles by their words, best match first. Every word must
+occur (in any form of case and accents); "quoted words" must occur as a
+phrase; word* matches words starting with "word"; OR between two words
+accepts either. Filters narrow the articles: --entity NAME (articles that
+mention that person, group or place under any of its names), --type (the
+entity type; alone: articles mentioning any entity of that type), --since and
+--until (publication dates, inclusive). With filters only, the newest
+articles come first.
+
+Examples:
+  newsgraph search islamic state pakistan
+  newsgraph search --entity "Chaudhry Nisar" --since 2015-01-01 denied
+  newsgraph search --format json '"interior minister"'`
+
+// outputFormat checks a --format value against the allowed ones.
+func outputFormat(cmd, value string, allowed ...string) error {
+	for _, a := range allowed {
+		if value == a {
+			return nil
+		}
+	}
+	return &usageError{msg: fmt.Sprintf("%s: unknown --format %q; use %s", cmd, value, strings.Join(allowed, ", "))}
+}
+
+func checkDate(cmd, flag, value string) error {
+	if value == "" {
+		return nil
+	}
+	if _, err := time.Parse("2006-01-02", value); err != nil {
+		return &usageError{msg: fmt.Sprintf("%s: --%s %q is not a date like 2015-02-19", cmd, flag, value)}
+	}
+	return nil
+}
+
+func checkType(cmd, value string) (string, error) {
+	v := strings.ToUpper(value)
+	switch v {
+	case "", news.TypePER, news.TypeORG, news.TypeLOC, news.TypeMISC:
+		return v, nil
+	}
+	return "", &usageError{msg: fmt.Sprintf("%s: --type %q is not PER, ORG, LOC or MISC", cmd, value)}
+}
+
+func runSearch(env *environment, args []string) error {
+	fs := newFlagSet(env, "search", "[flags] [QUERY...]", searchAbout)
+	db := addDBFlag(fs)
+	format := fs.String("format", "table", "output: table, json or jsonl")
+	var q news.SearchQuery
+	fs.StringVar(&q.Entity, "entity", "", "only articles that mention the entity with this `NAME` or alias")
+	typ := fs.String("type", "", "entity `TYPE`: PER, ORG, LOC or MISC")
+	fs.StringVar(&q.Since, "since", "", "only articles published on or after `YYYY-MM-DD`")
+	fs.StringVar(&q.Until, "until", "", "only articles published on or before `YYYY-MM-DD`")
+	fs.IntVar(&q.Limit, "limit", 20, "at most this many articles")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := outputFormat("search", *format, "table", "json", "jsonl"); err != nil {
+		return err
+	}
+	var err error
+	if q.Type, err = checkType("search", *typ); err != nil {
+		return err
+	}
+	for _, d := range [][2]string{{"since", q.Since}, {"until", q.Until}} {
+		if err := checkDate("search", d[0], d[1]); err != nil {
+			return err
+		}
+	}
+	q.Text = strings.Join(fs.Args(), " ")
+	if strings.TrimSpace(q.Text) == "" && q.Entity == "" && q.Type == "" && q.Since == "" && q.Until == "" {
+		return &usageError{msg: "search: give a QUERY or a filter (run 'newsgraph search --help')"}
+	}
+	ctx := context.Background()
+	store, err := openStore(ctx, *db, true)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer store.Close()
+	hits, err := store.Search(ctx, q)
+	if err != nil {
+		return err
+	}
+	return writeSearch(env.stdout, *format, hits)
+}
+
+type jsonHit struct {
+	ID        int64   `json:"id"`
+	Title     string  `json:"title"`
+	URL       string  `json:"url"`
+	Source    string  `json:"source"`
+	Published string  `json:"published"`
+	Snippet   string  `json:"snippet"`
+	Score     float64 `json:"score"`
+}
+
+func writeSearch(w io.Writer, format string, hits []news.SearchHit) error {
+	out := make([]jsonHit, 0, len(hits))
+	for _, h := range hits {
+		out = append(out, jsonHit{h.ArticleID, h.Title, h.URL, h.Source, h.Published, h.Snippet, h.Score})
+	}
+	if format != "table" {
+		return writeJSON(w, format, out)
+	}
+	bw := bufio.NewWriter(w)
+	if len(hits) == 0 {
+		fmt.Fprintln(bw, "no articles found")
+	}
+	for _, h := range out {
+		fmt.Fprintf(bw, "%d\t%s\t%s\n", h.ID, orDash(h.Published), articleName(h.Title, h.URL, h.Source))
+		if h.Snippet != "" {
+			fmt.Fprintf(bw, "\t%s\n", h.Snippet)
+		}
+	}
+	return bw.Flush()
+}
+
+// writeJSON writes v (a slice) as one JSON array, or one line per element
+// with jsonl.
+func writeJSON[T any](w io.Writer, format string, v []T) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if format == "jsonl" {
+		for _, x := range v {
+			if err := enc.Encode(x); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if v == nil {
+		v = []T{}
+	}
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// articleName is how an article is named in tables: its title, else its
+// URL, else its source.
+func articleName(title, url, source string) string {
+	switch {
+	case title != "":
+		return title
+	case url != "":
+		return url
+	}
+	return source
+}
+
+func newTable(w io.Writer) *tabwriter.Writer {
+	return tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+}

@@ -1,0 +1,128 @@
+// Package feed reads RSS and Atom feeds (with github.com/mmcdole/gofeed)
+// into the items newsgraph fetches: each item's link, title and date.
+package feed
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+)
+
+// ErrNotFeed means the data is not an RSS, Atom or JSON feed.
+var ErrNotFeed = errors.New("not an RSS or Atom feed")
+
+// Item is one entry of a feed.
+type Item struct {
+	Link      string // absolute URL of the article
+	Title     string
+	Published time.Time // zero when the feed gives no date
+}
+
+// Feed is a parsed feed.
+type Feed struct {
+	Title string
+	Items []Item
+}
+
+// Looks reports whether a response is probably a feed, from its
+// Content-Type or its first bytes, without parsing it.
+func Looks(contentType string, data []byte) bool {
+	ct := strings.ToLower(contentType)
+	if strings.Contains(ct, "rss") || strings.Contains(ct, "atom") {
+		return true
+	}
+	head := bytes.ToLower(bytes.TrimSpace(data[:min(len(data), 1024)]))
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	if bytes.HasPrefix(head, []byte("<rss")) || bytes.HasPrefix(head, []byte("<feed")) || bytes.HasPrefix(head, []byte("<rdf:rdf")) {
+		return true
+	}
+	if bytes.HasPrefix(head, []byte("<?xml")) {
+		return bytes.Contains(head, []byte("<rss")) || bytes.Contains(head, []byte("<feed")) || bytes.Contains(head, []byte("<rdf:rdf"))
+	}
+	return false
+}
+
+// Parse reads a feed fetched from base (to resolve relative links). Items
+// without a usable http(s) link are left out; the order is the feed's.
+func Parse(base string, data []byte) (*Feed, error) {
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	if err != nil {
+		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+			return nil, ErrNotFeed
+		}
+		return nil, fmt.Errorf("parse feed: %s", strings.Join(strings.Fields(err.Error()), " "))
+	}
+	baseURL, _ := url.Parse(base)
+	out := &Feed{Title: strings.TrimSpace(f.Title)}
+	seen := map[string]bool{}
+	for _, it := range f.Items {
+		if it == nil {
+			continue
+		}
+		link := resolve(baseURL, it.Link)
+		if link == "" {
+			for _, l := range it.Links {
+				if link = resolve(baseURL, l); link != "" {
+					break
+				}
+			}
+		}
+		if link == "" || seen[link] {
+			continue
+		}
+		seen[link] = true
+		item := Item{Link: link, Title: strings.Join(strings.Fields(it.Title), " ")}
+		switch {
+		case it.PublishedParsed != nil:
+			item.Published = it.PublishedParsed.UTC()
+		case it.UpdatedParsed != nil:
+			item.Published = it.UpdatedParsed.UTC()
+		}
+		out.Items = append(out.Items, item)
+	}
+	return out, nil
+}
+
+func resolve(base *url.URL, link string) string {
+	link = strings.TrimSpace(link)
+	if link == "" {
+		return ""
+	}
+	u, err := url.Parse(link)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+// ReadList reads a list of feeds: one URL per line; blank lines and lines
+// starting with # are skipped.
+func ReadList(r io.Reader) ([]string, error) {
+	var out []string
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		u, err := url.Parse(line)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("line %d: %q is not an http or https URL", n, line)
+		}
+		out = append(out, line)
+	}
+	return out, sc.Err()
+}
