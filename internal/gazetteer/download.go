@@ -54,6 +54,10 @@ func fetch(ctx context.Context, client *http.Client, u, path string, progress io
 	req.Header.Set("User-Agent", "newsgraph-setup (+https://github.com/newsgraph/newsgraph)")
 	resp, err := client.Do(req)
 	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // the URL is in the message already
+		}
 		return fmt.Errorf("download %s: %w%s", u, err, offlineHint(err))
 	}
 	defer resp.Body.Close()

@@ -245,9 +245,13 @@ func (r *resolver) qualifier(ms []news.Mention) *toponym {
 		for i < len(text) && text[i] == ' ' {
 			i++
 		}
-		for j, t := range r.tops {
+		for j := range r.doc.Entities { // in order, so that the result is deterministic
+			t := r.tops[j]
+			if t == nil || len(t.cands) == 0 {
+				continue
+			}
 			for _, m2 := range r.doc.Entities[j].Mentions {
-				if m2.Start == i && len(t.cands) > 0 {
+				if m2.Start == i {
 					return t
 				}
 			}
