@@ -115,7 +115,7 @@ func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.
 	if p == "" {
 		return nil
 	}
-	subject := s.subject(c, earlier, cl)
+	subject := s.subject(c, earlier, cl, at)
 	if subject == "" {
 		return nil
 	}
@@ -160,15 +160,33 @@ func (s *Stage) predicate(c *docIndex, cl clause) (string, int) {
 	return "", 0
 }
 
-// subject is the clause's first non-place entity; the event's target; or,
-// for a clause opening with "it"/"they", the subject of the speaker's
-// previous claim.
-func (s *Stage) subject(c *docIndex, earlier []news.Claim, cl clause) string {
-	for k := cl.first; k < cl.end; k++ {
+// subject is the non-place entity nearest before the predicate word
+// (within eight tokens: "the militant group poses a threat"), else the one
+// right after it ("the presence of Islamic State"); else the event's
+// target; else, for a clause opening with "it"/"they", the subject of the
+// speaker's previous claim.
+func (s *Stage) subject(c *docIndex, earlier []news.Claim, cl clause, at int) string {
+	usable := func(k int) bool {
 		r := c.ref[k]
-		if r.entity != "" && r.typ != news.TypeLOC && r.entity != cl.speaker && r.kind != news.MentionPronoun {
-			return r.entity
+		return r.entity != "" && r.typ != news.TypeLOC && r.entity != cl.speaker && r.kind != news.MentionPronoun
+	}
+	for k := at - 1; k >= cl.first && k >= at-8; k-- {
+		if usable(k) {
+			return c.ref[k].entity
 		}
+	}
+	for k := at + 1; k < cl.end && k <= at+4; k++ {
+		if !usable(k) {
+			continue
+		}
+		j := k - 1
+		for j > at && determiners[strings.ToLower(c.words[j])] {
+			j--
+		}
+		if w := strings.ToLower(c.words[j]); w == "of" || w == "from" {
+			return c.ref[k].entity
+		}
+		break
 	}
 	if cl.target != "" && c.typeOf(cl.target) != news.TypeLOC {
 		return cl.target
@@ -184,6 +202,8 @@ func (s *Stage) subject(c *docIndex, earlier []news.Claim, cl clause) string {
 	}
 	return ""
 }
+
+var determiners = set(`the a an its their his her`)
 
 var stopWords = set(`that this these those have has had been being were with from they them their there
 	then than when what which would could should will shall into onto about also only just very even

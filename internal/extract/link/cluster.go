@@ -106,7 +106,78 @@ func (s *Stage) cluster(a *analysis, names []nameMention) []*cluster {
 		c.add(nm, alias)
 		owner[nm.end-1] = c
 	}
-	return mergeSurnames(clusters, s.aliases)
+	clusters = mergeSurnames(clusters, s.aliases)
+	propagateNames(a, clusters)
+	return clusters
+}
+
+// propagateNames adds the places where a name the article already uses
+// occurs again but NER missed it ("IS militants" after "Islamic State
+// (IS)"): one name keeps one meaning within an article. Only names whose
+// words are all capitalised are matched, exactly as written.
+func propagateNames(a *analysis, clusters []*cluster) {
+	type known struct {
+		words []string
+		c     *cluster
+	}
+	byFirst := map[string][]known{}
+	for _, c := range clusters {
+		for _, nm := range c.names {
+			words := a.words[nm.first:nm.end]
+			if !allCapitalised(words) || len(nm.text) < 2 {
+				continue
+			}
+			byFirst[words[0]] = append(byFirst[words[0]], known{words, c})
+		}
+	}
+	for i := 0; i < len(a.words); i++ {
+		if a.inName[i] {
+			continue
+		}
+		var best known
+		for _, k := range byFirst[a.words[i]] {
+			n := len(k.words)
+			if n > len(best.words) && i+n <= len(a.words) && equalWords(a.words[i:i+n], k.words) && !anyIn(a.inName[i:i+n]) &&
+				(i+n == len(a.words) || !isCapitalised(a.words[i+n]) || a.inName[i+n]) && (i == 0 || !isCapitalised(a.words[i-1]) || a.isSentenceStart(i)) {
+				best = k
+			}
+		}
+		if best.c == nil {
+			continue
+		}
+		n := len(best.words)
+		nm, ok := a.cleanMention(i, i+n, best.c.names[0].typ)
+		if !ok {
+			continue
+		}
+		best.c.add(nm, best.c.alias)
+		for k := i; k < i+n; k++ {
+			a.inName[k] = true
+		}
+		i += n - 1
+	}
+}
+
+func equalWords(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return len(a) == len(b)
+}
+
+func anyIn(bs []bool) bool {
+	for _, b := range bs {
+		if b {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analysis) isSentenceStart(i int) bool {
+	return a.doc.Sentences[a.sentOf[i]].FirstToken == i
 }
 
 // mergeSurnames joins a cluster known only by one word ("Trump", tagged
