@@ -219,8 +219,8 @@ func (w *doc) afterAttribution(k int, strong bool) attribution {
 		for b > k && (w.lx.has("aux", w.low[b-1]) || isAdverb(w.low[b-1])) {
 			b--
 		}
-		a := w.trimLeading(k, b)
-		if a >= b || w.lx.has("stop", w.low[a]) || prepositions[w.low[a]] {
+		a := w.trimIntro(w.trimLeading(k, b), b)
+		if !w.validSubject(a, b) {
 			return attribution{}
 		}
 		if !strong && (v-k > 8 || !w.endsFrame(v+n, hi)) {

@@ -22,13 +22,36 @@ func (w *doc) subjectBefore(v, lo int) (int, int) {
 	if w.low[j] == "who" {
 		return j, j + 1
 	}
+	if w.low[j] == "and" || w.low[j] == "but" || w.low[j] == "or" {
+		return v, v // a coordinated verb: "He did X and said ..."
+	}
 	if w.low[j] == "," {
 		return w.appositiveSubject(j, lo, v)
 	}
 	b = w.trimTrailing(w.walkNP(j, lo), b)
 	a := w.walkNP(b-1, lo)
 	a = w.trimLeading(a, b)
+	a = w.trimIntro(a, b)
+	if !w.validSubject(a, b) {
+		return v, v
+	}
 	return a, b
+}
+
+// validSubject rejects word runs that cannot be a subject: those that start
+// with a preposition or subordinator or end with a function word.
+func (w *doc) validSubject(a, b int) bool {
+	if a >= b {
+		return false
+	}
+	first, last := w.low[a], w.low[b-1]
+	if prepositions[first] && first != "of" || w.lx.has("stop", first) || first == "to" {
+		return false
+	}
+	if prepositions[last] || determiners[last] && last != "'s" || last == "and" || last == "or" || last == "but" || last == "to" {
+		return false
+	}
+	return true
 }
 
 // trimTrailing drops a time adjunct at the end of subject [a, b): "Hillary
@@ -77,6 +100,7 @@ func (w *doc) appositiveSubject(j, lo, v int) (int, int) {
 	if best < 0 || best >= j {
 		return v, v
 	}
+	best = w.trimIntro(best, j)
 	return best, j
 }
 
@@ -198,8 +222,8 @@ func (w *doc) subjectAfter(k, hi int) (int, int) {
 		if w.quotedTok[e] || isSentenceEnd(t) || t == "," || t == ";" || t == ":" || t == "—" || t == "–" || t == "--" {
 			break
 		}
-		commonHead := e > k && isLower(w.toks[e-1].Text) && !timeWords[w.low[e-1]] && (t == "of" || t == "to" || t == "for" || t == "at" || t == "with" || t == "from") &&
-			e+1 < hi && !timeWords[w.low[e+1]] && !w.lx.has("pronoun", w.low[e+1])
+		commonHead := e > k && isLower(w.toks[e-1].Text) && !timeWords[w.low[e-1]] && (t == "of" || t == "to" || t == "for" || t == "at" || t == "with" || t == "from" || t == "in") &&
+			e+1 < hi && !timeWords[w.low[e+1]] && !w.lx.has("pronoun", w.low[e+1]) && !mediumWords[w.low[min(e+2, hi-1)]] && !mediumWords[w.low[e+1]]
 		if e > k && (prepositions[t] || timeWords[t] || t == "that") && !commonHead && !(t == "of" && e+1 < hi && isCapitalized(w.toks[e+1].Text)) &&
 			!(t == "for" && e+1 < hi && (determiners[w.low[e+1]] || isCapitalized(w.toks[e+1].Text)) && !isTimeNoun(w.low, e+1, hi)) {
 			break
@@ -219,6 +243,7 @@ func (w *doc) subjectAfter(k, hi int) (int, int) {
 			!hasSuffix(next, "ing") && next != "as" && next != "while" && next != "in" && next != "on" && next != "at" {
 			f := e + 1
 			for f < hi && !w.quotedTok[f] && !(isSentenceEnd(w.low[f]) && w.sentBreak(f)) && w.low[f] != ";" &&
+				!(w.low[f] == "," && f+1 < hi && w.low[f+1] == "who" && w.clauseHasCue(f+2, hi)) &&
 				!(w.low[f] == "," && f+1 < hi && (hasSuffix(w.low[f+1], "ing") || w.low[f+1] == "and" || w.low[f+1] == "but" || w.low[f+1] == "which")) &&
 				f-k < 40 {
 				f++
@@ -230,6 +255,45 @@ func (w *doc) subjectAfter(k, hi int) (int, int) {
 		}
 	}
 	return k, e
+}
+
+// mediumWords name where something was said: "said in a statement".
+var mediumWords = map[string]bool{"statement": true, "interview": true, "email": true, "e-mail": true,
+	"speech": true, "tweet": true, "post": true, "letter": true, "release": true, "conference": true,
+	"call": true, "phone": true, "rally": true, "op-ed": true, "video": true, "debate": true, "briefing": true,
+	"hearing": true, "radio": true, "television": true, "remarks": true}
+
+// clauseHasCue reports whether a reporting verb comes between a and the
+// next comma or the end hi.
+func (w *doc) clauseHasCue(a, hi int) bool {
+	for k := a; k < hi && w.low[k] != ","; k++ {
+		if w.cueAt(k, "clause", "that", "direct") > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// trimIntro drops introductory comma phrases from the start of subject
+// [a, b): "And on Tuesday, Kevin Brady" and "In a statement, her adviser".
+func (w *doc) trimIntro(a, b int) int {
+	for {
+		comma := -1
+		for k := a; k < b; k++ {
+			if w.low[k] == "," {
+				comma = k
+				break
+			}
+		}
+		if comma < 0 || comma+1 >= b {
+			return a
+		}
+		first := w.low[w.trimLeading(a, comma)]
+		if !(prepositions[first] || timeWords[first] || w.lx.has("stop", first) || first == "and" || first == "but" || isAdverb(first) || first == "to") {
+			return a
+		}
+		a = comma + 1
+	}
 }
 
 func isTimeNoun(low []string, i, hi int) bool {
