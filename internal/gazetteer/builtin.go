@@ -88,7 +88,7 @@ var countryAliases = map[string][]string{
 	"NL": {"Holland", "the Netherlands"},
 	"AE": {"UAE", "U.A.E.", "Emirates"},
 	"VA": {"Vatican", "Vatican City", "Holy See"},
-	"PS": {"Palestine", "Palestinian Territories", "Palestinian territories"},
+	"PS": {"Palestine", "Palestinian Territories", "Palestinian territories", "West Bank", "Gaza Strip"},
 	"VN": {"Viet Nam"},
 	"LA": {"Laos"},
 	"SZ": {"Swaziland", "Eswatini"},
@@ -164,6 +164,9 @@ var regions = []region{
 	{[]string{"Arabian Peninsula"}, 23.0, 46.0, "RGN", 0},
 	{[]string{"Gulf", "Persian Gulf", "Arabian Gulf", "Gulf region"}, 27.0, 51.0, "SEA", 0},
 	{[]string{"Balkans"}, 43.0, 21.0, "RGN", 0},
+	{[]string{"Korean Peninsula"}, 38.0, 127.5, "RGN", 0},
+	{[]string{"Iberian Peninsula"}, 40.0, -4.0, "RGN", 0},
+	{[]string{"Kashmir"}, 34.5, 76.0, "RGN", 0}, // disputed between India, Pakistan and China: no one country
 	{[]string{"Caucasus", "North Caucasus"}, 42.5, 44.0, "RGN", 0},
 	{[]string{"Scandinavia"}, 63.0, 14.0, "RGN", 0},
 	{[]string{"Eastern Europe"}, 52.0, 30.0, "RGN", 0},

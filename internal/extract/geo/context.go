@@ -125,7 +125,7 @@ var reportingVerbs = map[string]bool{
 // nextWord returns the word after byte offset end in text (skipping
 // spaces), lower-cased, and whether it is directly preceded by a comma.
 func nextWord(text string, end int) (word string, comma bool) {
-	i := end
+	i := min(max(end, 0), len(text))
 	for i < len(text) && text[i] == ' ' {
 		i++
 	}

@@ -238,7 +238,7 @@ func (r *resolver) qualifier(ms []news.Mention) *toponym {
 	text := r.doc.Text
 	for _, m := range ms {
 		i := m.End
-		if i >= len(text) || text[i] != ',' {
+		if i < 0 || i >= len(text) || text[i] != ',' {
 			continue
 		}
 		i++
