@@ -32,6 +32,7 @@ const (
 	evQualifier   = 6.0 // "Quetta, Balochistan": the next name contains the candidate
 	evDateline    = 5.0 // the dateline city
 	evCapitalVerb = 3.0 // "Washington said": the capital as its government
+	evKindWord    = 4.0 // "Washington state", "Punjab province": the word after the name says what it is
 )
 
 // prior scores a reading without context.
@@ -139,6 +140,12 @@ func (r *resolver) decide(t *toponym) *news.Place {
 	return out
 }
 
+// admin1Words after a name mark it as a region ("Punjab province").
+var admin1Words = map[string]bool{
+	"state": true, "province": true, "region": true, "governorate": true, "prefecture": true,
+	"oblast": true, "territory": true, "emirate": true,
+}
+
 // minScore is the least score a reading needs: a town of about a thousand
 // people named by its own name, or less with the article's support.
 const minScore = 3.0
@@ -210,6 +217,14 @@ func (r *resolver) evidence(rd *reading, t *toponym, ms []news.Mention) {
 	}
 	if p.Kind == gazetteer.KindAdmin1 && r.inAdmin1[p.Country+"."+p.Admin1] > 0 {
 		add(evAdmin1, "places in it named")
+	}
+	if p.Kind == gazetteer.KindAdmin1 {
+		for _, m := range ms {
+			if w, comma := nextWord(r.doc.Text, m.End); !comma && admin1Words[w] {
+				add(evKindWord, "followed by "+w)
+				break
+			}
+		}
 	}
 	if p.Kind == gazetteer.KindCity {
 		if r.admin1s[p.Country+"."+p.Admin1] > 0 {
