@@ -111,6 +111,15 @@ func (s *DB) PutArticle(ctx context.Context, a *news.ArticleInput) (news.PutResu
 		now := s.now().UTC().Format(time.RFC3339)
 		if dup != nil {
 			res.ArticleID, res.Duplicate = dup.ArticleID, dup
+			if dup.Kind == news.DupExact {
+				// The same input again (same source and text) is not a
+				// new duplicate: re-ingesting changes nothing.
+				var n int
+				if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE id = ? AND source = ? AND hash = ?`,
+					dup.ArticleID, doc.Source, a.Keys.ContentHash).Scan(&n); err != nil || n > 0 {
+					return err
+				}
+			}
 			_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO duplicates
 				(article_id, kind, reason, similarity, hash, canonical_url, source, seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 				dup.ArticleID, dup.Kind, dup.Reason, dup.Similarity, a.Keys.ContentHash, nullString(a.Keys.CanonicalURL), doc.Source, now)
