@@ -154,7 +154,7 @@ func (s *Stage) predicate(c *docIndex, cl clause) (string, int) {
 	for k := cl.first; k < cl.end; k++ {
 		w := strings.ToLower(c.words[k])
 		if c.ref[k].entity == "" && len(w) >= 4 && isLowerWord(w) && !stopWords[w] {
-			return w, k
+			return stem(w), k
 		}
 	}
 	return "", 0
@@ -168,7 +168,7 @@ func (s *Stage) predicate(c *docIndex, cl clause) (string, int) {
 func (s *Stage) subject(c *docIndex, earlier []news.Claim, cl clause, at int) string {
 	usable := func(k int) bool {
 		r := c.ref[k]
-		return r.entity != "" && r.typ != news.TypeLOC && r.entity != cl.speaker && r.kind != news.MentionPronoun
+		return r.entity != "" && r.typ != news.TypeLOC
 	}
 	for k := at - 1; k >= cl.first && k >= at-8; k-- {
 		if usable(k) {
@@ -208,6 +208,17 @@ var determiners = set(`the a an its their his her`)
 var stopWords = set(`that this these those have has had been being were with from they them their there
 	then than when what which would could should will shall into onto about also only just very even
 	such some said says will`)
+
+// stem strips the commonest English inflections so that a word in no
+// predicate class compares with its other forms ("mocked" = "mocks").
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
 
 func isLowerWord(w string) bool {
 	for _, r := range w {
