@@ -54,6 +54,15 @@ var regionDemonyms = map[string]string{
 	"scandinavian": "scandinavia", "balkan": "balkans",
 }
 
+// admin1Demonyms are adjectives of admin1 regions that news uses as
+// often as their countries' ("English", "Scottish", "Californian").
+var admin1Demonyms = map[string]string{
+	"english": "england", "scottish": "scotland", "welsh": "wales", "northern irish": "northern ireland",
+	"californian": "california", "texan": "texas", "floridian": "florida", "bavarian": "bavaria",
+	"catalan": "catalonia", "quebecois": "quebec", "sindhi": "sindh", "baloch": "balochistan",
+	"balochi": "balochistan",
+}
+
 // demonymCountries counts the countries whose demonyms occur in the text.
 func demonymCountries(doc *news.Doc) map[string]int {
 	out := map[string]int{}

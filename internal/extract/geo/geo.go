@@ -108,6 +108,9 @@ type resolver struct {
 	admin1s map[string]int
 	// inAdmin1 counts the cities the article names per admin1 region.
 	inAdmin1 map[string]int
+	// votes is what each toponym key added to admin1s or inAdmin1, so
+	// that a name is not its own evidence.
+	votes map[string]int
 	// topWeight is the evidence of the article's main country.
 	topWeight float64
 	dateline  string
@@ -118,7 +121,7 @@ type resolver struct {
 }
 
 func (s *Stage) newResolver(doc *news.Doc) *resolver {
-	r := &resolver{s: s, doc: doc, tops: map[int]*toponym{}, countries: map[string]float64{}, admin1s: map[string]int{}, inAdmin1: map[string]int{},
+	r := &resolver{s: s, doc: doc, tops: map[int]*toponym{}, countries: map[string]float64{}, admin1s: map[string]int{}, inAdmin1: map[string]int{}, votes: map[string]int{},
 		mentions: map[string][]news.Mention{}, done: map[string]*news.Place{}}
 	for i := range doc.Entities {
 		if doc.Entities[i].Type == news.TypeLOC {
@@ -151,8 +154,10 @@ func (s *Stage) newResolver(doc *news.Doc) *resolver {
 		switch best.Kind {
 		case gazetteer.KindAdmin1:
 			r.admin1s[best.Country+"."+best.Admin1] += int(n)
+			r.votes[t.key] += int(n)
 		case gazetteer.KindCity:
 			r.inAdmin1[best.Country+"."+best.Admin1] += int(n)
+			r.votes[t.key] += int(n)
 		}
 	}
 	for cc, n := range demonymCountries(doc) {
@@ -192,6 +197,14 @@ func (s *Stage) candidates(i int, e *news.Entity) *toponym {
 	}
 	for _, n := range names {
 		k := gazetteer.Key(n)
+		if ak, ok := admin1Demonyms[k]; ok {
+			for _, m := range s.ix.LookupKey(ak) {
+				if m.Kind == gazetteer.KindAdmin1 && m.Primary {
+					t.key, t.cands = k, []gazetteer.Match{m}
+					return t
+				}
+			}
+		}
 		if cc, ok := demonyms[k]; ok && s.ix.Country(cc) != nil {
 			t.key, t.demonym = k, cc
 			t.cands = []gazetteer.Match{{Place: s.ix.Country(cc), Primary: true}}

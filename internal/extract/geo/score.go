@@ -24,6 +24,7 @@ const (
 	bonusSeat       = 0.5 // seat of an admin1 region (PPLA)
 	bonusAdmin1     = 0.5 // on top of log10(population of its cities)
 	penaltyAltName  = 2.5 // the name is one of the place's alternate names only
+	penaltySection  = 1.0 // a section of a city (PPLX), such as a neighbourhood
 	penaltyAltCtry  = 4.0 // the same for a country (a translation, "Norfolk" for Norfolk Island)
 	bonusCityInSame = 2.5 // a city inside a same-named admin1 region ("Moscow", "New York")
 
@@ -50,16 +51,20 @@ func prior(m gazetteer.Match, all []gazetteer.Match) float64 {
 		s = math.Log10(float64(m.Population)+1) + bonusAdmin1
 	default:
 		s = math.Log10(float64(m.Population) + 1)
-		switch {
-		case m.Code == "PPLC":
+		switch m.Code {
+		case "PPLC":
 			s += bonusCapital
-		case m.Code == "PPLA":
+		case "PPLA":
 			s += bonusSeat
+		case "PPLX":
+			s -= penaltySection
 		}
 		for _, o := range all {
 			if o.Kind == gazetteer.KindAdmin1 && o.Country == m.Country && o.Admin1 == m.Admin1 {
-				s += bonusCityInSame
-				break
+				// The city is named after its region ("New York" is an
+				// alternate name of New York City): no alternate-name
+				// penalty, and the city is what news means.
+				return s + bonusCityInSame
 			}
 		}
 	}
@@ -215,7 +220,11 @@ func (r *resolver) evidence(rd *reading, t *toponym, ms []news.Mention) {
 	if w > 0 && r.topWeight > 0 {
 		add(evCountry*math.Min(1, w/r.topWeight), "country "+p.Country+" in article")
 	}
-	if p.Kind == gazetteer.KindAdmin1 && r.inAdmin1[p.Country+"."+p.Admin1] > 0 {
+	self := 0
+	if best := r.bestByPrior(t); best != nil && best.Country == p.Country && best.Admin1 == p.Admin1 {
+		self = r.votes[t.key] // this name's own vote for its region
+	}
+	if p.Kind == gazetteer.KindAdmin1 && r.inAdmin1[p.Country+"."+p.Admin1]-self > 0 {
 		add(evAdmin1, "places in it named")
 	}
 	if p.Kind == gazetteer.KindAdmin1 {
@@ -227,7 +236,7 @@ func (r *resolver) evidence(rd *reading, t *toponym, ms []news.Mention) {
 		}
 	}
 	if p.Kind == gazetteer.KindCity {
-		if r.admin1s[p.Country+"."+p.Admin1] > 0 {
+		if r.admin1s[p.Country+"."+p.Admin1]-self > 0 {
 			add(evAdmin1, "its region named")
 		}
 		if r.dateline != "" && r.dateline == t.key && r.datePl == p {
