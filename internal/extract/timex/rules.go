@@ -49,7 +49,7 @@ func (p *parser) absolute(i int) (int, value) {
 			}
 			return 3, value{y: p.ref.Year() + off, m: m, gran: Month, ok: true}
 		}
-		if triggers[p.word(i-1).lower] && tight(w) {
+		if (triggers[p.word(i-1).lower] || p.rangeEnd(i)) && tight(w) {
 			return 1, p.inferMonth(i, m)
 		}
 		return 0, value{}
@@ -76,6 +76,16 @@ func (p *parser) absolute(i int) (int, value) {
 		return j + 1 - i, p.inferYear(j, m, d)
 	}
 	return 0, value{}
+}
+
+// rangeEnd reports the second month of a range: "March to May", "March
+// and April" (where "to" or "and" alone would not make "May" a month).
+func (p *parser) rangeEnd(i int) bool {
+	switch p.word(i - 1).lower {
+	case "to", "and", "or":
+		return month(p.word(i-2)) > 0
+	}
+	return false
 }
 
 // relOffset is the offset in years, months or weeks of "last year",

@@ -99,12 +99,11 @@ func (p *parser) word(i int) word {
 }
 
 // triggers are the words that make a bare month or year a date: "in
-// March", "since 2015".
+// March", "since 2015". Not "to" or "and": "spoke to May" is a person.
 var triggers = map[string]bool{
 	"in": true, "since": true, "by": true, "until": true, "till": true, "from": true, "during": true,
-	"before": true, "after": true, "of": true, "through": true, "between": true, "and": true, "to": true,
-	"early": true, "late": true, "mid": true, "throughout": true, "last": true, "next": true, "this": true,
-	"year": true, "around": true, "on": true,
+	"before": true, "after": true, "of": true, "through": true, "between": true, "early": true,
+	"late": true, "mid": true, "throughout": true, "year": true, "around": true,
 }
 
 // modifiers extend the expression that follows them without changing its

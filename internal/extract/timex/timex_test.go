@@ -100,6 +100,8 @@ func TestFind(t *testing.T) {
 		// Not dates.
 		{"Officials may decide.", thu, none},
 		{"May said the talks failed.", thu, none},
+		{"He spoke to May on Monday.", thu, []want{{"on Monday", "2015-02-16", "day"}}},
+		{"Talks ran from March to May.", thu, []want{{"March", "2014-03", "month"}, {"May", "2014-05", "month"}}},
 		{"Thousands march in the capital.", thu, none},
 		{"They counted 2015 votes.", thu, none},
 		{"The rally in 2015 people attended.", thu, none},
