@@ -106,7 +106,8 @@ func goldEntities(doc *news.Doc, ts []goldToponym) {
 // TestGeoWebNewsGoldToponyms is the geocoder's quality floor: given
 // GeoWebNews' gold toponyms (2,601 in 200 articles), the share placed within
 // 161 km of the gold point. Mordecai 3 reports 94.1% on this task; the
-// floor keeps ours from falling back.
+// floor keeps ours from falling back. Run with -v for the figures, and
+// GEO_MISSES=1 for every toponym missed.
 func TestGeoWebNewsGoldToponyms(t *testing.T) {
 	ix := gazetteertest.MustIndex(t)
 	docs, gold := loadGeoWebNews(t)
@@ -143,8 +144,10 @@ func TestGeoWebNewsGoldToponyms(t *testing.T) {
 	acc := float64(right) / float64(total)
 	t.Logf("GeoWebNews gold toponyms: %d, placed %.3f, acc161 %.3f, acc161 of placed %.3f",
 		total, float64(placed)/float64(total), acc, float64(right)/float64(placed))
-	if acc < 0.5 {
-		t.Errorf("acc161 = %.3f, want >= 0.5", acc)
+	// 0.733 when this floor was set; most of the rest are streets,
+	// buildings and places under 15,000 people that cities15000 lacks.
+	if acc < 0.70 {
+		t.Errorf("acc161 = %.3f, want >= 0.70", acc)
 	}
 }
 
