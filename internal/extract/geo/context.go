@@ -42,7 +42,7 @@ var demonyms = map[string]string{
 	"venezuelan": "VE", "vietnamese": "VN", "welsh": "GB", "yemeni": "YE", "zambian": "ZM", "zimbabwean": "ZW", "philippine": "PH", "salvadoran": "SV",
 	"south african": "ZA", "south korean": "KR", "north korean": "KP", "new zealander": "NZ",
 	"balochi": "PK", "baloch": "PK", "punjabi": "PK", "kashmiri": "IN", "sindhi": "PK", "pashtun": "AF",
-"quebecois": "CA", "texan": "US", "californian": "US",
+	"quebecois": "CA", "texan": "US", "californian": "US",
 }
 
 // regionDemonyms are adjectives of regions without a country, read as the

@@ -150,4 +150,3 @@ func TestGeoWebNewsGoldToponyms(t *testing.T) {
 		t.Errorf("acc161 = %.3f, want >= 0.70", acc)
 	}
 }
-
