@@ -44,7 +44,7 @@ func (c *cand) end() int   { return c.pieces[len(c.pieces)-1].End }
 // directQuotes turns the quotations of the document into direct and
 // partial quotes with their attributions.
 func (w *doc) directQuotes(qs []quoted) []*cand {
-	qs = mergeAdjacent(w.text, qs)
+	qs = w.mergeAdjacent(qs)
 	for _, q := range qs {
 		for i := w.tokenAt(q.open); i < len(w.toks) && w.toks[i].End <= q.end; i++ {
 			w.quotedTok[i] = true
@@ -96,13 +96,14 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 	var prev *cand
 	for _, it := range items {
 		c := it.c
+		between := prev != nil && prev.attr.ok && prev.attr.cueA >= w.tokenAt(prev.end()) && prev.attr.cueA < it.open
 		if prev != nil && !c.attr.ok && prev.attr.ok && prev.para == c.para {
 			// "'We are ready,' he said, 'to talk.'" and "'A,' he said. 'B.'":
 			// a quote without its own attribution goes on the one before.
 			prev.pieces = append(prev.pieces, c.pieces...)
 			continue
 		}
-		if prev != nil && prev.attr.ok && c.attr.ok && prev.para == c.para && c.attr.cueA == prev.attr.cueA && c.attr.cueA != c.attr.cueB {
+		if between && c.attr.ok && prev.para == c.para && c.attr.cueA == prev.attr.cueA && c.attr.cueA != c.attr.cueB {
 			// both halves of a split quote found the same attribution
 			prev.pieces = append(prev.pieces, c.pieces...)
 			continue
@@ -126,11 +127,12 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 
 // mergeAdjacent joins quotations of one paragraph with nothing but spaces
 // between them ("'A.' 'B,' he said"): they are one utterance.
-func mergeAdjacent(text string, qs []quoted) []quoted {
+func (w *doc) mergeAdjacent(qs []quoted) []quoted {
+	text := w.text
 	var out []quoted
 	for _, q := range qs {
 		if n := len(out); n > 0 && out[n-1].closed && strings.TrimSpace(text[out[n-1].end:q.open]) == "" &&
-			!strings.Contains(text[out[n-1].end:q.open], "\n") {
+			!strings.Contains(text[out[n-1].end:q.open], "\n") && !w.embedded(out[n-1].open) {
 			out[n-1].pieces = append(out[n-1].pieces, q.pieces...)
 			out[n-1].end, out[n-1].closed = q.end, q.closed
 			continue
@@ -155,6 +157,16 @@ func endsLikeAttributed(text string, q quoted) bool {
 	}
 	rest := strings.TrimLeft(text[q.end:min(len(text), q.end+8)], " ")
 	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–")
+}
+
+// embedded reports whether the quotation opening at byte off follows words
+// of its own sentence ("called it 'a disgrace'").
+func (w *doc) embedded(off int) bool {
+	k := w.tokenAt(off)
+	if k >= len(w.toks) || k == 0 || w.sentOf[k-1] != w.sentOf[k] || w.paraOf[k-1] != w.paraOf[k] {
+		return false
+	}
+	return !isPunct(w.low[k-1]) || w.low[k-1] == ","
 }
 
 func (w *doc) isParaStart(i int) bool { return i == 0 || w.paraOf[i-1] != w.paraOf[i] }

@@ -147,9 +147,15 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 	}
 	cand := &cand{kind: "indirect", para: w.paraOf[i],
 		attr: attribution{ok: true, cueA: i, cueB: i + n, subA: sa, subB: sb}}
-	fs := min(i, sa)
-	if sa > i {
-		fs = i
+	// where this attribution starts, for cutting the clause of an earlier
+	// cue: its subject when that stands next to it, else the cue itself
+	// ("calling him a 'stiff' and accusing him of ...")
+	fs := i
+	if sa < i && sb >= i-3 && sa >= i-12 {
+		fs = sa
+	}
+	for fs-1 > lo && (w.low[fs-1] == "and" || w.low[fs-1] == "but" || w.low[fs-1] == "," || w.lx.has("aux", w.low[fs-1])) {
+		fs--
 	}
 	return reported{c: cand, frameStart: fs, ca: ca, cb: cb}, true
 }
@@ -310,9 +316,6 @@ func (w *doc) cutApart(found []reported) []*cand {
 		for m := k + 1; m < len(found); m++ {
 			fs := found[m].frameStart
 			if fs > r.ca && fs < r.cb && !found[m].post {
-				if fs-1 >= r.ca && w.low[fs-1] == "," {
-					fs--
-				}
 				r.cb = fs
 				r.ca, r.cb = trimPunctTokens(w, r.ca, r.cb)
 				break

@@ -86,7 +86,7 @@ func (w *doc) appositiveSubject(j, lo, v int) (int, int) {
 			break
 		}
 		boundary := k < lo || w.low[k] != ","
-		if w.headShaped(seg, cur, lo) {
+		if hops > 0 && w.headShaped(seg, cur, lo) {
 			best = seg
 			if a := w.walkNP(cur-1, lo); a < seg {
 				best = w.trimLeading(a, cur)
