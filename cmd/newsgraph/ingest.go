@@ -170,7 +170,7 @@ func (in *ingester) run(ctx context.Context, sources, feeds []string) error {
 		}
 		var more []job
 		for _, f := range watched {
-			more = append(more, in.pollFeed(ctx, f, true, &t)...)
+			more = append(more, in.pollFeed(ctx, f, &t)...)
 		}
 		in.batch(ctx, more, &t)
 	}
@@ -219,7 +219,7 @@ func (in *ingester) resolve(ctx context.Context, sources, feeds []string, t *tal
 	}
 	for _, f := range feeds {
 		watched = append(watched, f)
-		jobs = append(jobs, in.pollFeed(ctx, f, false, t)...)
+		jobs = append(jobs, in.pollFeed(ctx, f, t)...)
 	}
 	return jobs, watched
 }

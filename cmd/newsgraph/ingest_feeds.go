@@ -52,7 +52,7 @@ func (in *ingester) fetchSource(ctx context.Context, url string) (job, bool, err
 
 // pollFeed fetches a feed (conditionally, and not before its back-off
 // after errors has passed) and returns a job per item.
-func (in *ingester) pollFeed(ctx context.Context, url string, watching bool, t *tally) []job {
+func (in *ingester) pollFeed(ctx context.Context, url string, t *tally) []job {
 	return in.pollFeedPage(ctx, url, nil, t)
 }
 

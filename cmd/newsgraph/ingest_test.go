@@ -99,8 +99,10 @@ func TestIngestTwiceIsIdempotent(t *testing.T) {
 		Name         string
 		Aliases      []string
 		ArticleCount int `json:"article_count"`
-		Articles     []struct{ MergeReason string `json:"merge_reason"` }
-		CoOccurring  []struct{ Name string } `json:"co_occurring"`
+		Articles     []struct {
+			MergeReason string `json:"merge_reason"`
+		}
+		CoOccurring []struct{ Name string } `json:"co_occurring"`
 	}
 	if code != 0 || json.Unmarshal([]byte(out), &profiles) != nil || len(profiles) == 0 {
 		t.Fatalf("entity hillary clinton: exit %d\n%s%s", code, out, errOut)

@@ -5,6 +5,7 @@ package feed
 import (
 	"bufio"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html/charset"
 )
 
 // ErrNotFeed means the data is not an RSS, Atom or JSON feed.
@@ -87,6 +89,13 @@ func Parse(base string, data []byte) (*Feed, error) {
 		}
 		out.Items = append(out.Items, item)
 	}
+	if len(out.Items) == 0 {
+		// gofeed forgives broken XML; a feed that yields nothing is
+		// checked, so that a broken one is reported, not taken as empty.
+		if err := wellFormed(data); err != nil {
+			return nil, fmt.Errorf("parse feed: invalid XML: %w", err)
+		}
+	}
 	return out, nil
 }
 
@@ -125,4 +134,20 @@ func ReadList(r io.Reader) ([]string, error) {
 		out = append(out, line)
 	}
 	return out, sc.Err()
+}
+
+// wellFormed reports the first XML syntax error in data.
+func wellFormed(data []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	d.CharsetReader = charset.NewReaderLabel
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
 }

@@ -16,6 +16,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -71,11 +72,12 @@ func DefaultConfig() Config {
 
 // Client fetches URLs. It is safe for concurrent use.
 type Client struct {
-	cfg    Config
-	http   *http.Client
-	mu     sync.Mutex
-	hosts  map[string]chan struct{}
-	robots map[string]*robotsEntry
+	cfg     Config
+	blocked func(net.IP) bool // the address guard; a field so tests can move it
+	http    *http.Client
+	mu      sync.Mutex
+	hosts   map[string]chan struct{}
+	robots  map[string]*robotsEntry
 }
 
 type robotsEntry struct {
@@ -101,7 +103,7 @@ func New(cfg Config) *Client {
 	if cfg.MaxRedirects <= 0 {
 		cfg.MaxRedirects = d.MaxRedirects
 	}
-	c := &Client{cfg: cfg, hosts: map[string]chan struct{}{}, robots: map[string]*robotsEntry{}}
+	c := &Client{cfg: cfg, blocked: blocked, hosts: map[string]chan struct{}{}, robots: map[string]*robotsEntry{}}
 	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
 	if !cfg.AllowPrivate {
 		// The check runs on the address actually dialled, after DNS, so
@@ -112,7 +114,7 @@ func New(cfg Config) *Client {
 			if err != nil {
 				return err
 			}
-			if ip := net.ParseIP(host); ip == nil || blocked(ip) {
+			if ip := net.ParseIP(host); ip == nil || c.blocked(ip) {
 				return fmt.Errorf("%s: %w", host, ErrBlockedAddress)
 			}
 			return nil
@@ -174,7 +176,7 @@ func (c *Client) checkHost(u *url.URL) error {
 	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
 		return fmt.Errorf("%s: %w", host, ErrBlockedAddress)
 	}
-	if ip := net.ParseIP(host); ip != nil && blocked(ip) {
+	if ip := net.ParseIP(host); ip != nil && c.blocked(ip) {
 		return fmt.Errorf("%s: %w", host, ErrBlockedAddress)
 	}
 	return nil
@@ -268,8 +270,8 @@ func retryable(ctx context.Context, err error) bool {
 	if errors.As(err, &se) {
 		return se.Code == http.StatusTooManyRequests || se.Code >= 500
 	}
-	var ue *url.Error
-	if errors.As(err, &ue) && ue.Timeout() {
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, os.ErrDeadlineExceeded) {
 		return false // a slow server stays slow; do not wait for it twice
 	}
 	return true
