@@ -107,8 +107,13 @@ func (w *doc) appositiveSubject(j, lo, v int) (int, int) {
 // headShaped reports whether [a, b) can be the name that an appositive
 // follows: a few words ending in a capitalised one.
 func (w *doc) headShaped(a, b, lo int) bool {
-	if b-a > 6 || !isCapitalized(w.toks[b-1].Text) || isPunct(w.low[b-1]) {
+	if b-a > 8 || isPunct(w.low[b-1]) {
 		return false
+	}
+	if !isCapitalized(w.toks[b-1].Text) {
+		// "Florida's Republican attorney general, Pam Bondi, said": a title
+		// phrase before the name
+		return (isCapitalized(w.toks[a].Text) || determiners[w.low[a]]) && w.walkNP(b-1, lo) <= a
 	}
 	return w.walkNP(b-1, lo) <= a || w.trimLeading(w.walkNP(b-1, lo), b) < b
 }
