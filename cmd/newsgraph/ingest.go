@@ -187,7 +187,7 @@ func (in *ingester) run(ctx context.Context, sources, feeds []string) error {
 func (in *ingester) summary(t tally, d time.Duration) {
 	st, _ := in.store.Stats(context.Background())
 	rate := float64(t.stored+t.dups+t.near) / max(d.Seconds(), 1e-9)
-	fmt.Fprintf(in.env.stdout, "ingest: %d new articles, %d duplicates, %d near-duplicates, %d errors, %d new contradictions in %.1f s (%.1f articles/s); %s holds %d articles\n",
+	fmt.Fprintf(in.env.stdout, "ingest: %d new articles, %d duplicates, %d near-duplicates, %d errors, %d new cross-article contradictions in %.1f s (%.1f articles/s); %s holds %d articles\n",
 		t.stored, t.dups, t.near, t.errors, t.contradictions, d.Seconds(), rate, in.store.Path(), st.Articles)
 }
 

@@ -224,12 +224,17 @@ type StoredClaim struct {
 	ObjectName  string
 	Quote       string // the quote's text, when the claim comes from one
 	Published   string
+	// Word is the predicate as written; ObjectCountry and ObjectFeature
+	// say where the object lies when it is a geocoded place.
+	Word          string
+	ObjectCountry string
+	ObjectFeature string
 }
 
-// ClaimComparer decides whether two claims of different articles, with the
-// same subject and object store entities, contradict each other, and says
-// why in a short human-readable reason. It is the cross-article version of
-// the claim stage's rule.
+// ClaimComparer decides whether two claims of different articles about the
+// same subject (store entity) contradict each other, and says why in a
+// short human-readable reason. It is the cross-article version of the
+// claim stage's rule.
 type ClaimComparer func(a, b StoredClaim) (contradicts bool, why string)
 
 // ContradictionQuery selects contradictions.

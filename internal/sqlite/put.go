@@ -254,10 +254,11 @@ func (w *articleWriter) writeClaims() error {
 			quote = id
 		}
 		r, err := w.tx.ExecContext(w.ctx, `INSERT OR IGNORE INTO claims
-			(article_id, local_id, speaker_id, polarity, subject_id, predicate, object_id, quote_id, event)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			(article_id, local_id, speaker_id, polarity, subject_id, predicate, object_id, quote_id, event,
+			word, object_country, object_feature)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			w.article, c.ID, w.entity(c.Speaker), c.Polarity, w.entity(c.Subject), c.Predicate,
-			w.entity(c.Object), quote, c.Event)
+			w.entity(c.Object), quote, c.Event, c.Word, c.ObjectCountry, c.ObjectFeature)
 		if err != nil {
 			return err
 		}
@@ -299,10 +300,10 @@ func (w *articleWriter) writeContradictions() (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		if mine.SubjectID == 0 && mine.ObjectID == 0 {
+		if mine.SubjectID == 0 {
 			continue
 		}
-		others, err := claimsAbout(w.ctx, w.tx, mine.SubjectID, mine.ObjectID, w.article)
+		others, err := claimsAbout(w.ctx, w.tx, mine.SubjectID, w.article)
 		if err != nil {
 			return 0, err
 		}
@@ -327,8 +328,7 @@ func (w *articleWriter) writeContradictions() (int, error) {
 // DefaultCompareClaims is the cross-article claim rule used until the claim
 // stage exports its own comparison: two claims contradict when different
 // speakers make them about the same subject and object with the same
-// predicate and opposite polarity. The caller has already matched subject
-// and object.
+// predicate and opposite polarity.
 func DefaultCompareClaims(a, b news.StoredClaim) (bool, string) {
 	if a.SpeakerID == 0 || b.SpeakerID == 0 || a.SpeakerID == b.SpeakerID {
 		return false, ""

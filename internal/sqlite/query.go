@@ -14,7 +14,7 @@ import (
 
 const claimSelect = `SELECT c.id, c.article_id, c.local_id, coalesce(c.speaker_id, 0), coalesce(sp.name, ''),
 	c.polarity, coalesce(c.subject_id, 0), coalesce(su.name, ''), c.predicate, coalesce(c.object_id, 0),
-	coalesce(ob.name, ''), coalesce(q.text, ''), a.published
+	coalesce(ob.name, ''), coalesce(q.text, ''), a.published, c.word, c.object_country, c.object_feature
 	FROM claims c JOIN articles a ON a.id = c.article_id
 	LEFT JOIN entities sp ON sp.id = c.speaker_id
 	LEFT JOIN entities su ON su.id = c.subject_id
@@ -24,7 +24,8 @@ const claimSelect = `SELECT c.id, c.article_id, c.local_id, coalesce(c.speaker_i
 func scanClaim(row interface{ Scan(...any) error }) (news.StoredClaim, error) {
 	var c news.StoredClaim
 	err := row.Scan(&c.ID, &c.ArticleID, &c.LocalID, &c.SpeakerID, &c.SpeakerName, &c.Polarity, &c.SubjectID,
-		&c.SubjectName, &c.Predicate, &c.ObjectID, &c.ObjectName, &c.Quote, &c.Published)
+		&c.SubjectName, &c.Predicate, &c.ObjectID, &c.ObjectName, &c.Quote, &c.Published, &c.Word,
+		&c.ObjectCountry, &c.ObjectFeature)
 	return c, err
 }
 
@@ -32,11 +33,11 @@ func claimByID(ctx context.Context, q querier, id int64) (news.StoredClaim, erro
 	return scanClaim(q.QueryRowContext(ctx, claimSelect+`WHERE c.id = ?`, id))
 }
 
-// claimsAbout returns the stored claims of other articles with the same
-// subject and object entities.
-func claimsAbout(ctx context.Context, q querier, subject, object, notArticle int64) ([]news.StoredClaim, error) {
-	rows, err := q.QueryContext(ctx, claimSelect+`WHERE c.subject_id IS ? AND c.object_id IS ? AND c.article_id != ?
-		ORDER BY c.id`, nullID(subject), nullID(object), notArticle)
+// claimsAbout returns the stored claims of other articles about the same
+// subject; the comparer decides about predicates and objects.
+func claimsAbout(ctx context.Context, q querier, subject, notArticle int64) ([]news.StoredClaim, error) {
+	rows, err := q.QueryContext(ctx, claimSelect+`WHERE c.subject_id = ? AND c.article_id != ? ORDER BY c.id`,
+		subject, notArticle)
 	if err != nil {
 		return nil, err
 	}
