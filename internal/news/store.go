@@ -55,6 +55,19 @@ type Store interface {
 	// An error from fn stops the walk and is returned.
 	EachArticle(ctx context.Context, fn func(*StoredArticle) error) error
 
+	// Events lists stored events, newest first (see EventQuery).
+	Events(ctx context.Context, q EventQuery) ([]StoredEvent, error)
+	// QuotesAbout lists quotes about an entity, newest article first.
+	QuotesAbout(ctx context.Context, q QuoteAboutQuery) ([]StoredQuote, error)
+	// Graph returns the neighbourhood of an entity, or ErrNoSuchEntity.
+	Graph(ctx context.Context, q GraphQuery) (*Graph, error)
+	// ArticleEntities maps an article's entity ids (E1, ...) to the store
+	// entities they were merged into, or returns ErrNoSuchArticle.
+	ArticleEntities(ctx context.Context, articleID int64) (map[string]int64, error)
+	// Places lists geocoded places with the number of articles that
+	// mention each, most mentioned first; limit 0 means 500.
+	Places(ctx context.Context, limit int) ([]PlaceCount, error)
+
 	// FeedState returns what was remembered of a feed (ETag,
 	// Last-Modified, errors) for polite polling; a zero state when none.
 	FeedState(ctx context.Context, url string) (FeedState, error)

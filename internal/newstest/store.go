@@ -47,6 +47,7 @@ func RunStoreSuite(t *testing.T, open OpenFunc) {
 			tc.fn(t, s)
 		})
 	}
+	t.Run("Browse", func(t *testing.T) { RunBrowseSuite(t, open) })
 }
 
 // MustPut stores doc and fails the test on error.
