@@ -102,6 +102,7 @@ type (
 		Quote         *string  `json:"quote"`
 		Event         *string  `json:"event"`
 		Word          string   `json:"word"`
+		Modal         bool     `json:"modal"`
 		SpeakerName   *string  `json:"speaker_name"`
 		SubjectName   *string  `json:"subject_name"`
 		ObjectName    *string  `json:"object_name"`
@@ -165,7 +166,7 @@ func MarshalContract(doc *Doc) ([]byte, error) {
 	for _, cl := range doc.Claims {
 		out.Claims = append(out.Claims, jsonClaim{ID: cl.ID, Speaker: optional(cl.Speaker), Polarity: cl.Polarity,
 			Subject: optional(cl.Subject), Predicate: cl.Predicate, Object: optional(cl.Object), Quote: optional(cl.Quote),
-			Event: optional(cl.Event), Word: cl.Word, SpeakerName: optional(cl.SpeakerName), SubjectName: optional(cl.SubjectName),
+			Event: optional(cl.Event), Word: cl.Word, Modal: cl.Modal, SpeakerName: optional(cl.SpeakerName), SubjectName: optional(cl.SubjectName),
 			ObjectName: optional(cl.ObjectName), ObjectCountry: optional(cl.ObjectCountry),
 			Evidence: jsonSpan{c.at(cl.Evidence.Start), c.at(cl.Evidence.End)}})
 	}

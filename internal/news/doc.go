@@ -138,6 +138,7 @@ type Claim struct {
 	Event     string
 
 	Word          string // the predicate as written ("foothold", "no presence")
+	Modal         bool   // said of what can, will or may be ("can't win"), not of what is or was
 	SpeakerName   string
 	SubjectName   string
 	ObjectName    string

@@ -106,7 +106,7 @@ var denialCues = set(`denied deny denies denying rejected rejects dismissed dism
 	rebutted disputed disputes quashed`)
 
 // negations before a predicate word turn its polarity.
-var negations = set(`no not n't never nor without none neither`)
+var negations = set(`no not n't n’t never nor without none neither`)
 
 // fromClause makes the claims of one clause: one per object place, or one
 // without an object.
@@ -120,12 +120,17 @@ func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.
 		return nil
 	}
 	polarity := "affirm"
-	if cl.deny != c.negatedAt(cl.first, at) {
+	deny := cl.deny != c.negatedAt(cl.first, at)
+	if s.preds.denies[strings.ToLower(c.words[at])] {
+		deny = !deny
+	}
+	if deny {
 		polarity = "deny"
 	}
 	base := news.Claim{
 		Speaker: cl.speaker, Polarity: polarity, Subject: subject, Predicate: p, Quote: cl.quote, Event: cl.event,
 		Word: c.words[at], SpeakerName: c.name(cl.speaker), SubjectName: c.name(subject), Evidence: cl.evidence,
+		Modal: c.modalAt(cl.first, at),
 	}
 	objects := c.objects(cl, at, subject)
 	if len(objects) == 0 {
@@ -188,6 +193,13 @@ func (s *Stage) subject(c *docIndex, earlier []news.Claim, cl clause, at int) st
 		}
 		break
 	}
+	if cl.quote != "" {
+		for k := at - 1; k >= cl.first && k >= at-8; k-- {
+			if firstPerson[strings.ToLower(c.words[k])] {
+				return cl.speaker // "I was totally against the war"
+			}
+		}
+	}
 	if cl.target != "" && c.typeOf(cl.target) != news.TypeLOC {
 		return cl.target
 	}
@@ -202,6 +214,8 @@ func (s *Stage) subject(c *docIndex, earlier []news.Claim, cl clause, at int) st
 	}
 	return ""
 }
+
+var firstPerson = set(`i we my our me us`)
 
 var determiners = set(`the a an its their his her`)
 

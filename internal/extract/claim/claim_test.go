@@ -203,6 +203,47 @@ func TestContradictions(t *testing.T) {
 	}
 }
 
+func TestPolarityWordsFirstPersonAndModality(t *testing.T) {
+	f := fixture{
+		text: "Mook said Trump lashed out at the generals. Flynn said Trump has enormous respect for the military. " +
+			"Clinton said Trump supported the invasion. Trump said I was against the war in Iraq. " +
+			"Cruz said Trump won the primary. Bush said Trump can't win.",
+		ents: []fent{{"PER", []string{"Mook"}, "", ""}, {"PER", []string{"Trump"}, "", ""}, {"PER", []string{"Flynn"}, "", ""},
+			{"PER", []string{"Clinton"}, "", ""}, {"LOC", []string{"Iraq"}, "IQ", "country"}, {"PER", []string{"Cruz"}, "", ""}, {"PER", []string{"Bush"}, "", ""}},
+		quotes: []fquote{
+			{"Trump lashed out at the generals", "Mook", "said"},
+			{"Trump has enormous respect for the military", "Flynn", "said"},
+			{"Trump supported the invasion", "Clinton", "said"},
+			{"I was against the war in Iraq", "Trump", "said"},
+			{"Trump won the primary", "Cruz", "said"},
+			{"Trump can't win", "Bush", "said"},
+		},
+	}
+	doc := f.doc(t)
+	run(t, doc)
+	var claims []string
+	for _, c := range doc.Claims {
+		claims = append(claims, claimText(c))
+	}
+	wantClaims := []string{"Mook deny respect Trump", "Flynn affirm respect Trump", "Clinton affirm support Trump",
+		"Trump deny support Trump Iraq", "Cruz affirm victory Trump", "Bush deny victory Trump"}
+	if strings.Join(claims, "; ") != strings.Join(wantClaims, "; ") {
+		t.Errorf("claims %q\nwant %q", claims, wantClaims)
+	}
+	byID := map[string]news.Claim{}
+	for _, c := range doc.Claims {
+		byID[c.ID] = c
+	}
+	var got []string
+	for _, k := range doc.Contradictions {
+		got = append(got, byID[k.Claims[0]].SpeakerName+" vs "+byID[k.Claims[1]].SpeakerName)
+	}
+	want := []string{"Mook vs Flynn", "Clinton vs Trump"} // "won" and "can't win" speak of different times
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("contradictions %q, want %q", got, want)
+	}
+}
+
 func TestContradictsAcrossDocuments(t *testing.T) {
 	s, err := New()
 	if err != nil {

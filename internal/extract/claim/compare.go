@@ -39,7 +39,8 @@ func (s *Stage) contradictions(claims []news.Claim) []news.Contradiction {
 // name, case and punctuation aside, since ids are per document.
 //
 // They contradict when their speakers differ, their subjects are the same,
-// their polarities are opposite, their predicates are comparable (the
+// their polarities are opposite, both speak of what is (or both of what can
+// or will be: "won" does not contradict "can't win"), their predicates are comparable (the
 // same class, or classes declared comparable in predicates.txt) and their
 // objects are the same place, one lies in the other's country, or neither
 // has one.
@@ -48,11 +49,12 @@ func (s *Stage) Contradicts(a, b news.Claim, across bool) (string, bool) {
 	if across {
 		speakerA, speakerB, subjA, subjB = key(a.SpeakerName), key(b.SpeakerName), key(a.SubjectName), key(b.SubjectName)
 	}
-	if speakerA == "" || speakerB == "" || speakerA == speakerB || subjA == "" || subjA != subjB || a.Polarity == b.Polarity {
+	if speakerA == "" || speakerB == "" || speakerA == speakerB || subjA == "" || subjA != subjB || a.Polarity == b.Polarity ||
+		a.Modal != b.Modal {
 		return "", false
 	}
 	ok, reason := s.preds.Comparable(a.Predicate, b.Predicate)
-	if !ok || !sameOrInside(a, b, across) {
+	if !ok || !sameOrInside(a, b, across, a.Predicate == b.Predicate) {
 		return "", false
 	}
 	why := fmt.Sprintf("%s %s; %s %s", a.SpeakerName, phrase(a), b.SpeakerName, phrase(b))
@@ -63,8 +65,11 @@ func (s *Stage) Contradicts(a, b news.Claim, across bool) (string, bool) {
 }
 
 // sameOrInside reports whether the claims' objects are the same place, or
-// one is a place inside the other's country.
-func sameOrInside(a, b news.Claim, across bool) bool {
+// one is a place inside the other's country. When the predicates are the
+// same, a claim without a place compares with one that names a place
+// ("supported the invasion" / "against the war in Iraq"); across two
+// different predicates both must name the place.
+func sameOrInside(a, b news.Claim, across, samePredicate bool) bool {
 	oa, ob := a.Object, b.Object
 	if across {
 		oa, ob = key(a.ObjectName), key(b.ObjectName)
@@ -73,7 +78,7 @@ func sameOrInside(a, b news.Claim, across bool) bool {
 	case oa == "" && ob == "":
 		return true
 	case oa == "" || ob == "":
-		return false
+		return samePredicate
 	case oa == ob:
 		return true
 	}

@@ -79,7 +79,25 @@ var reportingVerbs = set(`said says told added stated announced claimed warned i
 // word at, inside the clause.
 func (c *docIndex) negatedAt(first, at int) bool {
 	for k := at - 1; k >= first && k >= at-3; k-- {
-		if negations[strings.ToLower(c.words[k])] {
+		w := strings.ToLower(c.words[k])
+		if negations[w] {
+			return true
+		}
+		if w == "," || w == ";" || w == ":" {
+			return false // "No, I meant it": the negation answers something else
+		}
+	}
+	return false
+}
+
+// modals before a predicate word make a claim about what can or will be.
+var modals = set(`can can't cannot could couldn't will won't would wouldn't may might shall should 'll ’ll ca wo`)
+
+// modalAt reports a modal verb within the three tokens before the
+// predicate word at.
+func (c *docIndex) modalAt(first, at int) bool {
+	for k := at - 1; k >= first && k >= at-3; k-- {
+		if modals[strings.ToLower(c.words[k])] {
 			return true
 		}
 	}

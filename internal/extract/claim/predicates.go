@@ -13,11 +13,12 @@ var predicatesText string
 // predicates is the table of predicate classes (predicates.txt).
 type predicates struct {
 	classOf    map[string]string // word -> class
+	denies     map[string]bool   // words that deny their class ("against", "hoax")
 	comparable map[[2]string]string
 }
 
 func parsePredicates(text string) (*predicates, error) {
-	p := &predicates{classOf: map[string]string{}, comparable: map[[2]string]string{}}
+	p := &predicates{classOf: map[string]string{}, denies: map[string]bool{}, comparable: map[[2]string]string{}}
 	sc := bufio.NewScanner(strings.NewReader(text))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -38,8 +39,13 @@ func parsePredicates(text string) (*predicates, error) {
 			p.comparable[[2]string{f[1], f[0]}] = strings.TrimSpace(why)
 			continue
 		}
-		for _, w := range strings.Fields(body) {
+		affirm, deny, _ := strings.Cut(body, "|")
+		for _, w := range strings.Fields(affirm) {
 			p.classOf[w] = head
+		}
+		for _, w := range strings.Fields(deny) {
+			p.classOf[w] = head
+			p.denies[w] = true
 		}
 	}
 	return p, sc.Err()

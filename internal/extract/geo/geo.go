@@ -44,7 +44,8 @@ func (c Config) Validate() error {
 // Stage geocodes LOC entities.
 //
 // It reads doc.Entities (the ner and link stages), doc.Tokens and
-// doc.Text, and sets Place on each LOC entity whose name is a place in the
+// doc.Text; first gives type LOC to the entities NER mistyped whose names
+// are places (see retype), then sets Place on each LOC entity whose name is a place in the
 // gazetteer: a country, an admin1 region, a city, or a region without a
 // country (Country empty, Feature "region"). LOC entities whose names are
 // not places keep a nil Place. Place.Debug says which rules and scores
@@ -76,6 +77,7 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	s.retype(doc)
 	r := s.newResolver(doc)
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
