@@ -121,30 +121,96 @@ func ftsWords(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// Search implements news.Store.
+// Search implements news.Store. A text query is answered in two steps: the
+// best matching ids (FTS5 sorts by rank, joined with articles only when a
+// filter needs it), then the fields and snippet of those few, so that a
+// common word matching most articles costs no snippet or row per match.
 func (s *DB) Search(ctx context.Context, q news.SearchQuery) ([]news.SearchHit, error) {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
 	}
-	var where []string
-	var args []any
 	match := ftsQuery(q.Text)
 	if strings.TrimSpace(q.Text) != "" && match == "" {
 		return nil, nil // only punctuation: nothing can match
 	}
-	var from, cols, order string
+	where, args := searchFilters(q)
+	var ids []int64
+	var scores []float64
+	var err error
 	if match != "" {
-		from = `articles_fts JOIN articles a ON a.id = articles_fts.rowid`
-		cols = `snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts, 4.0, 1.0)`
-		where = append(where, `articles_fts MATCH ?`)
-		args = append(args, match)
-		order = `ORDER BY 7, a.id`
+		query := `SELECT articles_fts.rowid, rank FROM articles_fts`
+		if len(where) > 0 {
+			query += ` JOIN articles a ON a.id = articles_fts.rowid`
+		}
+		query += ` WHERE articles_fts MATCH ?`
+		for _, w := range where {
+			query += ` AND ` + w
+		}
+		query += ` ORDER BY rank LIMIT ?`
+		ids, scores, err = s.idsAndScores(ctx, query, append(append([]any{match}, args...), limit)...)
 	} else {
-		from = `articles a`
-		cols = `substr(a.body, 1, 160), 0.0`
-		order = `ORDER BY a.published DESC, a.id DESC`
+		query := `SELECT a.id, 0.0 FROM articles a`
+		if len(where) > 0 {
+			query += ` WHERE ` + strings.Join(where, ` AND `)
+		}
+		query += ` ORDER BY a.published DESC, a.id DESC LIMIT ?`
+		ids, scores, err = s.idsAndScores(ctx, query, append(args, limit)...)
 	}
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return s.hitDetails(ctx, match, ids, scores)
+}
+
+// hitDetails returns the hits for ids in their order, with the fields and
+// the snippet of each.
+func (s *DB) hitDetails(ctx context.Context, match string, ids []int64, scores []float64) ([]news.SearchHit, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, 0, len(ids)+1)
+	query := `SELECT id, title, url, source, published, substr(body, 1, 160) FROM articles a WHERE id IN (` + placeholders(len(ids)) + `)`
+	if match != "" {
+		args = append(args, match)
+		query = `SELECT a.id, a.title, a.url, a.source, a.published, snippet(articles_fts, 1, '[', ']', '…', 16)
+			FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+			WHERE articles_fts MATCH ? AND articles_fts.rowid IN (` + placeholders(len(ids)) + `)`
+	}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	byID := make(map[int64]news.SearchHit, len(ids))
+	for rows.Next() {
+		var h news.SearchHit
+		if err := rows.Scan(&h.ArticleID, &h.Title, &h.URL, &h.Source, &h.Published, &h.Snippet); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		h.Snippet = strings.Join(strings.Fields(h.Snippet), " ")
+		byID[h.ArticleID] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	hits := make([]news.SearchHit, 0, len(ids))
+	for i, id := range ids {
+		if h, ok := byID[id]; ok {
+			h.Score = -scores[i] // bm25 is lower for better matches
+			hits = append(hits, h)
+		}
+	}
+	return hits, nil
+}
+
+// searchFilters returns the conditions on articles a of q's filters.
+func searchFilters(q news.SearchQuery) ([]string, []any) {
+	var where []string
+	var args []any
 	if q.Since != "" {
 		where = append(where, `a.published != '' AND a.published >= ?`)
 		args = append(args, q.Since)
@@ -168,31 +234,27 @@ func (s *DB) Search(ctx context.Context, q news.SearchQuery) ([]news.SearchHit, 
 		where = append(where, `a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE e.type = ?)`)
 		args = append(args, q.Type)
 	}
-	query := `SELECT a.id, a.title, a.url, a.source, a.published, ` + cols + ` FROM ` + from
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	query += ` ` + order + ` LIMIT ?`
-	args = append(args, limit)
+	return where, args
+}
+
+func (s *DB) idsAndScores(ctx context.Context, query string, args ...any) ([]int64, []float64, error) {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, nil, err
 	}
 	defer rows.Close()
-	var hits []news.SearchHit
+	var ids []int64
+	var scores []float64
 	for rows.Next() {
-		var h news.SearchHit
-		if err := rows.Scan(&h.ArticleID, &h.Title, &h.URL, &h.Source, &h.Published, &h.Snippet, &h.Score); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+		var id int64
+		var score float64
+		if err := rows.Scan(&id, &score); err != nil {
+			return nil, nil, err
 		}
-		h.Score = -h.Score // bm25 is lower for better matches
-		h.Snippet = strings.Join(strings.Fields(h.Snippet), " ")
-		hits = append(hits, h)
+		ids = append(ids, id)
+		scores = append(scores, score)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	return hits, nil
+	return ids, scores, rows.Err()
 }
 
 const articleSelect = `SELECT id, source, url, title, published, ingested, hash, contract FROM articles `
