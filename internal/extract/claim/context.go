@@ -17,6 +17,7 @@ type docIndex struct {
 
 type mentionRef struct {
 	entity, typ, kind string
+	size              int // tokens in the mention, less one
 }
 
 func newContext(doc *news.Doc) *docIndex {
@@ -39,7 +40,10 @@ func newContext(doc *news.Doc) *docIndex {
 				continue
 			}
 			for k := first; k <= last; k++ {
-				c.ref[k] = mentionRef{entity: e.ID, typ: e.Type, kind: m.Kind}
+				if r := c.ref[k]; r.entity != "" && r.size > last-first {
+					continue // a place named inside a longer name leaves the name its tokens
+				}
+				c.ref[k] = mentionRef{entity: e.ID, typ: e.Type, kind: m.Kind, size: last - first}
 			}
 		}
 	}

@@ -38,6 +38,9 @@ func newArgs(doc *news.Doc) *args {
 				continue
 			}
 			for k := first; k <= last; k++ {
+				if r := a.ref[k]; r.entity != "" && r.last-r.first > last-first {
+					continue // a place named inside a longer name ("Air Zimbabwe") leaves the name its tokens
+				}
 				a.ref[k] = mentionRef{entity: e.ID, typ: e.Type, first: first, last: last}
 				if m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal {
 					a.inName[k] = true

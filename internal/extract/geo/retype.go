@@ -1,6 +1,9 @@
 package geo
 
 import (
+	"sort"
+	"strings"
+
 	"github.com/newsgraph/newsgraph/internal/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
@@ -18,20 +21,78 @@ import (
 //
 // Organisations named after a city ("Chelsea" the club) keep their type:
 // only countries and regions turn an ORG into a place.
+//   - any entity whose name ends in a place noun ("Orange County", "Korean
+//     Peninsula", "Glenrock Lagoon") or starts with one ("Lake Manassas");
+//   - an entity whose name is a place in the gazetteer and that the text
+//     puts after "in", "at" or "near" ("talks in Louisville").
 func (s *Stage) retype(doc *news.Doc) {
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
-		switch e.Type {
-		case news.TypeMISC:
-			if s.allDemonyms(e) {
-				e.Type = news.TypeLOC
+		if e.Type == news.TypeLOC {
+			continue
+		}
+		switch {
+		case e.Type == news.TypeMISC && s.allDemonyms(e),
+			e.Type != news.TypeMISC && s.onePlaceWord(e),
+			len(e.Titles) == 0 && placeNounName(e.Name),
+			len(e.Titles) == 0 && s.gazetteerName(e) && locativeMention(doc, e):
+			e.Type = news.TypeLOC
+		}
+	}
+}
+
+// placeHeads end (or, for the prefixed ones, start) the names of places
+// that are not in GeoNames' cities file.
+var (
+	placeHeads = map[string]bool{"county": true, "peninsula": true, "province": true, "island": true, "islands": true,
+		"isles": true, "mountains": true, "river": true, "valley": true, "bay": true, "sea": true, "ocean": true,
+		"gulf": true, "coast": true, "street": true, "avenue": true, "road": true, "square": true, "lagoon": true,
+		"beach": true, "canyon": true, "desert": true, "strait": true, "lake": true, "heights": true, "district": true,
+		"region": true, "plateau": true, "highlands": true, "delta": true, "basin": true}
+	placePrefixes = map[string]bool{"lake": true, "mount": true, "mt": true, "port": true, "fort": true, "cape": true, "isle": true}
+)
+
+// placeNounName reports a name of two or more words that a place noun ends
+// ("Orange County") or a place prefix starts ("Lake Manassas").
+func placeNounName(name string) bool {
+	ws := splitWords(gazetteer.Key(name))
+	if len(ws) < 2 {
+		return false
+	}
+	return placeHeads[ws[len(ws)-1]] || placePrefixes[ws[0]]
+}
+
+// gazetteerName reports whether the entity's name is a place's own name.
+func (s *Stage) gazetteerName(e *news.Entity) bool {
+	for _, m := range s.ix.LookupKey(gazetteer.Key(e.Name)) {
+		if m.Primary {
+			return true
+		}
+	}
+	return false
+}
+
+var locativeWords = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "across": true, "throughout": true, "inside": true}
+
+// locativeMention reports a name mention right after a locative
+// preposition ("in Louisville", "near the Korean Peninsula").
+func locativeMention(doc *news.Doc, e *news.Entity) bool {
+	for _, m := range e.Mentions {
+		if m.Kind == news.MentionPronoun || m.Kind == news.MentionNominal {
+			continue
+		}
+		before := strings.Fields(strings.ToLower(doc.Text[max(0, m.Start-12):m.Start]))
+		if n := len(before); n > 0 {
+			w := before[n-1]
+			if w == "the" && n > 1 {
+				w = before[n-2]
 			}
-		case news.TypeORG, news.TypePER:
-			if s.onePlaceWord(e) {
-				e.Type = news.TypeLOC
+			if locativeWords[w] {
+				return true
 			}
 		}
 	}
+	return false
 }
 
 func (s *Stage) allDemonyms(e *news.Entity) bool {
@@ -106,4 +167,70 @@ func splitWords(k string) []string {
 		out = append(out, k[start:])
 	}
 	return out
+}
+
+// nestPlaces adds, to a LOC entity the article names, the places where its
+// name is part of an organisation's or other entity's name ("Zimbabwe" in
+// "Air Zimbabwe", "Jamaica" in "Jamaica Cancer Society"): the
+// organisation is tied to that place, and maps of the article should show
+// it. No entity is created: only places the article names on their own
+// gain these mentions.
+func nestPlaces(doc *news.Doc) {
+	byKey := map[string]int{}
+	for i, e := range doc.Entities {
+		if e.Type != news.TypeLOC {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal {
+				byKey[m.Text] = i
+			}
+		}
+	}
+	if len(byKey) == 0 {
+		return
+	}
+	for i := range doc.Entities {
+		e := &doc.Entities[i]
+		if e.Type == news.TypeLOC {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Kind == news.MentionPronoun || m.Kind == news.MentionNominal {
+				continue
+			}
+			for name, li := range byKey {
+				k := strings.Index(m.Text, name)
+				if k < 0 || len(name) == len(m.Text) || !wordBounded(m.Text, k, k+len(name)) {
+					continue
+				}
+				start := m.Start + k
+				loc := &doc.Entities[li]
+				if hasMentionAt(loc, start) {
+					continue
+				}
+				loc.Mentions = append(loc.Mentions, news.Mention{Span: news.Span{Start: start, End: start + len(name)},
+					Text: name, Type: news.TypeLOC, Kind: news.MentionName})
+			}
+		}
+	}
+	for i := range doc.Entities {
+		ms := doc.Entities[i].Mentions
+		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	}
+}
+
+func hasMentionAt(e *news.Entity, start int) bool {
+	for _, m := range e.Mentions {
+		if m.Start == start {
+			return true
+		}
+	}
+	return false
+}
+
+func wordBounded(s string, start, end int) bool {
+	before := start == 0 || s[start-1] == ' ' || s[start-1] == '-'
+	after := end == len(s) || s[end] == ' ' || s[end] == '-' || s[end] == '\'' || strings.HasPrefix(s[end:], "’")
+	return before && after
 }

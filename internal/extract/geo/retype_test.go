@@ -1,0 +1,83 @@
+package geo_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// typedDoc builds a document whose entities are given as (type, name)
+// pairs, one mention per occurrence of the name that is not inside a
+// longer name of the list (as NER would tag them).
+func typedDoc(t *testing.T, text string, ents ...[2]string) *news.Doc {
+	t.Helper()
+	doc := &news.Doc{Text: text}
+	inside := func(at, end int) bool {
+		for _, o := range ents {
+			for from := 0; ; {
+				k := strings.Index(text[from:], o[1])
+				if k < 0 {
+					break
+				}
+				s := from + k
+				from = s + len(o[1])
+				if s <= at && end <= s+len(o[1]) && len(o[1]) > end-at {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for i, te := range ents {
+		e := news.Entity{ID: "E" + string(rune('1'+i)), Type: te[0], Name: te[1]}
+		for from := 0; ; {
+			k := strings.Index(text[from:], te[1])
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + len(te[1])
+			if inside(at, from) {
+				continue
+			}
+			e.Mentions = append(e.Mentions, news.Mention{Span: news.Span{Start: at, End: at + len(te[1])}, Text: te[1], Kind: news.MentionName})
+		}
+		doc.Entities = append(doc.Entities, e)
+	}
+	return doc
+}
+
+func TestRetypeAndNestedPlaces(t *testing.T) {
+	st := mustStage(t, "")
+	doc := typedDoc(t, "Russian officials met in Louisville. Jamaica said flights of Air Zimbabwe to Zimbabwe resumed. "+
+		"Chelsea beat Arsenal. Police in Orange County and the Jamaica Cancer Society agreed.",
+		[2]string{"MISC", "Russian"}, [2]string{"ORG", "Louisville"}, [2]string{"ORG", "Jamaica"},
+		[2]string{"ORG", "Air Zimbabwe"}, [2]string{"LOC", "Zimbabwe"}, [2]string{"ORG", "Chelsea"},
+		[2]string{"ORG", "Orange County"}, [2]string{"ORG", "Jamaica Cancer Society"})
+	if err := st.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Russian": "LOC", "Louisville": "LOC", "Jamaica": "LOC", "Air Zimbabwe": "ORG",
+		"Zimbabwe": "LOC", "Chelsea": "ORG", "Orange County": "LOC", "Jamaica Cancer Society": "ORG"}
+	for _, e := range doc.Entities {
+		if e.Type != want[e.Name] {
+			t.Errorf("%s typed %s, want %s", e.Name, e.Type, want[e.Name])
+		}
+		if e.Name == "Russian" && (e.Place == nil || e.Place.Country != "RU") {
+			t.Errorf("Russian placed %+v, want in RU", e.Place)
+		}
+		if e.Name == "Zimbabwe" && len(e.Mentions) != 2 {
+			t.Errorf("Zimbabwe has %d mentions, want its own and the one inside Air Zimbabwe", len(e.Mentions))
+		}
+		if e.Name == "Jamaica" && len(e.Mentions) != 2 {
+			t.Errorf("Jamaica has %d mentions, want its own and the one inside Jamaica Cancer Society", len(e.Mentions))
+		}
+		for _, m := range e.Mentions {
+			if doc.Text[m.Start:m.End] != m.Text {
+				t.Errorf("mention %q has span text %q", m.Text, doc.Text[m.Start:m.End])
+			}
+		}
+	}
+}
