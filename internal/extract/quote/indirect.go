@@ -6,6 +6,9 @@ import (
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
+// maxPerSentence bounds the reported clauses read in one sentence.
+const maxPerSentence = 40
+
 var whWords = map[string]bool{"whether": true, "if": true, "how": true, "why": true, "what": true, "when": true, "where": true, "who": true}
 
 // notClauseStart are words after which a bare "said ..." is no clause.
@@ -47,6 +50,9 @@ func (w *doc) indirectQuotes() []*cand {
 			n := w.cueAt(i, "clause", "that", "object", "infinitive", "mixed")
 			if n == 0 {
 				continue
+			}
+			if len(found) >= maxPerSentence {
+				break // junk text: a "sentence" of endless cues
 			}
 			if r, ok := w.reportedAt(i, n, lo, hi, found); ok {
 				found = append(found, r)
@@ -203,8 +209,20 @@ func (w *doc) according(i, n, lo, hi int) (reported, bool) {
 	}
 	var ca, cb int
 	lead := i - lo
-	if lead <= 2 && sb < hi && w.low[sb] == "," {
-		ca, cb = trimPunctTokens(w, sb+1, hi)
+	if lead <= 2 {
+		// "According to X, CLAUSE": X runs to the first comma
+		comma := -1
+		for k := i + n; k < hi && k < i+n+14; k++ {
+			if w.low[k] == "," {
+				comma = k
+				break
+			}
+		}
+		if comma <= i+n {
+			return reported{}, false
+		}
+		sa, sb = i+n, comma
+		ca, cb = trimPunctTokens(w, comma+1, hi)
 	} else if lead > 2 {
 		ca, cb = trimPunctTokens(w, lo, i)
 	} else {

@@ -7,6 +7,10 @@ import (
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
+// window bounds, in tokens either side of a cue, where hedges and
+// anonymity phrases are looked for (sentences of junk text can be long).
+const window = 60
+
 // Sourcing values of the article contract.
 const (
 	SourcingNamed        = "named"
@@ -243,8 +247,8 @@ func (s *speakers) byTitle(a, b int) int {
 	best, bestDist := -1, 1<<30
 	for _, r := range s.refs {
 		e := w.d.Entities[r.ent]
-		if e.Type != news.TypePER {
-			continue
+		if e.Type == news.TypeLOC {
+			continue // a title names a person (or, mistagged, an "organisation")
 		}
 		match := false
 		for _, t := range e.Titles {
@@ -254,7 +258,10 @@ func (s *speakers) byTitle(a, b int) int {
 		}
 		k := w.tokenAt(r.Start)
 		if k-len(title) >= 0 && joinLower(w.words(k-len(title), k)) == want {
-			match = true
+			match = true // "Interior Minister <Chaudhry Nisar>"
+		}
+		if k+len(title) <= len(w.low) && w.toks[k+len(title)-1].End <= r.End && joinLower(w.words(k, k+len(title))) == want {
+			match = true // "<Interior Minister Chaudhry Nisar>"
 		}
 		if !match {
 			continue
@@ -405,6 +412,7 @@ func (s *speakers) anonymous(c *cand) bool {
 	w := s.w
 	a := c.attr
 	lo, hi := w.sentence(a.cueA)
+	lo, hi = max(lo, a.cueA-window), min(hi, a.cueA+window)
 	if w.lx.contains("anonymity", w.words(min(lo, a.subA), max(hi, a.subB))) {
 		return true
 	}
@@ -441,16 +449,15 @@ func (s *speakers) hedged(c *cand) bool {
 	if a.ok && a.cueA < a.cueB && w.lx.match("hedgecue", w.low, a.cueA) > 0 {
 		return true
 	}
-	var lo, hi int
-	if a.ok {
-		lo, hi = w.sentence(a.cueA)
-	} else {
-		k := w.tokenAt(c.start())
-		if k >= len(w.toks) {
+	center := a.cueA
+	if !a.ok || center >= len(w.toks) {
+		center = w.tokenAt(c.start())
+		if center >= len(w.toks) {
 			return false
 		}
-		lo, hi = w.sentence(k)
 	}
+	lo, hi := w.sentence(center)
+	lo, hi = max(lo, center-window), min(hi, center+window)
 	for k := lo; k < hi; k++ {
 		if w.quotedTok[k] {
 			continue

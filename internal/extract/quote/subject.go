@@ -229,6 +229,10 @@ func (w *doc) subjectAfter(k, hi int) (int, int) {
 		}
 		commonHead := e > k && isLower(w.toks[e-1].Text) && !timeWords[w.low[e-1]] && (t == "of" || t == "to" || t == "for" || t == "at" || t == "with" || t == "from" || t == "in") &&
 			e+1 < hi && !timeWords[w.low[e+1]] && !w.lx.has("pronoun", w.low[e+1]) && !mediumWords[w.low[min(e+2, hi-1)]] && !mediumWords[w.low[e+1]]
+		if timeWords[t] && e > k && isLower(w.toks[e-1].Text) && hasSuffix(w.low[e-1], "ed") {
+			e++ // "a poll released Sunday"
+			continue
+		}
 		if e > k && (prepositions[t] || timeWords[t] || t == "that") && !commonHead && !(t == "of" && e+1 < hi && isCapitalized(w.toks[e+1].Text)) &&
 			!(t == "for" && e+1 < hi && (determiners[w.low[e+1]] || isCapitalized(w.toks[e+1].Text)) && !isTimeNoun(w.low, e+1, hi)) {
 			break

@@ -1,0 +1,358 @@
+package quote
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/extract/segment"
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// MustStage returns the quote stage with the default config.
+func MustStage(tb testing.TB) *Stage {
+	tb.Helper()
+	s, err := New(DefaultConfig())
+	if err != nil {
+		tb.Fatalf("New: %v", err)
+	}
+	return s
+}
+
+// ent is an entity for a test document: its mentions are every occurrence
+// of each name in the text.
+type ent struct {
+	typ   string
+	names []string
+}
+
+// MustDoc segments text and adds the entities, as the ner and link stages
+// would.
+func MustDoc(tb testing.TB, text string, ents ...ent) *news.Doc {
+	tb.Helper()
+	d := &news.Doc{Text: text}
+	d.Sentences, d.Tokens = segment.Segment(text)
+	for i, e := range ents {
+		en := news.Entity{ID: "E" + string(rune('1'+i)), Type: e.typ, Name: e.names[0]}
+		for _, n := range e.names {
+			for off := 0; ; {
+				k := strings.Index(text[off:], n)
+				if k < 0 {
+					break
+				}
+				sp := news.Span{Start: off + k, End: off + k + len(n)}
+				en.Mentions = append(en.Mentions, news.Mention{Span: sp, Text: n, Type: e.typ, Kind: news.MentionName})
+				off = sp.End
+			}
+		}
+		if len(en.Mentions) == 0 {
+			tb.Fatalf("entity %q not in the text", e.names[0])
+		}
+		d.Entities = append(d.Entities, en)
+	}
+	return d
+}
+
+// want is one expected quote: Text, and the fields that are set.
+type want struct {
+	kind, text, mention, cue, sourcing, speaker string
+	hedged                                      bool
+}
+
+func run(tb testing.TB, d *news.Doc) []news.Quote {
+	tb.Helper()
+	if err := MustStage(tb).Process(context.Background(), d); err != nil {
+		tb.Fatalf("Process: %v", err)
+	}
+	for _, q := range d.Quotes {
+		if q.Start < 0 || q.End > len(d.Text) || q.Start > q.End {
+			tb.Fatalf("quote %s span %d-%d outside the text", q.ID, q.Start, q.End)
+		}
+	}
+	return d.Quotes
+}
+
+func speakerName(d *news.Doc, id string) string {
+	for _, e := range d.Entities {
+		if e.ID == id {
+			return e.Name
+		}
+	}
+	return ""
+}
+
+func findQuote(qs []news.Quote, text string) *news.Quote {
+	for i := range qs {
+		if qs[i].Text == text {
+			return &qs[i]
+		}
+	}
+	return nil
+}
+
+func check(t *testing.T, d *news.Doc, qs []news.Quote, w want) {
+	t.Helper()
+	q := findQuote(qs, w.text)
+	if q == nil {
+		var got []string
+		for _, q := range qs {
+			got = append(got, q.Kind+" "+q.Text)
+		}
+		t.Fatalf("no quote %q; got %q", w.text, got)
+	}
+	if w.kind != "" && q.Kind != w.kind {
+		t.Errorf("%q: kind %q, want %q", w.text, q.Kind, w.kind)
+	}
+	if got := q.Span.Of(d.Text); !strings.Contains(d.Text, got) || (len(strings.Fields(w.text)) > 0 && !strings.HasPrefix(got, strings.Fields(w.text)[0])) {
+		t.Errorf("%q: span text %q does not start the quote", w.text, got)
+	}
+	if w.mention != "" {
+		m := ""
+		if q.SpeakerMention != nil {
+			m = q.SpeakerMention.Text
+			if d.Text[q.SpeakerMention.Start:q.SpeakerMention.End] != m {
+				t.Errorf("%q: speaker mention span %v is not its text %q", w.text, q.SpeakerMention.Span, m)
+			}
+		}
+		if m != w.mention {
+			t.Errorf("%q: speaker mention %q, want %q", w.text, m, w.mention)
+		}
+	}
+	if w.cue != "" && q.Cue != w.cue {
+		t.Errorf("%q: cue %q, want %q", w.text, q.Cue, w.cue)
+	}
+	if w.sourcing != "" && q.Sourcing != w.sourcing {
+		t.Errorf("%q: sourcing %q, want %q", w.text, q.Sourcing, w.sourcing)
+	}
+	if w.speaker != "" && speakerName(d, q.Speaker) != w.speaker {
+		t.Errorf("%q: speaker %q, want %q", w.text, speakerName(d, q.Speaker), w.speaker)
+	}
+	if q.Hedged != w.hedged {
+		t.Errorf("%q: hedged %v, want %v", w.text, q.Hedged, w.hedged)
+	}
+}
+
+func TestDirect(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		ents []ent
+		want []want
+	}{
+		{"after, subject then verb",
+			"“The government is on alert to the IS threat in the region,” Foreign Secretary Aizaz Ahmad Chaudhry said while briefing the committee.",
+			[]ent{{news.TypePER, []string{"Aizaz Ahmad Chaudhry"}}},
+			[]want{{kind: KindDirect, text: "The government is on alert to the IS threat in the region", mention: "Foreign Secretary Aizaz Ahmad Chaudhry", cue: "said", sourcing: SourcingNamed, speaker: "Aizaz Ahmad Chaudhry"}}},
+		{"after, inverted with appositive",
+			"\"I have never voted in a primary,\" said Nicky Driscoll, 24, a student from Manchester.",
+			nil,
+			[]want{{kind: KindDirect, text: "I have never voted in a primary", mention: "Nicky Driscoll, 24, a student from Manchester", cue: "said", sourcing: SourcingNamed}}},
+		{"before, colon",
+			"Tester added: “That’s where your problem is.”",
+			[]ent{{news.TypePER, []string{"Tester"}}},
+			[]want{{kind: KindDirect, text: "That’s where your problem is.", mention: "Tester", cue: "added", speaker: "Tester"}}},
+		{"split around the attribution",
+			"“We are ready,” he said, “to talk.”",
+			nil,
+			[]want{{kind: KindDirect, text: "We are ready to talk.", mention: "he", cue: "said"}}},
+		{"second sentence goes on the same quote",
+			"“I don’t know what it’s going to take,” Durbin said. “It takes an election.”",
+			nil,
+			[]want{{kind: KindDirect, text: "I don’t know what it’s going to take It takes an election.", mention: "Durbin"}}},
+		{"two quotes, two speakers, the pronoun named in the next sentence",
+			"“As of now, I can say with confidence that the ISIS only exists in the Middle East,” he said. “It absolutely has no presence in Afghanistan and Pakistan,” Interior Minister Chaudhry Nisar said while speaking in Washington.",
+			[]ent{{news.TypePER, []string{"Chaudhry Nisar"}}, {news.TypeLOC, []string{"Washington"}}},
+			[]want{
+				{kind: KindDirect, text: "As of now, I can say with confidence that the ISIS only exists in the Middle East", mention: "he", speaker: "Chaudhry Nisar", sourcing: SourcingNamed},
+				{kind: KindDirect, text: "It absolutely has no presence in Afghanistan and Pakistan", mention: "Interior Minister Chaudhry Nisar", speaker: "Chaudhry Nisar"}}},
+		{"pronoun resolves to the person named before, by gender",
+			"Hillary Clinton met Donald Trump on Monday.\n\n“It was fine,” she said.",
+			[]ent{{news.TypePER, []string{"Hillary Clinton"}}, {news.TypePER, []string{"Donald Trump"}}},
+			[]want{{text: "It was fine", mention: "she", speaker: "Hillary Clinton"}}},
+		{"straight single quotes in a headline",
+			"Trump: 'I will build a great wall'\n\nThe candidate spoke on Monday.",
+			nil,
+			[]want{{kind: KindDirect, text: "I will build a great wall", mention: "Trump"}}},
+		{"two apostrophes as a double mark",
+			"''Roger Ailes is the epitome of somebody that is not politically correct,'' said Gov. Terry E. Branstad of Iowa.",
+			nil,
+			[]want{{kind: KindDirect, text: "Roger Ailes is the epitome of somebody that is not politically correct", mention: "Gov. Terry E. Branstad of Iowa", cue: "said"}}},
+		{"nested quote stays inside",
+			"“They just say, ‘do this, do that,’ and we do it,” Potts said.",
+			nil,
+			[]want{{kind: KindDirect, text: "They just say, ‘do this, do that,’ and we do it", mention: "Potts"}}},
+		{"multi-paragraph quote",
+			"Smith said: “The first part of the quote goes on here.\n\n“And the second paragraph ends it.”\n\nThe meeting ended.",
+			nil,
+			[]want{{kind: KindDirect, text: "The first part of the quote goes on here. And the second paragraph ends it.", mention: "Smith"}}},
+		{"a quoting paragraph inherits the speaker",
+			"“We will fight,” Sanders said.\n\n“We will win in California and everywhere else.”",
+			nil,
+			[]want{{kind: KindDirect, text: "We will win in California and everywhere else.", mention: "Sanders", cue: "said"}}},
+		{"partial quote attributed",
+			"Trump called the plan “a total disaster” on Monday.",
+			nil,
+			[]want{{kind: KindPartial, text: "a total disaster", mention: "Trump", cue: "called"}}},
+		{"anonymous source",
+			"“Would he have a different approach?” the source said.",
+			nil,
+			[]want{{kind: KindDirect, text: "Would he have a different approach?", mention: "the source", sourcing: SourcingAnonymous}}},
+		{"verb the lexicon lacks",
+			"“Would it be negotiable about the 11 million?” Hannity pressed.",
+			nil,
+			[]want{{text: "Would it be negotiable about the 11 million?", mention: "Hannity", cue: "pressed"}}},
+		{"unclosed quote ends at its paragraph",
+			"He said: “This never closes\n\nThe next paragraph is narration, not quoted.",
+			nil,
+			[]want{{kind: KindDirect, text: "This never closes", mention: "He"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := MustDoc(t, tt.text, tt.ents...)
+			qs := run(t, d)
+			for _, w := range tt.want {
+				check(t, d, qs, w)
+			}
+		})
+	}
+}
+
+func TestScareQuotesAreNotSpeech(t *testing.T) {
+	for _, text := range []string{
+		"The so-called “experts” met in the “war room” on Tuesday.",
+		"He hosted “Saturday Night Live” last year.",
+	} {
+		d := MustDoc(t, text)
+		if qs := run(t, d); len(qs) != 0 {
+			t.Errorf("%q: got %d quotes, want none: %+v", text, len(qs), qs)
+		}
+	}
+}
+
+func TestIndirect(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		ents []ent
+		want []want
+	}{
+		{"bare clause",
+			"However, Chaudhry clarified Pakistan has no desire to become part of the international coalition against IS.",
+			[]ent{{news.TypePER, []string{"Chaudhry"}}},
+			[]want{{kind: KindIndirect, text: "Pakistan has no desire to become part of the international coalition against IS", mention: "Chaudhry", cue: "clarified", speaker: "Chaudhry", sourcing: SourcingNamed}}},
+		{"that-clause, ends at a semicolon",
+			"He said that the terrorist space in South Asia was totally occupied; however, an alliance could not be ruled out.",
+			nil,
+			[]want{{kind: KindIndirect, text: "the terrorist space in South Asia was totally occupied", mention: "He", cue: "said"}}},
+		{"subject with an adverb between",
+			"The foreign secretary further said the government has directed all authorities to act.",
+			nil,
+			[]want{{text: "the government has directed all authorities to act", mention: "The foreign secretary", cue: "said", sourcing: SourcingNamed}}},
+		{"nominal subject resolves by title",
+			"Interior Minister Chaudhry Nisar spoke in Washington. Later, the interior minister said the group had no presence.",
+			[]ent{{news.TypePER, []string{"Chaudhry Nisar"}}},
+			[]want{{text: "the group had no presence", mention: "the interior minister", speaker: "Chaudhry Nisar"}}},
+		{"addressee before the clause",
+			"Clinton told reporters on Tuesday that she would release the transcripts.",
+			nil,
+			[]want{{text: "she would release the transcripts", mention: "Clinton", cue: "told"}}},
+		{"attribution after the clause",
+			"The talks failed after midnight, officials said.",
+			nil,
+			[]want{{kind: KindIndirect, text: "The talks failed after midnight", mention: "officials", cue: "said", sourcing: SourcingAnonymous}}},
+		{"according to, after",
+			"Trump leads the field in the state, according to a Suffolk University poll released Sunday.",
+			nil,
+			[]want{{text: "Trump leads the field in the state", mention: "a Suffolk University poll released Sunday", cue: "according to"}}},
+		{"according to, before",
+			"According to GMA News, the mayor said nothing about the visit.",
+			nil,
+			[]want{{text: "the mayor said nothing about the visit", mention: "GMA News", cue: "According to"}}},
+		{"anonymous and hedged",
+			"Earlier, this year intelligence sources had also claimed security forces arrested a man believed to be the commander.",
+			nil,
+			[]want{{text: "security forces arrested a man believed to be the commander", mention: "intelligence sources", cue: "claimed", sourcing: SourcingAnonymous, hedged: true}}},
+		{"revealed by sources",
+			"However, sources revealed that al Salafi was actually arrested in December.",
+			nil,
+			[]want{{text: "al Salafi was actually arrested in December", mention: "sources", cue: "revealed", sourcing: SourcingAnonymous}}},
+		{"two attributions in one sentence",
+			"He said the plan is dead, and she said the talks will go on.",
+			nil,
+			[]want{{text: "the plan is dead", mention: "He"}, {text: "the talks will go on", mention: "she"}}},
+		{"participle takes the subject of the clause",
+			"Trump spoke at a rally in Iowa, saying that the polls were rigged.",
+			nil,
+			[]want{{text: "the polls were rigged", mention: "Trump", cue: "saying"}}},
+		{"promise with an infinitive",
+			"They all vowed to carry their campaigns onward regardless of the results.",
+			nil,
+			[]want{{text: "to carry their campaigns onward regardless of the results", cue: "vowed"}}},
+		{"reported clause that holds a partial quote",
+			"Trump called Mexican border-crossers “rapists” and criminals.",
+			nil,
+			[]want{{kind: KindIndirect, text: "Mexican border-crossers “rapists” and criminals", mention: "Trump", cue: "called"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := MustDoc(t, tt.text, tt.ents...)
+			qs := run(t, d)
+			for _, w := range tt.want {
+				check(t, d, qs, w)
+			}
+		})
+	}
+}
+
+func TestNotSpeech(t *testing.T) {
+	for _, text := range []string{
+		"Splits within the Taliban were said to be driving commanders towards IS.",
+		"The minister denied the charges.",
+		"He announced his candidacy in June.",
+		"The report said.",
+		"A panel met amid reports that the outfit is seeking a foothold.",
+	} {
+		d := MustDoc(t, text)
+		for _, q := range run(t, d) {
+			if q.Kind == KindIndirect {
+				t.Errorf("%q: got indirect quote %q (cue %q)", text, q.Text, q.Cue)
+			}
+		}
+	}
+}
+
+func TestProcessOnEmptyDoc(t *testing.T) {
+	d := &news.Doc{}
+	if qs := run(t, d); qs == nil || len(qs) != 0 {
+		t.Errorf("got %v, want an empty, non-nil list", qs)
+	}
+}
+
+func TestConfig(t *testing.T) {
+	if err := DefaultConfig().Validate(); err != nil {
+		t.Errorf("DefaultConfig: %v", err)
+	}
+	if _, err := New(Config{MaxTextBytes: -1}); err == nil {
+		t.Error("New accepted a negative MaxTextBytes")
+	}
+	s := MustStage(t)
+	if s.Name() != "quote" {
+		t.Errorf("Name() = %q", s.Name())
+	}
+}
+
+func TestLexicon(t *testing.T) {
+	if _, err := parseLexicon("said\n"); err == nil {
+		t.Error("parseLexicon accepted an entry before any section")
+	}
+	if _, err := parseLexicon("[clause]\nsaid\n"); err == nil {
+		t.Error("parseLexicon accepted a lexicon without its other sections")
+	}
+	lx, err := parseLexicon(lexiconText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := lx.match("according", []string{"according", "to", "x"}, 0); n != 2 {
+		t.Errorf("match(according to) = %d, want 2", n)
+	}
+}
