@@ -43,7 +43,12 @@ type Config struct {
 
 // DB is a news.Store in one SQLite file.
 type DB struct {
-	db      *sql.DB
+	db *sql.DB // readers
+	// wdb is the one connection that writes, with the prepared statements
+	// of the write queries seen so far (parsing SQL is a third of the cost
+	// of storing an article otherwise).
+	wdb     *sql.DB
+	stmts   map[string]*sql.Stmt
 	path    string
 	compare news.ClaimComparer
 	// writeMu serialises write transactions: SQLite allows one writer,
@@ -68,24 +73,45 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+cfg.Path+"?"+q.Encode())
+	dsn := "file:" + cfg.Path + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", cfg.Path, err)
 	}
 	db.SetMaxOpenConns(8)
-	s := &DB{db: db, path: cfg.Path, compare: cfg.CompareClaims, now: time.Now}
+	wdb, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", cfg.Path, err)
+	}
+	wdb.SetMaxOpenConns(1)
+	wdb.SetMaxIdleConns(1)
+	wdb.SetConnMaxLifetime(0)
+	s := &DB{db: db, wdb: wdb, stmts: map[string]*sql.Stmt{}, path: cfg.Path, compare: cfg.CompareClaims, now: time.Now}
 	if s.compare == nil {
 		s.compare = DefaultCompareClaims
 	}
 	if err := s.migrate(ctx); err != nil {
-		db.Close()
+		s.Close()
 		return nil, fmt.Errorf("open store %s: %w", cfg.Path, err)
 	}
 	return s, nil
 }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	werr := s.wdb.Close()
+	if err := s.db.Close(); err != nil {
+		return err
+	}
+	return werr
+}
 
 // Path returns the database file.
 func (s *DB) Path() string { return s.path }
@@ -95,7 +121,7 @@ func (s *DB) Path() string { return s.path }
 func (s *DB) migrate(ctx context.Context) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	if _, err := s.wdb.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
@@ -112,7 +138,7 @@ func (s *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("migrate: migration %s has no number", base)
 		}
 		var n int
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
+		if err := s.wdb.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
 			return fmt.Errorf("migrate: %w", err)
 		}
 		if n > 0 {
@@ -122,7 +148,7 @@ func (s *DB) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("migrate: %w", err)
 		}
-		tx, err := s.db.BeginTx(ctx, nil)
+		tx, err := s.wdb.BeginTx(ctx, nil)
 		if err != nil {
 			return fmt.Errorf("migrate: %w", err)
 		}
@@ -184,15 +210,69 @@ func (s *DB) IntegrityCheck(ctx context.Context) error {
 // write runs fn in one write transaction (BEGIN IMMEDIATE), serialised with
 // every other write of this process.
 func (s *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.writeCached(ctx, func(tx *cachedTx) error { return fn(tx.Tx) })
+}
+
+// writeCached is write with a transaction that runs the queries it has
+// seen before as prepared statements.
+func (s *DB) writeCached(ctx context.Context, fn func(tx *cachedTx) error) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
-	if err := fn(tx); err != nil {
+	ctx2 := &cachedTx{Tx: tx, s: s}
+	if err := fn(ctx2); err != nil {
 		tx.Rollback()
 		return err
 	}
-	return tx.Commit()
+	err = tx.Commit()
+	// The connection is free again: prepare what this transaction parsed.
+	for _, q := range ctx2.missed {
+		if _, ok := s.stmts[q]; ok || len(s.stmts) >= 256 {
+			continue
+		}
+		if st, err := s.wdb.PrepareContext(ctx, q); err == nil {
+			s.stmts[q] = st
+		}
+	}
+	return err
+}
+
+// cachedTx is a write transaction that runs known queries as statements
+// prepared on the write connection, and notes the others.
+type cachedTx struct {
+	*sql.Tx
+	s      *DB
+	missed []string
+}
+
+func (c *cachedTx) stmt(ctx context.Context, query string) *sql.Stmt {
+	if st, ok := c.s.stmts[query]; ok {
+		return c.Tx.StmtContext(ctx, st)
+	}
+	c.missed = append(c.missed, query)
+	return nil
+}
+
+func (c *cachedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := c.stmt(ctx, query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
+	return c.Tx.ExecContext(ctx, query, args...)
+}
+
+func (c *cachedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := c.stmt(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return c.Tx.QueryContext(ctx, query, args...)
+}
+
+func (c *cachedTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := c.stmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return c.Tx.QueryRowContext(ctx, query, args...)
 }

@@ -102,7 +102,7 @@ func (s *DB) PutArticle(ctx context.Context, a *news.ArticleInput) (news.PutResu
 		a.Keys.ContentHash = news.ContentID(doc.Text)
 	}
 	var res news.PutResult
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.writeCached(ctx, func(tx *cachedTx) error {
 		res = news.PutResult{}
 		dup, err := findDuplicate(ctx, tx, a.Keys)
 		if err != nil {
@@ -156,7 +156,7 @@ func (s *DB) PutArticle(ctx context.Context, a *news.ArticleInput) (news.PutResu
 	return res, nil
 }
 
-func putMinHash(ctx context.Context, tx *sql.Tx, id int64, k news.DedupKeys) error {
+func putMinHash(ctx context.Context, tx querier, id int64, k news.DedupKeys) error {
 	if len(k.MinHash) == 0 {
 		return nil
 	}
@@ -174,7 +174,7 @@ func putMinHash(ctx context.Context, tx *sql.Tx, id int64, k news.DedupKeys) err
 // articleWriter writes the normalised rows of one new article inside the
 // article's transaction.
 type articleWriter struct {
-	tx        *sql.Tx
+	tx        *cachedTx
 	ctx       context.Context
 	article   int64
 	doc       *news.Doc
