@@ -338,8 +338,8 @@ func isCode(s string) bool {
 }
 
 // placePoints gives admin1 regions and countries a point and a
-// population: admin1 regions the middle of their cities' extent (trimmed of
-// outliers) and the sum of their cities' population; countries the
+// population: admin1 regions their built-in centre (builtin.go) or else
+// the middle of their cities' extent (trimmed of outliers) and the sum of their cities' population; countries the
 // built-in centre (builtin.go) or else their capital or the middle of their
 // cities.
 func placePoints(b *builder, cityStart int, countries []countryRow, countryIdx, admin1Idx map[string]uint32) {
@@ -364,8 +364,10 @@ func placePoints(b *builder, cityStart int, countries []countryRow, countryIdx, 
 			capital[p.Country] = p
 		}
 	}
-	for _, i := range admin1Idx {
-		if s := byAdmin[i]; s != nil {
+	for code, i := range admin1Idx {
+		if c, ok := admin1Centres[code]; ok {
+			b.places[i].Lat, b.places[i].Lon = c[0], c[1]
+		} else if s := byAdmin[i]; s != nil {
 			b.places[i].Lat, b.places[i].Lon = middle(s.lat), middle(s.lon)
 		}
 	}
@@ -380,9 +382,9 @@ func placePoints(b *builder, cityStart int, countries []countryRow, countryIdx, 
 		}
 	}
 	// Admin1 regions without cities in the file take their country's point.
-	for _, i := range admin1Idx {
+	for code, i := range admin1Idx {
 		p := &b.places[i]
-		if byAdmin[i] == nil {
+		if _, ok := admin1Centres[code]; !ok && byAdmin[i] == nil {
 			if c, ok := countryIdx[p.Country]; ok {
 				p.Lat, p.Lon = b.places[c].Lat, b.places[c].Lon
 			}

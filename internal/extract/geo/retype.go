@@ -12,12 +12,12 @@ import (
 // are places by the gazetteer's word, before geocoding:
 //   - a MISC entity named only by demonyms ("Russian", "Pakistani",
 //     "European"): news maps it to its country or region;
-//   - an ORG entity named by one word that is a country or a first-level
-//     region ("Jamaica said", "Punjab will"): a state or province acting,
-//     which CoNLL-style typing calls LOC;
-//   - a PER entity named by one word that is a country, a region or a city
+//   - an ORG entity named only by the name of a country or a first-level
+//     region ("Jamaica said", "Tamil Nadu will"): a state or province
+//     acting, which CoNLL-style typing calls LOC;
+//   - a PER entity named only by the name of a country, a region or a city
 //     of 100,000 people or more, with no title and no pronoun pointing to
-//     it (people are named by two words or come with a title).
+//     it ("Kuala Lumpur").
 //
 // Organisations named after a city ("Chelsea" the club) keep their type:
 // only countries and regions turn an ORG into a place.
@@ -131,7 +131,7 @@ func (s *Stage) onePlaceWord(e *news.Entity) bool {
 		}
 		key = k
 	}
-	if key == "" || len(splitWords(key)) != 1 {
+	if key == "" || len(splitWords(key)) > 3 {
 		return false
 	}
 	for _, m := range s.ix.LookupKey(key) {
