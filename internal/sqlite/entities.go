@@ -210,7 +210,8 @@ func (w *articleWriter) newEntity(typ, name string) (int64, error) {
 }
 
 // addNames records the article entity's names and titles with the store
-// entity; the longest canonical name becomes the store entity's name.
+// entity, which is named by the canonical name most articles used (the
+// longest of those on a tie).
 func (w *articleWriter) addNames(id int64, e news.Entity) error {
 	for _, r := range entityNames(e) {
 		if _, err := w.tx.ExecContext(w.ctx, `INSERT OR IGNORE INTO entity_names (key, entity_id, name, kind)
@@ -218,8 +219,12 @@ func (w *articleWriter) addNames(id int64, e news.Entity) error {
 			return err
 		}
 		if r.kind == "name" {
-			if _, err := w.tx.ExecContext(w.ctx, `UPDATE entities SET name = ? WHERE id = ? AND length(name) < length(?)`,
-				r.name, id, r.name); err != nil {
+			if _, err := w.tx.ExecContext(w.ctx, `UPDATE entity_names SET kind = 'name', uses = uses + 1
+				WHERE key = ? AND entity_id = ?`, r.key, id); err != nil {
+				return err
+			}
+			if _, err := w.tx.ExecContext(w.ctx, `UPDATE entities SET name = (SELECT name FROM entity_names
+				WHERE entity_id = ?1 ORDER BY uses DESC, length(name) DESC, name LIMIT 1) WHERE id = ?1`, id); err != nil {
 				return err
 			}
 		}

@@ -312,6 +312,18 @@ func (w *articleWriter) writeContradictions() (int, error) {
 			if !ok {
 				continue
 			}
+			// One contradiction per two speakers and subject, as within an
+			// article: the first found stands for the others.
+			var seen int
+			if err := w.tx.QueryRowContext(w.ctx, `SELECT count(*) FROM contradictions k
+				JOIN claims a ON a.id = k.claim_a JOIN claims b ON b.id = k.claim_b
+				WHERE a.subject_id = ?1 AND ((a.speaker_id = ?2 AND b.speaker_id = ?3) OR (a.speaker_id = ?3 AND b.speaker_id = ?2))`,
+				mine.SubjectID, other.SpeakerID, mine.SpeakerID).Scan(&seen); err != nil {
+				return 0, err
+			}
+			if seen > 0 {
+				continue
+			}
 			r, err := w.tx.ExecContext(w.ctx, `INSERT OR IGNORE INTO contradictions (claim_a, claim_b, scope, why)
 				VALUES (?, ?, 'cross', ?)`, other.ID, mine.ID, why)
 			if err != nil {

@@ -33,11 +33,17 @@ func claimByID(ctx context.Context, q querier, id int64) (news.StoredClaim, erro
 	return scanClaim(q.QueryRowContext(ctx, claimSelect+`WHERE c.id = ?`, id))
 }
 
+// maxComparedClaims bounds the stored claims a new claim is compared with
+// (the most recent about its subject), so that storing an article about a
+// much-discussed subject stays cheap.
+const maxComparedClaims = 500
+
 // claimsAbout returns the stored claims of other articles about the same
 // subject; the comparer decides about predicates and objects.
 func claimsAbout(ctx context.Context, q querier, subject, notArticle int64) ([]news.StoredClaim, error) {
-	rows, err := q.QueryContext(ctx, claimSelect+`WHERE c.subject_id = ? AND c.article_id != ? ORDER BY c.id`,
-		subject, notArticle)
+	rows, err := q.QueryContext(ctx, claimSelect+`WHERE c.id IN (SELECT id FROM claims
+		WHERE subject_id = ? AND article_id != ? ORDER BY id DESC LIMIT ?) ORDER BY c.id`,
+		subject, notArticle, maxComparedClaims)
 	if err != nil {
 		return nil, err
 	}
