@@ -75,6 +75,9 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 		if !it.befor.ok && b0 == open && w.isParaStart(open) {
 			it.befor = w.colonIntro(open)
 		}
+		if !it.befor.ok && b0 == open && !w.isParaStart(open) {
+			it.befor = w.introSentence(open)
+		}
 		if !it.after.ok && !it.befor.ok && b0 < open && countWords(w.text[q.open:q.end]) > 3 {
 			// "Sanders railed against 'the wasteful deportation regime'":
 			// no reporting verb, but the sentence's subject speaks.
@@ -232,10 +235,18 @@ func (w *doc) afterAttribution(k int, strong bool) attribution {
 			b--
 		}
 		a := w.trimIntro(w.trimLeading(k, b), b)
-		if !w.validSubject(a, b) {
-			return attribution{}
+		limit := 8
+		if !w.validSubject(a, b) || !strong && v-k > limit {
+			// "'If there had not been that intervention' by the United
+			// States, NATO and others, Clinton said": the subject after the
+			// last comma
+			a2, b2 := w.subjectBefore(v, k)
+			if a2 >= b2 || a2 == k || w.low[a2-1] != "," {
+				return attribution{}
+			}
+			a, b, limit = a2, b2, 16
 		}
-		if !strong && (v-k > 8 || !w.endsFrame(v+n, hi)) {
+		if !strong && (v-k > limit || !w.endsFrame(v+n, hi)) {
 			return attribution{}
 		}
 		return attribution{ok: true, cueA: v, cueB: v + n, subA: a, subB: b}
@@ -245,10 +256,18 @@ func (w *doc) afterAttribution(k int, strong bool) attribution {
 		// pronoun, one past-tense verb, and the end of the sentence.
 		a := k
 		b := a
-		for b < hi && b-a < 6 && (isCapitalized(w.toks[b].Text) || w.low[b] == "." || w.low[b] == "'s") && !isPunct(w.low[b]) || b == a && b < hi && w.lx.has("pronoun", w.low[b]) {
+		if b < hi && determiners[w.low[b]] {
+			b++ // "an angry Hollande retaliated"
+			for b < hi && b < a+3 && isLower(w.toks[b].Text) && !hasSuffix(w.low[b], "ed") {
+				b++
+			}
+		}
+		named := b
+		for b < hi && b-a < 7 && (isCapitalized(w.toks[b].Text) || w.low[b] == "." || w.low[b] == "'s") && !isPunct(w.low[b]) || b == a && b < hi && w.lx.has("pronoun", w.low[b]) {
 			b++
 		}
-		if b > a && b < hi && isLower(w.toks[b].Text) && hasSuffix(w.low[b], "ed") && (b+1 >= hi || isSentenceEnd(w.low[b+1]) || w.low[b+1] == ",") {
+		if b > named && b < hi && isLower(w.toks[b].Text) && hasSuffix(w.low[b], "ed") &&
+			(b+1 >= hi || isSentenceEnd(w.low[b+1]) || w.low[b+1] == "," || w.low[b+1] == "and" || prepositions[w.low[b+1]]) {
 			return attribution{ok: true, cueA: b, cueB: b + 1, subA: a, subB: b}
 		}
 	}
@@ -320,6 +339,19 @@ func (w *doc) beforeAttribution(lo, hi int) attribution {
 		}
 		return attribution{ok: true, cueA: v, cueB: v + n, subA: a, subB: b}
 	}
+	if colon {
+		// "with Trump reportedly yelling: '...'": a verb the lexicon lacks,
+		// right before the colon
+		v := e - 1
+		for v > lo && isAdverb(w.low[v]) {
+			v--
+		}
+		if v > lo && isLower(w.toks[v].Text) && (hasSuffix(w.low[v], "ed") || hasSuffix(w.low[v], "ing")) {
+			if a, b := w.subjectBefore(v, lo); a < b {
+				return attribution{ok: true, cueA: v, cueB: v + 1, subA: a, subB: b}
+			}
+		}
+	}
 	if colon && e-lo <= 6 {
 		// "Trump: 'We will win'" in headlines and transcripts
 		a := w.trimLeading(lo, e)
@@ -333,6 +365,41 @@ func (w *doc) beforeAttribution(lo, hi int) attribution {
 		if a, b := w.npForward(lo, e); a < b {
 			return attribution{ok: true, cueA: e, cueB: e, subA: a, subB: b, colon: true}
 		}
+	}
+	return attribution{}
+}
+
+// introSentence attributes a quotation that opens a sentence to the
+// sentence before it in the paragraph when that one ends with an
+// attribution and no complement: "Sam Lau, the party's spokesman, said in a
+// statement. 'There are no paper ballots to recount.'"
+func (w *doc) introSentence(open int) attribution {
+	pe := open // the previous sentence is [ps, pe)
+	if pe == 0 || w.paraOf[pe-1] != w.paraOf[open] || w.quotedTok[pe-1] {
+		return attribution{}
+	}
+	ps := pe - 1
+	for ps > 0 && ps > pe-maxFrame && !w.sentBreak(ps-1) && !w.quotedTok[ps-1] {
+		ps--
+	}
+	end := pe
+	for end > ps && isPunct(w.low[end-1]) {
+		end--
+	}
+	for v := end - 1; v > ps && v >= end-6; v-- {
+		n := w.cueAt(v, "clause", "that", "direct")
+		if n == 0 || hasSuffix(w.low[v], "ing") {
+			continue
+		}
+		for k := v + n; k < end; k++ {
+			if !(prepositions[w.low[k]] || determiners[w.low[k]] || timeWords[w.low[k]] || mediumWords[w.low[k]] || isLower(w.toks[k].Text) && k > v+n) {
+				return attribution{}
+			}
+		}
+		if a, b := w.subjectBefore(v, ps); a < b {
+			return attribution{ok: true, cueA: v, cueB: v + n, subA: a, subB: b}
+		}
+		return attribution{}
 	}
 	return attribution{}
 }

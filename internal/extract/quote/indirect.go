@@ -111,6 +111,7 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 	if c < hi && !w.quotedTok[c] && !isPunct(w.low[c]) {
 		for k := c + 1; k < hi && w.low[k] != ";"; k++ {
 			if w.quotedTok[k] {
+				// an embedded quotation, not one set off after a comma
 				mixed = true
 				break
 			}
@@ -178,10 +179,10 @@ func (w *doc) postposed(i, n, lo, hi, sa, sb int) (reported, bool) {
 	switch {
 	case sa < sb && sa-1 >= lo && sb <= i && w.low[sa-1] == ",":
 		comma = sa - 1
-	case i-1 >= lo && w.low[i-1] == ",":
+	case sa >= sb && i-1 >= lo && w.low[i-1] == ",":
 		comma = i - 1
 		sa, sb = w.subjectAfter(i+n, hi)
-		if sa >= sb {
+		if !w.validSubject(sa, sb) {
 			return reported{}, false
 		}
 	default:

@@ -78,7 +78,7 @@ func (w *doc) appositiveSubject(j, lo, v int) (int, int) {
 	cur := j
 	for hops := 0; hops < 5; hops++ {
 		k := cur - 1
-		for k >= lo && k > cur-18 && w.low[k] != "," && !w.quotedTok[k] && !w.sentBreak(k) {
+		for k >= lo && k > cur-18 && w.low[k] != "," && w.low[k] != "(" && w.low[k] != "—" && !w.quotedTok[k] && !w.sentBreak(k) {
 			k--
 		}
 		seg := k + 1
