@@ -78,7 +78,7 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 		return err
 	}
 	s.retype(doc)
-	nestPlaces(doc)
+	s.nestPlaces(doc)
 	r := s.newResolver(doc)
 	for i := range doc.Entities {
 		e := &doc.Entities[i]

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -169,48 +170,48 @@ func splitWords(k string) []string {
 	return out
 }
 
-// nestPlaces adds, to a LOC entity the article names, the places where its
-// name is part of an organisation's or other entity's name ("Zimbabwe" in
-// "Air Zimbabwe", "Jamaica" in "Jamaica Cancer Society"): the
-// organisation is tied to that place, and maps of the article should show
-// it. No entity is created: only places the article names on their own
-// gain these mentions.
-func nestPlaces(doc *news.Doc) {
-	byKey := map[string]int{}
+// nestPlaces adds the places named inside other entities' names
+// ("Zimbabwe" in "Air Zimbabwe", "Canada" in "Kidney Foundation of
+// Canada"): the organisation is tied to that place, and a map of the
+// article should show it. The mention joins the LOC entity the article
+// already has for that name; a country named only inside another name
+// becomes a new LOC entity. Other places named only inside names (cities,
+// regions: the "Washington" of "Washington Post") are left alone.
+func (s *Stage) nestPlaces(doc *news.Doc) {
+	byName := map[string]int{}
 	for i, e := range doc.Entities {
 		if e.Type != news.TypeLOC {
 			continue
 		}
 		for _, m := range e.Mentions {
 			if m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal {
-				byKey[m.Text] = i
+				byName[m.Text] = i
 			}
 		}
 	}
-	if len(byKey) == 0 {
-		return
-	}
-	for i := range doc.Entities {
-		e := &doc.Entities[i]
-		if e.Type == news.TypeLOC {
+	n := len(doc.Entities)
+	for i := 0; i < n; i++ {
+		if doc.Entities[i].Type == news.TypeLOC {
 			continue
 		}
-		for _, m := range e.Mentions {
+		for _, m := range doc.Entities[i].Mentions {
 			if m.Kind == news.MentionPronoun || m.Kind == news.MentionNominal {
 				continue
 			}
-			for name, li := range byKey {
-				k := strings.Index(m.Text, name)
-				if k < 0 || len(name) == len(m.Text) || !wordBounded(m.Text, k, k+len(name)) {
-					continue
+			for _, part := range s.placesInside(m.Text, byName) {
+				start := m.Start + part.at
+				li, ok := byName[part.name]
+				if !ok {
+					doc.Entities = append(doc.Entities, news.Entity{ID: fmt.Sprintf("E%d", len(doc.Entities)+1),
+						Type: news.TypeLOC, Name: part.name, Aliases: []string{}, Titles: []string{}})
+					li = len(doc.Entities) - 1
+					byName[part.name] = li
 				}
-				start := m.Start + k
 				loc := &doc.Entities[li]
-				if hasMentionAt(loc, start) {
-					continue
+				if !hasMentionAt(loc, start) {
+					loc.Mentions = append(loc.Mentions, news.Mention{Span: news.Span{Start: start, End: start + len(part.name)},
+						Text: part.name, Type: news.TypeLOC, Kind: news.MentionName})
 				}
-				loc.Mentions = append(loc.Mentions, news.Mention{Span: news.Span{Start: start, End: start + len(name)},
-					Text: name, Type: news.TypeLOC, Kind: news.MentionName})
 			}
 		}
 	}
@@ -220,6 +221,69 @@ func nestPlaces(doc *news.Doc) {
 	}
 }
 
+type namePart struct {
+	name string
+	at   int // byte offset in the containing name
+}
+
+// placesInside returns the word-bounded runs of name that are the names of
+// LOC entities of the article, or of countries, longest first and not
+// overlapping.
+func (s *Stage) placesInside(name string, known map[string]int) []namePart {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return nil
+	}
+	var out []namePart
+	taken := make([]bool, len(name))
+	for n := len(words) - 1; n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			part := strings.Join(words[i:i+n], " ")
+			at := indexWords(name, words, i)
+			if at < 0 || taken[at] {
+				continue
+			}
+			if _, ok := known[part]; !ok && !s.isCountryName(part) {
+				continue
+			}
+			out = append(out, namePart{part, at})
+			for k := at; k < at+len(part) && k < len(taken); k++ {
+				taken[k] = true
+			}
+		}
+	}
+	return out
+}
+
+// indexWords returns the byte offset of words[i] in name, when name is
+// the words joined by single spaces.
+func indexWords(name string, words []string, i int) int {
+	at := 0
+	for k := 0; k < i; k++ {
+		at += len(words[k]) + 1
+	}
+	if at > len(name) || !strings.HasPrefix(name[at:], words[i]) {
+		return -1
+	}
+	return at
+}
+
+func (s *Stage) isCountryName(name string) bool {
+	if !isCapitalisedWord(name) {
+		return false
+	}
+	for _, m := range s.ix.LookupKey(gazetteer.Key(name)) {
+		if m.Primary && m.Kind == gazetteer.KindCountry {
+			return true
+		}
+	}
+	return false
+}
+
+func isCapitalisedWord(s string) bool {
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
+}
+
 func hasMentionAt(e *news.Entity, start int) bool {
 	for _, m := range e.Mentions {
 		if m.Start == start {
@@ -227,10 +291,4 @@ func hasMentionAt(e *news.Entity, start int) bool {
 		}
 	}
 	return false
-}
-
-func wordBounded(s string, start, end int) bool {
-	before := start == 0 || s[start-1] == ' ' || s[start-1] == '-'
-	after := end == len(s) || s[end] == ' ' || s[end] == '-' || s[end] == '\'' || strings.HasPrefix(s[end:], "’")
-	return before && after
 }

@@ -52,15 +52,19 @@ func typedDoc(t *testing.T, text string, ents ...[2]string) *news.Doc {
 func TestRetypeAndNestedPlaces(t *testing.T) {
 	st := mustStage(t, "")
 	doc := typedDoc(t, "Russian officials met in Louisville. Jamaica said flights of Air Zimbabwe to Zimbabwe resumed. "+
-		"Chelsea beat Arsenal. Police in Orange County and the Jamaica Cancer Society agreed.",
+		"Chelsea beat Arsenal. Police in Orange County and the Jamaica Cancer Society agreed with the Kidney Foundation of Canada.",
 		[2]string{"MISC", "Russian"}, [2]string{"ORG", "Louisville"}, [2]string{"ORG", "Jamaica"},
 		[2]string{"ORG", "Air Zimbabwe"}, [2]string{"LOC", "Zimbabwe"}, [2]string{"ORG", "Chelsea"},
-		[2]string{"ORG", "Orange County"}, [2]string{"ORG", "Jamaica Cancer Society"})
+		[2]string{"ORG", "Orange County"}, [2]string{"ORG", "Jamaica Cancer Society"}, [2]string{"ORG", "Kidney Foundation of Canada"})
 	if err := st.Process(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{"Russian": "LOC", "Louisville": "LOC", "Jamaica": "LOC", "Air Zimbabwe": "ORG",
-		"Zimbabwe": "LOC", "Chelsea": "ORG", "Orange County": "LOC", "Jamaica Cancer Society": "ORG"}
+		"Zimbabwe": "LOC", "Chelsea": "ORG", "Orange County": "LOC", "Jamaica Cancer Society": "ORG",
+		"Kidney Foundation of Canada": "ORG", "Canada": "LOC"}
+	if last := doc.Entities[len(doc.Entities)-1]; last.Name != "Canada" || last.Place == nil || last.Place.Country != "CA" {
+		t.Errorf("last entity %+v, want Canada, made from the country named inside an organisation's name", last)
+	}
 	for _, e := range doc.Entities {
 		if e.Type != want[e.Name] {
 			t.Errorf("%s typed %s, want %s", e.Name, e.Type, want[e.Name])
