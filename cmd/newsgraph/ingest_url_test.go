@@ -182,3 +182,29 @@ func TestIngestWatchPollsWithETag(t *testing.T) {
 		t.Errorf("stats: %q, want 1 feed", out)
 	}
 }
+
+func TestIngestWatchBacksOffAfterErrors(t *testing.T) {
+	var fetches atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed.xml" {
+			fetches.Add(1)
+		}
+		http.NotFound(w, r)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	list := writeFile(t, dir, "feeds.txt", []byte(srv.URL+"/feed.xml\n"))
+	code, _, errOut := run(t, "", "ingest", "--db", filepath.Join(dir, "news.db"), "--allow-private",
+		"--feeds", list, "--watch", "--interval", "100ms", "--rounds", "6")
+	if code != 1 || !strings.Contains(errOut, "404") {
+		t.Errorf("exit %d, stderr %q; want the feed's 404 listed and exit 1", code, errOut)
+	}
+	// Polls wait interval × 2^failures after an error: fewer than 6.
+	if n := fetches.Load(); n < 2 || n > 4 {
+		t.Errorf("the failing feed was fetched %d times in 6 rounds, want 2 to 4", n)
+	}
+	code, out, _ := run(t, "", "stats", "--db", filepath.Join(dir, "news.db"), "--format", "json")
+	if code != 0 || !strings.Contains(out, `"feeds":1`) {
+		t.Errorf("stats: %s", out)
+	}
+}
