@@ -43,6 +43,7 @@ func commands() []command {
 		{"contradictions", "claims that contradict each other, within and across articles", runContradictions},
 		{"stats", "count what the database holds", runStats},
 		{"export", "write the database as JSON Lines or GDELT-GKG-like CSV", runExport},
+		{"serve", "web UI and JSON API over the database", runServe},
 		{"setup", "download GeoNames and build the place index (or --from DIR)", runSetup},
 		{"version", "print the version", runVersion},
 		{"help", "explain newsgraph or one command", runHelp},

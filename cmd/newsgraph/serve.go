@@ -1,0 +1,280 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/api"
+	"github.com/newsgraph/newsgraph/internal/dedup"
+	"github.com/newsgraph/newsgraph/internal/fetch"
+	"github.com/newsgraph/newsgraph/internal/ingest"
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
+	"github.com/newsgraph/newsgraph/internal/sqlite"
+	"github.com/newsgraph/newsgraph/internal/web"
+)
+
+const serveAbout = `Serves the database over HTTP: a web UI to browse it (search, articles with
+their entities, quotes, speakers, dates and events highlighted, entity pages
+with timelines, claims and graphs, a world map, contradictions) and a JSON API
+under /api/ (documented at /api/openapi.json).
+
+Reading is open to clients on this machine (loopback); other machines need the
+API token, as "Authorization: Bearer TOKEN" or by logging in at /login. The
+POST endpoints (/api/extract, /api/ingest) always need the token and are off
+without one. The token comes from --token or $NEWSGRAPH_TOKEN. Listening on an
+address other than loopback needs a token.
+
+Examples:
+  newsgraph serve                                   # http://127.0.0.1:8080
+  NEWSGRAPH_TOKEN=s3cret newsgraph serve --addr :8080
+  curl -H 'Authorization: Bearer s3cret' --data-binary @article.txt \
+       -H 'Content-Type: text/plain' http://127.0.0.1:8080/api/extract`
+
+type serveOptions struct {
+	addr, db, token, cors string
+	maxBody               int64
+	maxLimit              int
+	fetch                 fetch.Config
+	stages                extractOptions
+}
+
+func parseServeFlags(env *environment, args []string) (serveOptions, error) {
+	fs := newFlagSet(env, "serve", "[flags]", serveAbout)
+	opt := serveOptions{fetch: fetch.DefaultConfig()}
+	fs.StringVar(&opt.addr, "addr", "127.0.0.1:8080", "listen on this `HOST:PORT` (port 0 picks a free one)")
+	fs.StringVar(&opt.db, "db", "", "database `FILE` (default $NEWSGRAPH_DB, else "+dbFileName+" in the data directory)")
+	fs.StringVar(&opt.token, "token", os.Getenv("NEWSGRAPH_TOKEN"), "API `TOKEN` for writes and for clients not on loopback (default $NEWSGRAPH_TOKEN)")
+	fs.StringVar(&opt.cors, "cors-origin", "", "allow cross-origin API calls from this `ORIGIN` (\"*\" for any); off by default")
+	fs.Int64Var(&opt.maxBody, "max-body", api.DefaultMaxBody, "largest POST body in `bytes`")
+	fs.IntVar(&opt.maxLimit, "max-page", api.DefaultMaxLimit, "largest page of a list (the limit parameter)")
+	fs.BoolVar(&opt.fetch.AllowPrivate, "allow-private", false, "let POST /api/ingest fetch loopback, private and link-local addresses")
+	fs.StringVar(&opt.stages.dataDir, "data", "", "data `DIR` with the GeoNames index, for extract and ingest (see 'newsgraph setup')")
+	fs.StringVar(&opt.stages.countryHint, "country-hint", "", "ISO 3166 `CODE` of the country the articles are mostly about")
+	if err := parseFlags(fs, args); err != nil {
+		return opt, err
+	}
+	usage := func(msg string) error {
+		return &usageError{msg: "serve: " + msg + " (run 'newsgraph serve --help')"}
+	}
+	if fs.NArg() > 0 {
+		return opt, usage("takes no arguments")
+	}
+	host, _, err := net.SplitHostPort(opt.addr)
+	if err != nil {
+		return opt, usage(fmt.Sprintf("--addr %q is not HOST:PORT", opt.addr))
+	}
+	if !isLoopbackHost(host) && opt.token == "" {
+		return opt, usage(fmt.Sprintf("listening on %q lets other machines in: set --token or NEWSGRAPH_TOKEN", opt.addr))
+	}
+	if opt.maxBody <= 0 || opt.maxLimit <= 0 {
+		return opt, usage("--max-body and --max-page must be positive")
+	}
+	opt.stages.read = ingest.Options{MaxBytes: opt.maxBody}
+	return opt, nil
+}
+
+func isLoopbackHost(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func runServe(env *environment, args []string) error {
+	opt, err := parseServeFlags(env, args)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	store, err := openStore(ctx, opt.db, false)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	defer store.Close()
+	handler, err := newServeHandler(env, opt, store)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	ln, err := net.Listen("tcp", opt.addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	srv := &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          log.New(env.stderr, "newsgraph serve: ", 0),
+	}
+	st, _ := store.Stats(ctx)
+	writes := "POST endpoints off (no --token)"
+	if opt.token != "" {
+		writes = "POST endpoints need the token"
+	}
+	fmt.Fprintf(env.stdout, "newsgraph serve: http://%s/ (%s: %d articles; %s)\n", ln.Addr(), store.Path(), st.Articles, writes)
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("serve: shut down: %w", err)
+	}
+	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// newServeHandler wires the API under /api/ and the UI everywhere else,
+// behind the loopback-or-token guard. The pipeline is loaded only when
+// writes are on (a token is set).
+func newServeHandler(env *environment, opt serveOptions, store *sqlite.DB) (http.Handler, error) {
+	cfg := api.Config{Store: store, Token: opt.token, MaxBody: opt.maxBody, MaxLimit: opt.maxLimit, Version: version}
+	if opt.token != "" {
+		runner, err := newExtractRunner(geoOptions(env, opt.stages))
+		if err != nil {
+			return nil, err
+		}
+		svc := &serveIngest{
+			runner: runner,
+			store:  store,
+			read:   opt.stages.read,
+			dedup:  dedup.DefaultConfig(),
+			in: &ingester{env: env, store: store, runner: runner, client: fetch.New(opt.fetch),
+				opt: ingestOptions{read: opt.stages.read, dedup: dedup.DefaultConfig()}},
+		}
+		cfg.Extract, cfg.Ingest = svc, svc
+	}
+	apiServer, err := api.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	ui, err := web.New(web.Config{Store: store, Token: opt.token, Version: version})
+	if err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/api/", api.CORS(opt.cors, apiServer))
+	mux.Handle("/", ui)
+	return api.Guard(opt.token, web.OpenPath, mux), nil
+}
+
+// serveIngest runs the extraction pipeline for POST /api/extract and
+// stores articles for POST /api/ingest, the way 'newsgraph ingest' does.
+type serveIngest struct {
+	runner *pipeline.Runner
+	store  *sqlite.DB
+	read   ingest.Options
+	dedup  dedup.Config
+	in     *ingester // for URLs: polite fetching, as ingest does
+}
+
+func (s *serveIngest) doc(in api.ArticleIn) (*news.Doc, error) {
+	opt := s.read
+	opt.URL = in.URL
+	if in.Published != "" {
+		t, err := time.Parse("2006-01-02", in.Published)
+		if err != nil {
+			return nil, err
+		}
+		opt.Published = t
+	}
+	source := "api"
+	if in.URL != "" {
+		source = in.URL
+	}
+	doc, err := ingest.FromBytes(source, []byte(in.Text), opt)
+	if err != nil {
+		return nil, err
+	}
+	if t := strings.TrimSpace(in.Title); t != "" {
+		doc.Title = t
+	}
+	return doc, nil
+}
+
+// Extract implements api.Extractor.
+func (s *serveIngest) Extract(ctx context.Context, in api.ArticleIn) ([]byte, error) {
+	doc, err := s.doc(in)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.runner.Run(ctx, doc); err != nil {
+		return nil, err
+	}
+	return news.MarshalContract(doc)
+}
+
+// IngestText implements api.Ingester.
+func (s *serveIngest) IngestText(ctx context.Context, in api.ArticleIn) api.IngestResult {
+	source := in.URL
+	if source == "" {
+		source = "text"
+	}
+	doc, err := s.doc(in)
+	if err != nil {
+		return api.IngestResult{Source: source, Status: "error", Error: oneLine(err.Error())}
+	}
+	input := &news.ArticleInput{Doc: doc, Keys: s.dedup.Keys(doc)}
+	dup, err := s.store.FindDuplicate(ctx, input.Keys)
+	if err != nil {
+		return api.IngestResult{Source: source, Status: "error", Error: "store: " + oneLine(err.Error())}
+	}
+	if dup != nil {
+		return dupResult(source, dup)
+	}
+	if err := s.runner.Run(ctx, doc); err != nil {
+		return api.IngestResult{Source: source, Status: "error", Error: oneLine(err.Error())}
+	}
+	return s.put(ctx, source, input)
+}
+
+// IngestURL implements api.Ingester.
+func (s *serveIngest) IngestURL(ctx context.Context, url string) api.IngestResult {
+	p := s.in.prepare(ctx, job{source: url, url: url})
+	switch {
+	case p.err != nil:
+		return api.IngestResult{Source: url, Status: "error", Error: oneLine(p.err.Error())}
+	case p.known != nil:
+		return dupResult(url, p.known)
+	}
+	return s.put(ctx, url, p.input)
+}
+
+func (s *serveIngest) put(ctx context.Context, source string, input *news.ArticleInput) api.IngestResult {
+	res, err := s.store.PutArticle(ctx, input)
+	if err != nil {
+		return api.IngestResult{Source: source, Status: "error", Error: "store: " + oneLine(err.Error())}
+	}
+	if res.Duplicate != nil {
+		return dupResult(source, res.Duplicate)
+	}
+	return api.IngestResult{Source: source, ArticleID: res.ArticleID, Status: "stored"}
+}
+
+func dupResult(source string, d *news.Duplicate) api.IngestResult {
+	status := "duplicate"
+	if d.Kind == news.DupNear {
+		status = "near-duplicate"
+	}
+	return api.IngestResult{Source: source, ArticleID: d.ArticleID, Status: status}
+}

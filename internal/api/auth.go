@@ -1,0 +1,89 @@
+package api
+
+import (
+	"crypto/subtle"
+	"net"
+	"net/http"
+	"strings"
+)
+
+// TokenCookie is the cookie a browser may carry the token in, so that the
+// web UI can be used from another machine (set by /login).
+const TokenCookie = "newsgraph_token"
+
+// TokenMatches reports whether r carries token, as "Authorization: Bearer
+// TOKEN" or in the TokenCookie cookie. The comparison takes the same time
+// whatever the guess.
+func TokenMatches(r *http.Request, token string) bool {
+	if bearerMatches(r, token) {
+		return true
+	}
+	c, err := r.Cookie(TokenCookie)
+	return err == nil && same(c.Value, token)
+}
+
+// bearerMatches reports whether r carries token in its Authorization
+// header. Writes accept only this: a browser never adds it on its own, so
+// another site cannot make a logged-in browser post (no CSRF).
+func bearerMatches(r *http.Request, token string) bool {
+	scheme, rest, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	return ok && strings.EqualFold(scheme, "Bearer") && same(strings.TrimSpace(rest), token)
+}
+
+func same(got, token string) bool {
+	return token != "" && got != "" && subtle.ConstantTimeCompare([]byte(got), []byte(token)) == 1
+}
+
+// FromLoopback reports whether the request came from this machine.
+func FromLoopback(r *http.Request) bool {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// Guard lets requests from loopback through, and requests from other
+// addresses only with the token (or those open allows, such as the login
+// page; open may be nil). With no token, other addresses are refused. A reverse
+// proxy on the same machine makes every request look local: give the
+// server a token and have the proxy pass it.
+func Guard(token string, open func(*http.Request) bool, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if FromLoopback(r) || open != nil && open(r) || TokenMatches(r, token) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if token == "" {
+			writeError(w, r, &Error{Status: http.StatusForbidden, Code: "loopback_only",
+				Message: "this server answers loopback clients only; start it with --token to allow others"})
+			return
+		}
+		writeError(w, r, errUnauthorized)
+	})
+}
+
+// CORS allows cross-origin reads and token-bearing writes from origin
+// ("*" for any). With origin "" it passes requests through untouched:
+// CORS is off by default.
+func CORS(origin string, next http.Handler) http.Handler {
+	if origin == "" {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got := r.Header.Get("Origin")
+		if got != "" && (origin == "*" || got == origin) {
+			w.Header().Set("Access-Control-Allow-Origin", origin)
+			w.Header().Set("Vary", "Origin")
+			if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+				w.Header().Set("Access-Control-Allow-Methods", "GET, POST")
+				w.Header().Set("Access-Control-Allow-Headers", "Authorization, Content-Type")
+				w.Header().Set("Access-Control-Max-Age", "600")
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}

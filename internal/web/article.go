@@ -1,0 +1,326 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+)
+
+// The article page shows the contract's text with its entities, quotes,
+// speakers, dates and events marked. Spans overlap freely (a quote holds
+// mentions; a speaker mention holds an entity mention), so the text is cut
+// at every span boundary and each piece is wrapped, in a fixed nesting
+// order, in one element per annotation covering it. Pieces of one quote
+// share data-q, so the page's script highlights the whole quote.
+//
+// All text is escaped here with template.HTMLEscapeString; the result is
+// the only template.HTML the page gets from article data.
+
+// contract is what the page reads of the article contract. Offsets are
+// code points into Text.
+type contract struct {
+	ID        string  `json:"id"`
+	URL       *string `json:"url"`
+	Title     *string `json:"title"`
+	Published *string `json:"published"`
+	Text      string  `json:"text"`
+	Entities  []struct {
+		ID       string   `json:"id"`
+		Type     string   `json:"type"`
+		Name     string   `json:"name"`
+		Aliases  []string `json:"aliases"`
+		Titles   []string `json:"titles"`
+		Mentions []cspan  `json:"mentions"`
+		Place    *struct {
+			Country *string `json:"country"`
+			Lat     float64 `json:"lat"`
+			Lon     float64 `json:"lon"`
+		} `json:"place"`
+	} `json:"entities"`
+	Quotes []struct {
+		ID             string  `json:"id"`
+		Kind           string  `json:"kind"`
+		Text           string  `json:"text"`
+		Start          int     `json:"start"`
+		End            int     `json:"end"`
+		Speaker        *string `json:"speaker"`
+		SpeakerMention *cspan  `json:"speaker_mention"`
+		Cue            *string `json:"cue"`
+		Sourcing       string  `json:"sourcing"`
+	} `json:"quotes"`
+	Events []struct {
+		ID      string  `json:"id"`
+		Type    string  `json:"type"`
+		Actor   *string `json:"actor"`
+		Target  *string `json:"target"`
+		Trigger cspan   `json:"trigger"`
+		Date    *string `json:"date"`
+		Place   *string `json:"place"`
+		Negated bool    `json:"negated"`
+		Hedged  bool    `json:"hedged"`
+	} `json:"events"`
+	Dates []struct {
+		cspan
+		Value       *string `json:"value"`
+		Granularity string  `json:"granularity"`
+	} `json:"dates"`
+	Contradictions []struct {
+		Claims []string `json:"claims"`
+		Why    string   `json:"why"`
+	} `json:"contradictions"`
+}
+
+type cspan struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Kind  string `json:"kind"`
+}
+
+// layer is one kind of annotation, in nesting order (outermost first).
+type layer int
+
+const (
+	layerQuote layer = iota
+	layerSpeaker
+	layerDate
+	layerEvent
+	layerMention
+	layers
+)
+
+// mark is one annotated span and the tag that opens it.
+type mark struct {
+	start, end int
+	layer      layer
+	open       string // the opening tag, attributes escaped
+	close      string
+}
+
+// sideQuote is one line of the page's "who said what" list.
+type sideQuote struct {
+	ID, Kind, Text, Speaker, Cue, Sourcing string
+	SpeakerID                              int64 // store entity, 0 when unattributed or unknown
+}
+
+// sideEntity is one entity in the page's entity list.
+type sideEntity struct {
+	Local, Type, Name string
+	Aliases, Titles   []string
+	Mentions          int
+	StoreID           int64
+}
+
+// articleView is what the article template shows.
+type articleView struct {
+	ID             int64
+	Title          string
+	URL            string
+	Published      string
+	Source         string
+	Body           template.HTML
+	Quotes         []sideQuote
+	Entities       []sideEntity
+	Events         []string
+	Contradictions []string
+}
+
+func attr(s string) string { return template.HTMLEscapeString(s) }
+
+// buildArticle renders the contract of a stored article. storeIDs maps the
+// article's entity ids to store entity ids, for links.
+func buildArticle(data []byte, storeIDs map[string]int64) (*articleView, error) {
+	var c contract
+	if err := json.Unmarshal(data, &c); err != nil {
+		return nil, fmt.Errorf("read contract: %w", err)
+	}
+	v := &articleView{}
+	if c.Title != nil {
+		v.Title = *c.Title
+	}
+	if c.URL != nil {
+		v.URL = *c.URL
+	}
+	if c.Published != nil {
+		v.Published = *c.Published
+	}
+	names := map[string]string{}
+	for _, e := range c.Entities {
+		names[e.ID] = e.Name
+	}
+	name := func(id *string) string {
+		if id == nil {
+			return ""
+		}
+		if n, ok := names[*id]; ok {
+			return n
+		}
+		return *id
+	}
+	var marks []mark
+	for _, e := range c.Entities {
+		sid := storeIDs[e.ID]
+		v.Entities = append(v.Entities, sideEntity{Local: e.ID, Type: e.Type, Name: e.Name, Aliases: e.Aliases,
+			Titles: e.Titles, Mentions: len(e.Mentions), StoreID: sid})
+		for _, m := range e.Mentions {
+			tag := "span"
+			href := ""
+			if sid != 0 {
+				tag, href = "a", fmt.Sprintf(` href="/entities/%d"`, sid)
+			}
+			marks = append(marks, mark{m.Start, m.End, layerMention,
+				fmt.Sprintf(`<%s class="ent ent-%s" data-e="%s"%s title="%s (%s, %s)">`, tag, attr(strings.ToLower(e.Type)),
+					attr(e.ID), href, attr(e.Name), attr(e.Type), attr(m.Kind)), "</" + tag + ">"})
+		}
+	}
+	for _, q := range c.Quotes {
+		sq := sideQuote{ID: q.ID, Kind: q.Kind, Text: q.Text, Sourcing: q.Sourcing}
+		if q.Cue != nil {
+			sq.Cue = *q.Cue
+		}
+		switch {
+		case q.Speaker != nil:
+			sq.Speaker, sq.SpeakerID = name(q.Speaker), storeIDs[*q.Speaker]
+		case q.SpeakerMention != nil:
+			sq.Speaker = q.SpeakerMention.Text
+		}
+		v.Quotes = append(v.Quotes, sq)
+		marks = append(marks, mark{q.Start, q.End, layerQuote,
+			fmt.Sprintf(`<span class="q q-%s" data-q="%s" title="%s quote by %s">`, attr(q.Kind), attr(q.ID), attr(q.Kind),
+				attr(orUnknown(sq.Speaker))), "</span>"})
+		if m := q.SpeakerMention; m != nil {
+			marks = append(marks, mark{m.Start, m.End, layerSpeaker,
+				fmt.Sprintf(`<span class="speaker" data-speaker-of="%s" title="speaker of %s">`, attr(q.ID), attr(q.ID)), "</span>"})
+		}
+	}
+	for _, d := range c.Dates {
+		val := "unresolved"
+		if d.Value != nil {
+			val = *d.Value
+		}
+		marks = append(marks, mark{d.Start, d.End, layerDate,
+			fmt.Sprintf(`<time class="date" data-value="%s" title="%s (%s)">`, attr(val), attr(val), attr(d.Granularity)), "</time>"})
+	}
+	for _, e := range c.Events {
+		actor := name(e.Actor)
+		if actor == "" {
+			actor = "unknown actor"
+		}
+		desc := e.Type + ": " + actor
+		if e.Target != nil {
+			desc += " → " + name(e.Target)
+		}
+		if e.Place != nil {
+			desc += " in " + name(e.Place)
+		}
+		if e.Date != nil {
+			desc += " on " + *e.Date
+		}
+		if e.Negated {
+			desc += " (negated)"
+		}
+		if e.Hedged {
+			desc += " (hedged)"
+		}
+		v.Events = append(v.Events, desc)
+		marks = append(marks, mark{e.Trigger.Start, e.Trigger.End, layerEvent,
+			fmt.Sprintf(`<span class="event" data-v="%s" title="%s">`, attr(e.ID), attr(desc)), "</span>"})
+	}
+	for _, k := range c.Contradictions {
+		v.Contradictions = append(v.Contradictions, k.Why)
+	}
+	v.Body = template.HTML(markup(c.Text, marks))
+	return v, nil
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown speaker"
+	}
+	return s
+}
+
+// markup cuts text at every mark boundary and wraps each piece in the
+// marks covering it (one per layer: the earliest starting, then the
+// longest), escaping the text. Paragraphs (blank lines) become <p>.
+func markup(text string, marks []mark) string {
+	runes := []rune(text)
+	n := len(runes)
+	cuts := map[int]bool{0: true, n: true}
+	var ok []mark
+	for _, m := range marks {
+		if m.start < 0 || m.end > n || m.start >= m.end {
+			continue // a bad span is not shown rather than breaking the page
+		}
+		ok = append(ok, m)
+		cuts[m.start], cuts[m.end] = true, true
+	}
+	for i, r := range runes {
+		if r == '\n' {
+			cuts[i], cuts[i+1] = true, true
+		}
+	}
+	sort.SliceStable(ok, func(i, j int) bool {
+		if ok[i].start != ok[j].start {
+			return ok[i].start < ok[j].start
+		}
+		return ok[i].end-ok[i].start > ok[j].end-ok[j].start
+	})
+	points := make([]int, 0, len(cuts))
+	for p := range cuts {
+		points = append(points, p)
+	}
+	sort.Ints(points)
+	var b strings.Builder
+	b.WriteString("<p>")
+	seenQuote := map[string]bool{}
+	for i := 0; i+1 < len(points); i++ {
+		from, to := points[i], points[i+1]
+		piece := string(runes[from:to])
+		if piece == "\n" {
+			b.WriteString("</p>\n<p>")
+			continue
+		}
+		var active [layers]*mark
+		for k := range ok {
+			m := &ok[k]
+			if m.start > from {
+				break
+			}
+			if m.end >= to && active[m.layer] == nil {
+				active[m.layer] = m
+			}
+		}
+		for l := layer(0); l < layers; l++ {
+			if m := active[l]; m != nil {
+				open := m.open
+				if l == layerQuote {
+					// The first piece of a quote is its anchor (#Q1).
+					id := quoteID(open)
+					if !seenQuote[id] {
+						seenQuote[id] = true
+						open = strings.Replace(open, "<span ", `<span id="`+id+`" `, 1) // id is escaped already
+					}
+				}
+				b.WriteString(open)
+			}
+		}
+		b.WriteString(template.HTMLEscapeString(piece))
+		for l := layers - 1; l >= 0; l-- {
+			if m := active[l]; m != nil {
+				b.WriteString(m.close)
+			}
+		}
+	}
+	b.WriteString("</p>")
+	return b.String()
+}
+
+// quoteID reads data-q back from a quote's opening tag.
+func quoteID(open string) string {
+	_, rest, _ := strings.Cut(open, `data-q="`)
+	id, _, _ := strings.Cut(rest, `"`)
+	return id
+}

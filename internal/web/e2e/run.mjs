@@ -1,0 +1,190 @@
+// Browser tests of the newsgraph web UI, in headless chromium driven by
+// playwright-core. e2e_test.go starts a server with the reference article,
+// a few PolNeAR texts and a hostile article, then runs:
+//
+//   NEWSGRAPH_URL=http://127.0.0.1:PORT E2E_OUT=DIR CHROMIUM=/usr/bin/chromium node run.mjs
+//
+// Each check saves a full-page screenshot in E2E_OUT. The exit status is
+// the number of failed checks (0: all passed).
+import { chromium } from "playwright-core";
+import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const base = process.env.NEWSGRAPH_URL;
+const out = process.env.E2E_OUT || "out";
+const exe = process.env.CHROMIUM || "/usr/bin/chromium";
+if (!base) {
+  console.error("set NEWSGRAPH_URL to the server's address");
+  process.exit(2);
+}
+mkdirSync(out, { recursive: true });
+
+async function api(path) {
+  const res = await fetch(base + path);
+  if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status}`);
+  return res.json();
+}
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+const profile = mkdtempSync(join(tmpdir(), "newsgraph-chromium-"));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: exe,
+  headless: true,
+  viewport: { width: 1280, height: 900 },
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--disable-default-apps", "--disable-extensions", "--metrics-recording-only"],
+});
+context.setDefaultTimeout(15000);
+
+// Every page must load without script errors or CSP violations, and
+// must not open dialogs (an injected alert()).
+async function open(path) {
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("console", (m) => { if (m.type() === "error") page.problems.push("console: " + m.text()); });
+  page.on("pageerror", (e) => page.problems.push("page error: " + e.message));
+  page.on("dialog", (d) => { page.problems.push("dialog opened: " + d.message()); d.dismiss(); });
+  const res = await page.goto(base + path, { waitUntil: "load" });
+  assert(res && res.status() === 200, `GET ${path}: HTTP ${res && res.status()}`);
+  return page;
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(out, name), fullPage: true });
+}
+
+function clean(page) {
+  assert(page.problems.length === 0, page.problems.join("; "));
+}
+
+async function referenceArticle() {
+  const hits = await api("/api/articles?q=" + encodeURIComponent('"Aizaz Ahmad Chaudhry"'));
+  assert(hits.items.length === 1, `search for the reference article: ${hits.items.length} hits`);
+  return hits.items[0].id;
+}
+
+const checks = {
+  // The reference article: the first quote's speaker is highlighted where
+  // the contract says, the first direct quote's speaker is the Foreign
+  // Secretary, and clicking a quote marks it and its speaker.
+  async article() {
+    const id = await referenceArticle();
+    const doc = await api(`/api/articles/${id}`);
+    const page = await open(`/articles/${id}`);
+    const q1 = doc.quotes[0];
+    assert(q1 && q1.speaker_mention, "the contract's first quote has no speaker mention");
+    const sel = `#body [data-speaker-of="${q1.id}"]`;
+    const spoken = (await page.locator(sel).allTextContents()).join("");
+    assert(spoken === q1.speaker_mention.text, `first quote's highlighted speaker: got "${spoken}", want "${q1.speaker_mention.text}"`);
+    const border = await page.locator(sel).first().evaluate((el) => getComputedStyle(el).borderBottomStyle);
+    assert(border === "double", `speaker highlight style: got border ${border}, want the style sheet's double underline`);
+    const direct = doc.quotes.find((q) => q.text.startsWith("The government is on alert"));
+    assert(direct, "no quote 'The government is on alert ...' in the contract");
+    const who = (await page.locator(`#body [data-speaker-of="${direct.id}"]`).allTextContents()).join("");
+    assert(who.includes("Aizaz Ahmad Chaudhry"), `speaker of the direct quote: got "${who}", want Foreign Secretary Aizaz Ahmad Chaudhry`);
+    const side = await page.locator(`.who li[data-q="${q1.id}"] .who-speaker`).textContent();
+    const name = doc.entities.find((e) => e.id === q1.speaker)?.name ?? q1.speaker_mention.text;
+    assert(side.trim() === name, `who-said-what list: got "${side.trim()}", want "${name}"`);
+    // Click a piece of the quote that is not an entity link (links navigate).
+    await page.locator(`#body [data-q="${q1.id}"]`).filter({ hasNot: page.locator("a") }).first().click();
+    const active = await page.locator(`#body .active[data-q="${q1.id}"]`).count();
+    const activeSpeaker = await page.locator(`#body .active[data-speaker-of="${q1.id}"]`).count();
+    assert(active > 0 && activeSpeaker > 0, `clicking quote ${q1.id} marked ${active} quote pieces and ${activeSpeaker} speaker pieces`);
+    for (const kind of ["ent-per", "ent-org", "ent-loc"]) {
+      assert(await page.locator(`#body .${kind}`).count() > 0, `no ${kind} highlights`);
+    }
+    assert(await page.locator("#body time.date").count() > 0, "no date highlights");
+    assert(await page.locator("#body .event").count() > 0, "no event highlights");
+    await shot(page, "article.png");
+    clean(page);
+    await page.close();
+  },
+
+  // From the article, follow the link of Islamic State to its entity page
+  // and find its aliases.
+  async entity() {
+    const id = await referenceArticle();
+    const page = await open(`/articles/${id}`);
+    const link = page.locator("#body a.ent-org", { hasText: /^Islamic State$/ }).first();
+    await Promise.all([page.waitForURL(/\/entities\/\d+$/), link.click()]);
+    const h1 = await page.locator("h1.entity-name").textContent();
+    assert(h1.includes("Islamic State"), `entity page heading: got "${h1}"`);
+    const aliases = await page.locator(".aliases .alias").allTextContents();
+    for (const want of ["IS", "ISIS", "Daish"]) {
+      assert(aliases.includes(want), `aliases of Islamic State: got ${JSON.stringify(aliases)}, want ${want} among them`);
+    }
+    assert(await page.locator("svg.graph-svg circle.node").count() > 1, "no connected entities in the graph");
+    assert(await page.locator("svg.chart rect.bar").count() > 0, "no timeline bars");
+    await shot(page, "entity.png");
+    clean(page);
+    await page.close();
+  },
+
+  // An article whose text holds <script> shows it as text and runs nothing.
+  async xss() {
+    const hits = await api("/api/articles?q=" + encodeURIComponent("xss"));
+    assert(hits.items.length >= 1, "the hostile article was not ingested");
+    const page = await open(`/articles/${hits.items[0].id}`);
+    const text = await page.locator("#body").textContent();
+    assert(text.includes('<script>alert("xss")</script>'), `the <script> tag is not shown as text: ${text.slice(0, 200)}`);
+    assert(await page.locator("#body script").count() === 0, "a script element was injected into the article body");
+    assert(await page.locator("#body b").count() === 0, "markup from the article was rendered");
+    const title = await page.title();
+    assert(title !== "pwned", "the article's script ran");
+    await shot(page, "xss.png");
+    clean(page);
+    await page.close();
+  },
+
+  async search() {
+    const page = await open("/?q=" + encodeURIComponent("Islamic State"));
+    assert(await page.locator(".results li").count() > 0, "no search results for Islamic State");
+    assert(await page.locator(".snippet mark").count() > 0, "no highlighted matches in snippets");
+    await shot(page, "search.png");
+    clean(page);
+    await page.close();
+  },
+
+  async map() {
+    const page = await open("/map");
+    const countries = await page.locator("svg.world path.country").count();
+    assert(countries > 150, `world map: ${countries} countries`);
+    const places = await page.locator("svg.world circle.place").count();
+    assert(places > 0, "no places on the map");
+    await shot(page, "map.png");
+    clean(page);
+    await page.close();
+  },
+
+  async contradictions() {
+    const page = await open("/contradictions");
+    const pairs = await page.locator(".pair").count();
+    assert(pairs > 0, "no contradictions listed");
+    assert(await page.locator(".pair .side-a").count() === pairs && await page.locator(".pair .side-b").count() === pairs,
+      "each contradiction should show both claims side by side");
+    await shot(page, "contradictions.png");
+    clean(page);
+    await page.close();
+  },
+};
+
+let failed = 0;
+for (const [name, fn] of Object.entries(checks)) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e.message}`);
+  }
+}
+await context.close();
+rmSync(profile, { recursive: true, force: true });
+console.log(`screenshots in ${out}`);
+process.exit(failed);
