@@ -23,20 +23,16 @@ type mentionRef struct {
 func newContext(doc *news.Doc) *docIndex {
 	c := &docIndex{doc: doc, words: make([]string, len(doc.Tokens)), ref: make([]mentionRef, len(doc.Tokens)),
 		entities: make(map[string]*news.Entity, len(doc.Entities))}
-	byStart := make(map[int]int, len(doc.Tokens))
-	byEnd := make(map[int]int, len(doc.Tokens))
 	for i, t := range doc.Tokens {
 		c.words[i] = t.Text
-		byStart[t.Start] = i
-		byEnd[t.End] = i
 	}
+	tix := news.NewTokenIndex(doc.Tokens)
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
 		c.entities[e.ID] = e
 		for _, m := range e.Mentions {
-			first, ok1 := byStart[m.Start]
-			last, ok2 := byEnd[m.End]
-			if !ok1 || !ok2 {
+			first, last, ok := tix.Range(m.Span)
+			if !ok {
 				continue
 			}
 			for k := first; k <= last; k++ {

@@ -23,18 +23,14 @@ type mentionRef struct {
 
 func newArgs(doc *news.Doc) *args {
 	a := &args{doc: doc, words: make([]string, len(doc.Tokens)), ref: make([]mentionRef, len(doc.Tokens)), inName: make([]bool, len(doc.Tokens))}
-	byStart := make(map[int]int, len(doc.Tokens))
-	byEnd := make(map[int]int, len(doc.Tokens))
 	for i, t := range doc.Tokens {
 		a.words[i] = t.Text
-		byStart[t.Start] = i
-		byEnd[t.End] = i
 	}
+	tix := news.NewTokenIndex(doc.Tokens)
 	for _, e := range doc.Entities {
 		for _, m := range e.Mentions {
-			first, ok1 := byStart[m.Start]
-			last, ok2 := byEnd[m.End]
-			if !ok1 || !ok2 {
+			first, last, ok := tix.Range(m.Span)
+			if !ok {
 				continue
 			}
 			for k := first; k <= last; k++ {

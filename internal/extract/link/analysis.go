@@ -93,17 +93,11 @@ func (a *analysis) mention(first, end int, typ, kind string) news.Mention {
 // people's names, and joins "Committee" + "on" + "Foreign Affairs" when
 // NER split an institution's name at its preposition.
 func (a *analysis) nameMentions() []nameMention {
-	byStart := make(map[int]int, len(a.doc.Tokens))
-	byEnd := make(map[int]int, len(a.doc.Tokens))
-	for i, t := range a.doc.Tokens {
-		byStart[t.Start] = i
-		byEnd[t.End] = i
-	}
+	tix := news.NewTokenIndex(a.doc.Tokens)
 	var out []nameMention
 	for _, m := range a.doc.Mentions {
-		first, ok1 := byStart[m.Start]
-		last, ok2 := byEnd[m.End]
-		if !ok1 || !ok2 || last < first {
+		first, last, ok := tix.Range(m.Span)
+		if !ok {
 			continue
 		}
 		nm, ok := a.cleanMention(first, last+1, m.Type)
