@@ -213,8 +213,8 @@ func timelineChart(ps []api.Period) svgChart {
 		if label == "" {
 			label = "undated"
 		}
-		c.Bars = append(c.Bars, svgBar{X: 10 + float64(i)*w + w*0.1, Y: float64(c.Height-10) - h, W: w * 0.8, H: h,
-			QuoteY: float64(c.Height-10) - float64(p.Quotes)/float64(most)*float64(c.Height-20), Quotes: p.Quotes,
+		c.Bars = append(c.Bars, svgBar{X: r1(10 + float64(i)*w + w*0.1), Y: r1(float64(c.Height-10) - h), W: r1(w * 0.8), H: r1(h),
+			QuoteY: r1(float64(c.Height-10) - float64(p.Quotes)/float64(most)*float64(c.Height-20)), Quotes: p.Quotes,
 			Label: fmt.Sprintf("%s: %d articles, %d mentions, %d quotes", label, p.Articles, p.Mentions, p.Quotes)})
 	}
 	c.First, c.Last = ps[0].Period, ps[len(ps)-1].Period
@@ -253,9 +253,10 @@ func layoutGraph(g *news.Graph) svgGraph {
 			node.X, node.Y, node.Root = cx, cy, true
 		} else {
 			a := 2*math.Pi*float64(i-1)/float64(ring) - math.Pi/2
-			node.X, node.Y = cx+radius*math.Cos(a), cy+radius*0.85*math.Sin(a)
+			node.X, node.Y = r1(cx+radius*math.Cos(a)), r1(cy+radius*0.85*math.Sin(a))
 		}
-		node.LabelY = node.Y + node.R + 12
+		node.R = r1(node.R)
+		node.LabelY = r1(node.Y + node.R + 12)
 		pos[n.ID] = node
 		out.Nodes = append(out.Nodes, node)
 	}
@@ -269,7 +270,7 @@ func layoutGraph(g *news.Graph) svgGraph {
 		if e.Label != "" {
 			title += " (" + e.Label + ")"
 		}
-		out.Edges = append(out.Edges, svgEdge{X1: a.X, Y1: a.Y, X2: b.X, Y2: b.Y, W: math.Min(6, 1+math.Log2(float64(e.Weight))),
+		out.Edges = append(out.Edges, svgEdge{X1: a.X, Y1: a.Y, X2: b.X, Y2: b.Y, W: r1(math.Min(6, 1+math.Log2(float64(e.Weight)))),
 			Title: title, Type: e.Type})
 	}
 	return out
@@ -288,8 +289,11 @@ type mapPlace struct {
 }
 
 func project(lat, lon float64) (x, y float64) {
-	return (lon + 180) * 1000 / 360, (90 - lat) * 500 / 180
+	return r1((lon + 180) * 1000 / 360), r1((90 - lat) * 500 / 180)
 }
+
+// r1 rounds to one decimal: SVG coordinates need no more.
+func r1(x float64) float64 { return math.Round(x*10) / 10 }
 
 func (s *Server) worldMap(w http.ResponseWriter, r *http.Request) error {
 	ps, err := s.cfg.Store.Places(r.Context(), 500)
@@ -299,7 +303,7 @@ func (s *Server) worldMap(w http.ResponseWriter, r *http.Request) error {
 	v := mapView{World: trustedWorld}
 	for _, p := range api.Places(ps) {
 		x, y := project(p.Lat, p.Lon)
-		v.Places = append(v.Places, mapPlace{Place: p, X: x, Y: y, R: 2.5 + math.Min(12, math.Sqrt(float64(p.Articles))*1.5)})
+		v.Places = append(v.Places, mapPlace{Place: p, X: x, Y: y, R: r1(2.5 + math.Min(12, math.Sqrt(float64(p.Articles))*1.5))})
 	}
 	s.render(w, http.StatusOK, "map", "Map", v)
 	return nil
