@@ -19,6 +19,9 @@ type attribution struct {
 	cueA, cueB int
 	subA, subB int
 	colon      bool // the colon form: a subject and no verb
+	// extend, when set, is the token up to which unquoted words after the
+	// quotation belong to what is reported
+	extend int
 }
 
 // cand is a quote being built: its words, its kind and where its
@@ -85,13 +88,17 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 				it.befor = attribution{ok: true, cueA: open, cueB: open, subA: a, subB: b, colon: true}
 			}
 		}
+		after := false
 		switch {
 		case it.after.ok && strong:
-			it.c.attr = it.after
+			it.c.attr, after = it.after, true
 		case it.befor.ok:
 			it.c.attr = it.befor
 		case it.after.ok:
-			it.c.attr = it.after
+			it.c.attr, after = it.after, true
+		}
+		if after {
+			w.extendMixed(it.c, b0, open, close)
 		}
 		items = append(items, it)
 	}
@@ -126,6 +133,30 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 		prev = c
 	}
 	return out
+}
+
+// extendMixed adds to a quotation attributed after it the unquoted words
+// of its sentence that belong to the report: those before it when they
+// hold no attribution ("The Clinton Foundation 'received $26 million,' the
+// Times reported") and those between it and the attribution.
+func (w *doc) extendMixed(c *cand, b0, open, close int) {
+	if c.attr.extend > close+1 {
+		a, b := trimPunctTokens(w, close+1, c.attr.extend)
+		if a < b {
+			c.pieces = append(c.pieces, w.span(a, b))
+		}
+	}
+	if b0 < open && open-b0 <= 25 && !w.quotedTok[b0] {
+		for k := b0; k < open; k++ {
+			if w.cueAt(k, "clause", "that", "direct", "object", "according") > 0 || w.lx.match("according", w.low, k) > 0 {
+				return
+			}
+		}
+		a, b := trimPunctTokens(w, b0, open)
+		if a < b && b-a >= 2 {
+			c.pieces = append([]news.Span{w.span(a, b)}, c.pieces...)
+		}
+	}
 }
 
 // mergeAdjacent joins quotations of one paragraph with nothing but spaces
@@ -249,7 +280,13 @@ func (w *doc) afterAttribution(k int, strong bool) attribution {
 		if !strong && (v-k > limit || !w.endsFrame(v+n, hi)) {
 			return attribution{}
 		}
-		return attribution{ok: true, cueA: v, cueB: v + n, subA: a, subB: b}
+		at := attribution{ok: true, cueA: v, cueB: v + n, subA: a, subB: b}
+		if a > k+1 && w.low[a-1] == "," {
+			// "'We don't teach anything' against homosexuality in the
+			// mosque, he said": the words up to the comma are reported too
+			at.extend = a - 1
+		}
+		return at
 	}
 	if strong {
 		// "'...,' Hannity pressed." with a verb the lexicon lacks: a name or

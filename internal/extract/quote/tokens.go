@@ -116,7 +116,9 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "his": tru
 var prepositions = map[string]bool{"in": true, "on": true, "at": true, "during": true, "to": true, "via": true,
 	"through": true, "from": true, "after": true, "before": true, "with": true, "over": true, "for": true,
 	"about": true, "of": true, "by": true, "while": true, "when": true, "as": true, "outside": true,
-	"inside": true, "near": true, "into": true, "amid": true, "following": true, "under": true, "onto": true}
+	"inside": true, "near": true, "into": true, "amid": true, "following": true, "under": true, "onto": true,
+	"against": true, "toward": true, "towards": true, "across": true, "behind": true, "beyond": true, "despite": true,
+	"without": true, "within": true, "upon": true, "around": true, "among": true, "between": true, "than": true}
 
 var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
