@@ -107,7 +107,8 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 	for _, it := range items {
 		c := it.c
 		between := prev != nil && prev.attr.ok && prev.attr.cueA >= w.tokenAt(prev.end()) && prev.attr.cueA < it.open
-		if prev != nil && !c.attr.ok && prev.attr.ok && prev.para == c.para {
+		if prev != nil && !c.attr.ok && prev.attr.ok && prev.para == c.para &&
+			(!w.embedded(it.q.open) || w.sentOf[w.tokenAt(prev.end())] == w.sentOf[it.open]) {
 			// "'We are ready,' he said, 'to talk.'" and "'A,' he said. 'B.'":
 			// a quote without its own attribution goes on the one before.
 			prev.pieces = append(prev.pieces, c.pieces...)
@@ -360,7 +361,7 @@ func (w *doc) beforeAttribution(lo, hi int) attribution {
 		if w.quotedTok[v] {
 			break
 		}
-		n := w.cueAt(v, "clause", "that", "object", "direct", "infinitive")
+		n := w.cueAt(v, "clause", "that", "object", "direct", "infinitive", "mixed")
 		if n == 0 || v+n > e {
 			continue
 		}
@@ -369,7 +370,7 @@ func (w *doc) beforeAttribution(lo, hi int) attribution {
 		}
 		a, b := w.subjectBefore(v, lo)
 		if a >= b {
-			a, b = w.clauseSubject(lo, v)
+			a, b = w.mainSubject(lo, v)
 		}
 		if a >= b {
 			return attribution{}
@@ -455,6 +456,18 @@ func (w *doc) colonIntro(open int) attribution {
 	return w.beforeAttribution(lo, k+1)
 }
 
+// mainSubject returns the subject of the clause that a participle or
+// coordinated cue at v hangs on ("The group placed ads, calling the deal a
+// mistake"): the noun phrase that opens the sentence after introductory
+// phrases, else clauseSubject.
+func (w *doc) mainSubject(lo, v int) (int, int) {
+	a := w.trimIntro(w.trimLeading(lo, v), v)
+	if a2, b2 := w.npForward(a, v); a2 < b2 && w.validSubject(a2, b2) {
+		return a2, b2
+	}
+	return w.clauseSubject(lo, v)
+}
+
 // clauseSubject returns the subject at the start of the clause [lo, v) for a
 // participle or coordinated cue ("Trump spoke at a rally, saying ...",
 // "Smith stood and said"): a pronoun, or a run of capitalised words.
@@ -498,7 +511,7 @@ func (w *doc) npForward(lo, hi int) (int, int) {
 		if isPunct(t) && t != "'s" || w.lx.has("finite", t) || w.lx.has("aux", t) || w.quotedTok[b] {
 			break
 		}
-		if b > a && isLower(w.toks[b].Text) && (hasSuffix(t, "ed") || w.cueAt(b, "clause", "that", "direct") > 0 ||
+		if b > a && isLower(w.toks[b].Text) && (hasSuffix(t, "ed") || w.lx.has("irregular", t) || w.cueAt(b, "clause", "that", "direct") > 0 ||
 			hasSuffix(t, "s") && isLower(w.toks[b-1].Text) && !determiners[w.low[b-1]]) {
 			break
 		}

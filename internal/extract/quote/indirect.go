@@ -84,7 +84,7 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 	} else {
 		sa, sb = w.subjectBefore(i, lo)
 		if sa >= sb {
-			sa, sb = w.clauseSubject(lo, i)
+			sa, sb = w.mainSubject(lo, i)
 		}
 	}
 
