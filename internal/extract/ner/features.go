@@ -56,6 +56,9 @@ const (
 	tClFineP1
 	tClCoarseM1P1
 	tClFineShape
+	tRunFirst // capitalised runs ("Bank of New England"): their first and last words
+	tRunLast
+	tRunPos
 	// second stage: the first stage's tags
 	t2Own
 	t2M1
@@ -64,7 +67,6 @@ const (
 	t2Any
 	t2FirstSeen
 	t2MajEnt
-	t2OwnLower
 )
 
 // Boundary values for words outside the sentence.
@@ -101,6 +103,9 @@ type docContext struct {
 	occ map[uint64][]int32
 	lex map[uint64]uint8
 	cl  *clusters
+	// runLo and runHi delimit the run of capitalised words (joined by
+	// "of", "and", "&", "de", "for") that each token is in; runLo = -1 outside.
+	runLo, runHi []int32
 	// cls is the word class of each token (noCluster when unknown).
 	cls []uint32
 	// topic is the first word of a document whose first line is a
@@ -174,6 +179,7 @@ func (d *docContext) reset(doc [][]string, lex map[uint64]uint8, cl *clusters) {
 		}
 	}
 	d.starts = append(d.starts, n)
+	d.findRuns()
 	d.topic = 0
 	if len(doc) > 0 && len(doc[0]) > 2 && d.capsSent[0] && doc[0][1] == "-" {
 		d.topic = d.words[0].lower
@@ -303,6 +309,23 @@ func (d *docContext) features1(i int, out []uint64) []uint64 {
 			comb(comb(tClFineShape, c0>>16), ss),
 		)
 	}
+	if lo := d.runLo[i]; lo >= 0 {
+		rhi := d.runHi[i]
+		pos := uint64(0) // single
+		switch {
+		case rhi-lo > 1 && int(lo) == i:
+			pos = 1
+		case rhi-lo > 1 && int(rhi) == i+1:
+			pos = 3
+		case rhi-lo > 1:
+			pos = 2
+		}
+		out = append(out,
+			comb(comb(tRunFirst, d.words[lo].lower), pos),
+			comb(comb(tRunLast, d.words[rhi-1].lower), pos),
+			comb(tRunPos, pos<<8|uint64(min(rhi-lo, 5))),
+		)
+	}
 	if w.hyFirst != 0 {
 		out = append(out, comb(tHyFirst, w.hyFirst), comb(tHyLast, w.hyLast))
 	}
@@ -389,7 +412,6 @@ func (d *docContext) features2(i int, tags1 []int, v *docVotes, out []uint64) []
 		comb(t2Own, tag(i)),
 		comb(t2M1, tag(i-1)<<8|tag(i)),
 		comb(t2P1, tag(i)<<8|tag(i+1)),
-		comb(comb(t2OwnLower, tag(i)), w.lower),
 	)
 	if w.letters == 0 {
 		return out
@@ -454,4 +476,54 @@ func (d *docContext) trigrams(i int, out []uint64) []uint64 {
 	}
 	r[2] = '$'
 	return append(out, comb(tTrigram, uint64(r[0])<<42|uint64(r[1])<<21|uint64(r[2])))
+}
+
+var connectors = map[uint64]bool{}
+
+func init() {
+	for _, w := range []string{"of", "and", "&", "de", "for", "the"} {
+		connectors[hashString(w)] = true
+	}
+}
+
+// findRuns marks the runs of capitalised words in sentences that are not
+// all capitals.
+func (d *docContext) findRuns() {
+	n := len(d.words)
+	if cap(d.runLo) < n {
+		d.runLo = make([]int32, n)
+		d.runHi = make([]int32, n)
+	}
+	d.runLo, d.runHi = d.runLo[:n], d.runHi[:n]
+	for i := range d.runLo {
+		d.runLo[i] = -1
+	}
+	for s := 0; s < d.sentences(); s++ {
+		if d.capsSent[s] {
+			continue
+		}
+		lo, hi := d.starts[s], d.starts[s+1]
+		for i := lo; i < hi; {
+			if !d.words[i].initCap {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < hi {
+				if d.words[j].initCap {
+					j++
+					continue
+				}
+				if connectors[d.words[j].lower] && j+1 < hi && d.words[j+1].initCap {
+					j += 2
+					continue
+				}
+				break
+			}
+			for k := i; k < j; k++ {
+				d.runLo[k], d.runHi[k] = int32(i), int32(j)
+			}
+			i = j
+		}
+	}
 }

@@ -79,7 +79,7 @@ func containsChunk(cs []Chunk, c Chunk) bool {
 
 // testbFloor is the F1 the shipped model reaches on eng.testb minus 0.5:
 // retraining may move it a little, but a real loss of quality fails.
-const testbFloor = 85.95
+const testbFloor = 85.85
 
 // TestQualityFloor scores the shipped model on the CoNLL-2003 test set
 // (eng.testb) as conlleval does: exact span and type.

@@ -32,7 +32,7 @@ var errBadModel = errors.New("not a newsgraph NER model")
 
 // Save writes m to w.
 func (m *Model) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	zw, err := gzip.NewWriterLevel(w, gzip.DefaultCompression)
 	if err != nil {
 		return err
 	}

@@ -114,46 +114,45 @@ func prepare(c *Corpus, lex map[uint64]uint8, cl *clusters) ([]*prepDoc, error) 
 // buildLexicon counts how each word is written in running text (not at the
 // start of a sentence, not in all-capital lines) and keeps the words seen
 // often enough.
-func buildLexicon(corpora []*Corpus, minCount int) map[uint64]uint8 {
+func buildLexicon(sentences func(emit func([]string)), minCount int) map[uint64]uint8 {
 	type counts struct{ lower, cap int32 }
 	seen := map[uint64]*counts{}
 	var wi wordInfo
-	for _, c := range corpora {
-		for _, d := range c.Docs {
-			for _, s := range d.Sentences {
-				caps := true
-				for _, w := range s.Words {
-					analyse(w, &wi)
-					if wi.hasLower {
-						caps = false
-						break
-					}
-				}
-				if caps {
-					continue
-				}
-				for i, w := range s.Words {
-					if i == 0 {
-						continue
-					}
-					analyse(w, &wi)
-					if wi.letters == 0 {
-						continue
-					}
-					n := seen[wi.lower]
-					if n == nil {
-						n = &counts{}
-						seen[wi.lower] = n
-					}
-					if wi.hasUpper {
-						n.cap++
-					} else {
-						n.lower++
-					}
-				}
+	sentences(func(words []string) {
+		caps := true
+		for _, w := range words {
+			analyse(w, &wi)
+			if wi.hasLower {
+				caps = false
+				break
 			}
 		}
-	}
+		if caps {
+			return
+		}
+		for i, w := range words {
+			// the first word of a sentence, or of a quote or clause in
+			// raw text where lines hold several sentences, is capitalised
+			// whatever it is
+			if i == 0 || strings.Contains(". ? ! : \" ' ( - -- ;", words[i-1]) {
+				continue
+			}
+			analyse(w, &wi)
+			if wi.letters == 0 {
+				continue
+			}
+			n := seen[wi.lower]
+			if n == nil {
+				n = &counts{}
+				seen[wi.lower] = n
+			}
+			if wi.hasUpper {
+				n.cap++
+			} else {
+				n.lower++
+			}
+		}
+	})
 	lex := make(map[uint64]uint8, len(seen))
 	for k, n := range seen {
 		total := n.lower + n.cap
@@ -475,23 +474,29 @@ func Train(train, dev *Corpus, cfg TrainConfig) (*Model, error) {
 		return nil, fmt.Errorf("train: %w", err)
 	}
 	prog := newProgress(cfg.Progress)
-	lex := buildLexicon([]*Corpus{train}, cfg.CaseMin)
+	var raw [][]string
+	nfiles, err := readUnlabeled(cfg.Unlabeled, func(words []string) { raw = append(raw, slices.Clone(words)) })
+	if err != nil {
+		return nil, fmt.Errorf("unlabeled text: %w", err)
+	}
+	if len(cfg.Unlabeled) > 0 {
+		prog.line("read %d lines of unlabelled text from %d files", len(raw), nfiles)
+	}
+	// The words of the training file and the unlabelled text.
+	allText := func(emit func([]string)) {
+		for _, d := range train.Docs {
+			for _, s := range d.Sentences {
+				emit(s.Words)
+			}
+		}
+		for _, words := range raw {
+			emit(words)
+		}
+	}
+	lex := buildLexicon(allText, cfg.CaseMin)
 	var cl *clusters
 	if cfg.Clusters.Fine > 0 {
-		var ferr error
-		cl = learnClusters(func(emit func([]string)) {
-			for _, d := range train.Docs {
-				for _, s := range d.Sentences {
-					emit(s.Words)
-				}
-			}
-			var n int
-			n, ferr = readUnlabeled(cfg.Unlabeled, emit)
-			prog.line("word classes: read %d text files", n)
-		}, cfg.Clusters, prog)
-		if ferr != nil {
-			return nil, fmt.Errorf("unlabeled text: %w", ferr)
-		}
+		cl = learnClusters(allText, cfg.Clusters, prog)
 	}
 	tdocs, err := prepare(train, lex, cl)
 	if err != nil {
