@@ -147,7 +147,7 @@ func inheritSpeakers(cands []*cand) {
 			last = c
 			continue
 		}
-		if c.paraStart && last != nil && c.para-last.para <= 1 {
+		if last != nil && c.kind == KindDirect && (c.paraStart && c.para-last.para <= 1 || c.para == last.para) {
 			c.inherit = last
 			if last.inherit != nil {
 				c.inherit = last.inherit
