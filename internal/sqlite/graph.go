@@ -180,50 +180,74 @@ type link struct {
 	label  string
 }
 
-// neighbours returns every edge of an entity, of the given types.
-func (s *DB) neighbours(ctx context.Context, id int64, types map[string]bool) ([]link, error) {
-	var out []link
-	collect := func(typ string, out2 bool, query string) error {
-		rows, err := s.db.QueryContext(ctx, query, id)
+// neighbours returns the edges of the given types of each of ids, in a
+// few set-based queries (one per edge type and direction, whatever the
+// number of ids). With within set, only edges to those entities.
+func (s *DB) neighbours(ctx context.Context, ids, within []int64, types map[string]bool) (map[int64][]link, error) {
+	out := map[int64][]link{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	// x holds the ids, w the entities an edge may lead to.
+	with := `WITH x(id) AS (VALUES ` + strings.TrimSuffix(strings.Repeat("(?),", len(ids)), ",") + `)`
+	args := make([]any, 0, len(ids)+len(within))
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	to := func(col string) string { return "" }
+	if within != nil {
+		with += `, w(id) AS (VALUES ` + strings.TrimSuffix(strings.Repeat("(?),", len(within)), ",") + `)`
+		for _, id := range within {
+			args = append(args, id)
+		}
+		to = func(col string) string { return ` AND ` + col + ` IN (SELECT id FROM w)` }
+	}
+	collect := func(typ string, isOut bool, query string) error {
+		rows, err := s.db.QueryContext(ctx, with+query, args...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
-			l := link{typ: typ, out: out2}
-			if err := rows.Scan(&l.other, &l.weight, &l.label); err != nil {
+			var from int64
+			l := link{typ: typ, out: isOut}
+			if err := rows.Scan(&from, &l.other, &l.weight, &l.label); err != nil {
 				return err
 			}
-			out = append(out, l)
+			out[from] = append(out[from], l)
 		}
 		return rows.Err()
 	}
 	var err error
 	if types[news.EdgeCoOccurrence] {
-		err = errors.Join(err, collect(news.EdgeCoOccurrence, false, `SELECT b.entity_id, count(DISTINCT b.article_id), ''
+		err = errors.Join(err, collect(news.EdgeCoOccurrence, false, ` SELECT a.entity_id, b.entity_id, count(DISTINCT b.article_id), ''
 			FROM article_entities a JOIN article_entities b ON b.article_id = a.article_id AND b.entity_id != a.entity_id
-			WHERE a.entity_id = ?1 GROUP BY b.entity_id`))
+			WHERE a.entity_id IN (SELECT id FROM x)`+to("b.entity_id")+` GROUP BY a.entity_id, b.entity_id`))
 	}
 	if types[news.EdgeQuoteAbout] {
-		err = errors.Join(err, collect(news.EdgeQuoteAbout, true, `SELECT other, count(*), '' FROM (
-			SELECT subject_id AS other FROM claims WHERE speaker_id = ?1
-			UNION ALL SELECT object_id FROM claims WHERE speaker_id = ?1)
-			WHERE other IS NOT NULL AND other != ?1 GROUP BY other`))
-		err = errors.Join(err, collect(news.EdgeQuoteAbout, false, `SELECT speaker_id, count(*), '' FROM claims
-			WHERE speaker_id IS NOT NULL AND speaker_id != ?1 AND (subject_id = ?1 OR object_id = ?1) GROUP BY speaker_id`))
+		err = errors.Join(err, collect(news.EdgeQuoteAbout, true, ` SELECT speaker_id, other, count(*), '' FROM (
+			SELECT speaker_id, subject_id AS other FROM claims WHERE speaker_id IN (SELECT id FROM x)
+			UNION ALL SELECT speaker_id, object_id FROM claims WHERE speaker_id IN (SELECT id FROM x))
+			WHERE other IS NOT NULL AND other != speaker_id`+to("other")+` GROUP BY speaker_id, other`))
+		err = errors.Join(err, collect(news.EdgeQuoteAbout, false, ` SELECT x.id, c.speaker_id, count(*), '' FROM x
+			JOIN claims c ON c.subject_id = x.id OR c.object_id = x.id
+			WHERE c.speaker_id IS NOT NULL AND c.speaker_id != x.id`+to("c.speaker_id")+` GROUP BY x.id, c.speaker_id`))
 	}
 	if types[news.EdgeEvent] {
-		err = errors.Join(err, collect(news.EdgeEvent, true, `SELECT target_id, count(*), group_concat(DISTINCT type) FROM events
-			WHERE actor_id = ?1 AND target_id IS NOT NULL AND target_id != ?1 GROUP BY target_id`))
-		err = errors.Join(err, collect(news.EdgeEvent, false, `SELECT actor_id, count(*), group_concat(DISTINCT type) FROM events
-			WHERE target_id = ?1 AND actor_id IS NOT NULL AND actor_id != ?1 GROUP BY actor_id`))
+		err = errors.Join(err, collect(news.EdgeEvent, true, ` SELECT actor_id, target_id, count(*), group_concat(DISTINCT type) FROM events
+			WHERE actor_id IN (SELECT id FROM x) AND target_id IS NOT NULL AND target_id != actor_id`+to("target_id")+`
+			GROUP BY actor_id, target_id`))
+		err = errors.Join(err, collect(news.EdgeEvent, false, ` SELECT target_id, actor_id, count(*), group_concat(DISTINCT type) FROM events
+			WHERE target_id IN (SELECT id FROM x) AND actor_id IS NOT NULL AND actor_id != target_id`+to("actor_id")+`
+			GROUP BY target_id, actor_id`))
 	}
 	return out, err
 }
 
 // Graph implements news.Store: a breadth-first walk from the entity that
 // follows the Fanout strongest edges of each node, up to Hops hops and
-// MaxNodes nodes, then every edge between the nodes found.
+// MaxNodes nodes, then every edge between the nodes found. Each hop costs
+// a fixed number of queries, whatever its number of nodes.
 func (s *DB) Graph(ctx context.Context, q news.GraphQuery) (*news.Graph, error) {
 	hops, fanout, maxNodes := q.Hops, q.Fanout, q.MaxNodes
 	if hops <= 0 {
@@ -257,14 +281,14 @@ func (s *DB) Graph(ctx context.Context, q news.GraphQuery) (*news.Graph, error) 
 	links := map[int64][]link{}
 	frontier := []int64{root.ID}
 	for h := 1; h <= hops && len(frontier) > 0 && len(order) < maxNodes; h++ {
+		found, err := s.neighbours(ctx, frontier, nil, types)
+		if err != nil {
+			return nil, fmt.Errorf("graph of entity %d: %w", q.EntityID, err)
+		}
 		var next []int64
 		for _, id := range frontier {
-			ls, err := s.neighbours(ctx, id, types)
-			if err != nil {
-				return nil, fmt.Errorf("graph of entity %d: %w", q.EntityID, err)
-			}
-			links[id] = ls
-			best := strongest(ls)
+			links[id] = found[id]
+			best := strongest(found[id])
 			for _, other := range best[:min(fanout, len(best))] {
 				if _, seen := hop[other]; seen || len(order) >= maxNodes {
 					continue
@@ -275,6 +299,21 @@ func (s *DB) Graph(ctx context.Context, q news.GraphQuery) (*news.Graph, error) 
 			}
 		}
 		frontier = next
+	}
+	// The last hop's nodes were not expanded: their edges among the
+	// graph's nodes are still to find.
+	var rest []int64
+	for _, id := range order {
+		if _, ok := links[id]; !ok {
+			rest = append(rest, id)
+		}
+	}
+	more, err := s.neighbours(ctx, rest, order, types)
+	if err != nil {
+		return nil, fmt.Errorf("graph of entity %d: %w", q.EntityID, err)
+	}
+	for _, id := range rest {
+		links[id] = more[id]
 	}
 	g := &news.Graph{}
 	nodes, err := s.graphNodes(ctx, order)
@@ -292,13 +331,7 @@ func (s *DB) Graph(ctx context.Context, q news.GraphQuery) (*news.Graph, error) 
 	}
 	edges := map[key]news.GraphEdge{}
 	for _, id := range order {
-		ls, ok := links[id]
-		if !ok {
-			if ls, err = s.neighbours(ctx, id, types); err != nil {
-				return nil, fmt.Errorf("graph of entity %d: %w", q.EntityID, err)
-			}
-		}
-		for _, l := range ls {
+		for _, l := range links[id] {
 			if _, in := hop[l.other]; !in {
 				continue
 			}
@@ -412,14 +445,17 @@ func (s *DB) Places(ctx context.Context, limit int) ([]news.PlaceCount, error) {
 	if limit <= 0 {
 		limit = 500
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT ae.entity_id, e.name,
-		coalesce(json_extract(j.value, '$.place.country'), ''),
-		avg(json_extract(j.value, '$.place.lat')), avg(json_extract(j.value, '$.place.lon')),
-		count(DISTINCT a.id) AS n
-		FROM articles a, json_each(CAST(a.contract AS TEXT), '$.entities') j
-		JOIN article_entities ae ON ae.article_id = a.id AND ae.local_id = json_extract(j.value, '$.id')
+	// The CTE reads each contract once (as the outer loop, materialised);
+	// joined directly, SQLite may parse a contract once per article entity.
+	rows, err := s.db.QueryContext(ctx, `WITH p AS MATERIALIZED (
+			SELECT a.id AS article_id, json_extract(j.value, '$.id') AS local_id,
+				coalesce(json_extract(j.value, '$.place.country'), '') AS country,
+				json_extract(j.value, '$.place.lat') AS lat, json_extract(j.value, '$.place.lon') AS lon
+			FROM articles a, json_each(CAST(a.contract AS TEXT), '$.entities') j
+			WHERE json_type(j.value, '$.place') = 'object')
+		SELECT ae.entity_id, e.name, max(p.country), avg(p.lat), avg(p.lon), count(DISTINCT p.article_id) AS n
+		FROM p JOIN article_entities ae ON ae.article_id = p.article_id AND ae.local_id = p.local_id
 		JOIN entities e ON e.id = ae.entity_id
-		WHERE json_type(j.value, '$.place') = 'object'
 		GROUP BY ae.entity_id ORDER BY n DESC, ae.entity_id LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)
