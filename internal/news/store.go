@@ -148,6 +148,10 @@ type SearchQuery struct {
 	Since  string // YYYY-MM-DD, inclusive, on the publication date
 	Until  string // YYYY-MM-DD, inclusive
 	Limit  int    // 0 means 20
+	// Exhaustive ranks every match; otherwise a store may rank the newest
+	// articles first when they hold a full page of matches (see
+	// sqlite.DB.Search), which keeps very common words fast.
+	Exhaustive bool
 }
 
 // SearchHit is one article that matched.

@@ -39,7 +39,14 @@ type Config struct {
 	// CompareClaims decides whether two stored claims of different
 	// articles contradict each other. Nil means DefaultCompareClaims.
 	CompareClaims news.ClaimComparer
+	// SearchWindow is how many of the newest articles a search ranks
+	// first (see Search); 0 means DefaultSearchWindow, negative ranks
+	// every match always.
+	SearchWindow int
 }
+
+// DefaultSearchWindow is the default Config.SearchWindow.
+const DefaultSearchWindow = 10000
 
 // DB is a news.Store in one SQLite file.
 type DB struct {
@@ -50,6 +57,7 @@ type DB struct {
 	wdb     *sql.DB
 	stmts   map[string]*sql.Stmt
 	path    string
+	window  int
 	compare news.ClaimComparer
 	// writeMu serialises write transactions: SQLite allows one writer,
 	// and waiting here is cheaper and fairer than busy retries.
@@ -90,6 +98,12 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	s := &DB{db: db, wdb: wdb, stmts: map[string]*sql.Stmt{}, path: cfg.Path, compare: cfg.CompareClaims, now: time.Now}
 	if s.compare == nil {
 		s.compare = DefaultCompareClaims
+	}
+	switch {
+	case cfg.SearchWindow == 0:
+		s.window = DefaultSearchWindow
+	case cfg.SearchWindow > 0:
+		s.window = cfg.SearchWindow
 	}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
@@ -164,6 +178,24 @@ func (s *DB) migrate(ctx context.Context) error {
 		if err := tx.Commit(); err != nil {
 			return fmt.Errorf("migrate %s: %w", base, err)
 		}
+	}
+	return nil
+}
+
+// Optimize merges the full-text index into one segment and updates the
+// query planner's statistics. Searches that match many articles get
+// faster; it takes a while on a large store, so ingest runs it only after
+// large batches.
+func (s *DB) Optimize(ctx context.Context) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(articles_fts) VALUES ('optimize')`)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("optimize: %w", err)
+	}
+	if _, err := s.wdb.ExecContext(ctx, `PRAGMA optimize`); err != nil {
+		return fmt.Errorf("optimize: %w", err)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -48,5 +49,41 @@ func TestReopenKeepsDataAndSchema(t *testing.T) {
 	}
 	if err := db.IntegrityCheck(ctx); err != nil {
 		t.Error(err)
+	}
+}
+
+func TestSearchWindow(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, sqlite.Config{Path: filepath.Join(t.TempDir(), "news.db"), SearchWindow: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	// The oldest article matches best (the word three times, and in its title).
+	put := func(i int, title, text string) {
+		doc := newstest.MustDoc(t, newstest.DocSpec{Source: fmt.Sprintf("%02d.txt", i), Title: title, Text: text + "\n" + newstest.Filler(i, 40)})
+		newstest.MustPut(t, db, doc)
+	}
+	put(0, "Drought", "drought drought drought rare")
+	for i := 1; i <= 20; i++ {
+		put(i, "", "a drought was mentioned once")
+	}
+	hits, err := db.Search(ctx, news.SearchQuery{Text: "drought", Limit: 3})
+	if err != nil || len(hits) != 3 {
+		t.Fatalf("Search: %v, %v", hits, err)
+	}
+	for _, h := range hits {
+		if h.ArticleID <= 16 {
+			t.Errorf("windowed search returned article %d, want one of the newest 5", h.ArticleID)
+		}
+	}
+	hits, _ = db.Search(ctx, news.SearchQuery{Text: "drought", Limit: 3, Exhaustive: true})
+	if len(hits) == 0 || hits[0].Source != "00.txt" {
+		t.Errorf("exhaustive search: got %v, want the oldest, best match first", hits)
+	}
+	// Fewer than a page of matches among the newest: the whole store is ranked.
+	hits, _ = db.Search(ctx, news.SearchQuery{Text: "rare", Limit: 3})
+	if len(hits) != 1 || hits[0].Source != "00.txt" {
+		t.Errorf("rare word: got %v, want the oldest article", hits)
 	}
 }
