@@ -249,7 +249,7 @@ func (w *doc) afterAttribution(k int, strong bool) attribution {
 		return attribution{}
 	}
 	for v := k + 1; v < hi && v <= k+maxSubject+4; v++ {
-		if isSentenceEnd(w.low[v]) || w.low[v] == ":" || w.low[v] == ";" {
+		if isSentenceEnd(w.low[v]) && w.sentBreak(v) || w.low[v] == ":" || w.low[v] == ";" {
 			break
 		}
 		n := w.cueAt(v, "clause", "that", "direct", "object")
@@ -295,10 +295,15 @@ func (w *doc) afterAttribution(k int, strong bool) attribution {
 		a := k
 		b := a
 		if b < hi && determiners[w.low[b]] {
-			b++ // "an angry Hollande retaliated"
-			for b < hi && b < a+3 && isLower(w.toks[b].Text) && !hasSuffix(w.low[b], "ed") {
+			b++ // "an angry Hollande retaliated", "the Republican nominee riffed"
+			for b < hi && b < a+6 && !isPunct(w.low[b]) && !(isLower(w.toks[b].Text) && hasSuffix(w.low[b], "ed")) {
 				b++
 			}
+			if b < hi && b > a+1 && isLower(w.toks[b].Text) && hasSuffix(w.low[b], "ed") &&
+				(b+1 >= hi || isSentenceEnd(w.low[b+1]) || w.low[b+1] == "," || w.low[b+1] == "and" || prepositions[w.low[b+1]]) {
+				return attribution{ok: true, cueA: b, cueB: b + 1, subA: a, subB: b}
+			}
+			b = a + 1
 		}
 		named := b
 		for b < hi && b-a < 7 && (isCapitalized(w.toks[b].Text) || w.low[b] == "." || w.low[b] == "'s") && !isPunct(w.low[b]) || b == a && b < hi && w.lx.has("pronoun", w.low[b]) {

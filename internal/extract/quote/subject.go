@@ -224,7 +224,7 @@ func (w *doc) subjectAfter(k, hi int) (int, int) {
 	e := k
 	for e < hi && e-k < maxSubject {
 		t := w.low[e]
-		if w.quotedTok[e] || isSentenceEnd(t) || t == "," || t == ";" || t == ":" || t == "—" || t == "–" || t == "--" {
+		if w.quotedTok[e] || isSentenceEnd(t) && (w.sentBreak(e) || e+1 < hi && w.low[e+1] != ")") || t == "," || t == ";" || t == ":" || t == "—" || t == "–" || t == "--" {
 			break
 		}
 		commonHead := e > k && isLower(w.toks[e-1].Text) && !timeWords[w.low[e-1]] && (t == "of" || t == "to" || t == "for" || t == "at" || t == "with" || t == "from" || t == "in") &&
