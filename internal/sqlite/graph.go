@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -103,13 +104,14 @@ func (s *DB) QuotesAbout(ctx context.Context, q news.QuoteAboutQuery) ([]news.St
 		return nil, fmt.Errorf("quotes about %d: %w", q.EntityID, err)
 	}
 	// The SQL finds candidates (claims, or a name anywhere in the text,
-	// ignoring case); Go keeps whole-word matches.
+	// ignoring case except for acronyms); Go keeps whole-word matches.
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.url, a.published, q.local_id, q.kind, q.text,
 		coalesce(q.speaker_id, 0), coalesce(e.name, ''), q.cue, q.sourcing,
 		q.id IN (SELECT quote_id FROM claims WHERE quote_id IS NOT NULL AND (subject_id = ?1 OR object_id = ?1))
 		FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id
 		WHERE q.id IN (SELECT quote_id FROM claims WHERE quote_id IS NOT NULL AND (subject_id = ?1 OR object_id = ?1))
-		OR EXISTS (SELECT 1 FROM entity_names n WHERE n.entity_id = ?1 AND instr(lower(q.text), lower(n.name)) > 0)
+		OR EXISTS (SELECT 1 FROM entity_names n WHERE n.entity_id = ?1 AND CASE WHEN n.name = upper(n.name)
+			THEN instr(q.text, n.name) ELSE instr(lower(q.text), lower(n.name)) END > 0)
 		ORDER BY a.published DESC, a.id DESC, q.id LIMIT 5000`, q.EntityID)
 	if err != nil {
 		return nil, fmt.Errorf("quotes about %d: %w", q.EntityID, err)
@@ -182,8 +184,9 @@ type link struct {
 
 // neighbours returns the edges of the given types of each of ids, in a
 // few set-based queries (one per edge type and direction, whatever the
-// number of ids). With within set, only edges to those entities.
-func (s *DB) neighbours(ctx context.Context, ids, within []int64, types map[string]bool) (map[int64][]link, error) {
+// number of ids). With within set, only edges to those entities; of
+// co-occurrences, only the top strongest of each id.
+func (s *DB) neighbours(ctx context.Context, ids, within []int64, types map[string]bool, top int) (map[int64][]link, error) {
 	out := map[int64][]link{}
 	if len(ids) == 0 {
 		return out, nil
@@ -220,9 +223,14 @@ func (s *DB) neighbours(ctx context.Context, ids, within []int64, types map[stri
 	}
 	var err error
 	if types[news.EdgeCoOccurrence] {
-		err = errors.Join(err, collect(news.EdgeCoOccurrence, false, ` SELECT a.entity_id, b.entity_id, count(DISTINCT b.article_id), ''
+		// Popular entities co-occur with hundreds of others: when
+		// expanding, only the top entities of each node come back.
+		err = errors.Join(err, collect(news.EdgeCoOccurrence, false, ` SELECT src, other, n, '' FROM (
+			SELECT a.entity_id AS src, b.entity_id AS other, count(DISTINCT b.article_id) AS n,
+				row_number() OVER (PARTITION BY a.entity_id ORDER BY count(DISTINCT b.article_id) DESC, b.entity_id) AS rank
 			FROM article_entities a JOIN article_entities b ON b.article_id = a.article_id AND b.entity_id != a.entity_id
-			WHERE a.entity_id IN (SELECT id FROM x)`+to("b.entity_id")+` GROUP BY a.entity_id, b.entity_id`))
+			WHERE a.entity_id IN (SELECT id FROM x)`+to("b.entity_id")+` GROUP BY a.entity_id, b.entity_id)
+			WHERE rank <= `+strconv.Itoa(top)))
 	}
 	if types[news.EdgeQuoteAbout] {
 		err = errors.Join(err, collect(news.EdgeQuoteAbout, true, ` SELECT speaker_id, other, count(*), '' FROM (
@@ -281,7 +289,7 @@ func (s *DB) Graph(ctx context.Context, q news.GraphQuery) (*news.Graph, error) 
 	links := map[int64][]link{}
 	frontier := []int64{root.ID}
 	for h := 1; h <= hops && len(frontier) > 0 && len(order) < maxNodes; h++ {
-		found, err := s.neighbours(ctx, frontier, nil, types)
+		found, err := s.neighbours(ctx, frontier, nil, types, 2*fanout)
 		if err != nil {
 			return nil, fmt.Errorf("graph of entity %d: %w", q.EntityID, err)
 		}
@@ -308,7 +316,7 @@ func (s *DB) Graph(ctx context.Context, q news.GraphQuery) (*news.Graph, error) 
 			rest = append(rest, id)
 		}
 	}
-	more, err := s.neighbours(ctx, rest, order, types)
+	more, err := s.neighbours(ctx, rest, order, types, maxNodes)
 	if err != nil {
 		return nil, fmt.Errorf("graph of entity %d: %w", q.EntityID, err)
 	}
