@@ -228,8 +228,8 @@ func (w *doc) afterAttribution(k int, strong bool) attribution {
 	for k < hi && (w.low[k] == "," || w.low[k] == "—" || w.low[k] == "–" || w.low[k] == "-" || w.low[k] == "--" || w.low[k] == "(") {
 		k++
 	}
-	for k < hi && (w.low[k] == "and" || w.low[k] == "but") {
-		k++
+	for k < hi && (w.low[k] == "and" || w.low[k] == "but" || w.low[k] == "as") {
+		k++ // "..., as Cruz said on the radio"
 	}
 	if k >= hi {
 		return attribution{}

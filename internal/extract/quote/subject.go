@@ -192,7 +192,7 @@ func (w *doc) trimLeading(a, b int) int {
 	for a < b-1 {
 		t := w.low[a]
 		switch {
-		case t == "and" || t == "but" || t == "or" || t == "so" || t == "yet" || t == "," || timeWords[t]:
+		case t == "and" || t == "but" || t == "or" || t == "so" || t == "yet" || t == "," || t == "as" || t == "like" || timeWords[t]:
 			a++
 		case prepositions[t]:
 			// "On Monday Smith said": drop the phrase up to its time word
