@@ -179,9 +179,18 @@ func (w *articleWriter) linkEntities() (map[string]int64, error) {
 		if err := w.addNames(id, e); err != nil {
 			return nil, err
 		}
+		var country, feature string
+		var lat, lon, geonames any
+		if p := e.Place; p != nil {
+			country, feature, lat, lon = p.Country, p.Feature, p.Lat, p.Lon
+			if p.GeonamesID != 0 {
+				geonames = p.GeonamesID
+			}
+		}
 		if _, err := w.tx.ExecContext(w.ctx, `INSERT OR IGNORE INTO article_entities
-			(article_id, local_id, entity_id, mentions, merge_reason) VALUES (?, ?, ?, ?, ?)`,
-			w.article, e.ID, id, len(e.Mentions), reasons[e.ID]); err != nil {
+			(article_id, local_id, entity_id, mentions, merge_reason, country, feature, lat, lon, geonames_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			w.article, e.ID, id, len(e.Mentions), reasons[e.ID], country, feature, lat, lon, geonames); err != nil {
 			return nil, err
 		}
 		if !counted[id] {

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -85,5 +86,34 @@ func TestSearchWindow(t *testing.T) {
 	hits, _ = db.Search(ctx, news.SearchQuery{Text: "rare", Limit: 3})
 	if len(hits) != 1 || hits[0].Source != "00.txt" {
 		t.Errorf("rare word: got %v, want the oldest article", hits)
+	}
+}
+
+func TestPlacesOfArticleEntitiesAreStored(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "news.db")
+	db, err := sqlite.Open(ctx, sqlite.Config{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	doc := newstest.MustDoc(t, newstest.DocSpec{Source: "a.txt", Text: "Floods hit Lahore.\n" + newstest.Filler(3, 40),
+		Entities: []newstest.Ent{{ID: "E1", Type: "LOC", Name: "Lahore"}}})
+	doc.Entities[0].Place = &news.Place{Country: "PK", Admin1: "Punjab", Lat: 31.558, Lon: 74.351, GeonamesID: 1172451, Feature: "city"}
+	newstest.MustPut(t, db, doc)
+	raw, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var country, feature string
+	var lat, lon float64
+	var id int64
+	if err := raw.QueryRow(`SELECT country, feature, lat, lon, geonames_id FROM article_entities WHERE local_id = 'E1'`).
+		Scan(&country, &feature, &lat, &lon, &id); err != nil {
+		t.Fatal(err)
+	}
+	if country != "PK" || feature != "city" || lat != 31.558 || lon != 74.351 || id != 1172451 {
+		t.Errorf("got %s %s %v %v %d", country, feature, lat, lon, id)
 	}
 }
