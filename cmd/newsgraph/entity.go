@@ -28,7 +28,8 @@ func runEntity(env *environment, args []string) error {
 	format := fs.String("format", "table", "output: table or json")
 	typ := fs.String("type", "", "only entities of this `TYPE`: PER, ORG, LOC or MISC")
 	limit := fs.Int("limit", 10, "at most this many articles, quotes, claims and co-occurring entities")
-	if err := parseFlags(fs, args); err != nil {
+	words, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
 	if err := outputFormat("entity", *format, "table", "json"); err != nil {
@@ -38,7 +39,7 @@ func runEntity(env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
-	name := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	name := strings.TrimSpace(strings.Join(words, " "))
 	if name == "" {
 		return &usageError{msg: "entity: name an entity (run 'newsgraph entity --help')"}
 	}

@@ -94,7 +94,7 @@ func TestIngestTwiceIsIdempotent(t *testing.T) {
 		t.Errorf("first hit's snippet marks no match: %q", hits[0].Snippet)
 	}
 
-	code, out, errOut = run(t, "", "entity", "--db", db, "--format", "json", "--type", "PER", "hillary clinton")
+	code, out, errOut = run(t, "", "entity", "--db", db, "hillary", "clinton", "--format", "json", "--type", "PER") // flags may follow
 	var profiles []struct {
 		Name         string
 		Aliases      []string

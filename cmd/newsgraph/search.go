@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -28,6 +29,27 @@ Examples:
   newsgraph search islamic state pakistan
   newsgraph search --entity "Chaudhry Nisar" --since 2015-01-01 denied
   newsgraph search --format json '"interior minister"'`
+
+// parseInterspersed parses args like parseFlags but lets flags follow the
+// positional arguments too ("newsgraph entity Pakistan --limit 3"), and
+// returns the positional arguments. After "--" everything is positional.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		left := fs.Args()
+		if used := len(args) - len(left); used > 0 && args[used-1] == "--" {
+			return append(rest, left...), nil
+		}
+		if len(left) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
+	}
+}
 
 // outputFormat checks a --format value against the allowed ones.
 func outputFormat(cmd, value string, allowed ...string) error {
@@ -69,13 +91,13 @@ func runSearch(env *environment, args []string) error {
 	fs.StringVar(&q.Until, "until", "", "only articles published on or before `YYYY-MM-DD`")
 	fs.IntVar(&q.Limit, "limit", 20, "at most this many articles")
 	fs.BoolVar(&q.Exhaustive, "all", false, "rank every match, not only those among the newest 10,000 articles")
-	if err := parseFlags(fs, args); err != nil {
+	words, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
 	if err := outputFormat("search", *format, "table", "json", "jsonl"); err != nil {
 		return err
 	}
-	var err error
 	if q.Type, err = checkType("search", *typ); err != nil {
 		return err
 	}
@@ -84,7 +106,7 @@ func runSearch(env *environment, args []string) error {
 			return err
 		}
 	}
-	q.Text = strings.Join(fs.Args(), " ")
+	q.Text = strings.Join(words, " ")
 	if strings.TrimSpace(q.Text) == "" && q.Entity == "" && q.Type == "" && q.Since == "" && q.Until == "" {
 		return &usageError{msg: "search: give a QUERY or a filter (run 'newsgraph search --help')"}
 	}
