@@ -243,7 +243,7 @@ func (w *doc) afterAttribution(k int, strong bool) attribution {
 	}
 	if n := w.cueAt(k, "clause", "that", "direct", "object"); n > 0 && !hasSuffix(w.low[k], "ing") {
 		a, b := w.subjectAfter(k+n, hi)
-		if a < b {
+		if w.validSubject(a, b) {
 			return attribution{ok: true, cueA: k, cueB: k + n, subA: a, subB: b}
 		}
 		return attribution{}

@@ -12,7 +12,7 @@ const maxSubject = 14
 // returns [a, b) with a == b when there is none.
 func (w *doc) subjectBefore(v, lo int) (int, int) {
 	j := v - 1
-	for j >= lo && (w.lx.has("aux", w.low[j]) || isAdverb(w.low[j])) && !w.quotedTok[j] {
+	for j >= lo && (w.lx.has("aux", w.low[j]) || isAdverb(w.low[j]) && isLower(w.toks[j].Text)) && !w.quotedTok[j] {
 		j--
 	}
 	if j < lo {
