@@ -26,12 +26,12 @@ events and claims, merged with what is already stored (one store entity per
 person or group across articles; contradictions between claims of different
 articles), and indexes its text for 'newsgraph search'.
 
-A SOURCE is a file (plain text, HTML or a saved web page), a directory (its
-.txt, .html, .htm files and files without extension, recursively), an http(s)
-URL of an article, or the URL of an RSS or Atom feed, whose items' links are
-fetched (the item's date and title are kept). --feeds FILE names more feeds,
-one URL per line. With --watch, feeds are polled every --interval (with
-ETag and Last-Modified, backing off after errors) until interrupted.
+A SOURCE is a file (plain text, HTML or a saved web page), - for standard
+input, a directory (its .txt, .html, .htm files and files without extension,
+recursively), an http(s) URL of an article, or the URL of an RSS or Atom
+feed, whose items' links are fetched (the item's date and title are kept).
+--feeds FILE names more feeds, one URL per line. With --watch, feeds are
+polled every --interval (with ETag and Last-Modified, backing off after errors) until interrupted.
 
 The same article is stored once: the same URL (canonicalised: no tracking
 parameters, no fragment, no "www.") or the same text is a duplicate, and a
@@ -151,6 +151,7 @@ type ingester struct {
 type job struct {
 	source    string // for messages: the path or URL
 	path      string
+	stdin     bool
 	url       string
 	feed      string
 	title     string
@@ -220,6 +221,10 @@ func (in *ingester) resolve(ctx context.Context, sources, feeds []string, t *tal
 			default:
 				jobs = append(jobs, j)
 			}
+			continue
+		}
+		if src == "-" {
+			jobs = append(jobs, job{source: "stdin", stdin: true})
 			continue
 		}
 		found, err := filesOf(src)

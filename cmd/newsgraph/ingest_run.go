@@ -130,6 +130,9 @@ func (in *ingester) read(ctx context.Context, j job) (*news.Doc, error) {
 	if j.path != "" {
 		return ingest.ReadFile(j.path, in.opt.read)
 	}
+	if j.stdin {
+		return ingest.ReadFrom("stdin", in.env.stdin, in.opt.read)
+	}
 	page := j.page
 	if page == nil {
 		var err error
