@@ -31,7 +31,8 @@ input, a directory (its .txt, .html, .htm files and files without extension,
 recursively), an http(s) URL of an article, or the URL of an RSS or Atom
 feed, whose items' links are fetched (the item's date and title are kept).
 --feeds FILE names more feeds, one URL per line. With --watch, feeds are
-polled every --interval (with ETag and Last-Modified, backing off after errors) until interrupted.
+polled every --interval (with ETag and Last-Modified, backing off after
+errors) until interrupted.
 
 The same article is stored once: the same URL (canonicalised: no tracking
 parameters, no fragment, no "www.") or the same text is a duplicate, and a
