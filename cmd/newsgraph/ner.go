@@ -21,7 +21,7 @@ tagged in one sentence informs the others.`
 
 func runNER(env *environment, args []string) error {
 	fs := newFlagSet(env, "ner", "--conll FILE [--model MODEL]", nerAbout)
-	conll := fs.String("conll", "", "CoNLL `FILE` to tag")
+	conll := fs.String("conll", "", "CoNLL `FILE` to tag (- for standard input)")
 	modelPath := fs.String("model", "", "model `FILE` from 'newsgraph train ner' (default: the built-in model)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -42,7 +42,15 @@ func runNER(env *environment, args []string) error {
 	if err != nil {
 		return fmt.Errorf("ner: %w", err)
 	}
-	c, err := readCoNLLFile(*conll)
+	var c *ner.Corpus
+	if *conll == "-" {
+		c, err = ner.ReadCoNLL(env.stdin)
+		if err != nil {
+			err = fmt.Errorf("standard input: %w", err)
+		}
+	} else {
+		c, err = readCoNLLFile(*conll)
+	}
 	if err != nil {
 		return fmt.Errorf("ner: %w", err)
 	}

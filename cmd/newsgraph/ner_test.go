@@ -24,6 +24,13 @@ func TestNERCommand(t *testing.T) {
 	}
 }
 
+func TestNERCommandStdin(t *testing.T) {
+	code, out, errOut := run(t, "Paris NNP\n", "ner", "--conll", "-")
+	if code != 0 || out != "Paris NNP B-LOC\n" {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 0, %q", code, out, errOut, "Paris NNP B-LOC\n")
+	}
+}
+
 func TestNERCommandErrors(t *testing.T) {
 	dir := t.TempDir()
 	prose := filepath.Join(dir, "prose.txt")

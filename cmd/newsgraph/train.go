@@ -90,7 +90,14 @@ written gzip-compressed; load it with 'newsgraph ner --model MODEL'.`)
 	if !*quiet {
 		cfg.Progress = env.stderr
 	}
-	cfg.Command = "newsgraph train ner " + strings.Join(args, " ")
+	// The model records how it was made; --quiet does not change it.
+	recorded := make([]string, 0, len(args))
+	for _, a := range args {
+		if a != "--quiet" && a != "-quiet" {
+			recorded = append(recorded, a)
+		}
+	}
+	cfg.Command = "newsgraph train ner " + strings.Join(recorded, " ")
 	start := time.Now()
 	m, err := ner.Train(train, dev, cfg)
 	if err != nil {

@@ -176,3 +176,30 @@ func TestBILOURoundTrip(t *testing.T) {
 		t.Error("an invalid BILOU transition was allowed")
 	}
 }
+
+// FuzzReadCoNLL checks that any input is either rejected with an error or
+// read into a corpus that tags and writes back without panicking, one
+// output line per input line.
+func FuzzReadCoNLL(f *testing.F) {
+	raw, err := os.ReadFile("testdata/small.conll")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(raw)
+	f.Add([]byte("-DOCSTART-\n\nA\nB\n\n"))
+	f.Add([]byte("x y\n\n\nz w\r\n"))
+	m := mustDefault(f)
+	f.Fuzz(func(t *testing.T, in []byte) {
+		c, err := ReadCoNLL(bytes.NewReader(in))
+		if err != nil {
+			return
+		}
+		var out bytes.Buffer
+		if err := m.TagCoNLL(&out, c); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := strings.Count(out.String(), "\n"), len(c.lines); got != want {
+			t.Errorf("wrote %d lines for %d input lines", got, want)
+		}
+	})
+}
