@@ -28,8 +28,9 @@ their entities, quotes, speakers, dates and events highlighted, entity pages
 with timelines, claims and graphs, a world map, contradictions) and a JSON API
 under /api/ (documented at /api/openapi.json).
 
-Reading is open to clients on this machine (loopback); other machines need the
-API token, as "Authorization: Bearer TOKEN" or by logging in at /login. The
+Reading is open to clients on this machine (loopback, asking for localhost,
+127.0.0.1 or [::1]); other machines need the API token, as "Authorization:
+Bearer TOKEN" or by logging in at /login. The
 POST endpoints (/api/extract, /api/ingest) always need the token and are off
 without one. The token comes from --token or $NEWSGRAPH_TOKEN. Listening on an
 address other than loopback needs a token.

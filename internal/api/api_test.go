@@ -267,6 +267,10 @@ func TestGuard(t *testing.T) {
 	}{
 		{"loopback v4", "", "127.0.0.1:1", "/", nil, 200},
 		{"loopback v6", "", "[::1]:1", "/", nil, 200},
+		{"loopback, localhost", "", "127.0.0.1:1", "/", []string{"Host", "localhost:8080"}, 200},
+		{"loopback, rebound host", "", "127.0.0.1:1", "/", []string{"Host", "evil.example:8080"}, 403},
+		{"loopback, rebound host, token", token, "127.0.0.1:1", "/", []string{"Host", "evil.example"}, 401},
+		{"loopback, rebound host, bearer", token, "127.0.0.1:1", "/", []string{"Host", "evil.example", "Authorization", "Bearer " + token}, 200},
 		{"remote, no server token", "", "203.0.113.9:1", "/", nil, 403},
 		{"remote, no token", token, "203.0.113.9:1", "/", nil, 401},
 		{"remote, bearer", token, "203.0.113.9:1", "/", []string{"Authorization", "Bearer " + token}, 200},
@@ -277,9 +281,13 @@ func TestGuard(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := httptest.NewRequest("GET", tc.path, nil)
-			r.RemoteAddr = tc.remote
+			r.RemoteAddr, r.Host = tc.remote, "127.0.0.1:8080"
 			for i := 0; i+1 < len(tc.header); i += 2 {
-				r.Header.Set(tc.header[i], tc.header[i+1])
+				if tc.header[i] == "Host" {
+					r.Host = tc.header[i+1]
+				} else {
+					r.Header.Set(tc.header[i], tc.header[i+1])
+				}
 			}
 			w := httptest.NewRecorder()
 			api.Guard(tc.token, open, ok).ServeHTTP(w, r)

@@ -44,15 +44,39 @@ func FromLoopback(r *http.Request) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
+// LoopbackHost reports whether a Host header names this machine
+// (localhost, 127.0.0.0/8, ::1), with or without a port.
+func LoopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
 // Guard lets requests from loopback through, and requests from other
 // addresses only with the token (or those open allows, such as the login
-// page; open may be nil). With no token, other addresses are refused. A reverse
-// proxy on the same machine makes every request look local: give the
-// server a token and have the proxy pass it.
+// page; open may be nil). With no token, other addresses are refused. A
+// reverse proxy on the same machine makes every request look local: give
+// the server a token and have the proxy pass it.
+//
+// A loopback request must also name a loopback host: a web page whose
+// name an attacker re-points at 127.0.0.1 (DNS rebinding) sends its own
+// host name and is refused.
 func Guard(token string, open func(*http.Request) bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if FromLoopback(r) || open != nil && open(r) || TokenMatches(r, token) {
+		local := FromLoopback(r) && LoopbackHost(r.Host)
+		if local || open != nil && open(r) || TokenMatches(r, token) {
 			next.ServeHTTP(w, r)
+			return
+		}
+		if FromLoopback(r) && token == "" {
+			writeError(w, r, &Error{Status: http.StatusForbidden, Code: "host_not_allowed",
+				Message: "this server answers only requests for localhost, 127.0.0.1 or [::1]"})
 			return
 		}
 		if token == "" {
