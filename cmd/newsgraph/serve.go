@@ -54,7 +54,9 @@ func parseServeFlags(env *environment, args []string) (serveOptions, error) {
 	opt := serveOptions{fetch: fetch.DefaultConfig()}
 	fs.StringVar(&opt.addr, "addr", "127.0.0.1:8080", "listen on this `HOST:PORT` (port 0 picks a free one)")
 	fs.StringVar(&opt.db, "db", "", "database `FILE` (default $NEWSGRAPH_DB, else "+dbFileName+" in the data directory)")
-	fs.StringVar(&opt.token, "token", os.Getenv("NEWSGRAPH_TOKEN"), "API `TOKEN` for writes and for clients not on loopback (default $NEWSGRAPH_TOKEN)")
+	// The token's default is read after parsing, so that --help never
+	// prints it.
+	fs.StringVar(&opt.token, "token", "", "API `TOKEN` for writes and for clients not on loopback (default $NEWSGRAPH_TOKEN)")
 	fs.StringVar(&opt.cors, "cors-origin", "", "allow cross-origin API calls from this `ORIGIN` (\"*\" for any); off by default")
 	fs.Int64Var(&opt.maxBody, "max-body", api.DefaultMaxBody, "largest POST body in `bytes`")
 	fs.IntVar(&opt.maxLimit, "max-page", api.DefaultMaxLimit, "largest page of a list (the limit parameter)")
@@ -69,6 +71,9 @@ func parseServeFlags(env *environment, args []string) (serveOptions, error) {
 	}
 	if fs.NArg() > 0 {
 		return opt, usage("takes no arguments")
+	}
+	if opt.token == "" {
+		opt.token = os.Getenv("NEWSGRAPH_TOKEN")
 	}
 	host, _, err := net.SplitHostPort(opt.addr)
 	if err != nil {

@@ -35,13 +35,14 @@ func TestServeUsage(t *testing.T) {
 		{"bad addr", []string{"serve", "--addr", "8080"}, "", 2, "not HOST:PORT"},
 		{"open without token", []string{"serve", "--addr", ":8080"}, "", 2, "set --token or NEWSGRAPH_TOKEN"},
 		{"open on all addresses", []string{"serve", "--addr", "0.0.0.0:8080"}, "", 2, "set --token"},
+		{"help hides the token", []string{"serve", "--help"}, "hush-hush", 0, "(default $NEWSGRAPH_TOKEN)"},
 		{"bad body limit", []string{"serve", "--max-body", "0"}, "", 2, "--max-body"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv("NEWSGRAPH_TOKEN", tc.env)
 			code, out, errOut := run(t, "", tc.args...)
-			if code != tc.code || !strings.Contains(out+errOut, tc.want) {
+			if code != tc.code || !strings.Contains(out+errOut, tc.want) || strings.Contains(out+errOut, "hush-hush") {
 				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d with %q", code, out, errOut, tc.code, tc.want)
 			}
 		})
