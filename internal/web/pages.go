@@ -132,7 +132,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 	}
 	title := v.Title
 	if title == "" {
-		title = a.Source
+		title = label("", a.Source)
 	}
 	s.render(w, http.StatusOK, "article", title, v)
 	return nil

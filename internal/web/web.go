@@ -63,6 +63,8 @@ func New(cfg Config) (*Server, error) {
 		"lower":   strings.ToLower,
 		"snippet": snippet,
 		"add":     func(a, b int) int { return a + b },
+		"label":   label,
+		"plural":  plural,
 	}
 	for _, name := range []string{"search", "article", "entity", "entities", "map", "contradictions", "error", "login"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
@@ -167,6 +169,26 @@ func (s *Server) render(w http.ResponseWriter, status int, name, title string, d
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+// label names an article: its title, else the last part of its source
+// (a file name, or a URL's path).
+func label(title, source string) string {
+	if title != "" {
+		return title
+	}
+	if i := strings.LastIndexAny(strings.TrimRight(source, "/"), `/\`); i >= 0 {
+		return strings.TrimRight(source, "/")[i+1:]
+	}
+	return source
+}
+
+// plural writes "1 article", "2 articles".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // snippet turns a search snippet, whose matches are marked [like this],

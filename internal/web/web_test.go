@@ -179,3 +179,20 @@ func TestLogin(t *testing.T) {
 		t.Errorf("right token: got %d with cookies %+v", w.Code, cs)
 	}
 }
+
+func TestLabelAndPlural(t *testing.T) {
+	for _, tc := range []struct{ title, source, want string }{
+		{"A title", "/tmp/x/a.txt", "A title"},
+		{"", "/tmp/x/a.txt", "a.txt"},
+		{"", `C:\news\b.html`, "b.html"},
+		{"", "https://news.example/2015/story/", "story"},
+		{"", "stdin", "stdin"},
+	} {
+		if got := label(tc.title, tc.source); got != tc.want {
+			t.Errorf("label(%q, %q): got %q, want %q", tc.title, tc.source, got, tc.want)
+		}
+	}
+	if plural(1, "article") != "1 article" || plural(0, "article") != "0 articles" || plural(7, "quote") != "7 quotes" {
+		t.Errorf("plural: got %q %q %q", plural(1, "article"), plural(0, "article"), plural(7, "quote"))
+	}
+}
