@@ -48,9 +48,12 @@ func (c *cand) end() int   { return c.pieces[len(c.pieces)-1].End }
 // partial quotes with their attributions.
 func (w *doc) directQuotes(qs []quoted) []*cand {
 	qs = w.mergeAdjacent(qs)
+	w.shortTok = make([]bool, len(w.toks))
 	for _, q := range qs {
+		short := q.closed && len(q.pieces) == 1 && countWords(w.text[q.open:q.end]) <= 3
 		for i := w.tokenAt(q.open); i < len(w.toks) && w.toks[i].End <= q.end; i++ {
 			w.quotedTok[i] = true
+			w.shortTok[i] = short
 		}
 	}
 	type item struct {
@@ -107,7 +110,7 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 	for _, it := range items {
 		c := it.c
 		between := prev != nil && prev.attr.ok && prev.attr.cueA >= w.tokenAt(prev.end()) && prev.attr.cueA < it.open
-		if prev != nil && !c.attr.ok && prev.attr.ok && prev.para == c.para &&
+		if prev != nil && !c.attr.ok && prev.attr.ok && prev.para == c.para && !(it.open >= prev.attr.subA && it.open < prev.attr.subB) &&
 			(!w.embedded(it.q.open) || w.sentOf[w.tokenAt(prev.end())] == w.sentOf[it.open]) {
 			// "'We are ready,' he said, 'to talk.'" and "'A,' he said. 'B.'":
 			// a quote without its own attribution goes on the one before.
@@ -219,7 +222,8 @@ func (w *doc) afterAttribution(k int, strong bool) attribution {
 		return attribution{} // the quotation ends its paragraph
 	}
 	hi := k
-	for hi < len(w.toks) && hi < k+maxFrame && w.paraOf[hi] == para && !w.quotedTok[hi] && (hi == k || w.sentOf[hi] == w.sentOf[hi-1] || hi <= k+1) {
+	// a frame reads over a few quoted words ("wearing 'Ted Cruz' pins")
+	for hi < len(w.toks) && hi < k+maxFrame && w.paraOf[hi] == para && (!w.quotedTok[hi] || w.shortTok[hi] && hi > k) && (hi == k || w.sentOf[hi] == w.sentOf[hi-1] || hi <= k+1) {
 		hi++
 		if w.sentBreak(hi-1) || w.low[hi-1] == ";" {
 			break

@@ -148,7 +148,7 @@ func (w *doc) walkNP(j, lo int) int {
 	a := j + 1
 	for k := j; k >= lo && a-k <= maxSubject; k-- {
 		t := w.low[k]
-		if w.quotedTok[k] || w.lx.has("stop", t) {
+		if w.quotedTok[k] && !(w.shortTok != nil && w.shortTok[k]) || w.lx.has("stop", t) {
 			break
 		}
 		if t == ")" {

@@ -23,6 +23,8 @@ type doc struct {
 	sentOf []int
 	// quotedTok marks tokens inside a direct quote or that are quote marks.
 	quotedTok []bool
+	// shortTok marks the tokens of quotations of at most three words
+	shortTok []bool
 }
 
 func newDoc(d *news.Doc, lx *lexicon) *doc {
