@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 )
 
@@ -190,5 +191,35 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := Load(bytes.NewReader(embeddedModel)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestTagConcurrent checks that one model tags documents from several
+// goroutines at once (the extract command does) with the same results as
+// one at a time; run it with -race.
+func TestTagConcurrent(t *testing.T) {
+	m := mustDefault(t)
+	c := mustReadCoNLL(t, "testdata/small.conll")
+	want := make([]string, len(c.Docs))
+	for i, d := range c.Docs {
+		want[i] = fmt.Sprint(m.Tag(d.Words()))
+	}
+	errs := make(chan string, 8*len(c.Docs))
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, d := range c.Docs {
+				if got := fmt.Sprint(m.Tag(d.Words())); got != want[i] {
+					errs <- fmt.Sprintf("document %d: got %s, want %s", i, got, want[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
