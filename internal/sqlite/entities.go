@@ -249,8 +249,13 @@ func (w *articleWriter) addNames(id int64, e news.Entity) error {
 	return nil
 }
 
-// cooccurrence counts the stored articles in which entity id appears with
-// any of others.
+// contextArticles is how many of an entity's most recent articles are
+// looked at to weigh it as a merge candidate: enough to know its company,
+// few enough that a much-mentioned entity costs no more than a rare one.
+const contextArticles = 200
+
+// cooccurrence counts the stored articles (of the most recent
+// contextArticles of entity id) in which id appears with any of others.
 func (w *articleWriter) cooccurrence(id int64, others []int64) (int, error) {
 	if len(others) == 0 {
 		return 0, nil
@@ -260,8 +265,9 @@ func (w *articleWriter) cooccurrence(id int64, others []int64) (int, error) {
 		args = append(args, o)
 	}
 	var n int
-	err := w.tx.QueryRowContext(w.ctx, `SELECT count(DISTINCT a.article_id) FROM article_entities a
-		JOIN article_entities b ON b.article_id = a.article_id
-		WHERE a.entity_id = ? AND b.entity_id IN (`+placeholders(len(others))+`)`, args...).Scan(&n)
+	err := w.tx.QueryRowContext(w.ctx, `SELECT count(DISTINCT b.article_id) FROM article_entities b
+		WHERE b.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?
+			ORDER BY article_id DESC LIMIT `+fmt.Sprint(contextArticles)+`)
+		AND b.entity_id IN (`+placeholders(len(others))+`)`, args...).Scan(&n)
 	return n, err
 }

@@ -300,10 +300,10 @@ func (w *articleWriter) writeContradictions() (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		if mine.SubjectID == 0 {
+		if mine.SubjectID == 0 || mine.SpeakerID == 0 {
 			continue
 		}
-		others, err := claimsAbout(w.ctx, w.tx, mine.SubjectID, w.article)
+		others, err := claimsAbout(w.ctx, w.tx, mine, w.article)
 		if err != nil {
 			return 0, err
 		}

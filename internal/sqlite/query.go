@@ -36,14 +36,18 @@ func claimByID(ctx context.Context, q querier, id int64) (news.StoredClaim, erro
 // maxComparedClaims bounds the stored claims a new claim is compared with
 // (the most recent about its subject), so that storing an article about a
 // much-discussed subject stays cheap.
-const maxComparedClaims = 500
+const maxComparedClaims = 200
 
-// claimsAbout returns the stored claims of other articles about the same
-// subject; the comparer decides about predicates and objects.
-func claimsAbout(ctx context.Context, q querier, subject, notArticle int64) ([]news.StoredClaim, error) {
+// claimsAbout returns the stored claims of other articles about the
+// subject of mine that could contradict it; the comparer decides about
+// predicates and objects.
+func claimsAbout(ctx context.Context, q querier, mine news.StoredClaim, notArticle int64) ([]news.StoredClaim, error) {
+	// Only claims that could contradict: by another, known speaker, with
+	// the other polarity.
 	rows, err := q.QueryContext(ctx, claimSelect+`WHERE c.id IN (SELECT id FROM claims
-		WHERE subject_id = ? AND article_id != ? ORDER BY id DESC LIMIT ?) ORDER BY c.id`,
-		subject, notArticle, maxComparedClaims)
+		WHERE subject_id = ? AND article_id != ? AND polarity != ? AND speaker_id IS NOT NULL AND speaker_id != ?
+		ORDER BY id DESC LIMIT ?) ORDER BY c.id`,
+		mine.SubjectID, notArticle, mine.Polarity, mine.SpeakerID, maxComparedClaims)
 	if err != nil {
 		return nil, err
 	}
