@@ -378,6 +378,9 @@ func (w *doc) beforeAttribution(lo, hi int) attribution {
 			return attribution{}
 		}
 		a, b := w.subjectBefore(v, lo)
+		if a >= b && hasSuffix(w.low[v], "ing") {
+			a, b = w.earlierSubject(lo, v)
+		}
 		if a >= b {
 			a, b = w.mainSubject(lo, v)
 		}
@@ -465,6 +468,24 @@ func (w *doc) colonIntro(open int) attribution {
 	return w.beforeAttribution(lo, k+1)
 }
 
+// earlierSubject returns the subject of the last reporting verb before a
+// participle cue at v in the same sentence ("a strategist said ...,
+// saying, '...'"), or [v, v).
+func (w *doc) earlierSubject(lo, v int) (int, int) {
+	for u := v - 2; u >= lo; u-- {
+		if w.quotedTok[u] || hasSuffix(w.low[u], "ing") {
+			continue
+		}
+		if w.cueAt(u, "clause", "that", "object") > 0 {
+			if a, b := w.subjectBefore(u, lo); a < b {
+				return a, b
+			}
+			return v, v
+		}
+	}
+	return v, v
+}
+
 // mainSubject returns the subject of the clause that a participle or
 // coordinated cue at v hangs on ("The group placed ads, calling the deal a
 // mistake"): the noun phrase that opens the sentence after introductory
@@ -495,7 +516,7 @@ func (w *doc) clauseSubject(lo, v int) (int, int) {
 	for b < v && b-a < 6 && (isCapitalized(w.toks[b].Text) || w.low[b] == "'s" || w.low[b] == "of" && b > a) && !w.quotedTok[b] {
 		b++
 	}
-	if b == a || (b == a+1 && determiners[w.low[a]]) {
+	if b == a || (b == a+1 && determiners[w.low[a]]) || !w.validSubject(a, b) {
 		return v, v
 	}
 	return a, b
@@ -517,7 +538,7 @@ func (w *doc) npForward(lo, hi int) (int, int) {
 	b := a
 	for b < hi && b-a < 8 {
 		t := w.low[b]
-		if isPunct(t) && t != "'s" || w.lx.has("finite", t) || w.lx.has("aux", t) || w.quotedTok[b] {
+		if isPunct(t) && t != "'s" || w.lx.has("finite", t) && t != "'s" || w.lx.has("aux", t) || w.quotedTok[b] {
 			break
 		}
 		if b > a && isLower(w.toks[b].Text) && (hasSuffix(t, "ed") || w.lx.has("irregular", t) || w.cueAt(b, "clause", "that", "direct") > 0 ||

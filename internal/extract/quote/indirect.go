@@ -143,8 +143,15 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 		}
 	}
 	for k := c; k < hi; k++ {
-		if w.low[k] == ";" && !w.quotedTok[k] {
+		if w.quotedTok[k] {
+			continue
+		}
+		if w.low[k] == ";" {
 			hi = k // "...; however, ..." starts another clause
+			break
+		}
+		if w.low[k] == "," && k+1 < hi && hasSuffix(w.low[k+1], "ing") && w.cueAt(k+1, "clause", "that", "object", "direct") > 0 {
+			hi = k // "..., saying, '...'" reports something else
 			break
 		}
 	}

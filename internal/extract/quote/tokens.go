@@ -120,7 +120,7 @@ var prepositions = map[string]bool{"in": true, "on": true, "at": true, "during":
 	"about": true, "of": true, "by": true, "while": true, "when": true, "as": true, "outside": true,
 	"inside": true, "near": true, "into": true, "amid": true, "following": true, "under": true, "onto": true,
 	"against": true, "toward": true, "towards": true, "across": true, "behind": true, "beyond": true, "despite": true,
-	"without": true, "within": true, "upon": true, "around": true, "among": true, "between": true, "than": true}
+	"without": true, "within": true, "alongside": true, "beside": true, "besides": true, "upon": true, "around": true, "among": true, "between": true, "than": true}
 
 var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
