@@ -40,7 +40,26 @@ func (s *Stage) repairMentions(a *analysis, ms []nameMention) []nameMention {
 		s.extendToAlias(a, out, i)
 		a.extendAfterTitle(out, i)
 	}
-	return joinAdjacentPeople(a, dropOverlaps(out))
+	return joinPlaceOrganisation(a, joinAdjacentPeople(a, dropOverlaps(out)))
+}
+
+// joinPlaceOrganisation joins a place and the organisation name right
+// after it, with only a space between, into one organisation: NER splits
+// "[United States] [Institute of Peace]" and "[Pakistan] [Army]" at the
+// place name that begins the organisation's name.
+func joinPlaceOrganisation(a *analysis, ms []nameMention) []nameMention {
+	out := ms[:0]
+	for _, m := range ms {
+		if n := len(out); n > 0 && out[n-1].typ == news.TypeLOC && m.typ == news.TypeORG && out[n-1].end == m.first &&
+			a.doc.Tokens[m.first].Start-a.doc.Tokens[m.first-1].End == 1 && a.sentOf[m.first] == a.sentOf[m.first-1] {
+			if joined, ok := a.cleanMention(out[n-1].first, m.end, news.TypeORG); ok {
+				out[n-1] = joined
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // extendAfterTitle grows a person's name leftwards over capitalised words
