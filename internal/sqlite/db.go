@@ -87,7 +87,9 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		return nil, fmt.Errorf("open store %s: %w", cfg.Path, err)
 	}
 	db.SetMaxOpenConns(8)
-	wdb, err := sql.Open("sqlite", dsn)
+	// The writer reads the pages of indexes all over the file; a larger
+	// page cache (64 MiB instead of 2) keeps them in memory.
+	wdb, err := sql.Open("sqlite", dsn+"&_pragma=cache_size(-65536)")
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", cfg.Path, err)
