@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -44,7 +45,7 @@ Examples:
 type serveOptions struct {
 	addr, db, token, cors string
 	maxBody               int64
-	maxLimit              int
+	maxLimit, concurrent  int
 	fetch                 fetch.Config
 	stages                extractOptions
 }
@@ -60,6 +61,7 @@ func parseServeFlags(env *environment, args []string) (serveOptions, error) {
 	fs.StringVar(&opt.cors, "cors-origin", "", "allow cross-origin API calls from this `ORIGIN` (\"*\" for any); off by default")
 	fs.Int64Var(&opt.maxBody, "max-body", api.DefaultMaxBody, "largest POST body in `bytes`")
 	fs.IntVar(&opt.maxLimit, "max-page", api.DefaultMaxLimit, "largest page of a list (the limit parameter)")
+	fs.IntVar(&opt.concurrent, "concurrent", runtime.GOMAXPROCS(0)+2, "requests answered at once; the others wait their turn")
 	fs.BoolVar(&opt.fetch.AllowPrivate, "allow-private", false, "let POST /api/ingest fetch loopback, private and link-local addresses")
 	fs.StringVar(&opt.stages.dataDir, "data", "", "data `DIR` with the GeoNames index, for extract and ingest (see 'newsgraph setup')")
 	fs.StringVar(&opt.stages.countryHint, "country-hint", "", "ISO 3166 `CODE` of the country the articles are mostly about")
@@ -82,8 +84,8 @@ func parseServeFlags(env *environment, args []string) (serveOptions, error) {
 	if !isLoopbackHost(host) && opt.token == "" {
 		return opt, usage(fmt.Sprintf("listening on %q lets other machines in: set --token or NEWSGRAPH_TOKEN", opt.addr))
 	}
-	if opt.maxBody <= 0 || opt.maxLimit <= 0 {
-		return opt, usage("--max-body and --max-page must be positive")
+	if opt.maxBody <= 0 || opt.maxLimit <= 0 || opt.concurrent <= 0 {
+		return opt, usage("--max-body, --max-page and --concurrent must be positive")
 	}
 	opt.stages.read = ingest.Options{MaxBytes: opt.maxBody}
 	return opt, nil
@@ -181,7 +183,7 @@ func newServeHandler(env *environment, opt serveOptions, store *sqlite.DB) (http
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api.CORS(opt.cors, apiServer))
 	mux.Handle("/", ui)
-	return api.Guard(opt.token, web.OpenPath, mux), nil
+	return api.Guard(opt.token, web.OpenPath, api.Limit(opt.concurrent, mux)), nil
 }
 
 // serveIngest runs the extraction pipeline for POST /api/extract and

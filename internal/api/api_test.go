@@ -10,7 +10,9 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/api"
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -367,4 +369,31 @@ type brokenStore struct{ news.Store }
 
 func (brokenStore) Stats(context.Context) (news.Stats, error) {
 	return news.Stats{}, errors.New("open /secret path: disk on fire")
+}
+
+func TestLimit(t *testing.T) {
+	var mu sync.Mutex
+	running, most := 0, 0
+	h := api.Limit(3, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		running++
+		most = max(most, running)
+		mu.Unlock()
+		time.Sleep(5 * time.Millisecond)
+		mu.Lock()
+		running--
+		mu.Unlock()
+	}))
+	var wg sync.WaitGroup
+	for i := 0; i < 20; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
+		}()
+	}
+	wg.Wait()
+	if most != 3 {
+		t.Errorf("at most %d requests ran at once, want 3", most)
+	}
 }
