@@ -267,8 +267,8 @@ func (w *doc) skipAdjuncts(c, hi int) int {
 				return c
 			}
 			c = k
-		case t == "," && c+1 < hi && timeWords[w.low[c+1]]:
-			c++
+		case t == "," && c+1 < hi && (timeWords[w.low[c+1]] || w.low[c+1] == "that"):
+			c++ // "said, however, that"
 		default:
 			return c
 		}
