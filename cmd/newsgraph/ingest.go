@@ -170,6 +170,9 @@ func (in *ingester) run(ctx context.Context, sources, feeds []string) error {
 	var t tally
 	jobs, watched := in.resolve(ctx, sources, feeds, &t)
 	in.batch(ctx, jobs, &t)
+	if in.opt.watch && len(watched) == 0 {
+		fmt.Fprintln(in.env.stderr, "newsgraph: ingest --watch: no feeds to poll (name feed URLs or --feeds FILE)")
+	}
 	for round := 1; in.opt.watch && len(watched) > 0 && (in.opt.rounds == 0 || round < in.opt.rounds); round++ {
 		if err := sleepCtx(ctx, in.opt.interval); err != nil {
 			break
