@@ -396,4 +396,23 @@ func TestLimit(t *testing.T) {
 	if most != 3 {
 		t.Errorf("at most %d requests ran at once, want 3", most)
 	}
+	// Writes are not held up by reads.
+	block := make(chan struct{})
+	h2 := api.Limit(1, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == "GET" {
+			<-block
+		}
+	}))
+	go h2.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
+	done := make(chan bool)
+	go func() {
+		h2.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("POST", "/", nil))
+		done <- true
+	}()
+	select {
+	case <-done:
+	case <-time.After(2 * time.Second):
+		t.Error("a POST waited for a GET's slot")
+	}
+	close(block)
 }
