@@ -73,6 +73,9 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 		it.c = &cand{kind: "direct", pieces: q.pieces, para: w.paraOf[open]}
 		strong := endsLikeAttributed(w.text, q)
 		it.after = w.afterAttribution(close+1, strong)
+		if !it.after.ok {
+			it.after = w.dashAttribution(close + 1)
+		}
 		b0 := open
 		for b0 > 0 && b0 > open-maxFrame && w.paraOf[b0-1] == w.paraOf[open] && !w.quotedTok[b0-1] && !w.sentBreak(b0-1) {
 			b0--
@@ -320,6 +323,53 @@ func (w *doc) afterAttribution(k int, strong bool) attribution {
 	}
 	return attribution{}
 }
+
+// dashAttribution reads the signature form "'...' — Michelle Marks,
+// Philadelphia", on the quotation's line or on a short line of its own
+// right after a paragraph that is only the quotation.
+func (w *doc) dashAttribution(k int) attribution {
+	if k >= len(w.toks) || k == 0 {
+		return attribution{}
+	}
+	if w.paraOf[k] != w.paraOf[k-1] {
+		// the next paragraph: the quotation must fill its own
+		open := k - 1
+		for open > 0 && w.quotedTok[open-1] && w.paraOf[open-1] == w.paraOf[k-1] {
+			open--
+		}
+		if !w.isParaStart(open) {
+			return attribution{}
+		}
+	}
+	a := k + 1
+	switch {
+	case isDash(w.low[k]):
+	case len(w.low[k]) > 1 && w.low[k][0] == '-' && isCapitalized(w.toks[k].Text[1:]):
+		a = k // "-Michelle Marks": the dash glued to the name
+	default:
+		return attribution{}
+	}
+	b := a
+	for b < len(w.toks) && w.paraOf[b] == w.paraOf[k] && !w.quotedTok[b] && b-a < 25 {
+		if w.low[b] == "?" || w.low[b] == "!" || b > a && isDash(w.low[b]) || w.cueAt(b, "clause", "that") > 0 {
+			return attribution{} // a headline or a sentence, not a signature
+		}
+		b++
+	}
+	if w.paraOf[k] != w.paraOf[k-1] && b < len(w.toks) && w.paraOf[b] == w.paraOf[k] {
+		return attribution{} // a long line: narration, not a signature
+	}
+	for b > a && isPunct(w.low[b-1]) {
+		b--
+	}
+	first := strings.TrimLeft(w.toks[a].Text, "-")
+	if a >= b || !isCapitalized(first) || w.lx.has("stop", w.low[a]) || prepositions[w.low[a]] || hasSuffix(w.low[a], "ing") {
+		return attribution{}
+	}
+	return attribution{ok: true, cueA: k, cueB: k, subA: a, subB: b, colon: true}
+}
+
+func isDash(t string) bool { return t == "—" || t == "–" || t == "-" || t == "--" }
 
 // allSkippable reports whether words are only what may come between a
 // quotation and its attribution's subject ("and", "but", time words).
