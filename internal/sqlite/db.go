@@ -45,6 +45,9 @@ type Config struct {
 	SearchWindow int
 }
 
+// maxStatements bounds the prepared statements kept for the writer.
+const maxStatements = 1024
+
 // DefaultSearchWindow is the default Config.SearchWindow.
 const DefaultSearchWindow = 10000
 
@@ -56,6 +59,7 @@ type DB struct {
 	// of storing an article otherwise).
 	wdb     *sql.DB
 	stmts   map[string]*sql.Stmt
+	misses  map[string]int // queries parsed, not yet prepared
 	path    string
 	window  int
 	compare news.ClaimComparer
@@ -97,7 +101,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	wdb.SetMaxOpenConns(1)
 	wdb.SetMaxIdleConns(1)
 	wdb.SetConnMaxLifetime(0)
-	s := &DB{db: db, wdb: wdb, stmts: map[string]*sql.Stmt{}, path: cfg.Path, compare: cfg.CompareClaims, now: time.Now}
+	s := &DB{db: db, wdb: wdb, stmts: map[string]*sql.Stmt{}, misses: map[string]int{}, path: cfg.Path, compare: cfg.CompareClaims, now: time.Now}
 	if s.compare == nil {
 		s.compare = DefaultCompareClaims
 	}
@@ -262,14 +266,22 @@ func (s *DB) writeCached(ctx context.Context, fn func(tx *cachedTx) error) error
 		return err
 	}
 	err = tx.Commit()
-	// The connection is free again: prepare what this transaction parsed.
+	// The connection is free again: prepare the queries parsed a second
+	// time (multi-row inserts come in many lengths; most recur).
 	for _, q := range ctx2.missed {
-		if _, ok := s.stmts[q]; ok || len(s.stmts) >= 256 {
+		if _, ok := s.stmts[q]; ok || len(s.stmts) >= maxStatements {
 			continue
 		}
+		if s.misses[q]++; s.misses[q] < 2 {
+			continue
+		}
+		delete(s.misses, q)
 		if st, err := s.wdb.PrepareContext(ctx, q); err == nil {
 			s.stmts[q] = st
 		}
+	}
+	if len(s.misses) > 4*maxStatements {
+		clear(s.misses)
 	}
 	return err
 }

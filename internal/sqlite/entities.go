@@ -58,38 +58,65 @@ func entityNames(e news.Entity) []nameRef {
 	return refs
 }
 
-func (w *articleWriter) candidates(typ string, refs []nameRef) ([]candidate, error) {
-	if len(refs) == 0 {
+// nameRow is one stored name that matches a name key of the article.
+type nameRow struct {
+	id        int64
+	typ, name string
+	articles  int
+	key, kind string
+}
+
+// storedNames returns the stored names under any of the article's name
+// keys, in one query for the whole article.
+func (w *articleWriter) storedNames(refs [][]nameRef) ([]nameRow, error) {
+	seen := map[string]bool{}
+	var args []any
+	for _, rs := range refs {
+		for _, r := range rs {
+			if !seen[r.key] {
+				seen[r.key] = true
+				args = append(args, r.key)
+			}
+		}
+	}
+	if len(args) == 0 {
 		return nil, nil
 	}
-	args := []any{typ}
-	for _, r := range refs {
-		args = append(args, r.key)
-	}
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT e.id, e.name, e.articles, n.key, n.kind FROM entity_names n
-		JOIN entities e ON e.id = n.entity_id WHERE e.type = ? AND n.key IN (`+placeholders(len(refs))+`)
-		ORDER BY e.id`, args...)
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT e.id, e.type, e.name, e.articles, n.key, n.kind FROM entity_names n
+		JOIN entities e ON e.id = n.entity_id WHERE n.key IN (`+placeholders(len(args))+`) ORDER BY e.id`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	byID := map[int64]*candidate{}
-	var order []int64
+	var out []nameRow
 	for rows.Next() {
-		var c candidate
-		var key, kind string
-		if err := rows.Scan(&c.id, &c.name, &c.articles, &key, &kind); err != nil {
+		var r nameRow
+		if err := rows.Scan(&r.id, &r.typ, &r.name, &r.articles, &r.key, &r.kind); err != nil {
 			return nil, err
 		}
-		got, ok := byID[c.id]
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// candidates returns the store entities of type typ that stored names
+// link to refs, in id order.
+func candidates(stored []nameRow, typ string, refs []nameRef) []candidate {
+	byID := map[int64]*candidate{}
+	var order []int64
+	for _, row := range stored {
+		if row.typ != typ {
+			continue
+		}
+		got, ok := byID[row.id]
 		for _, r := range refs {
 			// An alias matching only a stored alias is too weak a link:
 			// "Sadiq Khan" and "Imran Khan" share the alias "Khan".
-			if r.key == key && (r.kind == "name" || kind == "name") {
+			if r.key == row.key && (r.kind == "name" || row.kind == "name") {
 				if !ok {
-					got, ok = &c, true
-					byID[c.id] = got
-					order = append(order, c.id)
+					got, ok = &candidate{id: row.id, name: row.name, articles: row.articles}, true
+					byID[row.id] = got
+					order = append(order, row.id)
 				}
 				if r.kind == "name" {
 					got.byName = true
@@ -104,7 +131,7 @@ func (w *articleWriter) candidates(typ string, refs []nameRef) ([]candidate, err
 	for _, id := range order {
 		out = append(out, *byID[id])
 	}
-	return out, rows.Err()
+	return out
 }
 
 // linkEntities maps every entity of the article to a store entity and
@@ -119,15 +146,20 @@ func (w *articleWriter) linkEntities() (map[string]int64, error) {
 	reasons := make(map[string]string, len(w.doc.Entities))
 	var ambiguous []pending
 	var resolved []int64
-	for _, e := range w.doc.Entities {
-		refs := entityNames(e)
+	refs := make([][]nameRef, len(w.doc.Entities))
+	for i, e := range w.doc.Entities {
+		refs[i] = entityNames(e)
+	}
+	stored, err := w.storedNames(refs)
+	if err != nil {
+		return nil, err
+	}
+	for i, e := range w.doc.Entities {
+		refs := refs[i]
 		if len(refs) == 0 {
 			continue
 		}
-		cands, err := w.candidates(e.Type, refs)
-		if err != nil {
-			return nil, err
-		}
+		cands := candidates(stored, e.Type, refs)
 		switch len(cands) {
 		case 0:
 			id, err := w.newEntity(e.Type, refs[0].name)
@@ -170,14 +202,31 @@ func (w *articleWriter) linkEntities() (map[string]int64, error) {
 		reasons[p.e.ID] = fmt.Sprintf("%s; chosen over %d other %s entities with that name by context (%d articles shared with this article's entities, %d articles in all)",
 			matchReason(p.e.Type, best), len(p.cands)-1, p.e.Type, best.cooccurs, best.articles)
 	}
+	return ids, w.recordEntities(ids, reasons)
+}
+
+// recordEntities writes, in a few statements for the whole article, the
+// article's entities, their names and titles, and the store entities'
+// article counts and display names.
+func (w *articleWriter) recordEntities(ids map[string]int64, reasons map[string]string) error {
+	var names, uses, titles, rows [][]any
+	var touched []any
 	counted := map[int64]bool{}
 	for _, e := range w.doc.Entities {
 		id, ok := ids[e.ID]
 		if !ok {
 			continue
 		}
-		if err := w.addNames(id, e); err != nil {
-			return nil, err
+		for _, r := range entityNames(e) {
+			names = append(names, []any{r.key, id, r.name, r.kind})
+			if r.kind == "name" {
+				uses = append(uses, []any{r.key, id})
+			}
+		}
+		for _, t := range e.Titles {
+			if t = strings.TrimSpace(t); t != "" {
+				titles = append(titles, []any{id, t})
+			}
 		}
 		var country, feature string
 		var lat, lon, geonames any
@@ -187,20 +236,68 @@ func (w *articleWriter) linkEntities() (map[string]int64, error) {
 				geonames = p.GeonamesID
 			}
 		}
-		if _, err := w.tx.ExecContext(w.ctx, `INSERT OR IGNORE INTO article_entities
-			(article_id, local_id, entity_id, mentions, merge_reason, country, feature, lat, lon, geonames_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			w.article, e.ID, id, len(e.Mentions), reasons[e.ID], country, feature, lat, lon, geonames); err != nil {
-			return nil, err
-		}
+		rows = append(rows, []any{w.article, e.ID, id, len(e.Mentions), reasons[e.ID], country, feature, lat, lon, geonames})
 		if !counted[id] {
 			counted[id] = true
-			if _, err := w.tx.ExecContext(w.ctx, `UPDATE entities SET articles = articles + 1 WHERE id = ?`, id); err != nil {
-				return nil, err
-			}
+			touched = append(touched, id)
 		}
 	}
-	return ids, nil
+	if len(rows) == 0 {
+		return nil
+	}
+	steps := []struct {
+		head string
+		cols int
+		rows [][]any
+		tail string
+	}{
+		{`INSERT OR IGNORE INTO entity_names (key, entity_id, name, kind) VALUES `, 4, names, ``},
+		// The canonical name of each article entity is one more use of it.
+		{`UPDATE entity_names SET kind = 'name', uses = uses + 1 WHERE (key, entity_id) IN (VALUES `, 2, uses, `)`},
+		{`INSERT OR IGNORE INTO entity_titles (entity_id, title) VALUES `, 2, titles, ``},
+		{`INSERT OR IGNORE INTO article_entities (article_id, local_id, entity_id, mentions, merge_reason,
+			country, feature, lat, lon, geonames_id) VALUES `, 10, rows, ``},
+	}
+	for _, st := range steps {
+		if err := w.execRows(st.head, st.cols, st.rows, st.tail); err != nil {
+			return err
+		}
+	}
+	for start := 0; start < len(touched); start += 500 {
+		chunk := touched[start:min(start+500, len(touched))]
+		if _, err := w.tx.ExecContext(w.ctx, `UPDATE entities SET articles = articles + 1,
+			name = (SELECT n.name FROM entity_names n WHERE n.entity_id = entities.id
+				ORDER BY n.uses DESC, length(n.name) DESC, n.name LIMIT 1)
+			WHERE id IN (`+placeholders(len(chunk))+`)`, chunk...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// execRows runs head followed by one (?, ...) group of cols values per
+// row, and tail, in chunks that stay far below SQLite's variable limit.
+func (w *articleWriter) execRows(head string, cols int, rows [][]any, tail string) error {
+	const perStatement = 200
+	for start := 0; start < len(rows); start += perStatement {
+		chunk := rows[start:min(start+perStatement, len(rows))]
+		group := "(" + placeholders(cols) + ")"
+		var b strings.Builder
+		b.WriteString(head)
+		args := make([]any, 0, cols*len(chunk))
+		for i, r := range chunk {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(group)
+			args = append(args, r...)
+		}
+		b.WriteString(tail)
+		if _, err := w.tx.ExecContext(w.ctx, b.String(), args...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func matchReason(typ string, c candidate) string {
@@ -216,37 +313,6 @@ func (w *articleWriter) newEntity(typ, name string) (int64, error) {
 		return 0, err
 	}
 	return r.LastInsertId()
-}
-
-// addNames records the article entity's names and titles with the store
-// entity, which is named by the canonical name most articles used (the
-// longest of those on a tie).
-func (w *articleWriter) addNames(id int64, e news.Entity) error {
-	for _, r := range entityNames(e) {
-		if _, err := w.tx.ExecContext(w.ctx, `INSERT OR IGNORE INTO entity_names (key, entity_id, name, kind)
-			VALUES (?, ?, ?, ?)`, r.key, id, r.name, r.kind); err != nil {
-			return err
-		}
-		if r.kind == "name" {
-			if _, err := w.tx.ExecContext(w.ctx, `UPDATE entity_names SET kind = 'name', uses = uses + 1
-				WHERE key = ? AND entity_id = ?`, r.key, id); err != nil {
-				return err
-			}
-			if _, err := w.tx.ExecContext(w.ctx, `UPDATE entities SET name = (SELECT name FROM entity_names
-				WHERE entity_id = ?1 ORDER BY uses DESC, length(name) DESC, name LIMIT 1) WHERE id = ?1`, id); err != nil {
-				return err
-			}
-		}
-	}
-	for _, t := range e.Titles {
-		if t = strings.TrimSpace(t); t == "" {
-			continue
-		}
-		if _, err := w.tx.ExecContext(w.ctx, `INSERT OR IGNORE INTO entity_titles (entity_id, title) VALUES (?, ?)`, id, t); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // contextArticles is how many of an entity's most recent articles are
