@@ -30,6 +30,7 @@ func RunStoreSuite(t *testing.T, open OpenFunc) {
 		{"ContractIsKept", testContractKept},
 		{"EntitiesMergeAcrossArticles", testEntityMerge},
 		{"AmbiguousNameResolvedByContext", testAmbiguousEntity},
+		{"TwoArticleEntitiesOneStoreEntity", testTwoLocalOneStore},
 		{"SearchFullText", testSearch},
 		{"SearchFilters", testSearchFilters},
 		{"SearchHostileQueries", testSearchHostile},
@@ -279,6 +280,24 @@ func testAmbiguousEntity(t *testing.T, s news.Store) {
 	p, _ := s.EntityProfile(ctx, ents[0].ID, 10)
 	if p == nil || len(p.ArticleList) == 0 || !strings.Contains(p.ArticleList[0].MergeReason, "context") {
 		t.Errorf("merge reason: got %+v, want one that names the context", p)
+	}
+}
+
+func testTwoLocalOneStore(t *testing.T, s news.Store) {
+	MustPut(t, s, nisarDoc(t, 1))
+	// The link stage left "Nisar" and "Chaudhry Nisar" apart in this one.
+	MustPut(t, s, MustDoc(t, DocSpec{Source: "split.txt", Text: "Chaudhry Nisar spoke. Later Nisar left.\n" + Filler(8, 50),
+		Entities: []Ent{{ID: "E1", Type: "PER", Name: "Chaudhry Nisar"}, {ID: "E2", Type: "PER", Name: "Nisar"}}}))
+	ents, err := s.Entities(ctx, "Nisar", "PER")
+	if err != nil || len(ents) != 1 {
+		t.Fatalf("Entities(Nisar): %+v, %v; want one", ents, err)
+	}
+	if ents[0].Articles != 2 || ents[0].Name != "Chaudhry Nisar" {
+		t.Errorf("got %+v, want Chaudhry Nisar in 2 articles", ents[0])
+	}
+	p, err := s.EntityProfile(ctx, ents[0].ID, 10)
+	if err != nil || len(p.ArticleList) != 3 {
+		t.Errorf("profile: %v; want 3 article entities (one, then two in one article)", err)
 	}
 }
 
