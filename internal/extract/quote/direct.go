@@ -452,6 +452,15 @@ func (w *doc) beforeAttribution(lo, hi int) attribution {
 			}
 		}
 	}
+	if colon {
+		// "HEADLINE - Michael P. McDonald: '...'": the name after a dash
+		for k := e - 1; k > lo; k-- {
+			if isDash(w.low[k]) {
+				lo = k + 1
+				break
+			}
+		}
+	}
 	if colon && e-lo <= 6 {
 		// "Trump: 'We will win'" in headlines and transcripts
 		a := w.trimLeading(lo, e)

@@ -129,7 +129,8 @@ var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": tr
 	"recently": true, "then": true, "once": true, "again": true, "also": true, "previously": true,
 	"weekend": true, "day": true, "ago": true, "sometimes": true, "often": true, "instead": true,
 	"meanwhile": true, "indeed": true, "however": true, "still": true, "moreover": true, "separately": true, "perhaps": true, "maybe": true, "notably": true,
-	"ultimately": true, "finally": true, "initially": true, "hastily": true, "afterwards": true, "afterward": true}
+	"ultimately": true, "finally": true, "specifically": true, "similarly": true, "additionally": true,
+	"plus": true, "likewise": true, "nonetheless": true, "nevertheless": true, "still,": true, "initially": true, "hastily": true, "afterwards": true, "afterward": true}
 
 var objectWords = map[string]bool{"me": true, "him": true, "her": true, "them": true, "us": true, "you": true,
 	"reporters": true, "journalists": true, "supporters": true, "voters": true, "lawmakers": true,
