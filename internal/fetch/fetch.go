@@ -77,6 +77,7 @@ type Client struct {
 	http    *http.Client
 	mu      sync.Mutex
 	hosts   map[string]chan struct{}
+	next    map[string]time.Time // earliest next request per host (Crawl-delay)
 	robots  map[string]*robotsEntry
 }
 
@@ -103,7 +104,7 @@ func New(cfg Config) *Client {
 	if cfg.MaxRedirects <= 0 {
 		cfg.MaxRedirects = d.MaxRedirects
 	}
-	c := &Client{cfg: cfg, blocked: blocked, hosts: map[string]chan struct{}{}, robots: map[string]*robotsEntry{}}
+	c := &Client{cfg: cfg, blocked: blocked, hosts: map[string]chan struct{}{}, next: map[string]time.Time{}, robots: map[string]*robotsEntry{}}
 	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
 	if !cfg.AllowPrivate {
 		// The check runs on the address actually dialled, after DNS, so
@@ -218,8 +219,18 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional) (*Res
 		return nil, fmt.Errorf("fetch %s: %w", rawURL, err)
 	}
 	if !c.cfg.IgnoreRobots {
-		if r := c.robotsFor(ctx, u); r != nil && !r.Allowed(u.EscapedPath()) {
+		r := c.robotsFor(ctx, u)
+		path := u.EscapedPath()
+		if u.RawQuery != "" {
+			path += "?" + u.RawQuery
+		}
+		if r != nil && !r.Allowed(path) {
 			return nil, fmt.Errorf("fetch %s: %w", rawURL, ErrRobots)
+		}
+		if r != nil && r.Delay > 0 {
+			if err := c.pace(ctx, u.Host, r.Delay); err != nil {
+				return nil, fmt.Errorf("fetch %s: %w", rawURL, err)
+			}
 		}
 	}
 	return c.get(ctx, u.String(), cond)
@@ -286,6 +297,20 @@ func sleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// pace waits until delay has passed since the last request to host that
+// pace let through (the site's Crawl-delay).
+func (c *Client) pace(ctx context.Context, host string, delay time.Duration) error {
+	c.mu.Lock()
+	now := time.Now()
+	next := c.next[host]
+	if next.Before(now) {
+		next = now
+	}
+	c.next[host] = next.Add(delay)
+	c.mu.Unlock()
+	return sleep(ctx, next.Sub(now))
 }
 
 // hostSlot waits for a free slot for u's host and returns its release.

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -292,5 +293,36 @@ func TestParseRobots(t *testing.T) {
 	hostile.Allowed("/" + strings.Repeat("a", 5000))
 	if time.Since(start) > time.Second {
 		t.Errorf("a hostile pattern took %v", time.Since(start))
+	}
+}
+
+func TestCrawlDelay(t *testing.T) {
+	var times []time.Time
+	var mu sync.Mutex
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "User-agent: *\nCrawl-delay: 0.2\nDisallow: /private\n")
+	})
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		times = append(times, time.Now())
+		mu.Unlock()
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	c := newClient(testConfig())
+	for i := 0; i < 3; i++ {
+		if _, err := c.Get(ctx, fmt.Sprintf("%s/a%d?x=1", srv.URL, i), fetch.Conditional{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 1; i < len(times); i++ {
+		if gap := times[i].Sub(times[i-1]); gap < 190*time.Millisecond {
+			t.Errorf("requests %d and %d were %v apart, want the crawl delay of 200ms", i-1, i, gap)
+		}
+	}
+	r := fetch.ParseRobots([]byte("User-agent: *\nCrawl-delay: 100000\n\nUser-agent:\nDisallow: /\n"))
+	if r.Delay != 30*time.Second || !r.Allowed("/x") {
+		t.Errorf("got delay %v, allowed %v; want the delay capped at 30s and an empty User-agent ignored", r.Delay, r.Allowed("/x"))
 	}
 }

@@ -5,14 +5,23 @@ import (
 	"bytes"
 	"context"
 	"net/url"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // Robots is the part of a robots.txt that applies to newsgraph: the rules
 // of the group naming its product token, else those of "*".
 type Robots struct {
 	rules []robotsRule
+	// Delay is the group's Crawl-delay: the least time between two
+	// requests to the site (at most maxCrawlDelay).
+	Delay time.Duration
 }
+
+// maxCrawlDelay caps a site's Crawl-delay, so that a hostile robots.txt
+// cannot stall a run.
+const maxCrawlDelay = 30 * time.Second
 
 type robotsRule struct {
 	allow   bool
@@ -29,6 +38,7 @@ func ParseRobots(data []byte) *Robots {
 	type group struct {
 		agents []string
 		rules  []robotsRule
+		delay  time.Duration
 	}
 	var groups []*group
 	var cur *group
@@ -57,26 +67,34 @@ func ParseRobots(data []byte) *Robots {
 				continue
 			}
 			cur.rules = append(cur.rules, robotsRule{allow: key == "allow", pattern: value})
+		case "crawl-delay":
+			inAgents = false
+			if secs, err := strconv.ParseFloat(value, 64); err == nil && cur != nil && secs > 0 {
+				cur.delay = min(time.Duration(secs*float64(time.Second)), maxCrawlDelay)
+			}
 		default:
 			inAgents = false
 		}
 	}
 	r := &Robots{}
 	var star []robotsRule
+	var starDelay time.Duration
 	found := false
 	for _, g := range groups {
 		for _, a := range g.agents {
 			switch {
 			case a == "*":
 				star = append(star, g.rules...)
-			case strings.Contains(robotsToken, a) || strings.HasPrefix(a, robotsToken):
+				starDelay = max(starDelay, g.delay)
+			case a != "" && (strings.Contains(robotsToken, a) || strings.HasPrefix(a, robotsToken)):
 				r.rules = append(r.rules, g.rules...)
+				r.Delay = max(r.Delay, g.delay)
 				found = true
 			}
 		}
 	}
 	if !found {
-		r.rules = star
+		r.rules, r.Delay = star, starDelay
 	}
 	return r
 }
