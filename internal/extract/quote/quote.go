@@ -136,10 +136,9 @@ func Find(d *news.Doc, lx *lexicon, indirect bool) []news.Quote {
 	return out
 }
 
-// inheritSpeakers gives a quotation that opens its paragraph without an
-// attribution the speaker of the last attributed quote (direct or
-// reported) of the same or the previous paragraph: the paragraph goes on
-// quoting them.
+// inheritSpeakers gives a direct quotation without an attribution of its
+// own the speaker of the last attributed quote (direct or reported) of its
+// paragraph or the two before: the article goes on quoting them.
 func inheritSpeakers(cands []*cand) {
 	var last *cand
 	for _, c := range cands {
@@ -147,7 +146,7 @@ func inheritSpeakers(cands []*cand) {
 			last = c
 			continue
 		}
-		if last != nil && c.kind == KindDirect && (c.paraStart && c.para-last.para <= 1 || c.para == last.para) {
+		if last != nil && c.kind == KindDirect && c.para-last.para <= 2 {
 			c.inherit = last
 			if last.inherit != nil {
 				c.inherit = last.inherit
