@@ -461,6 +461,12 @@ func (w *doc) beforeAttribution(lo, hi int) attribution {
 			}
 		}
 	}
+	if colon {
+		// "The Vermont senator emailed supporters: '...'"
+		if a, b := w.npForward(lo, e); a < b && b < e && w.validSubject(a, b) && isLower(w.toks[b].Text) {
+			return attribution{ok: true, cueA: e, cueB: e, subA: a, subB: b, colon: true}
+		}
+	}
 	if colon && e-lo <= 6 {
 		// "Trump: 'We will win'" in headlines and transcripts
 		a := w.trimLeading(lo, e)
