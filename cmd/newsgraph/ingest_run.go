@@ -34,6 +34,10 @@ func (in *ingester) batch(ctx context.Context, jobs []job, t *tally) {
 		done[i] = make(chan prepared, 1)
 	}
 	next := make(chan int)
+	// ahead bounds the articles prepared but not yet stored, so that a
+	// store slower than the pipeline does not hold a whole directory of
+	// documents in memory.
+	ahead := make(chan struct{}, 4*in.opt.workers)
 	for w := 0; w < min(in.opt.workers, len(jobs)); w++ {
 		go func() {
 			for i := range next {
@@ -44,6 +48,11 @@ func (in *ingester) batch(ctx context.Context, jobs []job, t *tally) {
 	go func() {
 		defer close(next)
 		for i := range jobs {
+			select {
+			case ahead <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
 			select {
 			case next <- i:
 			case <-ctx.Done():
@@ -59,6 +68,7 @@ func (in *ingester) batch(ctx context.Context, jobs []job, t *tally) {
 			bar.Finish()
 			return
 		}
+		<-ahead
 		if err := in.store1(ctx, j, p, t); err != nil {
 			bar.Clear()
 			in.fail(j.source, err, t)
