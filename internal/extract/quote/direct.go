@@ -266,6 +266,13 @@ func (w *doc) afterAttribution(k int, strong bool) attribution {
 		if w.lx.has("passive", w.low[v-1]) {
 			return attribution{}
 		}
+		if w.low[v-1] == "," {
+			// "'...' about fixing inequality, said Marla Kilfoyle": inverted
+			// after the words that go on the quotation
+			if a, b := w.subjectAfter(v+n, hi); w.validSubject(a, b) && isCapitalized(w.toks[a].Text) {
+				return attribution{ok: true, cueA: v, cueB: v + n, subA: a, subB: b, extend: v - 1}
+			}
+		}
 		// everything between the quotation and the verb is the subject,
 		// appositives included: "..., the bespectacled, 71-year-old
 		// diplomat said"
@@ -295,6 +302,13 @@ func (w *doc) afterAttribution(k int, strong bool) attribution {
 			at.extend = a - 1
 		}
 		return at
+	}
+	if strong && isLower(w.toks[k].Text) && hasSuffix(w.low[k], "ed") && k+1 < hi && isCapitalized(w.toks[k+1].Text) {
+		// "'This is fantastic!' beamed Donald Hartley": inverted, with a
+		// verb the lexicon lacks
+		if a, b := w.subjectAfter(k+1, hi); w.validSubject(a, b) {
+			return attribution{ok: true, cueA: k, cueB: k + 1, subA: a, subB: b}
+		}
 	}
 	if strong {
 		// "'...,' Hannity pressed." with a verb the lexicon lacks: a name or
@@ -413,6 +427,14 @@ func (w *doc) beforeAttribution(lo, hi int) attribution {
 			a, b := w.subjectAfter(k+n, e)
 			if a < b {
 				return attribution{ok: true, cueA: k, cueB: k + n, subA: a, subB: b}
+			}
+		}
+	}
+	if v := w.trimLeading(lo, e); v < e && isCapitalized(w.toks[v].Text) {
+		// "Said Dorothy Poynter, who grew up with Ali, '...'"
+		if n := w.cueAt(v, "clause", "direct"); n > 0 && !hasSuffix(w.low[v], "ing") {
+			if a, b := w.subjectAfter(v+n, e); w.validSubject(a, b) {
+				return attribution{ok: true, cueA: v, cueB: v + n, subA: a, subB: b}
 			}
 		}
 	}
