@@ -124,19 +124,31 @@ func runSearch(env *environment, args []string) error {
 }
 
 type jsonHit struct {
-	ID        int64   `json:"id"`
-	Title     string  `json:"title"`
-	URL       string  `json:"url"`
-	Source    string  `json:"source"`
-	Published string  `json:"published"`
-	Snippet   string  `json:"snippet"`
-	Score     float64 `json:"score"`
+	ID        int64      `json:"id"`
+	Title     string     `json:"title"`
+	URL       string     `json:"url"`
+	Source    string     `json:"source"`
+	Published string     `json:"published"`
+	Snippet   string     `json:"snippet"`
+	Score     float64    `json:"score"`
+	Copies    []jsonCopy `json:"copies"`
+}
+
+// jsonCopy is an input linked to a stored article as a duplicate.
+type jsonCopy struct {
+	Source     string  `json:"source"`
+	Kind       string  `json:"kind"`
+	Similarity float64 `json:"similarity"`
 }
 
 func writeSearch(w io.Writer, format string, hits []news.SearchHit) error {
 	out := make([]jsonHit, 0, len(hits))
 	for _, h := range hits {
-		out = append(out, jsonHit{h.ArticleID, h.Title, h.URL, h.Source, h.Published, h.Snippet, h.Score})
+		copies := make([]jsonCopy, 0, len(h.Copies))
+		for _, c := range h.Copies {
+			copies = append(copies, jsonCopy{c.Source, c.Kind, c.Similarity})
+		}
+		out = append(out, jsonHit{h.ArticleID, h.Title, h.URL, h.Source, h.Published, h.Snippet, h.Score, copies})
 	}
 	if format != "table" {
 		return writeJSON(w, format, out)
@@ -146,7 +158,11 @@ func writeSearch(w io.Writer, format string, hits []news.SearchHit) error {
 		fmt.Fprintln(bw, "no articles found")
 	}
 	for _, h := range out {
-		fmt.Fprintf(bw, "%d\t%s\t%s\n", h.ID, orDash(h.Published), articleName(h.Title, h.URL, h.Source))
+		copies := ""
+		if n := len(h.Copies); n > 0 {
+			copies = fmt.Sprintf("  (+%d copies)", n)
+		}
+		fmt.Fprintf(bw, "%d\t%s\t%s%s\n", h.ID, orDash(h.Published), articleName(h.Title, h.URL, h.Source), copies)
 		if h.Snippet != "" {
 			fmt.Fprintf(bw, "\t%s\n", h.Snippet)
 		}

@@ -163,6 +163,16 @@ type SearchHit struct {
 	Published string
 	Snippet   string // the matching passage, matches marked with [ ]
 	Score     float64
+	// Copies are the inputs linked to this article as duplicates or
+	// near-duplicates instead of being stored again.
+	Copies []Copy
+}
+
+// Copy is an input that duplicates a stored article.
+type Copy struct {
+	Source     string
+	Kind       string // DupExact or DupNear
+	Similarity float64
 }
 
 // StoredEntity is one entity across articles.

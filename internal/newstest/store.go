@@ -158,6 +158,11 @@ func testNearDuplicate(t *testing.T, s news.Store) {
 	if st := MustStats(t, s); st.Articles != 1 || st.NearDuplicates != 1 {
 		t.Errorf("got %d articles, %d near duplicates; want 1, 1", st.Articles, st.NearDuplicates)
 	}
+	hits, err := s.Search(ctx, news.SearchQuery{Text: "ISLAMABAD"})
+	if err != nil || len(hits) != 1 || len(hits[0].Copies) != 1 || hits[0].Copies[0].Source != "dawn.txt" ||
+		hits[0].Copies[0].Kind != news.DupNear || hits[0].Copies[0].Similarity < 0.7 {
+		t.Errorf("search hit: got %+v, %v; want the article with its near copy dawn.txt", hits, err)
+	}
 }
 
 func testNotNearDuplicate(t *testing.T, s news.Store) {

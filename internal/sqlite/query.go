@@ -223,6 +223,9 @@ func (s *DB) hitDetails(ctx context.Context, match string, ids []int64, scores [
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
+	if err := s.addCopies(ctx, ids, byID); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
 	hits := make([]news.SearchHit, 0, len(ids))
 	for i, id := range ids {
 		if h, ok := byID[id]; ok {
@@ -231,6 +234,32 @@ func (s *DB) hitDetails(ctx context.Context, match string, ids []int64, scores [
 		}
 	}
 	return hits, nil
+}
+
+// addCopies fills in the duplicates linked to each hit.
+func (s *DB) addCopies(ctx context.Context, ids []int64, hits map[int64]news.SearchHit) error {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, source, kind, similarity FROM duplicates
+		WHERE article_id IN (`+placeholders(len(ids))+`) ORDER BY id`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var c news.Copy
+		if err := rows.Scan(&id, &c.Source, &c.Kind, &c.Similarity); err != nil {
+			return err
+		}
+		if h, ok := hits[id]; ok {
+			h.Copies = append(h.Copies, c)
+			hits[id] = h
+		}
+	}
+	return rows.Err()
 }
 
 // searchWindow returns the id above which the newest SearchWindow
