@@ -16,7 +16,10 @@ var lexiconText string
 // lexicon holds the sections of lexicon.txt. An entry of several words is
 // stored with single spaces; maxWords is the longest entry of any section.
 type lexicon struct {
-	sets     map[string]map[string]bool
+	sets map[string]map[string]bool
+	// firsts holds the first words of each section's entries of several
+	// words, so that match joins words only where one may start
+	firsts   map[string]map[string]bool
 	maxWords int
 }
 
@@ -26,7 +29,7 @@ var lexiconSections = []string{"clause", "that", "object", "infinitive", "direct
 	"pronoun", "male", "female", "irregular"}
 
 func parseLexicon(src string) (*lexicon, error) {
-	lx := &lexicon{sets: map[string]map[string]bool{}}
+	lx := &lexicon{sets: map[string]map[string]bool{}, firsts: map[string]map[string]bool{}}
 	section := ""
 	for n, line := range strings.Split(src, "\n") {
 		line = strings.TrimSpace(line)
@@ -50,6 +53,12 @@ func parseLexicon(src string) (*lexicon, error) {
 			}
 			lx.sets[section][strings.Join(words, " ")] = true
 			lx.maxWords = max(lx.maxWords, len(words))
+			if len(words) > 1 {
+				if lx.firsts[section] == nil {
+					lx.firsts[section] = map[string]bool{}
+				}
+				lx.firsts[section][words[0]] = true
+			}
 		}
 	}
 	for _, s := range lexiconSections {
@@ -73,7 +82,10 @@ func (lx *lexicon) has(section, w string) bool { return lx.sets[section][w] }
 // starts at words[i], or 0.
 func (lx *lexicon) match(section string, words []string, i int) int {
 	set := lx.sets[section]
-	for n := min(lx.maxWords, len(words)-i); n > 1; n-- {
+	if i >= len(words) {
+		return 0
+	}
+	for n := min(lx.maxWords, len(words)-i); n > 1 && lx.firsts[section][words[i]]; n-- {
 		if set[strings.Join(words[i:i+n], " ")] {
 			return n
 		}
