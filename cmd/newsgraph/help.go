@@ -64,7 +64,7 @@ commands:
 func writeOverview(w io.Writer) {
 	fmt.Fprint(w, overview)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-15s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, `
 Run 'newsgraph COMMAND --help' for what a command does and its flags.

@@ -102,16 +102,26 @@ func (s *Stage) allDemonyms(e *news.Entity) bool {
 		if m.Kind == news.MentionPronoun || m.Kind == news.MentionNominal {
 			continue
 		}
-		k := gazetteer.Key(m.Text)
-		_, country := demonyms[k]
-		_, region := regionDemonyms[k]
-		_, admin1 := admin1Demonyms[k]
-		if !country && !region && !admin1 {
+		if !s.demonymPlace(gazetteer.Key(m.Text)) {
 			return false
 		}
 		n++
 	}
 	return n > 0
+}
+
+// demonymPlace reports whether k is the demonym of a place the gazetteer
+// has: a country, an admin1 region or a region without a country.
+func (s *Stage) demonymPlace(k string) bool {
+	if cc, ok := demonyms[k]; ok {
+		return s.ix.Country(cc) != nil
+	}
+	for _, table := range []map[string]string{regionDemonyms, admin1Demonyms} {
+		if name, ok := table[k]; ok {
+			return len(s.ix.LookupKey(name)) > 0
+		}
+	}
+	return false
 }
 
 func (s *Stage) onePlaceWord(e *news.Entity) bool {
