@@ -155,6 +155,9 @@ func (w *doc) cueAt(i int, sections ...string) int {
 	if i > 0 && (determiners[w.low[i-1]] || prepositions[w.low[i-1]] && w.low[i-1] != "as") {
 		return 0
 	}
+	if i > 1 && determiners[w.low[i-2]] && isLower(w.toks[i-1].Text) && isAdjective(w.low[i-1]) {
+		return 0 // "Trump's repeated calls", "the recent report"
+	}
 	if isCapitalized(w.toks[i].Text) && !w.isSentenceStart(i) && i > 0 && !isQuoteMark(w.low[i-1]) && w.low[i-1] != "," {
 		return 0 // "United States", "Post" in a name
 	}
@@ -194,4 +197,11 @@ func joinLower(s []string) string { return strings.Join(s, " ") }
 // sentBreak reports whether token i is the last of its sentence.
 func (w *doc) sentBreak(i int) bool {
 	return i+1 >= len(w.toks) || w.sentOf[i+1] != w.sentOf[i] || w.paraOf[i+1] != w.paraOf[i]
+}
+
+// isAdjective guesses an adjective before a noun: a participle
+// ("repeated") or a few common ones ("recent", "new"). Nouns that end like
+// adjectives ("official") make a wider rule costlier than it is worth.
+func isAdjective(t string) bool {
+	return hasSuffix(t, "ed") || t == "new" || t == "latest" || t == "recent" || t == "own" || t == "numerous" || t == "frequent"
 }
