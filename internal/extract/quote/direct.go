@@ -70,7 +70,7 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 			continue
 		}
 		it := item{q: q, open: open, close: close}
-		it.c = &cand{kind: "direct", pieces: q.pieces, para: w.paraOf[open]}
+		it.c = &cand{kind: KindDirect, pieces: q.pieces, para: w.paraOf[open]}
 		strong := endsLikeAttributed(w.text, q)
 		it.after = w.afterAttribution(close+1, strong)
 		if !it.after.ok {
@@ -131,7 +131,7 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 			words += countWords(w.text[p.Start:p.End])
 		}
 		if words <= 3 && it.open > 0 && w.paraOf[it.open-1] == c.para && !isPunct(w.low[it.open-1]) && !w.quotedTok[it.open-1] {
-			c.kind = "partial"
+			c.kind = KindPartial
 			if !c.attr.ok {
 				continue // scare quotes and titles are not speech
 			}

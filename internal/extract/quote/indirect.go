@@ -159,7 +159,7 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 	if cb-ca < 2 {
 		return reported{}, false
 	}
-	cand := &cand{kind: "indirect", para: w.paraOf[i],
+	cand := &cand{kind: KindIndirect, para: w.paraOf[i],
 		attr: attribution{ok: true, cueA: i, cueB: i + n, subA: sa, subB: sb}}
 	// where this attribution starts, for cutting the clause of an earlier
 	// cue: its subject when that stands next to it, else the cue itself
@@ -204,7 +204,7 @@ func (w *doc) postposed(i, n, lo, hi, sa, sb int) (reported, bool) {
 			return reported{}, false // a direct quote's attribution
 		}
 	}
-	c := &cand{kind: "indirect", para: w.paraOf[i],
+	c := &cand{kind: KindIndirect, para: w.paraOf[i],
 		attr: attribution{ok: true, cueA: i, cueB: i + n, subA: sa, subB: sb}}
 	return reported{c: c, frameStart: comma, post: true, ca: ca, cb: cb}, true
 }
@@ -244,7 +244,7 @@ func (w *doc) according(i, n, lo, hi int) (reported, bool) {
 			return reported{}, false
 		}
 	}
-	c := &cand{kind: "indirect", para: w.paraOf[i],
+	c := &cand{kind: KindIndirect, para: w.paraOf[i],
 		attr: attribution{ok: true, cueA: i, cueB: i + n, subA: sa, subB: sb}}
 	fs := i
 	if i > lo && w.low[i-1] == "," {

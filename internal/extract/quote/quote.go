@@ -55,7 +55,11 @@ func (c Config) Validate() error {
 // the reported words without quotation marks, and Text those words. A quote
 // interrupted by its attribution ("We are ready," he said, "to talk.") or
 // continued over paragraphs is one quote: its Text joins the pieces with a
-// space and its Span runs from the first piece to the last. SpeakerMention
+// space and its Span runs from the first piece to the last; so does a
+// quotation whose sentence goes on with unquoted words that belong to the
+// report ("'We don't teach anything' against homosexuality, he said").
+// Reported clauses that hold a few quoted words are indirect quotes, and
+// the quoted words also a partial quote. SpeakerMention
 // is the cue's subject as written ("Interior Minister Chaudhry Nisar",
 // "he", "intelligence sources"); Speaker the entity it refers to: one
 // with a mention on the subject's span, else by name, title or, for
