@@ -108,8 +108,9 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 		}
 		items = append(items, it)
 	}
-	var out []*cand
+	var out, extra []*cand
 	var prev *cand
+	seen := map[int]bool{} // sentences whose verb clause was read
 	for _, it := range items {
 		c := it.c
 		between := prev != nil && prev.attr.ok && prev.attr.cueA >= w.tokenAt(prev.end()) && prev.attr.cueA < it.open
@@ -130,6 +131,15 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 		for _, p := range c.pieces {
 			words += countWords(w.text[p.Start:p.End])
 		}
+		if !c.attr.ok && w.embedded(it.q.open) {
+			// "Trump attacked Mitt Romney for being a 'failed candidate'":
+			// no reporting verb, but the sentence's subject and verb
+			// report the quoted words and the clause around them
+			if r, ok := w.verbClause(it.open, seen); ok {
+				c.attr = r.c.attr
+				extra = append(extra, r.c)
+			}
+		}
 		if words <= 3 && it.open > 0 && w.paraOf[it.open-1] == c.para && !isPunct(w.low[it.open-1]) && !w.quotedTok[it.open-1] {
 			c.kind = KindPartial
 			if !c.attr.ok {
@@ -139,7 +149,7 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 		out = append(out, c)
 		prev = c
 	}
-	return out
+	return append(out, extra...)
 }
 
 // extendMixed adds to a quotation attributed after it the unquoted words
@@ -164,6 +174,40 @@ func (w *doc) extendMixed(c *cand, b0, open, close int) {
 			c.pieces = append([]news.Span{w.span(a, b)}, c.pieces...)
 		}
 	}
+}
+
+// verbClause reads the sentence of the quotation at token open as "NP verb
+// COMPLEMENT" when the verb is past tense or third person and the
+// complement holds the quotation; it returns the complement as a reported
+// clause, once per sentence.
+func (w *doc) verbClause(open int, seen map[int]bool) (reported, bool) {
+	si := w.sentOf[open]
+	if si < 0 || seen[si] {
+		return reported{}, false
+	}
+	lo, hi := w.sentence(open)
+	a, b := w.npForward(lo, open)
+	if a >= b || b >= open || !w.validSubject(a, b) || !isLower(w.toks[b].Text) {
+		return reported{}, false
+	}
+	v := w.low[b]
+	if !(hasSuffix(v, "ed") || w.lx.has("irregular", v) || hasSuffix(v, "s") && !hasSuffix(v, "ss")) || w.lx.has("finite", v) {
+		return reported{}, false
+	}
+	for k := b + 1; k < hi; k++ {
+		if w.low[k] == ";" {
+			hi = k
+			break
+		}
+	}
+	ca, cb := trimPunctTokens(w, b+1, hi)
+	if cb-ca < 3 || ca >= open {
+		return reported{}, false
+	}
+	seen[si] = true
+	c := &cand{kind: KindIndirect, para: w.paraOf[open], pieces: []news.Span{w.span(ca, cb)},
+		attr: attribution{ok: true, cueA: b, cueB: b + 1, subA: a, subB: b}}
+	return reported{c: c, ca: ca, cb: cb}, true
 }
 
 // mergeAdjacent joins quotations of one paragraph with nothing but spaces
