@@ -190,10 +190,21 @@ func (w *doc) verbClause(open int, seen map[int]bool) (reported, bool) {
 	if a >= b || b >= open || !w.validSubject(a, b) || !isLower(w.toks[b].Text) {
 		return reported{}, false
 	}
-	v := w.low[b]
-	if !(hasSuffix(v, "ed") || w.lx.has("irregular", v) || hasSuffix(v, "s") && !hasSuffix(v, "ss")) || w.lx.has("finite", v) {
+	// "has repeatedly pointed to": auxiliaries and adverbs before the verb
+	for b-1 > a && isAdverb(w.low[b-1]) {
+		b-- // "Trump repeatedly attacked"
+	}
+	sb := b
+	vb := b
+	for vb < open-1 && vb < b+4 && (w.lx.has("finite", w.low[vb]) || w.lx.has("aux", w.low[vb]) || isAdverb(w.low[vb])) {
+		vb++
+	}
+	v := w.low[vb]
+	if !isLower(w.toks[vb].Text) || !(hasSuffix(v, "ed") || w.lx.has("irregular", v) || hasSuffix(v, "s") && !hasSuffix(v, "ss") || vb > b && hasSuffix(v, "ing")) ||
+		w.lx.has("finite", v) || w.lx.has("aux", v) {
 		return reported{}, false
 	}
+	b = vb
 	for k := b + 1; k < hi; k++ {
 		if w.low[k] == ";" {
 			hi = k
@@ -206,7 +217,7 @@ func (w *doc) verbClause(open int, seen map[int]bool) (reported, bool) {
 	}
 	seen[si] = true
 	c := &cand{kind: KindIndirect, para: w.paraOf[open], pieces: []news.Span{w.span(ca, cb)},
-		attr: attribution{ok: true, cueA: b, cueB: b + 1, subA: a, subB: b}}
+		attr: attribution{ok: true, cueA: b, cueB: b + 1, subA: a, subB: sb}}
 	return reported{c: c, ca: ca, cb: cb}, true
 }
 
