@@ -186,7 +186,7 @@ func (w *doc) verbClause(open int, seen map[int]bool) (reported, bool) {
 		return reported{}, false
 	}
 	lo, hi := w.sentence(open)
-	a, b := w.npForward(lo, open)
+	a, b := w.npForward(w.trimIntro(w.trimLeading(lo, open), open), open)
 	if a >= b || b >= open || !w.validSubject(a, b) || !isLower(w.toks[b].Text) {
 		return reported{}, false
 	}
