@@ -48,6 +48,9 @@ func (w *doc) indirectQuotes() []*cand {
 				continue
 			}
 			n := w.cueAt(i, "clause", "that", "object", "infinitive", "mixed")
+			if n == 0 && i+1 < hi && w.low[i+1] == "that" {
+				n = w.cueAt(i, "direct") // "Hewlett sniped that ..."
+			}
 			if n == 0 {
 				continue
 			}
@@ -83,6 +86,9 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 		sa, sb = last.subA, last.subB
 	} else {
 		sa, sb = w.subjectBefore(i, lo)
+		if sa >= sb && participle {
+			sa, sb = w.earlierSubject(lo, i) // "..., Cook wrote, adding that ..."
+		}
 		if sa >= sb {
 			sa, sb = w.mainSubject(lo, i)
 		}
@@ -117,7 +123,8 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 			}
 		}
 	}
-	speechVerb := w.lx.match("clause", w.low, i) > 0 || w.lx.match("that", w.low, i) > 0 || isObj || isInf
+	speechVerb := w.lx.match("clause", w.low, i) > 0 || w.lx.match("that", w.low, i) > 0 || isObj || isInf ||
+		i+n < hi && w.low[i+n] == "that"
 	if !speechVerb && !mixed {
 		return reported{}, false
 	}
@@ -199,10 +206,8 @@ func (w *doc) postposed(i, n, lo, hi, sa, sb int) (reported, bool) {
 	if cb-ca < 3 {
 		return reported{}, false
 	}
-	for k := ca; k < cb; k++ {
-		if w.quotedTok[k] {
-			return reported{}, false // a direct quote's attribution
-		}
+	if w.quotedTok[ca] {
+		return reported{}, false // a direct quote's attribution
 	}
 	c := &cand{kind: KindIndirect, para: w.paraOf[i],
 		attr: attribution{ok: true, cueA: i, cueB: i + n, subA: sa, subB: sb}}
