@@ -285,7 +285,11 @@ func (w *doc) skipAdjuncts(c, hi int) int {
 // comma, a quotation or the end of the sentence, or -1.
 func (w *doc) findThat(c, hi, n int) int {
 	for k := c; k < hi && k < c+n; k++ {
-		if w.quotedTok[k] || isPunct(w.low[k]) {
+		if w.quotedTok[k] {
+			n++ // a quoted title: 'said on "This Week" that'
+			continue
+		}
+		if isPunct(w.low[k]) {
 			return -1
 		}
 		if w.low[k] == "that" {
