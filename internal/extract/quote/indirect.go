@@ -244,10 +244,8 @@ func (w *doc) according(i, n, lo, hi int) (reported, bool) {
 	if cb-ca < 3 {
 		return reported{}, false
 	}
-	for k := ca; k < cb; k++ {
-		if w.quotedTok[k] && ca == lo {
-			return reported{}, false
-		}
+	if w.quotedTok[ca] {
+		return reported{}, false // "'...,' according to X": a direct quote's attribution
 	}
 	c := &cand{kind: KindIndirect, para: w.paraOf[i],
 		attr: attribution{ok: true, cueA: i, cueB: i + n, subA: sa, subB: sb}}
