@@ -18,6 +18,8 @@ type cluster struct {
 	titles []string
 	gender byte // 'm', 'f' or 0 when unknown
 	last   int  // token index of the latest mention, for recency
+	// indexed holds the keys under which clusterIndex lists the cluster.
+	indexed map[string]bool
 }
 
 // refMention is a nominal or pronoun mention, with its token range.
@@ -64,20 +66,25 @@ func (c *cluster) typ(aliases *aliasTable) string {
 	if c.personLike() {
 		return news.TypePER
 	}
-	votes := map[string]int{}
+	order := [...]string{news.TypePER, news.TypeORG, news.TypeLOC, news.TypeMISC}
+	var votes [4]int
 	for _, nm := range c.names {
-		votes[nm.typ] += min(len(nm.words), 2)
-	}
-	if len(c.titles) > 0 || c.gender != 0 {
-		votes[news.TypePER] += 2
-	}
-	best, bestVotes := "", -1
-	for _, t := range []string{news.TypePER, news.TypeORG, news.TypeLOC, news.TypeMISC} {
-		if votes[t] > bestVotes {
-			best, bestVotes = t, votes[t]
+		for k, t := range order {
+			if nm.typ == t {
+				votes[k] += min(len(nm.words), 2)
+			}
 		}
 	}
-	return best
+	if len(c.titles) > 0 || c.gender != 0 {
+		votes[0] += 2
+	}
+	best := 0
+	for k := range order {
+		if votes[k] > votes[best] {
+			best = k
+		}
+	}
+	return order[best]
 }
 
 // personLike reports whether NER tagged one of c's multi-word names PER,
@@ -94,21 +101,84 @@ func (c *cluster) personLike() bool {
 // cluster groups name mentions in text order; see the package doc for the
 // rules.
 func (s *Stage) cluster(a *analysis, names []nameMention) []*cluster {
-	var clusters []*cluster
-	owner := make(map[int]*cluster) // first token of a name mention -> its cluster
+	ix := newClusterIndex()
+	owner := make(map[int]*cluster) // last token of a name mention -> its cluster
 	for _, nm := range names {
 		alias := s.aliases.group(nm.key)
-		c := s.findCluster(a, clusters, owner, nm, alias)
+		c := s.findCluster(a, ix, owner, nm, alias)
 		if c == nil {
 			c = &cluster{}
-			clusters = append(clusters, c)
+			ix.all = append(ix.all, c)
 		}
 		c.add(nm, alias)
+		ix.register(c, nm)
 		owner[nm.end-1] = c
 	}
-	clusters = mergeSurnames(clusters, s.aliases)
+	clusters := mergeSurnames(ix, s.aliases)
 	propagateNames(a, clusters)
 	return clusters
+}
+
+// clusterIndex finds the clusters a name could join without looking at
+// every cluster: by name key, alias-table entry, name word, and initials.
+type clusterIndex struct {
+	all      []*cluster
+	byKey    map[string]*cluster
+	byAlias  map[int]*cluster
+	byWord   map[string][]*cluster // a word of a cluster's names -> clusters (each once)
+	initials map[string][]*cluster // the initials of a multi-word name -> clusters
+	acronyms map[string][]*cluster // the letters of an acronym name -> clusters
+}
+
+func newClusterIndex() *clusterIndex {
+	return &clusterIndex{byKey: map[string]*cluster{}, byAlias: map[int]*cluster{}, byWord: map[string][]*cluster{},
+		initials: map[string][]*cluster{}, acronyms: map[string][]*cluster{}}
+}
+
+// register records that c now has the name nm.
+func (ix *clusterIndex) register(c *cluster, nm nameMention) {
+	if have := ix.byKey[nm.key]; have == nil || have.last < c.last {
+		ix.byKey[nm.key] = c
+	}
+	if c.alias >= 0 {
+		ix.byAlias[c.alias] = c
+	}
+	if c.indexed == nil {
+		c.indexed = map[string]bool{}
+	}
+	add := func(m map[string][]*cluster, k string) {
+		if !c.indexed[k] {
+			c.indexed[k] = true
+			m[k] = append(m[k], c)
+		}
+	}
+	for _, w := range nm.words {
+		add(ix.byWord, w)
+	}
+	if len(nm.words) >= 2 {
+		all, content := initialsOf(nm.words)
+		add(ix.initials, "initials:"+all)
+		add(ix.initials, "initials:"+content)
+	}
+	if isAcronym(nm.text) {
+		add(ix.acronyms, "acronym:"+acronymLetters(nm.text))
+	}
+}
+
+// sharingWords returns the clusters that have a name sharing a word with
+// words, each once.
+func (ix *clusterIndex) sharingWords(words []string) []*cluster {
+	var out []*cluster
+	seen := map[*cluster]bool{}
+	for _, w := range words {
+		for _, c := range ix.byWord[w] {
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // propagateNames adds the places where a name the article already uses
@@ -183,10 +253,10 @@ func (a *analysis) isSentenceStart(i int) bool {
 // mergeSurnames joins a cluster known only by one word ("Trump", tagged
 // ORG where the campaign is meant) to the one person whose full name ends
 // or starts with that word; when two people share the word it stays apart.
-func mergeSurnames(clusters []*cluster, aliases *aliasTable) []*cluster {
-	out := clusters[:0]
-	for i, c := range clusters {
-		if into := surnameOwner(clusters, i, aliases); into != nil {
+func mergeSurnames(ix *clusterIndex, aliases *aliasTable) []*cluster {
+	out := make([]*cluster, 0, len(ix.all))
+	for _, c := range ix.all {
+		if into := surnameOwner(ix, c, aliases); into != nil {
 			for _, nm := range c.names {
 				into.add(nm, c.alias)
 			}
@@ -198,19 +268,18 @@ func mergeSurnames(clusters []*cluster, aliases *aliasTable) []*cluster {
 	return out
 }
 
-func surnameOwner(clusters []*cluster, i int, aliases *aliasTable) *cluster {
-	c := clusters[i]
+func surnameOwner(ix *clusterIndex, c *cluster, aliases *aliasTable) *cluster {
 	if len(c.full) != 1 || c.alias >= 0 || c.typ(aliases) == news.TypeLOC {
 		return nil
 	}
 	word := c.full[0]
 	var owner *cluster
-	for k, p := range clusters {
-		if k == i || len(p.names) == 0 || len(p.full) < 2 || !(p.personLike() || p.typ(aliases) == news.TypePER) {
+	for _, p := range ix.byWord[word] {
+		if p == c || len(p.names) == 0 || len(p.full) < 2 || !(p.personLike() || p.typ(aliases) == news.TypePER) {
 			continue
 		}
 		if p.full[len(p.full)-1] == word || p.full[0] == word {
-			if owner != nil {
+			if owner != nil && owner != p {
 				return nil
 			}
 			owner = p
@@ -219,22 +288,20 @@ func surnameOwner(clusters []*cluster, i int, aliases *aliasTable) *cluster {
 	return owner
 }
 
-func (s *Stage) findCluster(a *analysis, clusters []*cluster, owner map[int]*cluster, nm nameMention, alias int) *cluster {
-	if c := mostRecent(clusters, func(c *cluster) bool { return c.keys[nm.key] }); c != nil {
+func (s *Stage) findCluster(a *analysis, ix *clusterIndex, owner map[int]*cluster, nm nameMention, alias int) *cluster {
+	if c := ix.byKey[nm.key]; c != nil {
 		return c
 	}
-	if alias >= 0 {
-		if c := mostRecent(clusters, func(c *cluster) bool { return c.alias == alias }); c != nil {
-			return c
-		}
+	if c := ix.byAlias[alias]; alias >= 0 && c != nil {
+		return c
 	}
 	if c := definedAlias(a, owner, nm); c != nil {
 		return c
 	}
-	if c := acronymCluster(clusters, nm); c != nil {
+	if c := acronymCluster(ix, nm); c != nil {
 		return c
 	}
-	return partialNameCluster(clusters, nm, s.aliases)
+	return partialNameCluster(ix.sharingWords(nm.words), nm, s.aliases)
 }
 
 // definedAlias finds the entity an alias is defined for in the text: the
@@ -264,9 +331,9 @@ func definedAlias(a *analysis, owner map[int]*cluster, nm nameMention) *cluster 
 
 // acronymCluster joins an acronym to a name whose initials it spells, or a
 // name to an earlier acronym of it.
-func acronymCluster(clusters []*cluster, nm nameMention) *cluster {
+func acronymCluster(ix *clusterIndex, nm nameMention) *cluster {
 	if isAcronym(nm.text) {
-		return mostRecent(clusters, func(c *cluster) bool {
+		return mostRecent(ix.initials["initials:"+acronymLetters(nm.text)], func(c *cluster) bool {
 			for _, n := range c.names {
 				if acronymMatches(nm.text, n.words) {
 					return true
@@ -275,7 +342,11 @@ func acronymCluster(clusters []*cluster, nm nameMention) *cluster {
 			return false
 		})
 	}
-	return mostRecent(clusters, func(c *cluster) bool {
+	if len(nm.words) < 2 {
+		return nil
+	}
+	all, content := initialsOf(nm.words)
+	return mostRecent(append(append([]*cluster{}, ix.acronyms["acronym:"+all]...), ix.acronyms["acronym:"+content]...), func(c *cluster) bool {
 		for _, n := range c.names {
 			if isAcronym(n.text) && acronymMatches(n.text, nm.words) {
 				return true

@@ -70,6 +70,13 @@ var groupNouns = set(`group outfit organisation organization militia movement ne
 // nearest after. "The militant group" refers to the organisation named
 // most often whose name is not an institution's ("Foreign Office").
 func (a *analysis) resolveNominals(clusters []*cluster, aliases *aliasTable) {
+	var titled []*cluster
+	for _, c := range clusters {
+		if len(c.titles) > 0 && c.typ(aliases) == news.TypePER {
+			titled = append(titled, c)
+		}
+	}
+	group := a.groupReferent(clusters, aliases)
 	w := a.words
 	for i := 0; i < len(w); i++ {
 		if !strings.EqualFold(w[i], "the") || a.inName[i] {
@@ -91,9 +98,9 @@ func (a *analysis) resolveNominals(clusters []*cluster, aliases *aliasTable) {
 		var c *cluster
 		switch {
 		case titleHeads[head]:
-			c = a.titleHolder(clusters, aliases, w[i+1:j], i)
+			c = a.titleHolder(titled, w[i+1:j], i)
 		case groupNouns[head]:
-			c = a.groupReferent(clusters, aliases)
+			c = group
 		}
 		if c != nil {
 			c.others = append(c.others, refMention{first: i, end: j, span: a.span(i, j), kind: news.MentionNominal})
@@ -117,10 +124,10 @@ func isAdjective(w string) bool {
 	return false
 }
 
-func (a *analysis) titleHolder(clusters []*cluster, aliases *aliasTable, nominal []string, at int) *cluster {
+func (a *analysis) titleHolder(titled []*cluster, nominal []string, at int) *cluster {
 	var matches []*cluster
-	for _, c := range clusters {
-		if c.typ(aliases) == news.TypePER && c.hasTitle(nominal) {
+	for _, c := range titled {
+		if c.hasTitle(nominal) {
 			matches = append(matches, c)
 		}
 	}
@@ -200,6 +207,7 @@ var pronounGender = map[string]byte{
 // before it, when the next sentence continues with a quote by a named
 // person, refers to that person (the attribution is spelled out there).
 func (a *analysis) resolvePronouns(clusters []*cluster, aliases *aliasTable, window int) {
+	points := a.mentionPoints(clusters, aliases)
 	for i, w := range a.words {
 		g, ok := pronounGender[strings.ToLower(w)]
 		if !ok || a.inQuote[i] {
@@ -207,12 +215,12 @@ func (a *analysis) resolvePronouns(clusters []*cluster, aliases *aliasTable, win
 		}
 		var c *cluster
 		if g == 'o' {
-			c = a.latestOrganisation(clusters, aliases, i)
+			c = a.latestOrganisation(points, i)
 		} else {
 			var dist int
-			c, dist = a.salientPerson(clusters, aliases, i, g, window)
+			c, dist = a.salientPerson(points, i, g, window)
 			if (c == nil || dist >= 2) && a.isQuoteAttribution(i) {
-				if next := a.nextQuoteSpeaker(clusters, aliases, i); next != nil {
+				if next := a.nextQuoteSpeaker(points, i); next != nil {
 					c = next
 				}
 			}
@@ -220,42 +228,57 @@ func (a *analysis) resolvePronouns(clusters []*cluster, aliases *aliasTable, win
 		if c != nil {
 			c.others = append(c.others, refMention{first: i, end: i + 1, span: a.span(i, i+1), kind: news.MentionPronoun})
 			c.last = max(c.last, i)
+			s := a.sentOf[i]
+			points[s] = append(points[s], point{pos: i, end: i + 1, c: c, typ: c.typ(aliases)})
 		}
 	}
 }
 
-// mentionPoints lists the token positions of c's mentions (names and
-// those resolved so far).
-func (c *cluster) mentionPoints() []int {
-	pts := make([]int, 0, len(c.names)+len(c.others))
-	for _, nm := range c.names {
-		pts = append(pts, nm.first)
-	}
-	for _, o := range c.others {
-		pts = append(pts, o.first)
-	}
-	return pts
-}
-
-func (a *analysis) salientPerson(clusters []*cluster, aliases *aliasTable, at int, g byte, window int) (*cluster, int) {
-	sent := a.sentOf[at]
-	var best *cluster
-	bestScore, bestDist := -1<<31, 0
+// mentionPoints lists, per sentence, the mentions of people and
+// organisations: names and the nominals resolved so far.
+func (a *analysis) mentionPoints(clusters []*cluster, aliases *aliasTable) [][]point {
+	points := make([][]point, len(a.doc.Sentences))
 	for _, c := range clusters {
-		if c.typ(aliases) != news.TypePER || (c.gender != 0 && c.gender != g) {
+		t := c.typ(aliases)
+		if t != news.TypePER && t != news.TypeORG {
 			continue
 		}
-		for _, p := range c.mentionPoints() {
-			dist := sent - a.sentOf[p]
-			if p >= at || dist > window {
+		for _, nm := range c.names {
+			s := a.sentOf[nm.first]
+			points[s] = append(points[s], point{pos: nm.first, end: nm.end, c: c, typ: t, name: true})
+		}
+		for _, o := range c.others {
+			s := a.sentOf[o.first]
+			points[s] = append(points[s], point{pos: o.first, end: o.end, c: c, typ: t})
+		}
+	}
+	return points
+}
+
+// point is one mention of a person or organisation, for salience.
+type point struct {
+	pos, end int
+	c        *cluster
+	typ      string
+	name     bool
+}
+
+func (a *analysis) salientPerson(points [][]point, at int, g byte, window int) (*cluster, int) {
+	sent := a.sentOf[at]
+	var best *cluster
+	bestScore, bestPos, bestDist := -1<<31, -1, 0
+	for s := max(0, sent-window); s <= sent; s++ {
+		for _, p := range points[s] {
+			if p.pos >= at || p.typ != news.TypePER || (p.c.gender != 0 && p.c.gender != g) {
 				continue
 			}
-			score := -100*dist + p/1000
-			if a.isSubject(p) {
+			dist := sent - s
+			score := -100*dist + p.pos/1000
+			if a.isSubject(p.pos) {
 				score += 50
 			}
-			if score > bestScore {
-				best, bestScore, bestDist = c, score, dist
+			if score > bestScore || (score == bestScore && p.pos > bestPos) {
+				best, bestScore, bestPos, bestDist = p.c, score, p.pos, dist
 			}
 		}
 	}
@@ -295,7 +318,7 @@ func (a *analysis) isQuoteAttribution(i int) bool {
 
 // nextQuoteSpeaker returns the person who is the named speaker of a quote
 // opening the sentence after token i.
-func (a *analysis) nextQuoteSpeaker(clusters []*cluster, aliases *aliasTable, i int) *cluster {
+func (a *analysis) nextQuoteSpeaker(points [][]point, i int) *cluster {
 	s := a.sentOf[i] + 1
 	if s >= len(a.doc.Sentences) {
 		return nil
@@ -304,29 +327,26 @@ func (a *analysis) nextQuoteSpeaker(clusters []*cluster, aliases *aliasTable, i 
 	if w := a.words[sent.FirstToken]; w != "“" && w != "\"" {
 		return nil
 	}
-	for _, c := range clusters {
-		if c.typ(aliases) != news.TypePER {
-			continue
-		}
-		for _, nm := range c.names {
-			if nm.first >= sent.FirstToken && nm.end < sent.EndToken && speechVerbs[strings.ToLower(a.words[nm.end])] {
-				return c
-			}
+	var best *point
+	for k, p := range points[s] {
+		if p.name && p.typ == news.TypePER && p.end < sent.EndToken && speechVerbs[strings.ToLower(a.words[p.end])] &&
+			(best == nil || p.pos < best.pos) {
+			best = &points[s][k]
 		}
 	}
-	return nil
+	if best == nil {
+		return nil
+	}
+	return best.c
 }
 
-func (a *analysis) latestOrganisation(clusters []*cluster, aliases *aliasTable, at int) *cluster {
+func (a *analysis) latestOrganisation(points [][]point, at int) *cluster {
 	var best *cluster
 	bestPos := -1
-	for _, c := range clusters {
-		if c.typ(aliases) != news.TypeORG {
-			continue
-		}
-		for _, p := range c.mentionPoints() {
-			if p < at && p > bestPos && a.sentOf[at]-a.sentOf[p] <= 1 {
-				best, bestPos = c, p
+	for s := max(0, a.sentOf[at]-1); s <= a.sentOf[at]; s++ {
+		for _, p := range points[s] {
+			if p.typ == news.TypeORG && p.pos < at && p.pos > bestPos {
+				best, bestPos = p.c, p.pos
 			}
 		}
 	}

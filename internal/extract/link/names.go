@@ -70,6 +70,26 @@ func acronymMatches(acronym string, words []string) bool {
 
 var functionWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true, "in": true, "a": true, "an": true, "&": true, "de": true, "al": true}
 
+// initialsOf returns the first letters of all words and of the words that
+// are not function words ("Organisation of Islamic Cooperation" -> "ooic",
+// "oic").
+func initialsOf(words []string) (all, content string) {
+	var a, c []rune
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		a = append(a, r)
+		if !functionWords[w] {
+			c = append(c, r)
+		}
+	}
+	return string(a), string(c)
+}
+
+// acronymLetters returns an acronym's letters in lower case ("U.S." -> "us").
+func acronymLetters(acronym string) string {
+	return strings.ToLower(strings.NewReplacer(".", "", "&", "").Replace(acronym))
+}
+
 // containsRun reports whether short occurs as a contiguous run of words in long.
 func containsRun(long, short []string) bool {
 	if len(short) == 0 || len(short) > len(long) {
