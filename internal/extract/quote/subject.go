@@ -45,7 +45,7 @@ func (w *doc) validSubject(a, b int) bool {
 		return false
 	}
 	first, last := w.low[a], w.low[b-1]
-	if prepositions[first] && first != "of" || w.lx.has("stop", first) || first == "to" {
+	if prepositions[first] || w.lx.has("stop", first) || first == "to" {
 		return false
 	}
 	if prepositions[last] || determiners[last] && last != "'s" || last == "and" || last == "or" || last == "but" || last == "to" {
