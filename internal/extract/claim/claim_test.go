@@ -263,6 +263,17 @@ func TestContradictsAcrossDocuments(t *testing.T) {
 	if _, ok := s.Contradicts(a, b, true); ok {
 		t.Errorf("the same speaker does not contradict itself")
 	}
+	// Opinions change with the day: they compare within an article only.
+	x := news.Claim{SpeakerName: "Cruz", Polarity: "affirm", SubjectName: "Trump", Predicate: "victory", ObjectName: "Ohio", ObjectCountry: "US"}
+	y := news.Claim{SpeakerName: "Bush", Polarity: "deny", SubjectName: "Trump", Predicate: "victory", ObjectName: "Ohio", ObjectCountry: "US"}
+	if _, ok := s.Contradicts(x, y, true); ok {
+		t.Errorf("an opinion class compared across articles")
+	}
+	// A claim of fact without a place does not compare across articles.
+	b.SpeakerName, b.ObjectName = "Chaudhry Nisar", ""
+	if _, ok := s.Contradicts(a, b, true); ok {
+		t.Errorf("a claim without a place compared across articles")
+	}
 }
 
 func BenchmarkClaims(b *testing.B) {

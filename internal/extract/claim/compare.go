@@ -43,7 +43,8 @@ func (s *Stage) contradictions(claims []news.Claim) []news.Contradiction {
 // or will be: "won" does not contradict "can't win"), their predicates are comparable (the
 // same class, or classes declared comparable in predicates.txt) and their
 // objects are the same place, one lies in the other's country, or neither
-// has one.
+// has one. Across documents both must name a place and both predicates
+// must be classes of fact.
 func (s *Stage) Contradicts(a, b news.Claim, across bool) (string, bool) {
 	speakerA, speakerB, subjA, subjB := a.Speaker, b.Speaker, a.Subject, b.Subject
 	if across {
@@ -54,7 +55,14 @@ func (s *Stage) Contradicts(a, b news.Claim, across bool) (string, bool) {
 		return "", false
 	}
 	ok, reason := s.preds.Comparable(a.Predicate, b.Predicate)
-	if !ok || !sameOrInside(a, b, across, a.Predicate == b.Predicate) {
+	if !ok || !sameOrInside(a, b, across, a.Predicate == b.Predicate && !across) {
+		return "", false
+	}
+	if across && (!s.preds.factual[a.Predicate] || !s.preds.factual[b.Predicate] || a.ObjectName == "" || b.ObjectName == "") {
+		// Across articles the context that ties two statements together is
+		// gone: only claims of fact (predicates.txt "factual") about a named
+		// place compare ("IS has no presence in Pakistan" / "IS threatens
+		// Pakistan"); opinions change with the day.
 		return "", false
 	}
 	why := fmt.Sprintf("%s %s; %s %s", a.SpeakerName, phrase(a), b.SpeakerName, phrase(b))

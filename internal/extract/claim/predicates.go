@@ -14,11 +14,12 @@ var predicatesText string
 type predicates struct {
 	classOf    map[string]string // word -> class
 	denies     map[string]bool   // words that deny their class ("against", "hoax")
+	factual    map[string]bool   // classes compared across articles
 	comparable map[[2]string]string
 }
 
 func parsePredicates(text string) (*predicates, error) {
-	p := &predicates{classOf: map[string]string{}, denies: map[string]bool{}, comparable: map[[2]string]string{}}
+	p := &predicates{classOf: map[string]string{}, denies: map[string]bool{}, factual: map[string]bool{}, comparable: map[[2]string]string{}}
 	sc := bufio.NewScanner(strings.NewReader(text))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -30,6 +31,12 @@ func parsePredicates(text string) (*predicates, error) {
 			return nil, fmt.Errorf("predicates line %d: want \"class: words\", got %q", n, line)
 		}
 		body, why, _ := strings.Cut(rest, "#")
+		if head == "factual" {
+			for _, c := range strings.Fields(body) {
+				p.factual[c] = true
+			}
+			continue
+		}
 		if head == "comparable" {
 			f := strings.Fields(body)
 			if len(f) != 2 {
