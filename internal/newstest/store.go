@@ -30,6 +30,7 @@ func RunStoreSuite(t *testing.T, open OpenFunc) {
 		{"ContractIsKept", testContractKept},
 		{"EntitiesMergeAcrossArticles", testEntityMerge},
 		{"AmbiguousNameResolvedByContext", testAmbiguousEntity},
+		{"SurnameDoesNotJoinTwoFullNames", testSurnameHub},
 		{"TwoArticleEntitiesOneStoreEntity", testTwoLocalOneStore},
 		{"SearchFullText", testSearch},
 		{"SearchFilters", testSearchFilters},
@@ -285,6 +286,25 @@ func testAmbiguousEntity(t *testing.T, s news.Store) {
 	p, _ := s.EntityProfile(ctx, ents[0].ID, 10)
 	if p == nil || len(p.ArticleList) == 0 || !strings.Contains(p.ArticleList[0].MergeReason, "context") {
 		t.Errorf("merge reason: got %+v, want one that names the context", p)
+	}
+}
+
+// testSurnameHub stores an article that names a person by surname only,
+// then two people who share it: they stay two store entities.
+func testSurnameHub(t *testing.T, s news.Store) {
+	put := func(n int, text string, ents ...Ent) {
+		MustPut(t, s, MustDoc(t, DocSpec{Source: "c.txt", Text: text + "\n" + Filler(n, 60), Entities: ents}))
+	}
+	put(11, "Clinton spoke in Iowa.", Ent{ID: "E1", Type: "PER", Name: "Clinton"})
+	put(12, "Hillary Clinton spoke. Clinton left.", Ent{ID: "E1", Type: "PER", Name: "Hillary Clinton", Aliases: []string{"Clinton"}})
+	put(13, "Bill Clinton spoke. Clinton left.", Ent{ID: "E1", Type: "PER", Name: "Bill Clinton", Aliases: []string{"Clinton"}})
+	h, err1 := s.Entities(ctx, "Hillary Clinton", "PER")
+	b, err2 := s.Entities(ctx, "Bill Clinton", "PER")
+	if err1 != nil || err2 != nil || len(h) != 1 || len(b) != 1 {
+		t.Fatalf("Entities: %v %v, %v %v", h, err1, b, err2)
+	}
+	if h[0].ID == b[0].ID {
+		t.Errorf("Hillary Clinton and Bill Clinton are one store entity (%d)", h[0].ID)
 	}
 }
 

@@ -104,12 +104,19 @@ func (w *articleWriter) storedNames(refs [][]nameRef) ([]nameRow, error) {
 func candidates(stored []nameRow, typ string, refs []nameRef) []candidate {
 	byID := map[int64]*candidate{}
 	var order []int64
+	// A person known here by a full name joins a stored person only by a
+	// name of two or more words: a lone surname stored as a name ("Clinton")
+	// would otherwise join Hillary and Bill Clinton into one.
+	fullName := typ == news.TypePER && len(refs) > 0 && strings.Contains(refs[0].key, " ")
 	for _, row := range stored {
 		if row.typ != typ {
 			continue
 		}
 		got, ok := byID[row.id]
 		for _, r := range refs {
+			if fullName && !strings.Contains(r.key, " ") {
+				continue
+			}
 			// An alias matching only a stored alias is too weak a link:
 			// "Sadiq Khan" and "Imran Khan" share the alias "Khan".
 			if r.key == row.key && (r.kind == "name" || row.kind == "name") {
