@@ -194,6 +194,8 @@ func (w *doc) trimLeading(a, b int) int {
 		switch {
 		case t == "and" || t == "but" || t == "or" || t == "so" || t == "yet" || t == "," || t == "as" || t == "like" || timeWords[t]:
 			a++
+		case (isNumber(t) || numberWords[t] || t == "a" || t == "several" || t == "few") && timeWords[w.low[a+1]] && a+1 < b-1:
+			a++ // "Eight years ago he said"
 		case prepositions[t]:
 			// "On Monday Smith said": drop the phrase up to its time word
 			k := a + 1
@@ -304,6 +306,9 @@ func (w *doc) trimIntro(a, b int) int {
 		a = comma + 1
 	}
 }
+
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "twenty": true}
 
 func isTimeNoun(low []string, i, hi int) bool {
 	for k := i; k < hi && k < i+3; k++ {

@@ -127,7 +127,7 @@ var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": tr
 	"earlier": true, "later": true, "last": true, "this": true, "next": true, "week": true, "month": true,
 	"year": true, "morning": true, "afternoon": true, "evening": true, "night": true, "now": true,
 	"recently": true, "then": true, "once": true, "again": true, "also": true, "previously": true,
-	"weekend": true, "day": true, "ago": true, "sometimes": true, "often": true, "instead": true,
+	"weekend": true, "day": true, "ago": true, "years": true, "months": true, "weeks": true, "days": true, "sometimes": true, "often": true, "instead": true,
 	"meanwhile": true, "indeed": true, "however": true, "still": true, "moreover": true, "separately": true, "perhaps": true, "maybe": true, "notably": true,
 	"ultimately": true, "finally": true, "specifically": true, "similarly": true, "additionally": true,
 	"plus": true, "likewise": true, "nonetheless": true, "nevertheless": true, "still,": true, "initially": true, "hastily": true, "afterwards": true, "afterward": true}
