@@ -300,7 +300,8 @@ func (w *doc) trimIntro(a, b int) int {
 			return a
 		}
 		first := w.low[w.trimLeading(a, comma)]
-		if !(prepositions[first] || timeWords[first] || w.lx.has("stop", first) || first == "and" || first == "but" || isAdverb(first) || first == "to") {
+		if !(prepositions[first] || timeWords[first] || w.lx.has("stop", first) || first == "and" || first == "but" || isAdverb(first) || first == "to" ||
+			hasSuffix(first, "ing") && isCapitalized(w.toks[w.trimLeading(a, comma)].Text)) {
 			return a
 		}
 		a = comma + 1
