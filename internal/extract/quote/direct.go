@@ -505,6 +505,13 @@ func (w *doc) beforeAttribution(lo, hi int) attribution {
 			return attribution{}
 		}
 		a, b := w.subjectBefore(v, lo)
+		if a < b && hasSuffix(w.low[v], "ing") && mediumWords[w.low[b-1]] {
+			// "Black Lives Matter released a statement saying ...": the
+			// statement's author speaks
+			if a2, b2 := w.mainSubject(lo, a); a2 < b2 {
+				a, b = a2, b2
+			}
+		}
 		if a >= b && hasSuffix(w.low[v], "ing") {
 			a, b = w.earlierSubject(lo, v)
 		}

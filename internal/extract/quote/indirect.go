@@ -86,6 +86,11 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 		sa, sb = last.subA, last.subB
 	} else {
 		sa, sb = w.subjectBefore(i, lo)
+		if sa < sb && participle && mediumWords[w.low[sb-1]] {
+			if a2, b2 := w.mainSubject(lo, sa); a2 < b2 {
+				sa, sb = a2, b2 // "X released a statement saying ..."
+			}
+		}
 		if sa >= sb && participle {
 			sa, sb = w.earlierSubject(lo, i) // "..., Cook wrote, adding that ..."
 		}
