@@ -440,6 +440,13 @@ func (w *doc) dashAttribution(k int) attribution {
 
 func isDash(t string) bool { return t == "—" || t == "–" || t == "-" || t == "--" }
 
+// speechNouns name what someone said: "her remark that ...".
+var speechNouns = map[string]bool{"comment": true, "comments": true, "remark": true, "remarks": true,
+	"statement": true, "claim": true, "claims": true, "assertion": true, "warning": true, "promise": true,
+	"pledge": true, "vow": true, "insistence": true, "argument": true, "suggestion": true, "declaration": true,
+	"words": true, "call": true, "message": true, "response": true, "reply": true, "question": true,
+	"tweet": true, "quip": true, "boast": true, "charge": true, "accusation": true, "complaint": true}
+
 // allSkippable reports whether words are only what may come between a
 // quotation and its attribution's subject ("and", "but", time words).
 func allSkippable(words []string) bool {
@@ -475,6 +482,19 @@ func (w *doc) beforeAttribution(lo, hi int) attribution {
 	}
 	if e <= lo {
 		return attribution{}
+	}
+	// "her remark that '...'", "Trump's claim that '...'": the possessor
+	// speaks
+	if e-lo >= 2 && speechNouns[w.low[e-1]] && !w.quotedTok[e-2] {
+		switch p := w.low[e-2]; {
+		case p == "his" || p == "her" || p == "their" || p == "its":
+			return attribution{ok: true, cueA: e - 1, cueB: e, subA: e - 2, subB: e - 1}
+		case p == "'s" && e-3 >= lo && isCapitalized(w.toks[e-3].Text):
+			a := w.walkNP(e-3, lo)
+			if a = w.trimLeading(a, e-2); a < e-2 && w.validSubject(a, e-2) {
+				return attribution{ok: true, cueA: e - 1, cueB: e, subA: a, subB: e - 2}
+			}
+		}
 	}
 	// "According to Smith, '...'"
 	for k := lo; k < e && k < lo+3; k++ {
