@@ -190,6 +190,19 @@ func matchBoilerplate(line string) *boilerplateRule {
 //     do not begin with a lower-case letter are dropped. Lines of real prose
 //     are long or end as sentences, so they match no rule.
 func dropBoilerplate(lines []string) []string {
+	drop := boilerplateLines(lines)
+	kept := lines[:0]
+	for i, l := range lines {
+		if !drop[i] {
+			kept = append(kept, l)
+		}
+	}
+	return kept
+}
+
+// boilerplateLines marks the lines dropBoilerplate drops. lines are
+// normalised (normaliseLine), one per element.
+func boilerplateLines(lines []string) []bool {
 	drop := make([]bool, len(lines))
 	rules := make([]*boilerplateRule, len(lines))
 	for i, l := range lines {
@@ -238,14 +251,7 @@ func dropBoilerplate(lines []string) []string {
 			drop[i] = true
 		}
 	}
-
-	kept := lines[:0]
-	for i, l := range lines {
-		if !drop[i] {
-			kept = append(kept, l)
-		}
-	}
-	return kept
+	return drop
 }
 
 // containsFold reports whether s contains the lower-case ASCII word, in any

@@ -6,7 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// Clean turns extracted or plain article text into the Text of a news.Doc:
+// Clean turns the text extracted from an HTML page into the Text of a
+// news.Doc (plain text goes through CleanPlain, which keeps it as written):
 //
 //   - Inside a line, every run of white space (spaces, tabs, no-break and
 //     other Unicode spaces) becomes one space, and lines are trimmed. Control
@@ -38,6 +39,40 @@ func Clean(text string) string {
 	}
 	lines = dropBoilerplate(lines)
 	return joinLines(lines)
+}
+
+// CleanPlain turns a plain-text article into the Text of a news.Doc and
+// keeps it as written: the same characters in the same places, so that a
+// span of the document also indexes the user's own file. Only line ends
+// become LF, the boilerplate lines of Clean's rules are dropped (whole, with
+// their line break), and white space after the last line goes. Text
+// extracted from HTML has no such original and goes through Clean.
+func CleanPlain(text string) string {
+	text = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text)
+	raw := strings.Split(text, "\n")
+	norm := make([]string, len(raw))
+	for i, l := range raw {
+		norm[i] = normaliseLine(l)
+	}
+	drop := boilerplateLines(norm)
+	var b strings.Builder
+	b.Grow(len(text))
+	first := true
+	for i, l := range raw {
+		if drop[i] {
+			continue
+		}
+		if !first {
+			b.WriteByte('\n')
+		}
+		first = false
+		b.WriteString(l)
+	}
+	out := strings.TrimRightFunc(b.String(), unicode.IsSpace)
+	if strings.TrimSpace(out) == "" {
+		return ""
+	}
+	return out
 }
 
 // joinLines joins lines with LF, collapsing runs of blank lines into one and

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -55,6 +56,22 @@ func FuzzFromBytes(f *testing.F) {
 		}
 		if !utf8.ValidString(doc.Title) || strings.Contains(doc.Title, "\n") {
 			t.Fatalf("bad Title %q", doc.Title)
+		}
+		if decoded, err := decode(data); err == nil && !looksLikeHTML(decoded) {
+			// Plain text is kept as written: each line of Text is a line of
+			// the decoded input (line ends made LF), in order.
+			in := strings.Split(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(decoded), "\n")
+			k := 0
+			for _, l := range strings.Split(doc.Text, "\n") {
+				for k < len(in) && in[k] != l && strings.TrimRightFunc(in[k], unicode.IsSpace) != l {
+					k++
+				}
+				if k == len(in) {
+					t.Fatalf("plain-text line %q is not a line of the input", l)
+				}
+				k++
+			}
+			return
 		}
 		if strings.Contains(doc.Text, "\n\n\n") {
 			t.Fatalf("Text holds a run of blank lines: %q", doc.Text)

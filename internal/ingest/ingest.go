@@ -102,7 +102,11 @@ func FromBytes(source string, data []byte, opt Options) (*news.Doc, error) {
 		doc.URL = p.URL
 		doc.Published = p.Published
 	}
-	doc.Text = Clean(text)
+	if isHTML {
+		doc.Text = Clean(text)
+	} else {
+		doc.Text = CleanPlain(text)
+	}
 	if doc.Text == "" {
 		// Not empty (decode said so), but nothing is left that reads as
 		// an article: only markup, boilerplate or control characters.
