@@ -31,20 +31,68 @@ type speakers struct {
 	w      *doc
 	refs   []ref // every mention, by start
 	gender map[int]byte
+	// maxLen is the longest mention in bytes, to find overlapping mentions
+	// by binary search.
+	maxLen int
+	// byID maps entity ids to their index in Doc.Entities.
+	byID map[string]int
+	// entsByWord lists, per lower-case name word, the entities with a name
+	// or alias holding it; refsOf lists each entity's refs (indexes into
+	// refs, in text order).
+	entsByWord map[string][]int
+	refsOf     map[int][]int
+	// titled maps a normalised title to the refs it names, built on first
+	// use (see byTitle).
+	titled map[string][]int
 }
 
 func newSpeakers(w *doc) *speakers {
-	s := &speakers{w: w, gender: map[int]byte{}}
+	s := &speakers{w: w, gender: map[int]byte{}, byID: map[string]int{}, entsByWord: map[string][]int{}, refsOf: map[int][]int{}}
 	for ei, e := range w.d.Entities {
+		s.byID[e.ID] = ei
+		seen := map[string]bool{}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			for _, f := range strings.Fields(normWord(n)) {
+				if !seen[f] {
+					seen[f] = true
+					s.entsByWord[f] = append(s.entsByWord[f], ei)
+				}
+			}
+		}
 		for _, m := range e.Mentions {
 			if m.Start < 0 || m.End > len(w.text) || m.Start >= m.End {
 				continue
 			}
 			s.refs = append(s.refs, ref{Mention: m, ent: ei})
+			s.maxLen = max(s.maxLen, m.End-m.Start)
 		}
 	}
 	sort.SliceStable(s.refs, func(a, b int) bool { return s.refs[a].Start < s.refs[b].Start })
+	for i, r := range s.refs {
+		s.refsOf[r.ent] = append(s.refsOf[r.ent], i)
+	}
 	return s
+}
+
+// firstRefFrom returns the index of the first ref that starts at or after
+// off.
+func (s *speakers) firstRefFrom(off int) int {
+	return sort.Search(len(s.refs), func(i int) bool { return s.refs[i].Start >= off })
+}
+
+// nearestRef returns, of the given refs (indexes, in text order), the
+// distance from pos of the nearest one before pos, or else of the nearest
+// after it counted as 1<<20 more (a later mention only when no earlier one).
+func (s *speakers) nearestRef(refIdx []int, pos int) int {
+	k := sort.Search(len(refIdx), func(i int) bool { return s.refs[refIdx[i]].Start > pos })
+	best := 1 << 30
+	if k > 0 {
+		best = pos - s.refs[refIdx[k-1]].Start
+	}
+	if k < len(refIdx) && best == 1<<30 {
+		best = s.refs[refIdx[k]].Start - pos + 1<<20
+	}
+	return best
 }
 
 // resolve fills the speaker, speaker mention, sourcing and hedging of every
@@ -128,7 +176,7 @@ func (s *speakers) overlapping(a, b int, inverted bool) int {
 	best, bestScore := -1, -1
 	for _, part := range [][2]int{{ha, hb}, {a, b}} {
 		sp := w.span(part[0], part[1])
-		for _, r := range s.refs {
+		for _, r := range s.refs[s.firstRefFrom(sp.Start-s.maxLen):] {
 			if r.Start >= sp.End {
 				break
 			}
@@ -199,33 +247,13 @@ func (s *speakers) byName(a, b int) int {
 		if !isCapitalized(w.toks[k].Text) || determiners[w.low[k]] {
 			continue
 		}
-		word := w.low[k]
-		for _, r := range s.refs {
-			e := w.d.Entities[r.ent]
-			if !nameHasWord(e, word) {
-				continue
-			}
-			d := pos - r.Start
-			if d < 0 {
-				d = -d + 1<<20 // a later mention only when no earlier one
-			}
-			if d < bestDist {
-				best, bestDist = r.ent, d
+		for _, ei := range s.entsByWord[w.low[k]] {
+			if d := s.nearestRef(s.refsOf[ei], pos); d < bestDist || (d == bestDist && ei < best) {
+				best, bestDist = ei, d
 			}
 		}
 	}
 	return best
-}
-
-func nameHasWord(e news.Entity, word string) bool {
-	for _, n := range append([]string{e.Name}, e.Aliases...) {
-		for _, f := range strings.Fields(normWord(n)) {
-			if f == word {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // byTitle resolves "the interior minister" to the person the article
@@ -245,36 +273,60 @@ func (s *speakers) byTitle(a, b int) int {
 	want := joinLower(title)
 	pos := w.toks[a].Start
 	best, bestDist := -1, 1<<30
-	for _, r := range s.refs {
-		e := w.d.Entities[r.ent]
-		if e.Type == news.TypeLOC {
-			continue // a title names a person (or, mistagged, an "organisation")
-		}
-		match := false
-		for _, t := range e.Titles {
-			if strings.EqualFold(strings.Join(strings.Fields(normWord(t)), " "), want) {
-				match = true
-			}
-		}
-		k := w.tokenAt(r.Start)
-		if k-len(title) >= 0 && joinLower(w.words(k-len(title), k)) == want {
-			match = true // "Interior Minister <Chaudhry Nisar>"
-		}
-		if k+len(title) <= len(w.low) && w.toks[k+len(title)-1].End <= r.End && joinLower(w.words(k, k+len(title))) == want {
-			match = true // "<Interior Minister Chaudhry Nisar>"
-		}
-		if !match {
-			continue
-		}
+	for _, ri := range s.titledRefs(want) {
+		r := s.refs[ri]
 		d := pos - r.Start
 		if d < 0 {
 			d = -d + 1<<20
 		}
-		if d < bestDist {
+		if d < bestDist || (d == bestDist && r.ent < best) {
 			best, bestDist = r.ent, d
 		}
 	}
 	return best
+}
+
+// titledRefs returns the refs (indexes, in text order) of non-place
+// entities that a title names: the entity lists the title, or
+// the title's words stand right before the mention ("Interior Minister
+// <Chaudhry Nisar>") or open it ("<Interior Minister Chaudhry Nisar>").
+// The index of every such phrase is built once per document.
+func (s *speakers) titledRefs(want string) []int {
+	if s.titled == nil {
+		s.buildTitled()
+	}
+	return s.titled[want]
+}
+
+// maxTitleWords bounds the titles titledRefs knows by the words around a
+// mention.
+const maxTitleWords = 6
+
+func (s *speakers) buildTitled() {
+	w := s.w
+	s.titled = map[string][]int{}
+	for ri, r := range s.refs {
+		e := w.d.Entities[r.ent]
+		if e.Type == news.TypeLOC {
+			continue // a title names a person (or, mistagged, an "organisation")
+		}
+		keys := map[string]bool{}
+		for _, t := range e.Titles {
+			keys[strings.Join(strings.Fields(normWord(t)), " ")] = true
+		}
+		k := w.tokenAt(r.Start)
+		for n := 1; n <= maxTitleWords; n++ {
+			if k-n >= 0 {
+				keys[joinLower(w.words(k-n, k))] = true
+			}
+			if k+n <= len(w.low) && w.toks[k+n-1].End <= r.End {
+				keys[joinLower(w.words(k, k+n))] = true
+			}
+		}
+		for key := range keys {
+			s.titled[key] = append(s.titled[key], ri)
+		}
+	}
 }
 
 // pronoun resolves a pronoun subject of cands[ci] with no entity mention on
@@ -293,11 +345,8 @@ func (s *speakers) pronoun(cands []*cand, ci int) int {
 	}
 	pos, para := w.toks[k].Start, w.paraOf[k]
 	recent := func(minPara int) int {
-		for i := len(s.refs) - 1; i >= 0; i-- {
+		for i := s.firstRefFrom(pos) - 1; i >= 0; i-- {
 			r := s.refs[i]
-			if r.Start >= pos {
-				continue
-			}
 			ti := w.tokenAt(r.Start)
 			if ti >= len(w.toks) || w.paraOf[ti] < minPara {
 				break
@@ -341,10 +390,8 @@ func (s *speakers) pronoun(cands []*cand, ci int) int {
 }
 
 func (s *speakers) entityIndex(id string) int {
-	for i, e := range s.w.d.Entities {
-		if e.ID == id {
-			return i
-		}
+	if i, ok := s.byID[id]; ok {
+		return i
 	}
 	return -1
 }
