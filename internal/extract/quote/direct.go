@@ -431,8 +431,11 @@ func (w *doc) dashAttribution(k int) attribution {
 	for b > a && isPunct(w.low[b-1]) {
 		b--
 	}
+	if a >= b {
+		return attribution{} // the dash ends the text
+	}
 	first := strings.TrimLeft(w.toks[a].Text, "-")
-	if a >= b || !isCapitalized(first) || w.lx.has("stop", w.low[a]) || prepositions[w.low[a]] || hasSuffix(w.low[a], "ing") {
+	if !isCapitalized(first) || w.lx.has("stop", w.low[a]) || prepositions[w.low[a]] || hasSuffix(w.low[a], "ing") {
 		return attribution{}
 	}
 	return attribution{ok: true, cueA: k, cueB: k, subA: a, subB: b, colon: true}

@@ -31,6 +31,7 @@ func FuzzFind(f *testing.F) {
 		"“A.” “B,” she said. “C.”\n\n“D\n\nE”",
 		"\xff\xfe“broken”",
 		"Smith, , , said that",
+		"“We will not stop,” the statement ended.\n\n“Never.” —",
 	} {
 		f.Add(s)
 	}
