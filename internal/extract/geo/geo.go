@@ -78,6 +78,7 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 		return err
 	}
 	s.retype(doc)
+	s.extendNames(doc)
 	s.nestPlaces(doc)
 	r := s.newResolver(doc)
 	for i := range doc.Entities {
@@ -232,7 +233,42 @@ func (s *Stage) candidates(i int, e *news.Entity) *toponym {
 			}
 		}
 	}
+	if k, ms := s.partOfName(gazetteer.Key(e.Name)); k != "" {
+		t.key, t.cands = k, ms
+	}
 	return t
+}
+
+// partOfName looks up the longest run of a place name's words that is a
+// place when the whole name is none: "Maiduguri Borno State" is in
+// Maiduguri, "Nelson-Creston" at Nelson, "DPRK-South Korea" in South Korea.
+// A single word must be a country, a first-level region, a region without
+// a country, or a city of 100,000 people or more, so that "Third Street"
+// does not land in some town called Third.
+func (s *Stage) partOfName(k string) (string, []gazetteer.Match) {
+	words := strings.Fields(k)
+	for n := len(words) - 1; n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			sub := strings.Join(words[i:i+n], " ")
+			if n == 1 && (placeHeads[sub] || genericWords[sub]) {
+				continue // "Nile Delta" is not in Delta State
+			}
+			var keep []gazetteer.Match
+			for _, m := range s.ix.LookupKey(sub) {
+				if !m.Primary {
+					continue
+				}
+				big := m.Kind != gazetteer.KindCity || m.Population >= 100_000
+				if n > 1 || big {
+					keep = append(keep, m)
+				}
+			}
+			if len(keep) > 0 {
+				return sub, keep
+			}
+		}
+	}
+	return "", nil
 }
 
 var genericWords = map[string]bool{

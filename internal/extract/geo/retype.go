@@ -302,3 +302,56 @@ func hasMentionAt(e *news.Entity, start int) bool {
 	}
 	return false
 }
+
+// extendNames grows a place's mention over the capitalised word before it
+// when NER cut the name short and the longer name is a place: "New" +
+// "Jersey" is New Jersey, not the island of Jersey.
+func (s *Stage) extendNames(doc *news.Doc) {
+	tix := news.NewTokenIndex(doc.Tokens)
+	inMention := map[int]bool{}
+	for _, e := range doc.Entities {
+		for _, m := range e.Mentions {
+			if first, last, ok := tix.Range(m.Span); ok {
+				for k := first; k <= last; k++ {
+					inMention[k] = true
+				}
+			}
+		}
+	}
+	for i := range doc.Entities {
+		e := &doc.Entities[i]
+		if e.Type != news.TypeLOC {
+			continue
+		}
+		for k, m := range e.Mentions {
+			first, _, ok := tix.Range(m.Span)
+			if !ok || first == 0 || inMention[first-1] {
+				continue
+			}
+			prev := doc.Tokens[first-1]
+			if !isCapitalisedWord(prev.Text) || m.Start-prev.End != 1 {
+				continue
+			}
+			longer := doc.Text[prev.Start:m.End]
+			if !s.isPlaceName(longer) {
+				continue
+			}
+			e.Mentions[k] = news.Mention{Span: news.Span{Start: prev.Start, End: m.End}, Text: longer, Type: m.Type, Kind: m.Kind}
+			inMention[first-1] = true
+			if e.Name == m.Text {
+				e.Name = longer
+			}
+		}
+	}
+}
+
+// isPlaceName reports whether name is a country's, region's or city's own
+// name in the gazetteer.
+func (s *Stage) isPlaceName(name string) bool {
+	for _, m := range s.ix.LookupKey(gazetteer.Key(name)) {
+		if m.Primary {
+			return true
+		}
+	}
+	return false
+}

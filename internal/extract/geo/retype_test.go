@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/internal/extract/segment"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -47,6 +48,19 @@ func typedDoc(t *testing.T, text string, ents ...[2]string) *news.Doc {
 		doc.Entities = append(doc.Entities, e)
 	}
 	return doc
+}
+
+func TestExtendCutPlaceName(t *testing.T) {
+	st := mustStage(t, "")
+	doc := typedDoc(t, "Officials in New Jersey said so.", [2]string{"LOC", "Jersey"})
+	doc.Sentences, doc.Tokens = segment.Segment(doc.Text)
+	if err := st.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	e := doc.Entities[0]
+	if e.Name != "New Jersey" || e.Mentions[0].Text != "New Jersey" || e.Place == nil || e.Place.Country != "US" {
+		t.Errorf("got %q %q %+v, want New Jersey in the US", e.Name, e.Mentions[0].Text, e.Place)
+	}
 }
 
 func TestRetypeAndNestedPlaces(t *testing.T) {

@@ -3,6 +3,7 @@ package link
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 )
@@ -309,7 +310,10 @@ func (s *Stage) findCluster(a *analysis, ix *clusterIndex, owner map[int]*cluste
 func definedAlias(a *analysis, owner map[int]*cluster, nm nameMention) *cluster {
 	w := a.words
 	if nm.first >= 2 && w[nm.first-1] == "(" && nm.end < len(w) && w[nm.end] == ")" {
-		if c := owner[nm.first-2]; c != nil {
+		// "Islamic State (IS)", "Pakistan Tehreek-e-Insaf (PTI)": the
+		// acronym starts like the name. A wire credit after a dateline,
+		// "SEOUL, South Korea (CNN)", does not.
+		if c := owner[nm.first-2]; c != nil && sameInitial(nm.words, c.full) {
 			return c
 		}
 	}
@@ -327,6 +331,20 @@ func definedAlias(a *analysis, owner map[int]*cluster, nm nameMention) *cluster 
 		}
 	}
 	return nil
+}
+
+// sameInitial reports whether a parenthesised alias starts with the first
+// letter of the name before it.
+func sameInitial(alias, name []string) bool {
+	if len(alias) == 0 || len(name) == 0 {
+		return false
+	}
+	for len(name) > 1 && functionWords[name[0]] {
+		name = name[1:]
+	}
+	a, _ := utf8.DecodeRuneInString(alias[0])
+	n, _ := utf8.DecodeRuneInString(name[0])
+	return a == n
 }
 
 // acronymCluster joins an acronym to a name whose initials it spells, or a

@@ -134,6 +134,13 @@ var groupingCases = []grouping{
 		same: [][]string{{"Pakistan Tehreek-e-Insaf", "PTI"}},
 	},
 	{
+		name:  "wire credit after a dateline is no alias",
+		text:  "SEOUL, South Korea (CNN) — South Korea fired warning shots.",
+		tags:  []tagged{{"SEOUL", 0, "LOC"}, {"South Korea", 0, "LOC"}, {"CNN", 0, "ORG"}, {"South Korea", 1, "LOC"}},
+		same:  [][]string{{"South Korea", "South Korea"}},
+		apart: [][2]string{{"South Korea", "CNN"}},
+	},
+	{
 		name: "undefined acronym spelling a name's initials",
 		text: "The National Accountability Bureau opened a case. A NAB spokesman declined to comment.",
 		tags: []tagged{{"National Accountability Bureau", 0, "ORG"}, {"NAB", 0, "ORG"}},
