@@ -80,6 +80,7 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 	s.retype(doc)
 	s.extendNames(doc)
 	s.nestPlaces(doc)
+	s.findMissedPlaces(doc)
 	r := s.newResolver(doc)
 	for i := range doc.Entities {
 		e := &doc.Entities[i]

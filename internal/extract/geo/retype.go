@@ -13,9 +13,9 @@ import (
 // are places by the gazetteer's word, before geocoding:
 //   - a MISC entity named only by demonyms ("Russian", "Pakistani",
 //     "European"): news maps it to its country or region;
-//   - an ORG entity named only by the name of a country or a first-level
-//     region ("Jamaica said", "Tamil Nadu will"): a state or province
-//     acting, which CoNLL-style typing calls LOC;
+//   - an ORG or MISC entity named only by a name of a country or of a
+//     first-level region ("Jamaica said", "DPRK", "Tamil Nadu will", "BC"):
+//     a state or province acting, which CoNLL-style typing calls LOC;
 //   - a PER entity named only by the name of a country, a region or a city
 //     of 100,000 people or more, with no title and no pronoun pointing to
 //     it ("Kuala Lumpur").
@@ -34,7 +34,7 @@ func (s *Stage) retype(doc *news.Doc) {
 		}
 		switch {
 		case e.Type == news.TypeMISC && s.allDemonyms(e),
-			e.Type != news.TypeMISC && s.onePlaceWord(e),
+			s.onePlaceWord(e),
 			len(e.Titles) == 0 && placeNounName(e.Name),
 			len(e.Titles) == 0 && s.gazetteerName(e) && locativeMention(doc, e):
 			e.Type = news.TypeLOC
@@ -146,11 +146,14 @@ func (s *Stage) onePlaceWord(e *news.Entity) bool {
 		return false
 	}
 	for _, m := range s.ix.LookupKey(key) {
+		if m.Kind == gazetteer.KindCountry {
+			return true // also by another of its names: "DPRK", "Holy See"
+		}
 		if !m.Primary {
 			continue
 		}
 		switch m.Kind {
-		case gazetteer.KindCountry, gazetteer.KindAdmin1, gazetteer.KindRegion:
+		case gazetteer.KindAdmin1, gazetteer.KindRegion:
 			return true
 		case gazetteer.KindCity:
 			if e.Type == news.TypePER && m.Population >= 100_000 {
@@ -236,28 +239,43 @@ type namePart struct {
 	at   int // byte offset in the containing name
 }
 
-// placesInside returns the word-bounded runs of name that are the names of
+// placesInside returns the runs of name's words (split at spaces, hyphens
+// and slashes: "London-based", "Amsterdam/Schiphol") that are the names of
 // LOC entities of the article, or of countries, longest first and not
 // overlapping.
 func (s *Stage) placesInside(name string, known map[string]int) []namePart {
-	words := strings.Fields(name)
+	type word struct{ start, end int }
+	var words []word
+	start := -1
+	for i, r := range name {
+		sep := r == ' ' || r == '-' || r == '/' || r == '–'
+		switch {
+		case sep && start >= 0:
+			words = append(words, word{start, i})
+			start = -1
+		case !sep && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		words = append(words, word{start, len(name)})
+	}
 	if len(words) < 2 {
 		return nil
 	}
 	var out []namePart
-	taken := make([]bool, len(name))
+	taken := make([]bool, len(words))
 	for n := len(words) - 1; n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
-			part := strings.Join(words[i:i+n], " ")
-			at := indexWords(name, words, i)
-			if at < 0 || taken[at] {
+			if anyTaken(taken[i : i+n]) {
 				continue
 			}
-			if _, ok := known[part]; !ok && !s.isCountryName(part) {
+			part := name[words[i].start:words[i+n-1].end]
+			if _, ok := known[part]; !ok && !s.isCountryName(part) && !(n == 1 && s.isCountryDemonym(part)) {
 				continue
 			}
-			out = append(out, namePart{part, at})
-			for k := at; k < at+len(part) && k < len(taken); k++ {
+			out = append(out, namePart{part, words[i].start})
+			for k := i; k < i+n; k++ {
 				taken[k] = true
 			}
 		}
@@ -265,17 +283,23 @@ func (s *Stage) placesInside(name string, known map[string]int) []namePart {
 	return out
 }
 
-// indexWords returns the byte offset of words[i] in name, when name is
-// the words joined by single spaces.
-func indexWords(name string, words []string, i int) int {
-	at := 0
-	for k := 0; k < i; k++ {
-		at += len(words[k]) + 1
+// isCountryDemonym reports a country's demonym, capitalised ("Russian" in
+// "anti-Russian", "Russian-backed"): such a compound names the country.
+func (s *Stage) isCountryDemonym(w string) bool {
+	if !isCapitalisedWord(w) {
+		return false
 	}
-	if at > len(name) || !strings.HasPrefix(name[at:], words[i]) {
-		return -1
+	cc, ok := demonyms[gazetteer.Key(w)]
+	return ok && s.ix.Country(cc) != nil
+}
+
+func anyTaken(ts []bool) bool {
+	for _, t := range ts {
+		if t {
+			return true
+		}
 	}
-	return at
+	return false
 }
 
 func (s *Stage) isCountryName(name string) bool {
@@ -350,6 +374,78 @@ func (s *Stage) extendNames(doc *news.Doc) {
 func (s *Stage) isPlaceName(name string) bool {
 	for _, m := range s.ix.LookupKey(gazetteer.Key(name)) {
 		if m.Primary {
+			return true
+		}
+	}
+	return false
+}
+
+// findMissedPlaces adds the places NER did not tag at all, by the
+// gazetteer: a run of one to three capitalised words outside every
+// mention that is a country (by any of its names: "UK", "US"), a
+// first-level region by its own name, or a city of a million people or
+// more by its own name ("Calgary", "BEIRUT"). Smaller cities are left to
+// NER, since their names are often people's or common words ("Jackson",
+// "Reading"). A name the article already has as a place joins that entity;
+// another becomes a new LOC entity.
+func (s *Stage) findMissedPlaces(doc *news.Doc) {
+	tix := news.NewTokenIndex(doc.Tokens)
+	covered := make([]bool, len(doc.Tokens))
+	byKey := map[string]int{}
+	for i, e := range doc.Entities {
+		for _, m := range e.Mentions {
+			if first, last, ok := tix.Range(m.Span); ok {
+				for k := first; k <= last; k++ {
+					covered[k] = true
+				}
+			}
+			if e.Type == news.TypeLOC {
+				byKey[gazetteer.Key(m.Text)] = i
+			}
+		}
+	}
+	toks := doc.Tokens
+	for i := 0; i < len(toks); i++ {
+		for n := 3; n >= 1; n-- {
+			if i+n > len(toks) || !s.missedPlaceAt(doc, toks[i:i+n], covered[i:i+n]) {
+				continue
+			}
+			sp := news.Span{Start: toks[i].Start, End: toks[i+n-1].End}
+			text := sp.Of(doc.Text)
+			key := gazetteer.Key(text)
+			li, ok := byKey[key]
+			if !ok {
+				doc.Entities = append(doc.Entities, news.Entity{ID: fmt.Sprintf("E%d", len(doc.Entities)+1), Type: news.TypeLOC,
+					Name: text, Aliases: []string{}, Titles: []string{}})
+				li = len(doc.Entities) - 1
+				byKey[key] = li
+			}
+			doc.Entities[li].Mentions = append(doc.Entities[li].Mentions, news.Mention{Span: sp, Text: text, Type: news.TypeLOC, Kind: news.MentionName})
+			for k := i; k < i+n; k++ {
+				covered[k] = true
+			}
+			i += n - 1
+			break
+		}
+	}
+}
+
+// missedPlaceAt reports whether the tokens, none inside a mention, all
+// capitalised and written next to each other, name a place that
+// findMissedPlaces adds.
+func (s *Stage) missedPlaceAt(doc *news.Doc, toks []news.Token, covered []bool) bool {
+	for k, t := range toks {
+		if covered[k] || !isCapitalisedWord(t.Text) || (k > 0 && t.Start-toks[k-1].End != 1) {
+			return false
+		}
+	}
+	text := doc.Text[toks[0].Start:toks[len(toks)-1].End]
+	for _, m := range s.ix.LookupKey(gazetteer.Key(text)) {
+		switch {
+		case m.Kind == gazetteer.KindCountry && (m.Primary || len(text) >= 2):
+			return true
+		case !m.Primary || len(text) < 4:
+		case m.Kind == gazetteer.KindAdmin1, m.Kind == gazetteer.KindCity && m.Population >= 1_000_000:
 			return true
 		}
 	}

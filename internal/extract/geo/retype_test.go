@@ -63,6 +63,30 @@ func TestExtendCutPlaceName(t *testing.T) {
 	}
 }
 
+func TestPlacesInCompoundsAndUntagged(t *testing.T) {
+	st := mustStage(t, "")
+	text := "The London-based fund backed anti-Russian groups in Kiev. Officials in Calgary and the UK agreed. London said so."
+	doc := typedDoc(t, text, [2]string{"MISC", "London-based"}, [2]string{"MISC", "anti-Russian"}, [2]string{"LOC", "Kiev"},
+		[2]string{"LOC", "London"})
+	doc.Sentences, doc.Tokens = segment.Segment(doc.Text)
+	if err := st.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	placeOf := map[string]string{} // mention text -> country of its entity
+	for _, e := range doc.Entities {
+		for _, m := range e.Mentions {
+			if e.Type == news.TypeLOC && e.Place != nil {
+				placeOf[m.Text] = e.Place.Country
+			}
+		}
+	}
+	for name, cc := range map[string]string{"London": "GB", "Russian": "RU", "Calgary": "CA", "UK": "GB", "Kiev": "UA"} {
+		if placeOf[name] != cc {
+			t.Errorf("%s placed in %q, want %s; places %v", name, placeOf[name], cc, placeOf)
+		}
+	}
+}
+
 func TestRetypeAndNestedPlaces(t *testing.T) {
 	st := mustStage(t, "")
 	doc := typedDoc(t, "Russian officials met in Louisville. Jamaica said flights of Air Zimbabwe to Zimbabwe resumed. "+
