@@ -83,3 +83,25 @@ func TestNERAndTrainHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestNERCommandGazetteer checks that ner finds the GeoNames index where
+// setup put it ($NEWSGRAPH_DATA, as the scoreboard runs it) and says when
+// there is none.
+func TestNERCommandGazetteer(t *testing.T) {
+	in := "LONDON NNP\n1996-08-30 CD\n\nHe PRP\nflew VBD\nto TO\nKarachi NNP\n. .\n"
+	t.Setenv("NEWSGRAPH_DATA", t.TempDir())
+	code, out, errOut := run(t, in, "ner", "--conll", "-")
+	if code != 0 || !strings.Contains(errOut, "without place names") || !strings.Contains(out, "Karachi NNP B-LOC") {
+		t.Errorf("without an index: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	mustSetupData(t)
+	code, out, errOut = run(t, in, "ner", "--conll", "-")
+	if code != 0 || errOut != "" {
+		t.Fatalf("with the index: exit %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{"LONDON NNP B-LOC", "Karachi NNP B-LOC"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("with the index: no %q in %q", want, out)
+		}
+	}
+}

@@ -81,24 +81,36 @@ func dataDir(flagValue string) (string, error) {
 	return gazetteer.DataDir()
 }
 
-// geoOptions loads the gazetteer from the data directory for extract.
+// geoOptions loads the gazetteer from the data directory for extract (the
+// geo stage geocodes with it; the ner stage uses its place names).
 // When there is none, extract still runs: the first article that reaches
 // the geo stage makes it say once on stderr that places are not geocoded
 // and how to install the data (articles that fail to read say nothing more).
 func geoOptions(env *environment, opt extractOptions) stageOptions {
 	so := stageOptions{countryHint: opt.countryHint}
-	dir, err := dataDir(opt.dataDir)
+	var why string
+	if so.gazetteer, why = loadGazetteer(opt.dataDir); so.gazetteer == nil {
+		msg := "newsgraph: places are not geocoded: " + why
+		so.noGazetteer = func() { fmt.Fprintln(env.stderr, msg) }
+	}
+	return so
+}
+
+// loadGazetteer loads the GeoNames index from the data directory
+// (flagValue, else the default; see dataDir). When it cannot, it returns
+// nil and why, with how to install it.
+func loadGazetteer(flagValue string) (*gazetteer.Index, string) {
+	dir, err := dataDir(flagValue)
 	if err == nil {
-		if so.gazetteer, err = gazetteer.Load(dir); err == nil {
-			return so
+		var ix *gazetteer.Index
+		if ix, err = gazetteer.Load(dir); err == nil {
+			return ix, ""
 		}
 	}
-	msg := "newsgraph: places are not geocoded: " + oneLine(err.Error())
 	if errors.Is(err, gazetteer.ErrNotInstalled) {
-		msg = fmt.Sprintf("newsgraph: places are not geocoded: no GeoNames index in %s; run 'newsgraph setup' to download it (or 'newsgraph setup --from DIR' with the GeoNames files on disk)", dir)
+		return nil, fmt.Sprintf("no GeoNames index in %s; run 'newsgraph setup' to download it (or 'newsgraph setup --from DIR' with the GeoNames files on disk)", dir)
 	}
-	so.noGazetteer = func() { fmt.Fprintln(env.stderr, msg) }
-	return so
+	return nil, oneLine(err.Error())
 }
 
 // onceStage runs first once, the first time a document reaches the stage.

@@ -18,7 +18,7 @@ import (
 
 // stageOptions are the stage settings that extract's flags choose.
 type stageOptions struct {
-	gazetteer   *gazetteer.Index // nil: places are not geocoded
+	gazetteer   *gazetteer.Index // nil: places are not geocoded and ner tags without place names
 	countryHint string           // ISO 3166 code, or ""
 	noGazetteer func()           // called once, by the first document, when gazetteer is nil
 }
@@ -27,7 +27,9 @@ type stageOptions struct {
 // segment -> ner -> link -> quote -> timex -> geo -> event -> claim.
 // This is the one place where the order is decided.
 func newExtractRunner(opt stageOptions) (*pipeline.Runner, error) {
-	nerStage, err := ner.New(ner.DefaultConfig())
+	nerCfg := ner.DefaultConfig()
+	nerCfg.Gazetteer = opt.gazetteer
+	nerStage, err := ner.New(nerCfg)
 	if err != nil {
 		return nil, fmt.Errorf("load ner model: %w", err)
 	}

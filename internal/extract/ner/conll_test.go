@@ -195,7 +195,7 @@ func FuzzReadCoNLL(f *testing.F) {
 			return
 		}
 		var out bytes.Buffer
-		if err := m.TagCoNLL(&out, c); err != nil {
+		if err := m.TagCoNLL(&out, c, nil); err != nil {
 			t.Fatal(err)
 		}
 		if got, want := strings.Count(out.String(), "\n"), len(c.lines); got != want {

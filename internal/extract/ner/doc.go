@@ -16,8 +16,17 @@
 // are used: CoNLL part-of-speech and chunk columns are ignored, since raw
 // news has none.
 //
+// With a Gazetteer (the GeoNames index that `newsgraph setup` installs),
+// the first stage also sees which runs of up to four capitalised words (any
+// words in all-capital lines, such as datelines) are place names, what sort
+// of place (country, region, big or smaller city) and each word's position
+// in the name (see gazetteer.go).
+//
 // Features are 64-bit hashes; the model keeps a weight row for each feature
-// seen in training. The shipped model is embedded (model/ner.model.gz) and
-// made by `newsgraph train ner`; the commit that changed it says the exact
-// command and its F1.
+// seen in training. Two models are embedded, both made by `newsgraph train
+// ner`: model/ner.geonames.model.gz, trained with the gazetteer features and
+// used when the index is there, and model/ner.model.gz, trained without and
+// used when it is not, so that tagging without the index loses nothing to
+// missing features. The commit that changed them says the exact commands
+// and their F1.
 package ner

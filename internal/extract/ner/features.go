@@ -67,6 +67,15 @@ const (
 	t2Any
 	t2FirstSeen
 	t2MajEnt
+	// first stage, with a gazetteer (see gazetteer.go)
+	tGaz
+	tGazLen
+	tGazShape
+	tGazTopic
+	tGazM1
+	tGazP1
+	tGazLowerM1
+	tGazNone
 )
 
 // Boundary values for words outside the sentence.
@@ -108,13 +117,17 @@ type docContext struct {
 	runLo, runHi []int32
 	// cls is the word class of each token (noCluster when unknown).
 	cls []uint32
+	// gaz is each token's place-name match (see findGaz); all 0 without a
+	// gazetteer. gazBuf is scratch space for its keys.
+	gaz    []uint32
+	gazBuf []byte
 	// topic is the first word of a document whose first line is a
 	// capitalised heading like "SOCCER - ...", else 0: the words of sports
 	// results tables are team names in some sports and people in others.
 	topic uint64
 }
 
-func (d *docContext) reset(doc [][]string, lex map[uint64]uint8, cl *clusters) {
+func (d *docContext) reset(doc [][]string, lex map[uint64]uint8, cl *clusters, gz *Gazetteer) {
 	n := 0
 	for _, s := range doc {
 		n += len(s)
@@ -180,6 +193,7 @@ func (d *docContext) reset(doc [][]string, lex map[uint64]uint8, cl *clusters) {
 	}
 	d.starts = append(d.starts, n)
 	d.findRuns()
+	d.findGaz(gz)
 	d.topic = 0
 	if len(doc) > 0 && len(doc[0]) > 2 && d.capsSent[0] && doc[0][1] == "-" {
 		d.topic = d.words[0].lower
@@ -326,6 +340,7 @@ func (d *docContext) features1(i int, out []uint64) []uint64 {
 			comb(tRunPos, pos<<8|uint64(min(rhi-lo, 5))),
 		)
 	}
+	out = d.gazFeatures(i, caps, ss, out)
 	if w.hyFirst != 0 {
 		out = append(out, comb(tHyFirst, w.hyFirst), comb(tHyLast, w.hyLast))
 	}

@@ -240,11 +240,14 @@ func decode(dc *docContext, l *linear, rows, off []int32, sc *scratch, out []int
 }
 
 // Tag finds the entities in a document given as the words of each
-// sentence. It returns the chunks of each sentence.
-func (m *Model) Tag(doc [][]string) [][]Chunk {
+// sentence, without a gazetteer. It returns the chunks of each sentence.
+func (m *Model) Tag(doc [][]string) [][]Chunk { return m.TagWith(doc, nil) }
+
+// TagWith is Tag with the place names of g (nil: none) as features.
+func (m *Model) TagWith(doc [][]string, g *Gazetteer) [][]Chunk {
 	sc := m.getScratch()
 	defer m.pool.Put(sc)
-	sc.dc.reset(doc, m.lex, m.cl)
+	sc.dc.reset(doc, m.lex, m.cl, g)
 	n := len(sc.dc.words)
 	if cap(sc.tags1) < n {
 		sc.tags1 = make([]int, n)

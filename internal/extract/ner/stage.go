@@ -11,32 +11,57 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/newsgraph/newsgraph/internal/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 )
 
-// The shipped model, made by `newsgraph train ner` (see the commit that
-// changed it for the exact command and its F1).
+// The shipped models, made by `newsgraph train ner` (see the commit that
+// changed them for the exact commands and their F1): one for text tagged
+// with the GeoNames index that `newsgraph setup` installs, whose place
+// names are features of it, and one for text tagged without (it never saw
+// those features, so it loses nothing when they are missing).
 //
 //go:embed model/ner.model.gz
 var embeddedModel []byte
 
-var (
-	defaultOnce  sync.Once
-	defaultModel *Model
-	defaultErr   error
-)
+//go:embed model/ner.geonames.model.gz
+var embeddedGeoNamesModel []byte
 
-// Default returns the embedded model, loading it on first use. The model is
-// shared and safe for concurrent use.
-func Default() (*Model, error) {
-	defaultOnce.Do(func() {
-		defaultModel, defaultErr = Load(bytes.NewReader(embeddedModel))
-		if defaultErr != nil {
-			defaultErr = fmt.Errorf("load embedded ner model: %w", defaultErr)
+type lazyModel struct {
+	once  sync.Once
+	data  *[]byte
+	name  string
+	model *Model
+	err   error
+}
+
+func (l *lazyModel) get() (*Model, error) {
+	l.once.Do(func() {
+		l.model, l.err = Load(bytes.NewReader(*l.data))
+		if l.err != nil {
+			l.err = fmt.Errorf("load embedded ner model %s: %w", l.name, l.err)
 		}
 	})
-	return defaultModel, defaultErr
+	return l.model, l.err
+}
+
+var (
+	defaultModel  = lazyModel{data: &embeddedModel, name: "ner.model.gz"}
+	geoNamesModel = lazyModel{data: &embeddedGeoNamesModel, name: "ner.geonames.model.gz"}
+)
+
+// Default returns the embedded model for text tagged without a gazetteer,
+// loading it on first use. The model is shared and safe for concurrent use.
+func Default() (*Model, error) { return defaultModel.get() }
+
+// DefaultFor returns the embedded model for tagging with g: the GeoNames
+// model when g is not nil, else Default.
+func DefaultFor(g *Gazetteer) (*Model, error) {
+	if g == nil {
+		return Default()
+	}
+	return geoNamesModel.get()
 }
 
 // LoadFile reads a model written by `newsgraph train ner`.
@@ -60,6 +85,10 @@ type Config struct {
 	// MaxSentenceTokens caps the tokens tagged per sentence; longer
 	// sentences are tagged in pieces (it bounds the work on junk input).
 	MaxSentenceTokens int
+	// Gazetteer is the GeoNames index whose place names are features of
+	// the tagger (the embedded GeoNames model is used then); nil tags
+	// without, with the embedded model made for that.
+	Gazetteer *gazetteer.Index
 }
 
 // DefaultConfig uses the embedded model.
@@ -86,6 +115,7 @@ func (c Config) Validate() error {
 // the others.
 type Stage struct {
 	model *Model
+	gaz   *Gazetteer
 	cfg   Config
 }
 
@@ -96,17 +126,18 @@ func New(cfg Config) (*Stage, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
+	g := NewGazetteer(cfg.Gazetteer)
 	var m *Model
 	var err error
 	if cfg.ModelPath != "" {
 		m, err = LoadFile(cfg.ModelPath)
 	} else {
-		m, err = Default()
+		m, err = DefaultFor(g)
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &Stage{model: m, cfg: cfg}, nil
+	return &Stage{model: m, gaz: g, cfg: cfg}, nil
 }
 
 // NewStage returns the ner stage with the embedded model, as the extract
@@ -138,7 +169,7 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 			words = append(words, w)
 		}
 	}
-	chunks := s.model.Tag(words)
+	chunks := s.model.TagWith(words, s.gaz)
 	mentions := []news.Mention{}
 	for p, cs := range chunks {
 		for _, c := range cs {
@@ -171,12 +202,13 @@ func normalizeToken(t string) string {
 	return quoteReplacer.Replace(t)
 }
 
-// TagCoNLL tags every document of c and writes it to w in CoNLL format with
-// the predicted tag as an extra last column.
-func (m *Model) TagCoNLL(w io.Writer, c *Corpus) error {
+// TagCoNLL tags every document of c, with the place names of g (nil:
+// none), and writes it to w in CoNLL format with the predicted tag as an
+// extra last column.
+func (m *Model) TagCoNLL(w io.Writer, c *Corpus, g *Gazetteer) error {
 	pred := make([][][]Chunk, len(c.Docs))
 	for i := range c.Docs {
-		pred[i] = m.Tag(c.Docs[i].Words())
+		pred[i] = m.TagWith(c.Docs[i].Words(), g)
 	}
 	return WriteCoNLL(w, c, pred)
 }

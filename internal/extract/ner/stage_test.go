@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/internal/gazetteer/gazetteertest"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -54,8 +55,19 @@ func makeDoc(text string) *news.Doc {
 	return doc
 }
 
-func TestStageFindsMentions(t *testing.T) {
-	s, err := New(DefaultConfig())
+func TestStageFindsMentions(t *testing.T) { checkStageMentions(t, DefaultConfig()) }
+
+// TestStageFindsMentionsGeoNames is TestStageFindsMentions with the
+// GeoNames index (and so the embedded GeoNames model).
+func TestStageFindsMentionsGeoNames(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Gazetteer = gazetteertest.MustIndex(t)
+	checkStageMentions(t, cfg)
+}
+
+func checkStageMentions(t *testing.T, cfg Config) {
+	t.Helper()
+	s, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

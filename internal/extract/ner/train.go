@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"slices"
 	"strings"
 )
@@ -34,6 +35,14 @@ type TrainConfig struct {
 	Unlabeled []string
 	// Clusters configures the word classes; Fine == 0 for none.
 	Clusters ClusterConfig
+	// Gazetteer gives the place-name features; nil trains without them.
+	Gazetteer *Gazetteer
+	// GazDrop is the share of training documents whose gazetteer features
+	// are hidden, so that the model also tags well without a gazetteer.
+	GazDrop float64
+	// GazBoth learns from every training document twice, with and
+	// without its gazetteer features (GazDrop is then unused).
+	GazBoth bool
 	// Progress receives a progress display; nil for none.
 	Progress io.Writer
 	// Command is recorded in the model's metadata.
@@ -55,6 +64,8 @@ func (c TrainConfig) Validate() error {
 		return errors.New("folds must be at least 2")
 	case c.MinCount < 1:
 		return errors.New("min count must be at least 1")
+	case c.GazDrop < 0 || c.GazDrop > 1:
+		return errors.New("gazetteer drop must be between 0 and 1")
 	}
 	return nil
 }
@@ -64,6 +75,7 @@ func (c TrainConfig) Validate() error {
 type prepDoc struct {
 	dc     docContext
 	gold   []int
+	src    int // the document's index in its corpus
 	chunks [][]Chunk
 	rows1  []int32
 	off1   []int32
@@ -88,12 +100,18 @@ func (fi *featureIndex) add(k uint64) int32 {
 	return r
 }
 
-func prepare(c *Corpus, lex map[uint64]uint8, cl *clusters) ([]*prepDoc, error) {
+// prepare analyses the documents of c. Each has the gazetteer features
+// of gz unless gazOff says otherwise for its index.
+func prepare(c *Corpus, lex map[uint64]uint8, cl *clusters, gz *Gazetteer, gazOff func(doc int) bool) ([]*prepDoc, error) {
 	docs := make([]*prepDoc, 0, len(c.Docs))
 	for di := range c.Docs {
 		d := &c.Docs[di]
-		p := &prepDoc{}
-		p.dc.reset(d.Words(), lex, cl)
+		p := &prepDoc{src: di}
+		g := gz
+		if gazOff != nil && gazOff(di) {
+			g = nil
+		}
+		p.dc.reset(d.Words(), lex, cl, g)
 		p.gold = make([]int, len(p.dc.words))
 		for si := range d.Sentences {
 			ch, err := d.Sentences[si].Chunks()
@@ -180,11 +198,33 @@ func Train(train, dev *Corpus, cfg TrainConfig) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	tdocs, err := prepare(train, lex, cl)
-	if err != nil {
-		return nil, fmt.Errorf("training data: %w", err)
+	// The gazetteer features of a random GazDrop of the training documents
+	// are hidden, so that the weights do not rely on them.
+	var gazOff []bool
+	if cfg.Gazetteer != nil {
+		rng := rand.New(rand.NewPCG(cfg.Seed, 0x67617a))
+		gazOff = make([]bool, len(train.Docs))
+		for i := range gazOff {
+			gazOff[i] = rng.Float64() < cfg.GazDrop
+		}
 	}
-	ddocs, err := prepare(dev, lex, cl)
+	var tdocs []*prepDoc
+	if cfg.Gazetteer != nil && cfg.GazBoth {
+		with, err := prepare(train, lex, cl, cfg.Gazetteer, nil)
+		if err != nil {
+			return nil, fmt.Errorf("training data: %w", err)
+		}
+		without, _ := prepare(train, lex, cl, nil, nil)
+		for i := range with {
+			tdocs = append(tdocs, with[i], without[i])
+		}
+	} else {
+		tdocs, err = prepare(train, lex, cl, cfg.Gazetteer, func(i int) bool { return gazOff != nil && gazOff[i] })
+		if err != nil {
+			return nil, fmt.Errorf("training data: %w", err)
+		}
+	}
+	ddocs, err := prepare(dev, lex, cl, cfg.Gazetteer, nil)
 	if err != nil {
 		return nil, fmt.Errorf("dev data: %w", err)
 	}
@@ -314,8 +354,8 @@ func jackknife(tdocs []*prepDoc, n1, epochs int, cfg TrainConfig, drop dropout, 
 	tags1 := func(d *prepDoc) []int { return d.tags1 }
 	for k := 0; k < cfg.Folds; k++ {
 		var in, out []*prepDoc
-		for i, d := range tdocs {
-			if i%cfg.Folds == k {
+		for _, d := range tdocs {
+			if d.src%cfg.Folds == k { // both copies of a document in one fold
 				out = append(out, d)
 			} else {
 				in = append(in, d)
