@@ -243,8 +243,36 @@ func decode(dc *docContext, l *linear, rows, off []int32, sc *scratch, out []int
 // sentence, without a gazetteer. It returns the chunks of each sentence.
 func (m *Model) Tag(doc [][]string) [][]Chunk { return m.TagWith(doc, nil) }
 
+// MaxDocTokens bounds the tokens tagged together as one document: a
+// longer document is tagged in parts of whole sentences, each its own
+// context for the document-level features, so that memory stays bounded
+// (tagging holds some kilobytes per token). News articles are far shorter.
+const MaxDocTokens = 20000
+
 // TagWith is Tag with the place names of g (nil: none) as features.
 func (m *Model) TagWith(doc [][]string, g *Gazetteer) [][]Chunk {
+	total := 0
+	for _, s := range doc {
+		total += len(s)
+	}
+	if total <= MaxDocTokens {
+		return m.tagPart(doc, g)
+	}
+	out := make([][]Chunk, 0, len(doc))
+	for lo := 0; lo < len(doc); {
+		hi, n := lo, 0
+		for hi < len(doc) && (hi == lo || n+len(doc[hi]) <= MaxDocTokens) {
+			n += len(doc[hi])
+			hi++
+		}
+		out = append(out, m.tagPart(doc[lo:hi], g)...)
+		lo = hi
+	}
+	return out
+}
+
+// tagPart tags sentences as one document.
+func (m *Model) tagPart(doc [][]string, g *Gazetteer) [][]Chunk {
 	sc := m.getScratch()
 	defer m.pool.Put(sc)
 	sc.dc.reset(doc, m.lex, m.cl, g)
