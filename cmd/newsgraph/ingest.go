@@ -174,7 +174,7 @@ func (in *ingester) run(ctx context.Context, sources, feeds []string) error {
 		fmt.Fprintln(in.env.stderr, "newsgraph: ingest --watch: no feeds to poll (name feed URLs or --feeds FILE)")
 	}
 	for round := 1; in.opt.watch && len(watched) > 0 && (in.opt.rounds == 0 || round < in.opt.rounds); round++ {
-		if err := sleepCtx(ctx, in.opt.interval); err != nil {
+		if err := fetch.Sleep(ctx, in.opt.interval); err != nil {
 			break
 		}
 		var more []job
@@ -295,13 +295,3 @@ func filesOf(path string) ([]job, error) {
 	return jobs, err
 }
 
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}

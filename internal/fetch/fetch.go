@@ -240,7 +240,7 @@ func (c *Client) get(ctx context.Context, rawURL string, cond Conditional) (*Res
 	var lastErr error
 	for attempt := 0; attempt <= c.cfg.Retries; attempt++ {
 		if attempt > 0 {
-			if err := sleep(ctx, c.backoff(attempt, lastErr)); err != nil {
+			if err := Sleep(ctx, c.backoff(attempt, lastErr)); err != nil {
 				return nil, fmt.Errorf("fetch %s: %w", rawURL, lastErr)
 			}
 		}
@@ -288,7 +288,8 @@ func retryable(ctx context.Context, err error) bool {
 	return true
 }
 
-func sleep(ctx context.Context, d time.Duration) error {
+// Sleep waits d, or until ctx is done, and returns ctx's error then.
+func Sleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
@@ -310,7 +311,7 @@ func (c *Client) pace(ctx context.Context, host string, delay time.Duration) err
 	}
 	c.next[host] = next.Add(delay)
 	c.mu.Unlock()
-	return sleep(ctx, next.Sub(now))
+	return Sleep(ctx, next.Sub(now))
 }
 
 // hostSlot waits for a free slot for u's host and returns its release.
