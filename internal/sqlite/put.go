@@ -293,7 +293,9 @@ func (w *articleWriter) writeContradictions() (int, error) {
 	found := 0
 	for _, c := range w.doc.Claims {
 		id, ok := w.claims[c.ID]
-		if !ok {
+		if !ok || (c.Object == "" && c.ObjectName == "") {
+			// Across articles only claims about a named place compare
+			// (claim.Stage.Contradicts): spare the look-up for the others.
 			continue
 		}
 		mine, err := claimByID(w.ctx, w.tx, id)
