@@ -294,4 +294,3 @@ func filesOf(path string) ([]job, error) {
 	})
 	return jobs, err
 }
-
