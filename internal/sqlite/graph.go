@@ -453,17 +453,12 @@ func (s *DB) Places(ctx context.Context, limit int) ([]news.PlaceCount, error) {
 	if limit <= 0 {
 		limit = 500
 	}
-	// The CTE reads each contract once (as the outer loop, materialised);
-	// joined directly, SQLite may parse a contract once per article entity.
-	rows, err := s.db.QueryContext(ctx, `WITH p AS MATERIALIZED (
-			SELECT a.id AS article_id, json_extract(j.value, '$.id') AS local_id,
-				coalesce(json_extract(j.value, '$.place.country'), '') AS country,
-				json_extract(j.value, '$.place.lat') AS lat, json_extract(j.value, '$.place.lon') AS lon
-			FROM articles a, json_each(CAST(a.contract AS TEXT), '$.entities') j
-			WHERE json_type(j.value, '$.place') = 'object')
-		SELECT ae.entity_id, e.name, max(p.country), avg(p.lat), avg(p.lon), count(DISTINCT p.article_id) AS n
-		FROM p JOIN article_entities ae ON ae.article_id = p.article_id AND ae.local_id = p.local_id
-		JOIN entities e ON e.id = ae.entity_id
+	// Each geocoded article entity keeps its place in article_entities
+	// (migration 0005), so no contract JSON is read here.
+	rows, err := s.db.QueryContext(ctx, `SELECT ae.entity_id, e.name, max(ae.country), avg(ae.lat), avg(ae.lon),
+			count(DISTINCT ae.article_id) AS n
+		FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+		WHERE ae.lat IS NOT NULL
 		GROUP BY ae.entity_id ORDER BY n DESC, ae.entity_id LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)
