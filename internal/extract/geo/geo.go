@@ -78,9 +78,10 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 		return err
 	}
 	s.retype(doc)
-	s.extendNames(doc)
+	tix := news.NewTokenIndex(doc.Tokens) // the tokens do not change here, only mentions
+	s.extendNames(doc, tix)
 	s.nestPlaces(doc)
-	s.findMissedPlaces(doc)
+	s.findMissedPlaces(doc, tix)
 	r := s.newResolver(doc)
 	for i := range doc.Entities {
 		e := &doc.Entities[i]

@@ -36,7 +36,7 @@ func (s *Stage) retype(doc *news.Doc) {
 		case e.Type == news.TypeMISC && s.allDemonyms(e),
 			s.onePlaceWord(e),
 			len(e.Titles) == 0 && placeNounName(e.Name),
-			len(e.Titles) == 0 && s.gazetteerName(e) && locativeMention(doc, e):
+			len(e.Titles) == 0 && s.isPlaceName(e.Name) && locativeMention(doc, e):
 			e.Type = news.TypeLOC
 		}
 	}
@@ -61,16 +61,6 @@ func placeNounName(name string) bool {
 		return false
 	}
 	return placeHeads[ws[len(ws)-1]] || placePrefixes[ws[0]]
-}
-
-// gazetteerName reports whether the entity's name is a place's own name.
-func (s *Stage) gazetteerName(e *news.Entity) bool {
-	for _, m := range s.ix.LookupKey(gazetteer.Key(e.Name)) {
-		if m.Primary {
-			return true
-		}
-	}
-	return false
 }
 
 var locativeWords = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "across": true, "throughout": true, "inside": true}
@@ -330,8 +320,7 @@ func hasMentionAt(e *news.Entity, start int) bool {
 // extendNames grows a place's mention over the capitalised word before it
 // when NER cut the name short and the longer name is a place: "New" +
 // "Jersey" is New Jersey, not the island of Jersey.
-func (s *Stage) extendNames(doc *news.Doc) {
-	tix := news.NewTokenIndex(doc.Tokens)
+func (s *Stage) extendNames(doc *news.Doc, tix news.TokenIndex) {
 	inMention := map[int]bool{}
 	for _, e := range doc.Entities {
 		for _, m := range e.Mentions {
@@ -388,8 +377,7 @@ func (s *Stage) isPlaceName(name string) bool {
 // NER, since their names are often people's or common words ("Jackson",
 // "Reading"). A name the article already has as a place joins that entity;
 // another becomes a new LOC entity.
-func (s *Stage) findMissedPlaces(doc *news.Doc) {
-	tix := news.NewTokenIndex(doc.Tokens)
+func (s *Stage) findMissedPlaces(doc *news.Doc, tix news.TokenIndex) {
 	covered := make([]bool, len(doc.Tokens))
 	byKey := map[string]int{}
 	for i, e := range doc.Entities {
