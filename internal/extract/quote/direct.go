@@ -116,15 +116,26 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 		between := prev != nil && prev.attr.ok && prev.attr.cueA >= w.tokenAt(prev.end()) && prev.attr.cueA < it.open
 		if prev != nil && !c.attr.ok && prev.attr.ok && prev.para == c.para && !(it.open >= prev.attr.subA && it.open < prev.attr.subB) &&
 			(!w.embedded(it.q.open) || w.sentOf[w.tokenAt(prev.end())] == w.sentOf[it.open]) {
-			// "'We are ready,' he said, 'to talk.'" and "'A,' he said. 'B.'":
-			// a quote without its own attribution goes on the one before.
-			prev.pieces = append(prev.pieces, c.pieces...)
-			continue
+			// "'We are ready,' he said, 'to talk.'": a quote without its own
+			// attribution goes on the one before. "'A,' he said. 'B.'": a new
+			// sentence after the attribution is a quote of its own, by the
+			// same speaker.
+			if !(between && w.sentOf[it.open] != w.sentOf[prev.attr.cueA]) {
+				prev.pieces = append(prev.pieces, c.pieces...)
+				continue
+			}
+			c.inherit = prev
 		}
 		if between && c.attr.ok && prev.para == c.para && c.attr.cueA == prev.attr.cueA && c.attr.cueA != c.attr.cueB {
-			// both halves of a split quote found the same attribution
-			prev.pieces = append(prev.pieces, c.pieces...)
-			continue
+			// both halves of a split quote found the same attribution: one
+			// quote when the attribution interrupts a sentence, two by the
+			// same speaker when the second opens a new sentence
+			if w.sentOf[it.open] == w.sentOf[prev.attr.cueA] {
+				prev.pieces = append(prev.pieces, c.pieces...)
+				continue
+			}
+			c.attr = attribution{}
+			c.inherit = prev
 		}
 		c.paraStart = w.isParaStart(it.open)
 		words := 0

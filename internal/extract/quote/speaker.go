@@ -119,6 +119,9 @@ func (s *speakers) resolve(cands []*cand) {
 			if ent = s.overlapping(a.subA, a.subB, a.cueA < a.subA); ent < 0 {
 				ent = s.pronoun(cands, ci)
 			}
+			if ent < 0 && w.low[a.subA] == "it" {
+				ent = s.organisationPronoun(cands, ci)
+			}
 		case w.low[a.subA] == "who" && a.subB-a.subA == 1:
 			m.Kind = news.MentionPronoun
 			k := a.subA - 1
@@ -135,6 +138,9 @@ func (s *speakers) resolve(cands []*cand) {
 			}
 			if ent < 0 {
 				ent = s.byTitle(a.subA, a.subB)
+			}
+			if ent < 0 {
+				ent = s.byRole(a.subA, a.subB)
 			}
 			if s.hasName(a.subA, a.subB) {
 				m.Kind = news.MentionName
@@ -351,7 +357,7 @@ func (s *speakers) pronoun(cands []*cand, ci int) int {
 			if ti >= len(w.toks) || w.paraOf[ti] < minPara {
 				break
 			}
-			if w.d.Entities[r.ent].Type != news.TypePER || w.quotedTok[ti] || r.Kind == news.MentionPronoun {
+			if w.d.Entities[r.ent].Type != news.TypePER || w.quotedTok[ti] || r.Kind == news.MentionPronoun || s.oblique(ti) {
 				continue
 			}
 			if s.agrees(r.ent, g) {
@@ -511,6 +517,114 @@ func (s *speakers) hedged(c *cand) bool {
 		}
 		if n := w.lx.match("hedge", w.low, k); n > 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// roleWindow is how many paragraphs back a role noun ("the company") or
+// "it" looks for the organisation it refers to.
+const roleWindow = 3
+
+// byRole resolves a subject whose head is an organisation noun ("the
+// company", "the UN agency", "the ministry") to the organisation the
+// article named last before it, within roleWindow paragraphs: one whose
+// name holds the head word first ("the commission": "Election
+// Commission"), else the nearest.
+func (s *speakers) byRole(a, b int) int {
+	w := s.w
+	ha, hb := s.head(a, b)
+	if hb-ha < 2 || w.low[ha] != "the" || !w.lx.has("orgrole", w.low[hb-1]) {
+		return -1
+	}
+	head := w.low[hb-1]
+	nearest := -1
+	for i := s.firstRefFrom(w.toks[a].Start) - 1; i >= 0; i-- {
+		r := s.refs[i]
+		ti := w.tokenAt(r.Start)
+		if ti >= len(w.toks) || w.paraOf[ti] < w.paraOf[a]-roleWindow {
+			break
+		}
+		if w.d.Entities[r.ent].Type != news.TypeORG || w.quotedTok[ti] {
+			continue
+		}
+		if strings.Contains(" "+normWord(w.d.Entities[r.ent].Name)+" ", " "+head+" ") {
+			return r.ent
+		}
+		if nearest < 0 {
+			nearest = r.ent
+		}
+	}
+	return nearest
+}
+
+// organisationPronoun resolves "it" as a speaker ("..., it said in a
+// statement"): the organisation (or country) that spoke last in this
+// paragraph or the one before, or that the last speaker's subject names
+// ("Beijing's Taiwan Affairs Office spokesperson Chen Binhua said ... ;
+// '...,' it said"), else the organisation named last in the paragraph.
+func (s *speakers) organisationPronoun(cands []*cand, ci int) int {
+	w := s.w
+	c := cands[ci]
+	para := w.paraOf[c.attr.subA]
+	for p := ci - 1; p >= 0; p-- {
+		prev := cands[p]
+		if prev.para < para-1 {
+			break
+		}
+		if !prev.attr.ok || prev.attr.subA >= prev.attr.subB {
+			continue
+		}
+		if e := s.entityIndex(prev.speaker); e >= 0 && w.d.Entities[e].Type != news.TypePER {
+			return e
+		}
+		if e := s.typedIn(prev.attr.subA, prev.attr.subB, news.TypeORG); e >= 0 {
+			return e
+		}
+		break
+	}
+	for i := s.firstRefFrom(w.toks[c.attr.subA].Start) - 1; i >= 0; i-- {
+		r := s.refs[i]
+		ti := w.tokenAt(r.Start)
+		if ti >= len(w.toks) || w.paraOf[ti] < para {
+			break
+		}
+		if w.d.Entities[r.ent].Type == news.TypeORG && !w.quotedTok[ti] && !s.oblique(ti) {
+			return r.ent
+		}
+	}
+	return -1
+}
+
+// typedIn returns the first entity of type typ with a mention inside
+// tokens [a, b), or -1.
+func (s *speakers) typedIn(a, b int, typ string) int {
+	w := s.w
+	sp := w.span(a, b)
+	for _, r := range s.refs[s.firstRefFrom(sp.Start):] {
+		if r.Start >= sp.End {
+			break
+		}
+		if r.End <= sp.End && w.d.Entities[r.ent].Type == typ {
+			return r.ent
+		}
+	}
+	return -1
+}
+
+// oblique reports whether the mention starting at token k is the object of
+// a preposition ("the imprisonment of former president Jacob Zuma"), read
+// back over up to three lower-case title words: such a mention is less
+// salient than a subject as the referent of a later pronoun.
+func (s *speakers) oblique(k int) bool {
+	w := s.w
+	for j := k - 1; j >= 0 && j >= k-4 && w.sentOf[j] == w.sentOf[k]; j-- {
+		t := w.low[j]
+		if prepositions[t] && t != "as" && t != "while" && t != "when" {
+			return true
+		}
+		if !isLower(w.toks[j].Text) || determiners[t] || w.cueAt(j, "clause", "that", "direct", "object") > 0 || hasSuffix(t, "ed") {
+			return false
 		}
 	}
 	return false

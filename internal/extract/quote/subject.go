@@ -1,5 +1,7 @@
 package quote
 
+import "unicode"
+
 // maxSubject bounds how many tokens a subject read leftwards may have; the
 // appositive and inverted forms may be longer.
 const maxSubject = 14
@@ -189,6 +191,9 @@ func (w *doc) walkNP(j, lo int) int {
 // clause rather than the noun phrase: conjunctions and time adverbials
 // ("and", "Earlier this year", "On Monday").
 func (w *doc) trimLeading(a, b int) int {
+	if d := w.datelineEnd(a); d > a && d < b {
+		a = d
+	}
 	for a < b-1 {
 		t := w.low[a]
 		switch {
@@ -325,4 +330,43 @@ func hasSuffix(s, suf string) bool { return len(s) > len(suf)+1 && s[len(s)-len(
 // isAdverb guesses a manner adverb ("flatly", "repeatedly") from its form.
 func isAdverb(t string) bool {
 	return hasSuffix(t, "ly") && t != "only" && t != "family" && t != "italy" && t != "ally" && t != "rally" && t != "kelly" && t != "holly" && t != "july"
+}
+
+// maxDateline bounds the tokens of a dateline.
+const maxDateline = 14
+
+// datelineEnd returns the token after a dateline that opens the paragraph
+// at token a ("KABUL, Afghanistan —", "ISLAMABAD, Feb 19 (Reuters) -",
+// "BEIRUT:"), or a when there is none. A dateline starts with a word in
+// capitals, holds only names, numbers and punctuation, and ends with a dash
+// or colon; the place is where the story was filed, not who speaks.
+func (w *doc) datelineEnd(a int) int {
+	if a >= len(w.toks) || !w.isParaStart(a) || !isAllCaps(w.toks[a].Text) {
+		return a
+	}
+	for k := a + 1; k < len(w.toks) && k < a+maxDateline && w.paraOf[k] == w.paraOf[a]; k++ {
+		t := w.toks[k].Text
+		switch {
+		case t == "—" || t == "–" || t == "-" || t == "--" || t == ":":
+			return k + 1
+		case isCapitalized(t) || isNumber(w.low[k]) || t == "," || t == "(" || t == ")" || t == ".":
+		default:
+			return a
+		}
+	}
+	return a
+}
+
+// isAllCaps reports whether s has at least three letters, all upper case.
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 3
 }
