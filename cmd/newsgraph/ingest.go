@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/dedup"
+	"github.com/newsgraph/newsgraph/internal/feed"
 	"github.com/newsgraph/newsgraph/internal/fetch"
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -29,7 +30,8 @@ articles), and indexes its text for 'newsgraph search'.
 A SOURCE is a file (plain text, HTML or a saved web page), - for standard
 input, a directory (its .txt, .html, .htm files and files without extension,
 recursively), an http(s) URL of an article, or the URL of an RSS or Atom
-feed, whose items' links are fetched (the item's date and title are kept).
+feed, whose items' links are fetched (the item's date and title are kept;
+at most --feed-max-items items, the first, from one poll).
 --feeds FILE names more feeds, one URL per line. With --watch, feeds are
 polled every --interval (with ETag and Last-Modified, backing off after
 errors) until interrupted.
@@ -59,6 +61,7 @@ type ingestOptions struct {
 	interval      time.Duration
 	rounds        int
 	workers       int
+	feedMaxItems  int
 	noProgress    bool
 	read          ingest.Options
 	fetch         fetch.Config
@@ -74,6 +77,7 @@ func parseIngestFlags(env *environment, args []string) (ingestOptions, []string,
 	fs.BoolVar(&opt.watch, "watch", false, "keep polling the feeds every --interval until interrupted")
 	fs.DurationVar(&opt.interval, "interval", 15*time.Minute, "time between polls of a feed with --watch")
 	fs.IntVar(&opt.rounds, "rounds", 0, "with --watch, stop after this many polls (0: never)")
+	fs.IntVar(&opt.feedMaxItems, "feed-max-items", feed.DefaultMaxItems, "read at most this many items, the first, from one poll of a feed")
 	fs.IntVar(&opt.workers, "workers", runtime.GOMAXPROCS(0), "articles processed in parallel")
 	fs.BoolVar(&opt.noProgress, "no-progress", false, "no progress bar, even on a terminal")
 	fs.BoolVar(&opt.fetch.AllowPrivate, "allow-private", false, "allow fetching from loopback, private and link-local addresses")
@@ -93,6 +97,9 @@ func parseIngestFlags(env *environment, args []string) (ingestOptions, []string,
 	}
 	if *maxBytes <= 0 {
 		return opt, nil, usage("--max-bytes must be positive")
+	}
+	if opt.feedMaxItems <= 0 {
+		return opt, nil, usage("--feed-max-items must be positive")
 	}
 	if opt.interval <= 0 || opt.fetch.Timeout <= 0 {
 		return opt, nil, usage("--interval and --timeout must be positive")

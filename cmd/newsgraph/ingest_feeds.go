@@ -76,7 +76,7 @@ func (in *ingester) pollFeedPage(ctx context.Context, url string, page *fetch.Re
 	}
 	var f *feed.Feed
 	if err == nil && !page.NotModified {
-		f, err = feed.Parse(page.URL, page.Body)
+		f, err = feed.ParseMax(page.URL, page.Body, in.opt.feedMaxItems)
 	}
 	if err != nil {
 		st.Failures++
@@ -92,6 +92,9 @@ func (in *ingester) pollFeedPage(ctx context.Context, url string, page *fetch.Re
 	in.saveFeed(ctx, st, t)
 	if page.NotModified {
 		return nil
+	}
+	if f.More {
+		fmt.Fprintf(in.env.stderr, "newsgraph: %s: read its first %d items (--feed-max-items)\n", url, in.opt.feedMaxItems)
 	}
 	jobs := make([]job, 0, len(f.Items))
 	for _, it := range f.Items {

@@ -1,5 +1,6 @@
 // Package feed reads RSS and Atom feeds (with github.com/mmcdole/gofeed)
-// into the items newsgraph fetches: each item's link, title and date.
+// into the items newsgraph fetches: each item's link, title and date, up
+// to a cap of items per poll.
 package feed
 
 import (
@@ -31,7 +32,15 @@ type Item struct {
 type Feed struct {
 	Title string
 	Items []Item
+	// More reports that the feed has items after the ones read, which the
+	// cap on items per poll left out.
+	More bool
 }
+
+// DefaultMaxItems is the number of items read from one poll of a feed when
+// no other cap is set. Feeds list their newest items first; a feed of
+// 100,000 items would otherwise take seconds and hundreds of megabytes.
+const DefaultMaxItems = 500
 
 // Looks reports whether a response is probably a feed, from its
 // Content-Type or its first bytes, without parsing it.
@@ -51,20 +60,59 @@ func Looks(contentType string, data []byte) bool {
 	return false
 }
 
-// Parse reads a feed fetched from base (to resolve relative links). Items
-// without a usable http(s) link are left out; the order is the feed's.
+// Parse is ParseMax with DefaultMaxItems.
 func Parse(base string, data []byte) (*Feed, error) {
-	f, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	return ParseMax(base, data, DefaultMaxItems)
+}
+
+// ParseMax reads the first maxItems items of a feed fetched from base (to
+// resolve relative links); maxItems <= 0 means DefaultMaxItems. Items
+// without a usable http(s) link, or with the link of an earlier item, are
+// left out, so a feed may give fewer; the order is the feed's.
+//
+// An RSS or Atom feed is read as a stream of XML tokens up to the end of
+// its maxItems-th item, and only those items are parsed: the time and
+// memory spent grow with maxItems, not with the size of the feed. (A JSON
+// feed is parsed whole, then cut.)
+func ParseMax(base string, data []byte, maxItems int) (*Feed, error) {
+	if maxItems <= 0 {
+		maxItems = DefaultMaxItems
+	}
+	prefix, more := firstItems(data, maxItems)
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(prefix))
+	if err != nil && more {
+		// The scan and gofeed disagree on where the items end: read it all.
+		prefix, more = data, false
+		f, err = gofeed.NewParser().Parse(bytes.NewReader(prefix))
+	}
 	if err != nil {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
 			return nil, ErrNotFeed
 		}
 		return nil, fmt.Errorf("parse feed: %s", strings.Join(strings.Fields(err.Error()), " "))
 	}
+	if len(f.Items) > maxItems {
+		f.Items, more = f.Items[:maxItems], true
+	}
+	out := &Feed{Title: strings.TrimSpace(f.Title), More: more}
+	out.Items = items(base, f.Items)
+	if len(out.Items) == 0 {
+		// gofeed forgives broken XML; a feed that yields nothing is
+		// checked, so that a broken one is reported, not taken as empty.
+		if err := wellFormed(prefix); err != nil {
+			return nil, fmt.Errorf("parse feed: invalid XML: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// items converts gofeed's items to Items, resolving links against base
+// and leaving out items without a usable link and repeated links.
+func items(base string, in []*gofeed.Item) []Item {
 	baseURL, _ := url.Parse(base)
-	out := &Feed{Title: strings.TrimSpace(f.Title)}
+	var out []Item
 	seen := map[string]bool{}
-	for _, it := range f.Items {
+	for _, it := range in {
 		if it == nil {
 			continue
 		}
@@ -87,16 +135,9 @@ func Parse(base string, data []byte) (*Feed, error) {
 		case it.UpdatedParsed != nil:
 			item.Published = it.UpdatedParsed.UTC()
 		}
-		out.Items = append(out.Items, item)
+		out = append(out, item)
 	}
-	if len(out.Items) == 0 {
-		// gofeed forgives broken XML; a feed that yields nothing is
-		// checked, so that a broken one is reported, not taken as empty.
-		if err := wellFormed(data); err != nil {
-			return nil, fmt.Errorf("parse feed: invalid XML: %w", err)
-		}
-	}
-	return out, nil
+	return out
 }
 
 func resolve(base *url.URL, link string) string {

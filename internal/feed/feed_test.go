@@ -108,6 +108,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(rss))
 	f.Add([]byte(atom))
 	f.Add([]byte(`<rss><channel><item><link>//x</link></item></channel></rss>`))
+	f.Add([]byte(`<rss><channel><item><link>https://x/1</link></item><item><link>https://x/2</link></item><item><link>https://x/3</link></item></channel></rss>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		feed, err := Parse("https://base.example/feed", data)
 		if err != nil {
@@ -116,6 +117,16 @@ func FuzzParse(f *testing.F) {
 		for _, it := range feed.Items {
 			if !strings.HasPrefix(it.Link, "http://") && !strings.HasPrefix(it.Link, "https://") {
 				t.Errorf("item link %q is not http(s)", it.Link)
+			}
+		}
+		// The first two items are the first two of the whole feed.
+		two, err := ParseMax("https://base.example/feed", data, 2)
+		if err != nil {
+			t.Fatalf("capped at 2: %v; whole: %d items", err, len(feed.Items))
+		}
+		for i := range two.Items {
+			if i >= len(feed.Items) || two.Items[i] != feed.Items[i] {
+				t.Fatalf("capped at 2: item %d is %+v; whole: %+v", i, two.Items[i], feed.Items)
 			}
 		}
 	})
