@@ -8,7 +8,6 @@ import (
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"github.com/newsgraph/newsgraph/internal/news"
-	xhtml "golang.org/x/net/html"
 )
 
 // sniffLen is how far into the text looksLikeHTML looks.
@@ -94,9 +93,9 @@ func extractHTML(html string) (p page, err error) {
 	// The text is UTF-8 already: parse it as such, rather than let
 	// trafilatura.Extract guess a charset (it takes pages without a charset
 	// declaration for Windows-1252).
-	root, err := xhtml.Parse(strings.NewReader(html))
+	root, err := parseHTML(html)
 	if err != nil {
-		return page{}, news.ErrNoText
+		return page{}, err
 	}
 	res, err := trafilatura.ExtractDocument(root, extractOptions)
 	if err != nil || res == nil {
