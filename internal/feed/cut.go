@@ -33,7 +33,7 @@ func firstItems(data []byte, limit int) (prefix []byte, more bool) {
 	d.Strict = false
 	d.CharsetReader = keepBytes
 	var (
-		open    []xml.Name // elements open at the decoder's position
+		open    nameStack // elements open at the decoder's position
 		count   int
 		end     int64      // offset just after the limit-th item
 		closing []xml.Name // elements open there
@@ -45,21 +45,16 @@ func firstItems(data []byte, limit int) (prefix []byte, more bool) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if count == limit && isItem(t.Name, open) {
+			if count == limit && isItem(t.Name, open.names) {
 				return closeAll(data[:end], closing), true
 			}
-			open = append(open, t.Name)
+			open.push(t.Name)
 		case xml.EndElement:
-			i := lastOpen(open, t.Name)
-			if i < 0 {
-				continue // a stray end tag: the lenient parser ignores it too
-			}
-			item := isItem(open[i], open[:i])
-			open = open[:i]
-			if item && count < limit {
+			// A stray end tag pops nothing: the lenient parser ignores it too.
+			if open.popTo(t.Name) && isItem(t.Name, open.names) && count < limit {
 				count++
 				if count == limit {
-					end, closing = d.InputOffset(), append([]xml.Name(nil), open...)
+					end, closing = d.InputOffset(), append([]xml.Name(nil), open.names...)
 				}
 			}
 		}
@@ -75,14 +70,36 @@ func isItem(name xml.Name, open []xml.Name) bool {
 	return itemParents[open[len(open)-1].Local]
 }
 
-// lastOpen is the index of the innermost open element named name, or -1.
-func lastOpen(open []xml.Name, name xml.Name) int {
-	for i := len(open) - 1; i >= 0; i-- {
-		if open[i] == name {
-			return i
+// nameStack is a stack of open elements' names. It finds the innermost
+// element of a name in time proportional to the elements it pops, so that
+// end tags of elements never opened cost nothing however deep the feed.
+type nameStack struct {
+	names []xml.Name
+	count map[xml.Name]int // how many of each name names holds
+}
+
+func (s *nameStack) push(name xml.Name) {
+	if s.count == nil {
+		s.count = map[xml.Name]int{}
+	}
+	s.names = append(s.names, name)
+	s.count[name]++
+}
+
+// popTo pops the innermost element named name and those inside it, and
+// reports whether there was one.
+func (s *nameStack) popTo(name xml.Name) bool {
+	if s.count[name] == 0 {
+		return false
+	}
+	for {
+		top := s.names[len(s.names)-1]
+		s.names = s.names[:len(s.names)-1]
+		s.count[top]--
+		if top == name {
+			return true
 		}
 	}
-	return -1
 }
 
 // closeAll appends end tags for the elements open, innermost first, to a

@@ -58,6 +58,8 @@ func TestParseHostile(t *testing.T) {
 		"binary":       "\x00\x01\x02\x03",
 		"entity bomb":  `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><rss><channel><title>&c;</title></channel></rss>`,
 		"deep nesting": "<rss><channel>" + strings.Repeat("<x>", 10000) + "</channel></rss>",
+		"stray end tags": "<rss><channel>" + strings.Repeat("<x>", 100000) + strings.Repeat("</y>", 100000) +
+			strings.Repeat("<item><link>https://x.example/</link></item>", 600) + "</channel></rss>",
 	} {
 		t.Run(name, func(t *testing.T) {
 			start := time.Now()
