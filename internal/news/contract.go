@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"unicode/utf8"
 )
 
@@ -226,16 +227,32 @@ func (c *offsetConverter) mention(m Mention) jsonMention {
 	return jsonMention{Start: c.at(m.Start), End: c.at(m.End), Text: m.Text, Kind: m.Kind}
 }
 
-// offsetConverter turns byte offsets of text into code-point offsets. It
-// remembers the last position so that the mostly increasing offsets of a
-// document cost O(distance) each; the first error sticks.
-type offsetConverter struct {
-	text      string
-	lastByte  int
-	lastPoint int
-	err       error
+// offsetStride is the number of bytes between two checkpoints of an
+// offsetConverter: converting an offset reads at most this many bytes.
+const offsetStride = 256
+
+// offsetMark is a checkpoint: the code-point count of text[:byte]. byte is
+// always the start of a character, so counts add up across checkpoints
+// even in broken UTF-8 (where each stray byte counts as one code point, as
+// encoding/json writes it as one U+FFFD).
+type offsetMark struct {
+	byte, points int
 }
 
+// offsetConverter turns byte offsets of text into code-point offsets in any
+// order: it builds, once, a table of checkpoints about offsetStride bytes
+// apart, finds the one before an offset by binary search and counts the
+// rest. A document with n bytes and k offsets costs O(n + k log n), however
+// the offsets are ordered. The first error sticks.
+type offsetConverter struct {
+	text    string
+	marks   []offsetMark // nil until the first offset
+	scanned int          // bytes counted by at, for tests of its cost
+	err     error
+}
+
+// at returns the code-point offset of byte offset b. An offset outside the
+// text or inside a character records an error and returns 0.
 func (c *offsetConverter) at(b int) int {
 	if b < 0 || b > len(c.text) {
 		c.fail(fmt.Errorf("offset %d outside text of %d bytes", b, len(c.text)))
@@ -245,12 +262,31 @@ func (c *offsetConverter) at(b int) int {
 		c.fail(fmt.Errorf("offset %d splits a character", b))
 		return 0
 	}
-	if b < c.lastByte {
-		c.lastByte, c.lastPoint = 0, 0
+	if c.marks == nil {
+		c.marks = offsetMarks(c.text)
 	}
-	c.lastPoint += utf8.RuneCountInString(c.text[c.lastByte:b])
-	c.lastByte = b
-	return c.lastPoint
+	k := sort.Search(len(c.marks), func(k int) bool { return c.marks[k].byte > b }) - 1
+	m := c.marks[k]
+	c.scanned += b - m.byte
+	return m.points + utf8.RuneCountInString(c.text[m.byte:b])
+}
+
+// offsetMarks returns the checkpoints of text: the first at 0, then one at
+// the first character start (or the end of text) at least offsetStride
+// bytes after the last. So a character start lies less than offsetStride
+// bytes after the checkpoint before it, however long a run of stray
+// continuation bytes the text holds.
+func offsetMarks(text string) []offsetMark {
+	marks := make([]offsetMark, 1, len(text)/offsetStride+1)
+	last := offsetMark{}
+	for next := offsetStride; next < len(text); next = last.byte + offsetStride {
+		for next < len(text) && !utf8.RuneStart(text[next]) {
+			next++
+		}
+		last = offsetMark{next, last.points + utf8.RuneCountInString(text[last.byte:next])}
+		marks = append(marks, last)
+	}
+	return marks
 }
 
 func (c *offsetConverter) fail(err error) {

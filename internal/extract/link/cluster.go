@@ -185,43 +185,34 @@ func (ix *clusterIndex) sharingWords(words []string) []*cluster {
 // propagateNames adds the places where a name the article already uses
 // occurs again but NER missed it ("IS militants" after "Islamic State
 // (IS)"): one name keeps one meaning within an article. Only names whose
-// words are all capitalised are matched, exactly as written.
+// words are all capitalised are matched, exactly as written; the longest
+// name that fits wins, and a name several clusters share goes to the first.
+// The names are looked up in a trie of their words, so the cost is the
+// number of tokens times the length of the longest name, however often
+// each name occurs.
 func propagateNames(a *analysis, clusters []*cluster) {
-	type known struct {
-		words []string
-		c     *cluster
-	}
-	byFirst := map[string][]known{}
+	names := &nameTrie{}
 	for _, c := range clusters {
 		for _, nm := range c.names {
 			words := a.words[nm.first:nm.end]
-			if !allCapitalised(words) || len(nm.text) < 2 {
-				continue
+			if allCapitalised(words) && len(nm.text) >= 2 {
+				names.insert(words, c)
 			}
-			byFirst[words[0]] = append(byFirst[words[0]], known{words, c})
 		}
 	}
 	for i := 0; i < len(a.words); i++ {
-		if a.inName[i] {
+		if a.inName[i] || (i > 0 && isCapitalised(a.words[i-1]) && !a.isSentenceStart(i)) {
 			continue
 		}
-		var best known
-		for _, k := range byFirst[a.words[i]] {
-			n := len(k.words)
-			if n > len(best.words) && i+n <= len(a.words) && equalWords(a.words[i:i+n], k.words) && !anyIn(a.inName[i:i+n]) &&
-				(i+n == len(a.words) || !isCapitalised(a.words[i+n]) || a.inName[i+n]) && (i == 0 || !isCapitalised(a.words[i-1]) || a.isSentenceStart(i)) {
-				best = k
-			}
-		}
-		if best.c == nil {
+		c, n := names.longestAt(a, i)
+		if c == nil {
 			continue
 		}
-		n := len(best.words)
-		nm, ok := a.cleanMention(i, i+n, best.c.names[0].typ)
+		nm, ok := a.cleanMention(i, i+n, c.names[0].typ)
 		if !ok {
 			continue
 		}
-		best.c.add(nm, best.c.alias)
+		c.add(nm, c.alias)
 		for k := i; k < i+n; k++ {
 			a.inName[k] = true
 		}
@@ -229,22 +220,46 @@ func propagateNames(a *analysis, clusters []*cluster) {
 	}
 }
 
-func equalWords(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return len(a) == len(b)
+// nameTrie maps the word sequences of names to the first cluster that has
+// that name.
+type nameTrie struct {
+	next map[string]*nameTrie
+	c    *cluster // the cluster whose name ends here, or nil
 }
 
-func anyIn(bs []bool) bool {
-	for _, b := range bs {
-		if b {
-			return true
+func (t *nameTrie) insert(words []string, c *cluster) {
+	for _, w := range words {
+		child := t.next[w]
+		if child == nil {
+			if t.next == nil {
+				t.next = map[string]*nameTrie{}
+			}
+			child = &nameTrie{}
+			t.next[w] = child
+		}
+		t = child
+	}
+	if t.c == nil {
+		t.c = c
+	}
+}
+
+// longestAt returns the cluster of the longest name written at token i,
+// outside every name mention and not followed by a capitalised word that
+// would make it part of a longer name, and its length in tokens; nil when
+// there is none.
+func (t *nameTrie) longestAt(a *analysis, i int) (*cluster, int) {
+	var best *cluster
+	n := 0
+	for j := i; j < len(a.words) && !a.inName[j]; j++ {
+		if t = t.next[a.words[j]]; t == nil {
+			break
+		}
+		if t.c != nil && (j+1 == len(a.words) || !isCapitalised(a.words[j+1]) || a.inName[j+1]) {
+			best, n = t.c, j+1-i
 		}
 	}
-	return false
+	return best, n
 }
 
 func (a *analysis) isSentenceStart(i int) bool {
