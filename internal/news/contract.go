@@ -109,10 +109,13 @@ type (
 		ObjectName    *string  `json:"object_name"`
 		ObjectCountry *string  `json:"object_country"`
 		Evidence      jsonSpan `json:"evidence"`
+		Stance        string   `json:"stance"`
+		Answers       *string  `json:"answers"`
 	}
 	jsonContradiction struct {
 		Claims []string `json:"claims"`
 		Why    string   `json:"why"`
+		Kind   string   `json:"kind"`
 	}
 )
 
@@ -169,10 +172,10 @@ func MarshalContract(doc *Doc) ([]byte, error) {
 			Subject: optional(cl.Subject), Predicate: cl.Predicate, Object: optional(cl.Object), Quote: optional(cl.Quote),
 			Event: optional(cl.Event), Word: cl.Word, Modal: cl.Modal, SpeakerName: optional(cl.SpeakerName), SubjectName: optional(cl.SubjectName),
 			ObjectName: optional(cl.ObjectName), ObjectCountry: optional(cl.ObjectCountry),
-			Evidence: jsonSpan{c.at(cl.Evidence.Start), c.at(cl.Evidence.End)}})
+			Evidence: jsonSpan{c.at(cl.Evidence.Start), c.at(cl.Evidence.End)}, Stance: cl.Stance, Answers: optional(cl.Answers)})
 	}
 	for _, k := range doc.Contradictions {
-		out.Contradictions = append(out.Contradictions, jsonContradiction{nonNil(k.Claims), k.Why})
+		out.Contradictions = append(out.Contradictions, jsonContradiction{nonNil(k.Claims), k.Why, k.Kind})
 	}
 	if c.err != nil {
 		return nil, fmt.Errorf("write contract for %s: %w", doc.Source, c.err)

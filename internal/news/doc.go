@@ -145,12 +145,23 @@ type Claim struct {
 	ObjectCountry string // ISO code of the object's place, when geocoded
 	ObjectFeature string // the object's place feature ("country", "admin1", "city", "region")
 	Evidence      Span   // the sentence or quote the claim comes from
+	// Stance is how the speaker holds the proposition: "affirm", "deny",
+	// or "report" (a report, claim, allegation or announcement that
+	// another party answers).
+	Stance string
+	// Answers is the id of the claim this one denies (a denial linked to
+	// the report, accusation or result it answers), or "".
+	Answers string
 }
 
 // Contradiction is a pair of claims by different speakers that cannot both hold.
 type Contradiction struct {
 	Claims []string
 	Why    string
+	// Kind is "denial" (one party denies what another reported or
+	// alleged), "opposite" (opposite stances on one proposition) or
+	// "figures" (different counts of one outcome).
+	Kind string
 }
 
 // StageTiming is how long one pipeline stage took on one document.

@@ -85,9 +85,14 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 	sortClaims(claims)
 	for i := range claims {
 		claims[i].ID = fmt.Sprintf("C%d", i+1)
+		claims[i].Stance = claims[i].Polarity
 	}
-	doc.Claims = claims
-	doc.Contradictions = s.contradictions(claims)
+	contradictions := s.contradictions(claims)
+	answers, denied := s.denialContradictions(c, len(claims)+1)
+	claims = append(claims, answers...)
+	counts, differ := s.figureContradictions(c, statements(c), len(claims)+1)
+	doc.Claims = append(claims, counts...)
+	doc.Contradictions = append(append(contradictions, denied...), differ...)
 	return nil
 }
 

@@ -27,7 +27,7 @@ func (s *Stage) contradictions(claims []news.Claim) []news.Contradiction {
 				continue
 			}
 			seen[key] = true
-			out = append(out, news.Contradiction{Claims: []string{claims[i].ID, claims[j].ID}, Why: why})
+			out = append(out, news.Contradiction{Claims: []string{claims[i].ID, claims[j].ID}, Why: why, Kind: KindOpposite})
 		}
 	}
 	return out
