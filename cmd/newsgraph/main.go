@@ -44,6 +44,7 @@ func commands() []command {
 		{"stats", "count what the database holds", runStats},
 		{"export", "write the database as JSON Lines or GDELT-GKG-like CSV", runExport},
 		{"serve", "web UI and JSON API over the database", runServe},
+		{"token", "print a new random API token for serve", runToken},
 		{"setup", "download GeoNames and build the place index (or --from DIR)", runSetup},
 		{"version", "print the version", runVersion},
 		{"help", "explain newsgraph or one command", runHelp},

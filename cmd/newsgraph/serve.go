@@ -34,12 +34,16 @@ Reading is open to clients on this machine (loopback, asking for localhost,
 Bearer TOKEN" or by logging in at /login. The
 POST endpoints (/api/extract, /api/ingest) always need the token and are off
 without one. The token comes from --token or $NEWSGRAPH_TOKEN. Listening on an
-address other than loopback needs a token.
+address other than loopback needs a token of at least 16 bytes: 'newsgraph
+token' prints a strong one. A client that sends --login-tries wrong tokens
+must wait --login-backoff before its next try is checked (429 meanwhile), and
+twice as long after each further wrong one, up to --login-backoff-max.
 
 Examples:
   newsgraph serve                                   # http://127.0.0.1:8080
-  NEWSGRAPH_TOKEN=s3cret newsgraph serve --addr :8080
-  curl -H 'Authorization: Bearer s3cret' --data-binary @article.txt \
+  export NEWSGRAPH_TOKEN=$(newsgraph token)
+  newsgraph serve --addr :8080
+  curl -H "Authorization: Bearer $NEWSGRAPH_TOKEN" --data-binary @article.txt \
        -H 'Content-Type: text/plain' http://127.0.0.1:8080/api/extract`
 
 type serveOptions struct {
@@ -48,7 +52,12 @@ type serveOptions struct {
 	maxLimit, concurrent  int
 	fetch                 fetch.Config
 	stages                extractOptions
+	login                 api.ThrottleConfig // slowing down token guessers
 }
+
+// minRemoteToken is the shortest token, in bytes, that serve accepts when
+// it listens beyond loopback.
+const minRemoteToken = 16
 
 func parseServeFlags(env *environment, args []string) (serveOptions, error) {
 	fs := newFlagSet(env, "serve", "[flags]", serveAbout)
@@ -62,6 +71,9 @@ func parseServeFlags(env *environment, args []string) (serveOptions, error) {
 	fs.Int64Var(&opt.maxBody, "max-body", api.DefaultMaxBody, "largest POST body in `bytes`")
 	fs.IntVar(&opt.maxLimit, "max-page", api.DefaultMaxLimit, "largest page of a list (the limit parameter)")
 	fs.IntVar(&opt.concurrent, "concurrent", runtime.GOMAXPROCS(0)+2, "requests answered at once; the others wait their turn")
+	fs.IntVar(&opt.login.Free, "login-tries", api.DefaultLoginFree, "wrong tokens a client may send before it must wait")
+	fs.DurationVar(&opt.login.Backoff, "login-backoff", api.DefaultLoginBackoff, "the first wait after --login-tries wrong tokens; it doubles with each further one")
+	fs.DurationVar(&opt.login.MaxBackoff, "login-backoff-max", api.DefaultLoginMaxBackoff, "the longest wait between a client's tries of a token")
 	fs.BoolVar(&opt.fetch.AllowPrivate, "allow-private", false, "let POST /api/ingest fetch loopback, private and link-local addresses")
 	fs.StringVar(&opt.stages.dataDir, "data", "", "data `DIR` with the GeoNames index, for extract and ingest (see 'newsgraph setup')")
 	fs.StringVar(&opt.stages.countryHint, "country-hint", "", "ISO 3166 `CODE` of the country the articles are mostly about")
@@ -81,14 +93,33 @@ func parseServeFlags(env *environment, args []string) (serveOptions, error) {
 	if err != nil {
 		return opt, usage(fmt.Sprintf("--addr %q is not HOST:PORT", opt.addr))
 	}
-	if !isLoopbackHost(host) && opt.token == "" {
-		return opt, usage(fmt.Sprintf("listening on %q lets other machines in: set --token or NEWSGRAPH_TOKEN", opt.addr))
+	if err := checkServeToken(host, opt.addr, opt.token); err != nil {
+		return opt, usage(err.Error())
 	}
 	if opt.maxBody <= 0 || opt.maxLimit <= 0 || opt.concurrent <= 0 {
 		return opt, usage("--max-body, --max-page and --concurrent must be positive")
 	}
+	if opt.login.Free <= 0 || opt.login.Backoff <= 0 || opt.login.MaxBackoff < opt.login.Backoff {
+		return opt, usage("--login-tries and --login-backoff must be positive, and --login-backoff-max no shorter than --login-backoff")
+	}
 	opt.stages.read = ingest.Options{MaxBytes: opt.maxBody}
 	return opt, nil
+}
+
+// checkServeToken refuses to listen on addr (whose host is host) beyond
+// loopback without a token of at least minRemoteToken bytes, which the
+// message never shows.
+func checkServeToken(host, addr, token string) error {
+	switch {
+	case isLoopbackHost(host):
+		return nil
+	case token == "":
+		return fmt.Errorf("listening on %q lets other machines in: set --token or NEWSGRAPH_TOKEN (make one with 'newsgraph token')", addr)
+	case len(token) < minRemoteToken:
+		return fmt.Errorf("listening on %q lets other machines in: the token has %d bytes, it needs at least %d (make one with 'newsgraph token')",
+			addr, len(token), minRemoteToken)
+	}
+	return nil
 }
 
 func isLoopbackHost(host string) bool {
@@ -153,10 +184,16 @@ func runServe(env *environment, args []string) error {
 }
 
 // newServeHandler wires the API under /api/ and the UI everywhere else,
-// behind the loopback-or-token guard. The pipeline is loaded only when
-// writes are on (a token is set).
+// behind the loopback-or-token guard, with CORS preflights answered in
+// front of it and one throttle of token guessers for the guard, the API
+// and /login. The pipeline is loaded only when writes are on (a token is
+// set).
 func newServeHandler(env *environment, opt serveOptions, store *sqlite.DB) (http.Handler, error) {
-	cfg := api.Config{Store: store, Token: opt.token, MaxBody: opt.maxBody, MaxLimit: opt.maxLimit, Version: version}
+	throttle, err := api.NewThrottle(opt.login)
+	if err != nil {
+		return nil, err
+	}
+	cfg := api.Config{Store: store, Token: opt.token, Throttle: throttle, MaxBody: opt.maxBody, MaxLimit: opt.maxLimit, Version: version}
 	if opt.token != "" {
 		runner, err := newExtractRunner(geoOptions(env, opt.stages))
 		if err != nil {
@@ -176,14 +213,16 @@ func newServeHandler(env *environment, opt serveOptions, store *sqlite.DB) (http
 	if err != nil {
 		return nil, err
 	}
-	ui, err := web.New(web.Config{Store: store, Token: opt.token, Version: version})
+	ui, err := web.New(web.Config{Store: store, Token: opt.token, Throttle: throttle, Version: version})
 	if err != nil {
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.CORS(opt.cors, apiServer))
+	mux.Handle("/api/", apiServer)
 	mux.Handle("/", ui)
-	return api.Guard(opt.token, web.OpenPath, api.Limit(opt.concurrent, mux)), nil
+	// CORS answers preflights before Guard: browsers send them without
+	// the token.
+	return api.CORS(opt.cors, api.Guard(opt.token, throttle, web.OpenPath, api.Limit(opt.concurrent, mux))), nil
 }
 
 // serveIngest runs the extraction pipeline for POST /api/extract and

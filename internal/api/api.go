@@ -74,6 +74,9 @@ type Config struct {
 	Ingest  Ingester
 	// Token is the API token; "" turns the POST endpoints off.
 	Token string
+	// Throttle counts wrong tokens per client and makes guessers wait
+	// (see Guard); nil checks tokens without throttling.
+	Throttle *Throttle
 	// MaxBody is the largest POST body in bytes; 0 means DefaultMaxBody.
 	MaxBody int64
 	// MaxLimit is the largest page (limit); 0 means DefaultMaxLimit.
@@ -183,7 +186,7 @@ func (s *Server) routes() {
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt route) {
 	if rt.method == http.MethodPost {
-		if err := s.checkToken(r); err != nil {
+		if err := s.checkToken(w, r); err != nil {
 			writeError(w, r, err)
 			return
 		}
@@ -203,14 +206,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// checkToken lets a POST through only with the configured token.
-func (s *Server) checkToken(r *http.Request) error {
+// checkToken lets a POST through only with the configured token, as
+// "Authorization: Bearer TOKEN"; wrong ones count in the throttle.
+func (s *Server) checkToken(w http.ResponseWriter, r *http.Request) error {
 	if s.cfg.Token == "" {
 		return &Error{Status: http.StatusForbidden, Code: "writes_disabled",
 			Message: "POST endpoints are off: start 'newsgraph serve' with --token or NEWSGRAPH_TOKEN"}
 	}
-	if !bearerMatches(r, s.cfg.Token) {
-		return errUnauthorized
-	}
-	return nil
+	return checkBearer(w, r, s.cfg.Token, s.cfg.Throttle)
 }

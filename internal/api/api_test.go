@@ -292,7 +292,7 @@ func TestGuard(t *testing.T) {
 				}
 			}
 			w := httptest.NewRecorder()
-			api.Guard(tc.token, open, ok).ServeHTTP(w, r)
+			api.Guard(tc.token, nil, open, ok).ServeHTTP(w, r)
 			if w.Code != tc.want {
 				t.Errorf("got %d %s, want %d", w.Code, w.Body, tc.want)
 			}

@@ -323,22 +323,33 @@ func (s *Server) contradictions(w http.ResponseWriter, r *http.Request) error {
 }
 
 // login sets the token cookie, so that a browser on another machine can
-// use the UI of a server started with --token.
+// use the UI of a server started with --token. A client that keeps trying
+// wrong tokens must wait (Config.Throttle): meanwhile it gets 429 with
+// Retry-After and its tries are not checked.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	data := map[string]any{"Enabled": s.cfg.Token != "", "Failed": false}
-	if r.Method == http.MethodPost {
-		r.Body = http.MaxBytesReader(w, r.Body, 4096)
-		token := r.PostFormValue("token")
-		if s.cfg.Token != "" && token == s.cfg.Token {
-			http.SetCookie(w, &http.Cookie{Name: api.TokenCookie, Value: token, Path: "/", HttpOnly: true,
-				SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil, MaxAge: 30 * 24 * 3600})
-			http.Redirect(w, r, "/", http.StatusSeeOther)
-			return nil
-		}
-		data["Failed"] = true
-		s.render(w, http.StatusUnauthorized, "login", "Log in", data)
+	if r.Method != http.MethodPost {
+		s.render(w, http.StatusOK, "login", "Log in", data)
 		return nil
 	}
-	s.render(w, http.StatusOK, "login", "Log in", data)
+	r.Body = http.MaxBytesReader(w, r.Body, 4096)
+	token := r.PostFormValue("token")
+	ok, wait := false, time.Duration(0)
+	if s.cfg.Token != "" {
+		ok, wait = s.cfg.Throttle.Check(api.Client(r), func() bool { return api.TokenEqual(token, s.cfg.Token) })
+	}
+	switch {
+	case ok:
+		http.SetCookie(w, &http.Cookie{Name: api.TokenCookie, Value: token, Path: "/", HttpOnly: true,
+			SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil, MaxAge: 30 * 24 * 3600})
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+	case wait > 0:
+		w.Header().Set("Retry-After", api.RetryAfter(wait))
+		data["Wait"] = api.RetryAfter(wait)
+		s.render(w, http.StatusTooManyRequests, "login", "Log in", data)
+	default:
+		data["Failed"] = true
+		s.render(w, http.StatusUnauthorized, "login", "Log in", data)
+	}
 	return nil
 }

@@ -26,6 +26,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/api"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -40,9 +41,12 @@ var worldSVG string
 
 // Config sets up the UI.
 type Config struct {
-	Store   news.Store
-	Token   string // the API token, for /login; "" when none
-	Version string
+	Store news.Store
+	Token string // the API token, for /login; "" when none
+	// Throttle makes clients that keep trying wrong tokens at /login
+	// wait (share it with the API's Guard); nil: no throttling.
+	Throttle *api.Throttle
+	Version  string
 }
 
 // Server serves the UI's pages.
