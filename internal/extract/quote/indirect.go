@@ -30,41 +30,55 @@ type reported struct {
 // that-clause or bare clause ("Chaudhry clarified Pakistan has no
 // desire ..."), the clause before a trailing attribution ("The talks
 // failed, officials said."), and "according to X". Cues inside direct
-// quotes are not read.
+// quotes are not read. Like a direct quote, an indirect one keeps to its
+// paragraph: a sentence hard-wrapped over lines is read line by line.
 func (w *doc) indirectQuotes() []*cand {
 	var out []*cand
 	for _, s := range w.d.Sentences {
 		lo, hi := max(s.FirstToken, 0), min(s.EndToken, len(w.toks))
-		var found []reported
-		for i := lo; i < hi; i++ {
-			if w.quotedTok[i] {
-				continue
+		for lo < hi {
+			end := lo + 1
+			for end < hi && w.paraOf[end] == w.paraOf[lo] {
+				end++
 			}
-			if n := w.lx.match("according", w.low, i); n > 0 {
-				if r, ok := w.according(i, n, lo, hi); ok {
-					found = append(found, r)
-				}
-				i += n - 1
-				continue
-			}
-			n := w.cueAt(i, "clause", "that", "object", "infinitive", "mixed")
-			if n == 0 && i+1 < hi && w.low[i+1] == "that" {
-				n = w.cueAt(i, "direct") // "Hewlett sniped that ..."
-			}
-			if n == 0 {
-				continue
-			}
-			if len(found) >= maxPerSentence {
-				break // junk text: a "sentence" of endless cues
-			}
-			if r, ok := w.reportedAt(i, n, lo, hi, found); ok {
+			out = append(out, w.indirectIn(lo, end)...)
+			lo = end
+		}
+	}
+	return out
+}
+
+// indirectIn finds the indirect quotes of the tokens [lo, hi), a sentence
+// or the part of one on one paragraph.
+func (w *doc) indirectIn(lo, hi int) []*cand {
+	var found []reported
+	for i := lo; i < hi; i++ {
+		if w.quotedTok[i] {
+			continue
+		}
+		if n := w.lx.match("according", w.low, i); n > 0 {
+			if r, ok := w.according(i, n, lo, hi); ok {
 				found = append(found, r)
 			}
 			i += n - 1
+			continue
 		}
-		out = append(out, w.cutApart(found)...)
+		n := w.cueAt(i, "clause", "that", "object", "infinitive", "mixed")
+		if n == 0 && i+1 < hi && w.low[i+1] == "that" {
+			n = w.cueAt(i, "direct") // "Hewlett sniped that ..."
+		}
+		if n == 0 {
+			continue
+		}
+		if len(found) >= maxPerSentence {
+			break // junk text: a "sentence" of endless cues
+		}
+		if r, ok := w.reportedAt(i, n, lo, hi, found); ok {
+			found = append(found, r)
+		}
+		i += n - 1
 	}
-	return out
+	return w.cutApart(found)
 }
 
 // reportedAt reads the indirect quote whose cue is tokens [i, i+n) of the

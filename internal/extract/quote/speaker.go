@@ -142,6 +142,9 @@ func (s *speakers) resolve(cands []*cand) {
 			if ent < 0 {
 				ent = s.byRole(a.subA, a.subB)
 			}
+			if ent < 0 {
+				ent = s.statementAuthor(cands, ci)
+			}
 			if s.hasName(a.subA, a.subB) {
 				m.Kind = news.MentionName
 			}
@@ -201,6 +204,9 @@ func (s *speakers) overlapping(a, b int, inverted bool) int {
 			if k := w.tokenAt(r.End); k < len(w.toks) && w.toks[k].Start >= r.End && (w.low[k] == "'s" || w.low[k] == "'") {
 				score -= 150
 			}
+			if r.Kind == news.MentionPronoun && part[1]-part[0] > 1 {
+				score -= 250 // "his main rival Bobi Wine": the possessive is a modifier
+			}
 			if inverted {
 				score += 50 - min(50, (r.Start-sp.Start)/4)
 			} else {
@@ -210,8 +216,35 @@ func (s *speakers) overlapping(a, b int, inverted bool) int {
 				best, bestScore = r.ent, score
 			}
 		}
-		if best >= 0 {
+		if best >= 0 && (w.d.Entities[best].Type == news.TypePER || part[0] != ha || part[1] != hb) {
 			return best
+		}
+		if best >= 0 {
+			// "a PKK spokesman, Serhet Varto": a role phrase before the
+			// person it describes speaks through that person
+			if p := s.appositivePerson(hb, b); p >= 0 {
+				return p
+			}
+			return best
+		}
+	}
+	return -1
+}
+
+// appositivePerson returns the person named right after the comma at token
+// c, within the subject's end b, or -1.
+func (s *speakers) appositivePerson(c, b int) int {
+	w := s.w
+	if c >= b || w.low[c] != "," || c+1 >= b {
+		return -1
+	}
+	start := w.toks[c+1].Start
+	for _, r := range s.refs[s.firstRefFrom(start):] {
+		if r.Start != start {
+			break
+		}
+		if w.d.Entities[r.ent].Type == news.TypePER && r.Kind != news.MentionPronoun {
+			return r.ent
 		}
 	}
 	return -1
@@ -586,7 +619,7 @@ func (s *speakers) organisationPronoun(cands []*cand, ci int) int {
 	for i := s.firstRefFrom(w.toks[c.attr.subA].Start) - 1; i >= 0; i-- {
 		r := s.refs[i]
 		ti := w.tokenAt(r.Start)
-		if ti >= len(w.toks) || w.paraOf[ti] < para {
+		if ti >= len(w.toks) || w.paraOf[ti] < para-1 {
 			break
 		}
 		if w.d.Entities[r.ent].Type == news.TypeORG && !w.quotedTok[ti] && !s.oblique(ti) {
@@ -628,4 +661,34 @@ func (s *speakers) oblique(k int) bool {
 		}
 	}
 	return false
+}
+
+// statementAuthor resolves "the statement said" (or "added", "read"): the
+// speaker of the last quote before it, within roleWindow paragraphs, whose
+// attribution sentence mentions a statement ("claimed responsibility in a
+// statement, saying ...").
+func (s *speakers) statementAuthor(cands []*cand, ci int) int {
+	w := s.w
+	c := cands[ci]
+	a := c.attr
+	if a.subB-a.subA != 2 || w.low[a.subA] != "the" || w.low[a.subA+1] != "statement" {
+		return -1
+	}
+	for p := ci - 1; p >= 0; p-- {
+		prev := cands[p]
+		if prev.para < c.para-roleWindow {
+			break
+		}
+		e := s.entityIndex(prev.speaker)
+		if e < 0 || !prev.attr.ok {
+			continue
+		}
+		lo, hi := w.sentence(prev.attr.cueA)
+		for k := lo; k < hi; k++ {
+			if w.low[k] == "statement" && !w.quotedTok[k] {
+				return e
+			}
+		}
+	}
+	return -1
 }

@@ -37,7 +37,28 @@ func (w *doc) subjectBefore(v, lo int) (int, int) {
 	if !w.validSubject(a, b) {
 		return v, v
 	}
+	if h := w.openAppositiveHead(a, lo); h < a {
+		return h, b
+	}
 	return a, b
+}
+
+// openAppositiveHead reads "Mohammad Adnan, a senior police official
+// told reporters": an indefinite description at token a after a comma,
+// with no closing comma, follows the name it describes. It returns the
+// name's first token, or a when there is none.
+func (w *doc) openAppositiveHead(a, lo int) int {
+	if w.low[a] != "a" && w.low[a] != "an" || a-2 < lo || w.low[a-1] != "," {
+		return a
+	}
+	h := a - 1
+	for h-1 >= lo && h-1 >= a-6 && isCapitalized(w.toks[h-1].Text) && !isPunct(w.low[h-1]) && !w.quotedTok[h-1] {
+		h--
+	}
+	if h == a-1 || h-1 >= lo && !isPunct(w.low[h-1]) && !w.sentBreak(h-1) {
+		return a
+	}
+	return h
 }
 
 // validSubject rejects word runs that cannot be a subject: those that start
