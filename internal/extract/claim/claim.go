@@ -88,7 +88,7 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 		claims[i].Stance = claims[i].Polarity
 	}
 	contradictions := s.contradictions(claims)
-	answers, denied := s.denialContradictions(c, len(claims)+1)
+	answers, denied := s.denialContradictions(c, claims, contradictions, len(claims)+1)
 	claims = append(claims, answers...)
 	counts, differ := s.figureContradictions(c, statements(c), len(claims)+1)
 	doc.Claims = append(claims, counts...)

@@ -68,11 +68,11 @@ const maxAnswerDistance = 4000
 // denialContradictions links each denial to the statement it answers and
 // returns the claims and contradictions that make: one pair of claims per
 // two parties (the first denial between them, in text order).
-func (s *Stage) denialContradictions(c *docIndex, firstID int) ([]news.Claim, []news.Contradiction) {
+func (s *Stage) denialContradictions(c *docIndex, earlier []news.Claim, found []news.Contradiction, firstID int) ([]news.Claim, []news.Contradiction) {
 	stmts := statements(c)
 	var claims []news.Claim
 	var out []news.Contradiction
-	seen := map[string]bool{}
+	seen := pairsOf(earlier, found)
 	for _, d := range denials(c) {
 		a, ok := answered(c, d, stmts)
 		a.speaker, d.speaker = c.party(a.speaker), c.party(d.speaker)
@@ -373,4 +373,20 @@ func (c *docIndex) party(id string) string {
 		}
 	}
 	return id
+}
+
+// pairsOf returns the speaker pairs that contradictions already found
+// join, so that a denial between the same two parties is not flagged again.
+func pairsOf(claims []news.Claim, found []news.Contradiction) map[string]bool {
+	speaker := make(map[string]string, len(claims))
+	for _, cl := range claims {
+		speaker[cl.ID] = cl.Speaker
+	}
+	seen := map[string]bool{}
+	for _, k := range found {
+		if len(k.Claims) == 2 {
+			seen[pairKey(speaker[k.Claims[0]], speaker[k.Claims[1]])] = true
+		}
+	}
+	return seen
 }
