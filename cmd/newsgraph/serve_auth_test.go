@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -139,8 +140,10 @@ func TestServeLoginBruteForce(t *testing.T) {
 		t.Errorf("2,000 wrong tokens: got status counts %v, want 6 checked (401) and 1994 refused (429)", codes)
 	}
 	w := post(strongToken)
-	if w.Code != http.StatusTooManyRequests || w.Header().Get("Retry-After") != "3600" || len(w.Result().Cookies()) != 0 {
-		t.Errorf("right token within the back-off: got %d, Retry-After %q, cookies %v", w.Code, w.Header().Get("Retry-After"), w.Result().Cookies())
+	retry, err := strconv.Atoi(w.Header().Get("Retry-After"))
+	if w.Code != http.StatusTooManyRequests || err != nil || retry < 1 || retry > 3600 || len(w.Result().Cookies()) != 0 {
+		t.Errorf("right token within the back-off: got %d, Retry-After %q (want 1 to 3600 s), cookies %v",
+			w.Code, w.Header().Get("Retry-After"), w.Result().Cookies())
 	}
 	if w := fromAfar(h, "GET", "/api/stats", "", "Authorization", "Bearer "+strongToken); w.Code != http.StatusTooManyRequests {
 		t.Errorf("the API from the same address within the back-off: got %d, want 429", w.Code)
