@@ -43,6 +43,9 @@ type Config struct {
 	// first (see Search); 0 means DefaultSearchWindow, negative ranks
 	// every match always.
 	SearchWindow int
+	// Search bounds what one search query may cost; zero fields take
+	// DefaultSearchLimits.
+	Search SearchLimits
 }
 
 // maxStatements bounds the prepared statements kept for the writer.
@@ -62,6 +65,7 @@ type DB struct {
 	misses  map[string]int // queries parsed, not yet prepared
 	path    string
 	window  int
+	limits  SearchLimits
 	compare news.ClaimComparer
 	// writeMu serialises write transactions: SQLite allows one writer,
 	// and waiting here is cheaper and fairer than busy retries.
@@ -101,7 +105,8 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	wdb.SetMaxOpenConns(1)
 	wdb.SetMaxIdleConns(1)
 	wdb.SetConnMaxLifetime(0)
-	s := &DB{db: db, wdb: wdb, stmts: map[string]*sql.Stmt{}, misses: map[string]int{}, path: cfg.Path, compare: cfg.CompareClaims, now: time.Now}
+	s := &DB{db: db, wdb: wdb, stmts: map[string]*sql.Stmt{}, misses: map[string]int{}, path: cfg.Path, compare: cfg.CompareClaims, now: time.Now,
+		limits: cfg.Search.withDefaults()}
 	if s.compare == nil {
 		s.compare = DefaultCompareClaims
 	}

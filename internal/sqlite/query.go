@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 )
@@ -74,63 +73,6 @@ func nullID(id int64) any {
 	return id
 }
 
-// ftsQuery turns a user's query into FTS5 syntax: every word must occur
-// (each is quoted, so FTS5 operators and punctuation in it are harmless),
-// "quoted phrases" stay phrases, a trailing * makes a prefix, and OR
-// between two terms is kept.
-func ftsQuery(s string) string {
-	var terms []string
-	for len(s) > 0 {
-		s = strings.TrimLeftFunc(s, unicode.IsSpace)
-		if s == "" {
-			break
-		}
-		var raw string
-		if s[0] == '"' {
-			end := strings.IndexByte(s[1:], '"')
-			if end < 0 {
-				raw, s = s[1:], ""
-			} else {
-				raw, s = s[1:1+end], s[2+end:]
-			}
-			if words := ftsWords(raw); len(words) > 0 {
-				terms = append(terms, `"`+strings.Join(words, " ")+`"`)
-			}
-			continue
-		}
-		end := strings.IndexFunc(s, unicode.IsSpace)
-		if end < 0 {
-			end = len(s)
-		}
-		raw, s = s[:end], s[end:]
-		if raw == "OR" {
-			if len(terms) > 0 && terms[len(terms)-1] != "OR" {
-				terms = append(terms, "OR")
-			}
-			continue
-		}
-		prefix := strings.HasSuffix(raw, "*")
-		for i, w := range ftsWords(raw) {
-			t := `"` + w + `"`
-			if prefix && i == len(ftsWords(raw))-1 {
-				t += "*"
-			}
-			terms = append(terms, t)
-		}
-	}
-	for len(terms) > 0 && terms[len(terms)-1] == "OR" {
-		terms = terms[:len(terms)-1]
-	}
-	if len(terms) > 0 && terms[0] == "OR" {
-		terms = terms[1:]
-	}
-	return strings.Join(terms, " ")
-}
-
-func ftsWords(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
-
 // Search implements news.Store. A text query is answered in two steps: the
 // best matching ids (FTS5 sorts by rank, joined with articles only when a
 // filter needs it), then the fields and snippet of those few, so that a
@@ -140,19 +82,35 @@ func ftsWords(s string) []string {
 // of 100k articles would take a tenth of a second: unless q.Exhaustive,
 // the newest Config.SearchWindow articles are ranked first, and only when
 // they hold fewer than a page of matches is the whole store ranked.
+//
+// The text is parsed into a bounded plan first (see SearchLimits): a
+// query over a limit gets a *news.QueryError and costs no search. When
+// ctx ends, the query running is interrupted and the error wraps
+// ctx.Err().
 func (s *DB) Search(ctx context.Context, q news.SearchQuery) ([]news.SearchHit, error) {
+	hits, err := s.search(ctx, q)
+	if err != nil && ctx.Err() != nil {
+		return nil, fmt.Errorf("search: %w", ctx.Err())
+	}
+	return hits, err
+}
+
+func (s *DB) search(ctx context.Context, q news.SearchQuery) ([]news.SearchHit, error) {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
 	}
-	match := ftsQuery(q.Text)
+	plan, err := s.plan(ctx, q.Text)
+	if err != nil {
+		return nil, err
+	}
+	match := plan.match()
 	if strings.TrimSpace(q.Text) != "" && match == "" {
 		return nil, nil // only punctuation: nothing can match
 	}
 	where, args := searchFilters(q)
 	var ids []int64
 	var scores []float64
-	var err error
 	if match != "" {
 		query := `SELECT articles_fts.rowid, rank FROM articles_fts`
 		if len(where) > 0 {
