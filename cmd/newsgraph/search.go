@@ -16,8 +16,9 @@ import (
 
 const searchAbout = `Finds stored articles by their words, best match first. Every word must
 occur (in any form of case and accents); "quoted words" must occur as a
-phrase; word* matches words starting with "word"; OR between two words
-accepts either. Filters narrow the articles: --entity NAME (articles that
+phrase; word* matches words starting with "word" (3 letters at least); OR
+between two words accepts either. A search may have 16 different words, and
+its prefixes may stand for 500 indexed words together. Filters narrow the articles: --entity NAME (articles that
 mention that person, group or place under any of its names), --type (the
 entity type; alone: articles mentioning any entity of that type), --since and
 --until (publication dates, inclusive). With filters only, the newest

@@ -39,6 +39,14 @@ token' prints a strong one. A client that sends --login-tries wrong tokens
 must wait --login-backoff before its next try is checked (429 meanwhile), and
 twice as long after each further wrong one, up to --login-backoff-max.
 
+Reads are bounded, so that no request can hold the server: a search may have
+at most --search-words different words, and word* prefixes of at least
+--search-prefix letters that stand for at most --search-prefix-words indexed
+words together (other searches get 400 and a hint); a read gives up after
+--read-timeout (503, its database query interrupted); a read that finds
+--concurrent reads running waits at most --queue-wait, then gets 503 with
+Retry-After.
+
 Examples:
   newsgraph serve                                   # http://127.0.0.1:8080
   export NEWSGRAPH_TOKEN=$(newsgraph token)
@@ -53,6 +61,9 @@ type serveOptions struct {
 	fetch                 fetch.Config
 	stages                extractOptions
 	login                 api.ThrottleConfig // slowing down token guessers
+	// Reads: their deadline, the wait for a slot, what a search may cost.
+	readTimeout, queueWait time.Duration
+	search                 sqlite.SearchLimits
 }
 
 // minRemoteToken is the shortest token, in bytes, that serve accepts when
@@ -70,7 +81,12 @@ func parseServeFlags(env *environment, args []string) (serveOptions, error) {
 	fs.StringVar(&opt.cors, "cors-origin", "", "allow cross-origin API calls from this `ORIGIN` (\"*\" for any); off by default")
 	fs.Int64Var(&opt.maxBody, "max-body", api.DefaultMaxBody, "largest POST body in `bytes`")
 	fs.IntVar(&opt.maxLimit, "max-page", api.DefaultMaxLimit, "largest page of a list (the limit parameter)")
-	fs.IntVar(&opt.concurrent, "concurrent", runtime.GOMAXPROCS(0)+2, "requests answered at once; the others wait their turn")
+	fs.IntVar(&opt.concurrent, "concurrent", runtime.GOMAXPROCS(0)+2, "reads answered at once; the others wait up to --queue-wait")
+	fs.DurationVar(&opt.readTimeout, "read-timeout", api.DefaultReadTimeout, "a read (GET) gives up after this long, its database query interrupted (503)")
+	fs.DurationVar(&opt.queueWait, "queue-wait", api.DefaultQueueWait, "how long a read waits for one of the --concurrent slots before it gets 503 with Retry-After")
+	fs.IntVar(&opt.search.MaxTerms, "search-words", sqlite.DefaultSearchLimits.MaxTerms, "most different words in a search")
+	fs.IntVar(&opt.search.MinPrefix, "search-prefix", sqlite.DefaultSearchLimits.MinPrefix, "fewest letters of a word* prefix in a search")
+	fs.IntVar(&opt.search.MaxExpansions, "search-prefix-words", sqlite.DefaultSearchLimits.MaxExpansions, "most indexed words the prefixes of one search may stand for together")
 	fs.IntVar(&opt.login.Free, "login-tries", api.DefaultLoginFree, "wrong tokens a client may send before it must wait")
 	fs.DurationVar(&opt.login.Backoff, "login-backoff", api.DefaultLoginBackoff, "the first wait after --login-tries wrong tokens; it doubles with each further one")
 	fs.DurationVar(&opt.login.MaxBackoff, "login-backoff-max", api.DefaultLoginMaxBackoff, "the longest wait between a client's tries of a token")
@@ -99,6 +115,9 @@ func parseServeFlags(env *environment, args []string) (serveOptions, error) {
 	if opt.maxBody <= 0 || opt.maxLimit <= 0 || opt.concurrent <= 0 {
 		return opt, usage("--max-body, --max-page and --concurrent must be positive")
 	}
+	if err := checkReadLimits(opt); err != nil {
+		return opt, usage(err.Error())
+	}
 	if opt.login.Free <= 0 || opt.login.Backoff <= 0 || opt.login.MaxBackoff < opt.login.Backoff {
 		return opt, usage("--login-tries and --login-backoff must be positive, and --login-backoff-max no shorter than --login-backoff")
 	}
@@ -118,6 +137,17 @@ func checkServeToken(host, addr, token string) error {
 	case len(token) < minRemoteToken:
 		return fmt.Errorf("listening on %q lets other machines in: the token has %d bytes, it needs at least %d (make one with 'newsgraph token')",
 			addr, len(token), minRemoteToken)
+	}
+	return nil
+}
+
+// checkReadLimits checks the flags that bound reads.
+func checkReadLimits(opt serveOptions) error {
+	if opt.readTimeout <= 0 || opt.queueWait < 0 {
+		return errors.New("--read-timeout must be positive and --queue-wait not negative")
+	}
+	if opt.search.MaxTerms <= 0 || opt.search.MinPrefix <= 0 || opt.search.MaxExpansions <= 0 {
+		return errors.New("--search-words, --search-prefix and --search-prefix-words must be positive")
 	}
 	return nil
 }
@@ -142,6 +172,7 @@ func runServe(env *environment, args []string) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	defer store.Close()
+	store.SetSearchLimits(opt.search)
 	handler, err := newServeHandler(env, opt, store)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -194,6 +225,7 @@ func newServeHandler(env *environment, opt serveOptions, store *sqlite.DB) (http
 		return nil, err
 	}
 	cfg := api.Config{Store: store, Token: opt.token, Throttle: throttle, MaxBody: opt.maxBody, MaxLimit: opt.maxLimit, Version: version}
+	cfg.ReadTimeout = opt.readTimeout
 	if opt.token != "" {
 		runner, err := newExtractRunner(geoOptions(env, opt.stages))
 		if err != nil {
@@ -213,7 +245,7 @@ func newServeHandler(env *environment, opt serveOptions, store *sqlite.DB) (http
 	if err != nil {
 		return nil, err
 	}
-	ui, err := web.New(web.Config{Store: store, Token: opt.token, Throttle: throttle, Version: version})
+	ui, err := web.New(web.Config{Store: store, Token: opt.token, Throttle: throttle, Version: version, Timeout: opt.readTimeout})
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +254,7 @@ func newServeHandler(env *environment, opt serveOptions, store *sqlite.DB) (http
 	mux.Handle("/", ui)
 	// CORS answers preflights before Guard: browsers send them without
 	// the token.
-	return api.CORS(opt.cors, api.Guard(opt.token, throttle, web.OpenPath, api.Limit(opt.concurrent, mux))), nil
+	return api.CORS(opt.cors, api.Guard(opt.token, throttle, web.OpenPath, api.Limit(opt.concurrent, opt.queueWait, mux))), nil
 }
 
 // serveIngest runs the extraction pipeline for POST /api/extract and

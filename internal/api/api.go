@@ -34,6 +34,9 @@ const (
 	maxOffset       = 1000
 )
 
+// DefaultReadTimeout is the default Config.ReadTimeout.
+const DefaultReadTimeout = 10 * time.Second
+
 // ArticleIn is one article sent to POST /api/extract or /api/ingest:
 // its text (plain text or HTML), with optional metadata.
 type ArticleIn struct {
@@ -86,6 +89,10 @@ type Config struct {
 	// Timeout bounds one request's work; 0 means 60 s.
 	Timeout time.Duration
 	Version string
+	// ReadTimeout bounds the work of a GET request instead of Timeout:
+	// when it runs out, the store's query is interrupted and the client
+	// gets 503 "timeout". 0 means DefaultReadTimeout.
+	ReadTimeout time.Duration
 }
 
 // Server answers the API's requests.
@@ -112,6 +119,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = 60 * time.Second
+	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = DefaultReadTimeout
 	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), work: make(chan struct{}, 2)}
 	s.routes()
@@ -192,7 +202,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt route) {
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+	timeout := s.cfg.Timeout
+	if rt.method == http.MethodGet {
+		timeout = s.cfg.ReadTimeout
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), timeout)
 	defer cancel()
 	if err := rt.h(w, r.WithContext(ctx)); err != nil {
 		writeError(w, r, err)

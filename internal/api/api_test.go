@@ -374,7 +374,7 @@ func (brokenStore) Stats(context.Context) (news.Stats, error) {
 func TestLimit(t *testing.T) {
 	var mu sync.Mutex
 	running, most := 0, 0
-	h := api.Limit(3, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h := api.Limit(3, time.Minute, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		running++
 		most = max(most, running)
@@ -398,7 +398,7 @@ func TestLimit(t *testing.T) {
 	}
 	// Writes are not held up by reads.
 	block := make(chan struct{})
-	h2 := api.Limit(1, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h2 := api.Limit(1, time.Minute, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == "GET" {
 			<-block
 		}

@@ -173,27 +173,3 @@ func CORS(origin string, next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
-
-// Limit lets at most n reads (GET, HEAD) run at once; the others wait
-// their turn (or until their client gives up). The store answers a page
-// with several queries: admitting whole requests, rather than letting
-// every query of every request queue for a connection, keeps one
-// request's queries together and the slowest answers fast under load.
-// Writes pass: they are slow (the pipeline, fetching) and limited by the
-// API server itself.
-func Limit(n int, next http.Handler) http.Handler {
-	slots := make(chan struct{}, n)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			next.ServeHTTP(w, r)
-			return
-		}
-		select {
-		case slots <- struct{}{}:
-		case <-r.Context().Done():
-			return
-		}
-		defer func() { <-slots }()
-		next.ServeHTTP(w, r)
-	})
-}

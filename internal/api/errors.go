@@ -40,10 +40,13 @@ var inputErrors = []error{news.ErrEmpty, news.ErrTooLarge, news.ErrBinary, news.
 // store and input errors become HTTP.
 func toAPIError(err error) *Error {
 	var e *Error
+	var qe *news.QueryError
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &e):
 		return e
+	case errors.As(err, &qe):
+		return &Error{Status: http.StatusBadRequest, Code: "bad_query", Message: qe.Error()}
 	case errors.Is(err, news.ErrNoSuchArticle), errors.Is(err, news.ErrNoSuchEntity):
 		return &Error{Status: http.StatusNotFound, Code: "not_found", Message: err.Error()}
 	case errors.As(err, &tooBig):

@@ -25,6 +25,7 @@ import (
 	"log"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/api"
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -47,6 +48,10 @@ type Config struct {
 	// wait (share it with the API's Guard); nil: no throttling.
 	Throttle *api.Throttle
 	Version  string
+	// Timeout bounds the work of one page: when it runs out, the store's
+	// query is interrupted and the page says so (503). 0 means
+	// DefaultTimeout.
+	Timeout time.Duration
 }
 
 // Server serves the UI's pages.
@@ -132,6 +137,8 @@ func badInput(msg string) error { return &pageError{http.StatusBadRequest, msg} 
 
 func (s *Server) handle(pattern string, h func(w http.ResponseWriter, r *http.Request) error) {
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		r, cancel := s.withDeadline(r)
+		defer cancel()
 		if err := h(w, r); err != nil {
 			s.fail(w, r, err)
 		}
@@ -148,6 +155,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		status, msg = http.StatusNotFound, "There is no such article."
 	case errors.Is(err, news.ErrNoSuchEntity):
 		status, msg = http.StatusNotFound, "There is no such entity."
+	case isStoreFailure(err):
+		status, msg, _ = storeFailure(err)
 	default:
 		log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
 	}
