@@ -96,9 +96,11 @@ func ParseMax(base string, data []byte, maxItems int) (*Feed, error) {
 	}
 	out := &Feed{Title: strings.TrimSpace(f.Title), More: more}
 	out.Items = items(base, f.Items)
-	if len(out.Items) == 0 {
+	if len(out.Items) == 0 && !more {
 		// gofeed forgives broken XML; a feed that yields nothing is
-		// checked, so that a broken one is reported, not taken as empty.
+		// checked, so that a broken one is reported, not taken as empty
+		// (one with items after the cap is not empty: its first items
+		// have no links).
 		if err := wellFormed(prefix); err != nil {
 			return nil, fmt.Errorf("parse feed: invalid XML: %w", err)
 		}
