@@ -182,11 +182,13 @@ func splitWords(k string) []string {
 // regions: the "Washington" of "Washington Post") are left alone.
 func (s *Stage) nestPlaces(doc *news.Doc) {
 	byName := map[string]int{}
+	has := map[[2]int]bool{} // entity, start of a mention: one mention per place
 	for i, e := range doc.Entities {
 		if e.Type != news.TypeLOC {
 			continue
 		}
 		for _, m := range e.Mentions {
+			has[[2]int{i, m.Start}] = true
 			if m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal {
 				byName[m.Text] = i
 			}
@@ -210,9 +212,9 @@ func (s *Stage) nestPlaces(doc *news.Doc) {
 					li = len(doc.Entities) - 1
 					byName[part.name] = li
 				}
-				loc := &doc.Entities[li]
-				if !hasMentionAt(loc, start) {
-					loc.Mentions = append(loc.Mentions, news.Mention{Span: news.Span{Start: start, End: start + len(part.name)},
+				if at := [2]int{li, start}; !has[at] {
+					has[at] = true
+					doc.Entities[li].Mentions = append(doc.Entities[li].Mentions, news.Mention{Span: news.Span{Start: start, End: start + len(part.name)},
 						Text: part.name, Type: news.TypeLOC, Kind: news.MentionName})
 				}
 			}
@@ -229,10 +231,15 @@ type namePart struct {
 	at   int // byte offset in the containing name
 }
 
+// maxNestedPlaceWords is the most words a place named inside another name
+// has ("South Georgia and the South Sandwich Islands" has seven). It keeps
+// the search inside a long name linear in its words.
+const maxNestedPlaceWords = 8
+
 // placesInside returns the runs of name's words (split at spaces, hyphens
-// and slashes: "London-based", "Amsterdam/Schiphol") that are the names of
-// LOC entities of the article, or of countries, longest first and not
-// overlapping.
+// and slashes: "London-based", "Amsterdam/Schiphol") of at most
+// maxNestedPlaceWords words that are the names of LOC entities of the
+// article, or of countries, longest first and not overlapping.
 func (s *Stage) placesInside(name string, known map[string]int) []namePart {
 	type word struct{ start, end int }
 	var words []word
@@ -255,7 +262,7 @@ func (s *Stage) placesInside(name string, known map[string]int) []namePart {
 	}
 	var out []namePart
 	taken := make([]bool, len(words))
-	for n := len(words) - 1; n >= 1; n-- {
+	for n := min(len(words)-1, maxNestedPlaceWords); n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
 			if anyTaken(taken[i : i+n]) {
 				continue
@@ -306,15 +313,6 @@ func (s *Stage) isCountryName(name string) bool {
 
 func isCapitalisedWord(s string) bool {
 	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
-}
-
-func hasMentionAt(e *news.Entity, start int) bool {
-	for _, m := range e.Mentions {
-		if m.Start == start {
-			return true
-		}
-	}
-	return false
 }
 
 // extendNames grows a place's mention over the capitalised word before it

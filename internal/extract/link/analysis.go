@@ -19,6 +19,9 @@ type analysis struct {
 	inName  []bool // token lies inside a name mention
 	// headline marks sentences in headline title case (see markHeadlines).
 	headline []bool
+	// nameSteps counts the trie steps of propagateNames, so that a test
+	// can pin its cost to the number of tokens.
+	nameSteps int
 }
 
 func newAnalysis(doc *news.Doc) *analysis {

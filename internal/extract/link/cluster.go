@@ -252,6 +252,7 @@ func (t *nameTrie) longestAt(a *analysis, i int) (*cluster, int) {
 	var best *cluster
 	n := 0
 	for j := i; j < len(a.words) && !a.inName[j]; j++ {
+		a.nameSteps++
 		if t = t.next[a.words[j]]; t == nil {
 			break
 		}
