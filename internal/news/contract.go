@@ -85,6 +85,7 @@ type (
 		Negated  bool        `json:"negated"`
 		Hedged   bool        `json:"hedged"`
 		Nominal  bool        `json:"nominal"`
+		Denies   *string     `json:"denies"`
 	}
 	jsonDate struct {
 		Start       int     `json:"start"`
@@ -223,7 +224,7 @@ func (c *offsetConverter) event(v Event) jsonEvent {
 	t.Kind = ""
 	return jsonEvent{ID: v.ID, Type: v.Type, Actor: optional(v.Actor), Target: optional(v.Target),
 		Sentence: v.Sentence, Trigger: t, Date: optional(v.Date), Place: optional(v.Place),
-		Negated: v.Negated, Hedged: v.Hedged, Nominal: v.Nominal}
+		Negated: v.Negated, Hedged: v.Hedged, Nominal: v.Nominal, Denies: optional(v.Denies)}
 }
 
 func (c *offsetConverter) mention(m Mention) jsonMention {

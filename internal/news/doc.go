@@ -113,6 +113,10 @@ type Event struct {
 	// Nominal is true when a noun names the event ("the arrest of"), false
 	// for a verb ("arrested").
 	Nominal bool
+	// Denies is, for a DENY, the id of the quote (Q…) or event (V…) of this
+	// document that it answers, when the denial names or refers back to it
+	// ("rejected India's claim", "dismissed such reports"); empty otherwise.
+	Denies string
 }
 
 // DateRef is a date expression resolved against the publication date.

@@ -24,6 +24,7 @@ package event
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,7 +56,7 @@ func New() (*Stage, error) {
 // Name is "event".
 func (*Stage) Name() string { return "event" }
 
-// PLOVER returns the PLOVER category of an event type ("ARREST" ->
+// PLOVER returns the default PLOVER category of an event type ("ARREST" ->
 // "COERCE"), or the type itself when it is one.
 func (s *Stage) PLOVER(typ string) string {
 	if p, ok := s.lx.plover[typ]; ok {
@@ -64,30 +65,79 @@ func (s *Stage) PLOVER(typ string) string {
 	return typ
 }
 
+// Category returns the PLOVER category of an event: that of its trigger
+// when the lexicon gives the trigger its own ("shelled" is an ATTACK of
+// PLOVER's FIGHT), else its type's default.
+func (s *Stage) Category(ev news.Event) string {
+	return s.lx.category(ev.Type, ev.Trigger.Text)
+}
+
 // Process finds doc's events; see Stage.
 func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	a := newArgs(doc)
+	a := newArgs(doc, s.lx)
 	doc.Events = doc.Events[:0]
 	for si, sent := range doc.Sentences {
-		for i := sent.FirstToken; i < sent.EndToken; i++ {
-			t, n := s.match(a, sent, i)
-			if n == 0 {
-				continue
-			}
-			t.typ = a.modalType(sent, i, t)
-			ev := a.event(si, sent, i, i+n, t)
-			ev.ID = fmt.Sprintf("V%d", len(doc.Events)+1)
-			doc.Events = append(doc.Events, ev)
-			i += n - 1
-		}
+		doc.Events = s.sentenceEvents(a, si, sent, doc.Events)
+		doc.Events = append(doc.Events, a.heldResponsible(si, sent)...)
+		doc.Events = append(doc.Events, a.denials(si, sent, doc.Events)...)
 	}
+	sort.SliceStable(doc.Events, func(i, j int) bool { return doc.Events[i].Trigger.Start < doc.Events[j].Trigger.Start })
+	a.finishActors(doc.Events)
+	doc.Events = a.chainAttacks(doc.Events)
+	for i := range doc.Events {
+		doc.Events[i].ID = fmt.Sprintf("V%d", i+1)
+	}
+	a.linkDenials(doc.Events)
 	if doc.Events == nil {
 		doc.Events = []news.Event{}
 	}
 	return nil
+}
+
+// sentenceEvents appends to evs the events that lexicon triggers name in
+// sentence si.
+func (s *Stage) sentenceEvents(a *args, si int, sent news.Sentence, evs []news.Event) []news.Event {
+	for i := sent.FirstToken; i < sent.EndToken; i++ {
+		t, n := s.match(a, sent, i)
+		if n == 0 {
+			continue
+		}
+		f, ok := s.sense(a, evs, sent, found{t: t, first: i, end: i + n})
+		if ok {
+			f.t.typ = a.modalType(sent, f.first, f.t)
+			evs = append(evs, a.event(si, sent, f.first, f.end, f.t))
+		}
+		i += n - 1
+	}
+	return evs
+}
+
+// finishActors gives a denial without a subject the speaker of the quote
+// that holds it ("We have rejected the results", he said), and a denial
+// without a target the owner of the claim it denies.
+func (a *args) finishActors(evs []news.Event) {
+	for i := range evs {
+		ev := &evs[i]
+		if ev.Type != "DENY" {
+			continue
+		}
+		sent := a.doc.Sentences[ev.Sentence]
+		first, end := a.tokensOf(sent, ev.Trigger.Span)
+		if ev.Actor == "" {
+			ev.Actor = a.canonical(a.speakerAt(first))
+		}
+		if ev.Target == "" {
+			if n := a.deniedClaim(sent, first, end); n >= 0 {
+				ev.Target = a.claimOwner(sent, n)
+			}
+		}
+		if ev.Target == ev.Actor {
+			ev.Target = ""
+		}
+	}
 }
 
 // Intent and modality, after CAMEO/PLOVER: "will visit" is an intent to
@@ -151,7 +201,6 @@ func (s *Stage) match(a *args, sent news.Sentence, i int) (trigger, int) {
 	if len(cands) == 0 {
 		return trigger{}, 0
 	}
-	nounContext := i > sent.FirstToken && nounBefore(a.words[i-1])
 	var best trigger
 	bestLen := 0
 	for _, t := range cands {
@@ -159,7 +208,7 @@ func (s *Stage) match(a *args, sent news.Sentence, i int) (trigger, int) {
 		if i+n > sent.EndToken || !phraseAt(a.words, i, t.words) {
 			continue
 		}
-		better := n > bestLen || (n == bestLen && t.noun == nounContext && best.noun != nounContext)
+		better := n > bestLen || (n == bestLen && t.noun == a.nounReading(sent, i, i+n) && best.noun != t.noun)
 		if better {
 			best, bestLen = t, n
 		}
@@ -193,6 +242,58 @@ func phraseAt(words []string, i int, phrase []string) bool {
 var determiners = set(`the a an this that these those his her its their our your my 's ’s
 	any no every each some new fresh further latest recent alleged suspected possible major deadly`)
 
+// nounReading tells whether a word at [i, end) that the lexicon has both as
+// a verb and as a noun ("attack", "bombing") is the noun: after a
+// determiner, a number or an adjective ("the attack", "a deadly attack");
+// when no object follows ("under attack from", "in killing of", "Houthi
+// attacks on ships", not "by bombing the embassy", "recruiting fighters"),
+// or a verb follows ("a roadside bombing claimed by"). After an auxiliary,
+// "to", a subject pronoun or a comma it is the verb.
+func (a *args) nounReading(sent news.Sentence, i, end int) bool {
+	if i > sent.FirstToken {
+		p := a.lower[i-1]
+		switch {
+		case nounBefore(p):
+			return true
+		case beForms[p] || auxiliaries[p] || p == "to" || subjectPronouns[p] || p == ",":
+			return false
+		case prepositions[p]:
+			return a.noObjectAt(sent, end)
+		case a.ref[i-1].entity != "" && a.namesModifyNoun(sent, i):
+			return true
+		}
+	}
+	return a.noObjectAt(sent, end) || a.isVerb(end)
+}
+
+// namesModifyNoun reports whether the words before i are a determiner and
+// names, so that the word at i heads their noun phrase: "the Mosul attack",
+// "a Taliban attack".
+func (a *args) namesModifyNoun(sent news.Sentence, i int) bool {
+	start := a.npStart(sent, i)
+	if start >= i || !determiners[a.lower[start]] {
+		return false
+	}
+	for k := start + 1; k < i; k++ {
+		if a.ref[k].entity == "" && !strings.HasSuffix(a.lower[k], "al") && !strings.HasSuffix(a.lower[k], "ed") {
+			return false
+		}
+	}
+	return true
+}
+
+// noObjectAt reports whether no object can start at token k: the sentence
+// ends, or a preposition, a conjunction, a punctuation mark or an auxiliary
+// comes.
+func (a *args) noObjectAt(sent news.Sentence, k int) bool {
+	if k >= sent.EndToken {
+		return true
+	}
+	w := a.lower[k]
+	return prepositions[w] || clauseBreaks[w] || conjunctions[w] || (!isLowerAlpha(w) && !isNumber(w) && a.ref[k].entity == "") ||
+		beForms[w] || auxiliaries[w]
+}
+
 func nounBefore(prev string) bool {
 	p := strings.ToLower(prev)
 	if determiners[p] {
@@ -205,12 +306,4 @@ func nounBefore(prev string) bool {
 func isCapitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
-}
-
-func set(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
 }

@@ -121,7 +121,7 @@ func TestEvents(t *testing.T) {
 			"impose", "THREATEN", "army", "", false, false},
 		{"refusal", "The U.S. said it would not meet the hostage-takers' demands.",
 			[]ent{{"LOC", []string{"U.S."}}},
-			"meet", "REJECT", "", "", true, false},
+			"meet", "REJECT", "U.S.", "", true, false},
 		{"demand by must", "The Bush administration declared that China must drop barriers to exports.",
 			[]ent{{"ORG", []string{"Bush administration"}}, {"LOC", []string{"China"}}},
 			"declared", "DEMAND", "Bush administration", "", false, false},

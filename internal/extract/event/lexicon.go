@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -18,6 +19,9 @@ type trigger struct {
 	lemma   string
 	words   []string // the phrase, lower case; one word for most triggers
 	passive bool     // the form is a past participle ("arrested")
+	// ownsNegation is set when a negation before the trigger is part of it
+	// ("will not accept the results" denies; it is no negated acceptance).
+	ownsNegation bool
 }
 
 // lexicon maps the first word of every trigger form to its triggers
@@ -44,7 +48,9 @@ func parseLexicon(text string) (*lexicon, error) {
 				return nil, fmt.Errorf("event lexicon line %d: want TYPE PLOVER, got %q", n, line)
 			}
 			typ, plover = f[0], f[1]
-			lx.plover[typ] = plover
+			if _, ok := lx.plover[typ]; !ok {
+				lx.plover[typ] = plover // the first block's category is the type's default
+			}
 			continue
 		}
 		if typ == "" {
@@ -61,8 +67,12 @@ func parseLexicon(text string) (*lexicon, error) {
 			}
 		case "n":
 			for _, noun := range strings.Fields(rest) {
-				for _, form := range []string{noun, plural(noun)} {
-					lx.add(trigger{typ: typ, plover: plover, noun: true, lemma: noun, words: []string{form}})
+				lx.addNoun(typ, plover, []string{noun})
+			}
+		case "np":
+			for _, phrase := range strings.Split(rest, ",") {
+				if words := strings.Fields(phrase); len(words) > 0 {
+					lx.addNoun(typ, plover, words)
 				}
 			}
 		default:
@@ -70,6 +80,35 @@ func parseLexicon(text string) (*lexicon, error) {
 		}
 	}
 	return lx, sc.Err()
+}
+
+// addNoun adds a noun, or a noun phrase whose last word is its head, in
+// the singular and the plural.
+func (lx *lexicon) addNoun(typ, plover string, words []string) {
+	last := len(words) - 1
+	pl := append(append([]string{}, words[:last]...), plural(words[last]))
+	lemma := strings.Join(words, " ")
+	for _, form := range [][]string{words, pl} {
+		lx.add(trigger{typ: typ, plover: plover, noun: true, lemma: lemma, words: form})
+	}
+}
+
+// category returns the PLOVER category of a trigger of type typ written
+// as text (any case and spacing), or the type's default category when no
+// lexicon entry of that type is written so.
+func (lx *lexicon) category(typ, text string) string {
+	words := strings.Fields(strings.ToLower(text))
+	if len(words) > 0 {
+		for _, t := range lx.byFirst[words[0]] {
+			if t.typ == typ && slices.Equal(t.words, words) {
+				return t.plover
+			}
+		}
+	}
+	if p, ok := lx.plover[typ]; ok {
+		return p
+	}
+	return typ
 }
 
 func (lx *lexicon) add(t trigger) {

@@ -87,13 +87,13 @@ func TestPLOVERGold(t *testing.T) {
 		}
 		main := mainEvent(doc.Events)
 		half[gi%2][1]++
-		if s.PLOVER(main.Type) == g.Event {
+		if s.Category(main) == g.Event {
 			top1++
 			pt[0]++
 			half[gi%2][0]++
 		}
 		for _, ev := range doc.Events {
-			if s.PLOVER(ev.Type) == g.Event {
+			if s.Category(ev) == g.Event {
 				any++
 				break
 			}

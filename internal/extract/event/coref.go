@@ -1,0 +1,213 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// Pronouns and role nouns that the link stage left without an entity are
+// resolved here, for arguments only: an actor is always an entity of the
+// document, never the word "it".
+
+// resolvePronoun returns the entity the pronoun at k stands for, or "".
+func (a *args) resolvePronoun(sent news.Sentence, k int) string {
+	return a.resolvePronounDepth(sent, k, 0)
+}
+
+// resolvePronounDepth resolves the pronoun at k: the link stage's entity
+// when it has one; for "we", "I", "our" the speaker of the quote that holds
+// it; for a pronoun that opens a reported clause the subject of the verb
+// that reports it ("Israel denied it attacked", "the Houthis say their
+// attacks"); else the nearest fitting mention before it, in its sentence
+// or as the subject of one of the two sentences before.
+func (a *args) resolvePronounDepth(sent news.Sentence, k, depth int) string {
+	if r := a.ref[k]; r.entity != "" {
+		return a.canonical(r.entity)
+	}
+	w := a.lower[k]
+	if firstPerson[w] {
+		return a.canonical(a.speakerAt(k))
+	}
+	want := fitsThing
+	switch {
+	case personPronouns[w]:
+		want = fitsPerson
+	case pluralPronouns[w]:
+		want = fitsAny
+	}
+	if id := a.reporterSubject(sent, k, depth, want); id != "" {
+		return id
+	}
+	return a.previousEntity(k, want)
+}
+
+func fitsPerson(t string) bool { return t == news.TypePER }
+func fitsThing(t string) bool  { return t != news.TypePER && t != "" }
+func fitsAny(t string) bool    { return t != "" }
+
+// reporterSubject returns the subject of the verb whose reported clause
+// the pronoun at k opens ("denied (that) it", "saying it"), when it fits.
+func (a *args) reporterSubject(sent news.Sentence, k, depth int, want func(string) bool) string {
+	v := k - 1
+	if v >= sent.FirstToken && a.lower[v] == "that" {
+		v--
+	}
+	if v < sent.FirstToken || !a.isVerb(v) && !strings.HasSuffix(a.lower[v], "ing") {
+		return ""
+	}
+	id := a.subjectDepth(sent, v, depth+1)
+	if id != "" && want(a.types[id]) {
+		return id
+	}
+	return ""
+}
+
+// maxPronounSentences is how many sentences back a pronoun's entity is
+// looked for.
+const maxPronounSentences = 2
+
+// previousEntity returns the nearest mention before token k, in its
+// sentence, that is no object of a preposition and whose type fits; or
+// the first such mention (the subject) of one of the sentences before.
+func (a *args) previousEntity(k int, want func(string) bool) string {
+	if k <= 0 || k > len(a.sentOf) {
+		return ""
+	}
+	si := a.sentOf[k-1]
+	sent := a.doc.Sentences[si]
+	for j := k - 1; j >= sent.FirstToken; j-- {
+		if r := a.ref[j]; r.entity != "" && !r.pronoun && want(r.typ) && a.mayBeAntecedent(sent, r.first) {
+			return a.canonical(r.entity)
+		}
+	}
+	for back := 1; back <= maxPronounSentences && si-back >= 0; back++ {
+		prev := a.doc.Sentences[si-back]
+		for j := prev.FirstToken; j < prev.EndToken; j++ {
+			if r := a.ref[j]; r.entity != "" && want(r.typ) && a.mayBeAntecedent(prev, r.first) {
+				return a.canonical(r.entity)
+			}
+		}
+	}
+	return ""
+}
+
+// mayBeAntecedent reports whether the mention at first can be what a later
+// pronoun stands for: not the object of a preposition, unless it is the
+// agent after "by" ("claims made by the Houthis that they had attacked").
+func (a *args) mayBeAntecedent(sent news.Sentence, first int) bool {
+	if !a.prepositional(sent, first) {
+		return true
+	}
+	k := first - 1
+	for k >= sent.FirstToken && determiners[a.lower[k]] {
+		k--
+	}
+	return k >= sent.FirstToken && a.lower[k] == "by"
+}
+
+// canonical returns the entity that id stands for as an actor: the
+// country of a demonym ("Israeli" -> Israel) when the article names it.
+func (a *args) canonical(id string) string {
+	if c, ok := a.canon[id]; ok {
+		return c
+	}
+	return id
+}
+
+// countryLike reports whether a LOC mention names a country (its entity is
+// geocoded as one, or the mention is a demonym): such a name before an
+// event noun is its actor ("an Israeli air strike"), where a city's name
+// says where ("the Kabul attack").
+func (a *args) countryLike(r mentionRef) bool {
+	if _, ok := a.canon[r.entity]; ok || r.first == r.last && likelyDemonym(a.words[r.first]) {
+		return true
+	}
+	for _, e := range a.doc.Entities {
+		if e.ID == r.entity {
+			return e.Place != nil && e.Place.Feature == "country"
+		}
+	}
+	return false
+}
+
+// canonicalEntities maps each demonym entity ("Israeli", "Afghan") to the
+// country entity of the same document ("Israel", "Afghanistan"): by the
+// GeoNames country both were geocoded to, or, without places, by spelling
+// (the country's name begins the demonym, or the demonym begins a name in
+// -stan).
+func canonicalEntities(doc *news.Doc) map[string]string {
+	out := map[string]string{}
+	byCountry := map[int64][]int{}
+	for i, e := range doc.Entities {
+		if e.Place != nil && e.Place.Feature == "country" && e.Place.GeonamesID != 0 {
+			byCountry[e.Place.GeonamesID] = append(byCountry[e.Place.GeonamesID], i)
+		}
+	}
+	for _, group := range byCountry {
+		rep := group[0]
+		for _, i := range group[1:] {
+			if betterCountryName(doc.Entities[i].Name, doc.Entities[rep].Name) {
+				rep = i
+			}
+		}
+		for _, i := range group {
+			if i != rep {
+				out[doc.Entities[i].ID] = doc.Entities[rep].ID
+			}
+		}
+	}
+	for i, d := range doc.Entities {
+		if _, done := out[d.ID]; done || d.Place != nil || d.Type != news.TypeLOC && d.Type != news.TypeMISC {
+			continue
+		}
+		for j, c := range doc.Entities {
+			if i != j && c.Type == news.TypeLOC && demonymOf(d.Name, c.Name) {
+				out[d.ID] = c.ID
+				break
+			}
+		}
+	}
+	return out
+}
+
+// betterCountryName reports whether name a names a country better than b:
+// a name is better than a demonym, and a shorter name than a longer one.
+func betterCountryName(a, b string) bool {
+	da, db := likelyDemonym(a), likelyDemonym(b)
+	if da != db {
+		return db
+	}
+	return len(a) < len(b)
+}
+
+// demonymOf reports whether dem is the demonym of country by spelling:
+// "Israeli" of "Israel", "Iranian" of "Iran", "Afghan" of "Afghanistan".
+func demonymOf(dem, country string) bool {
+	d, c := strings.ToLower(dem), strings.ToLower(country)
+	switch {
+	case len(c) >= 4 && strings.HasPrefix(d, c) && len(d)-len(c) <= 3 && likelyDemonym(dem):
+		return true
+	case strings.HasSuffix(c, "stan") && len(d) >= 4 && strings.HasPrefix(c, d):
+		return true
+	}
+	return false
+}
+
+// demonymEndings are how English demonyms end.
+var demonymEndings = []string{"i", "ian", "ians", "ese", "ish", "an", "ans"}
+
+// likelyDemonym reports whether a one-word name ends as demonyms do; names
+// in -stan are countries.
+func likelyDemonym(name string) bool {
+	n := strings.ToLower(name)
+	if strings.ContainsAny(n, " .") || strings.HasSuffix(n, "stan") || len(n) < 4 {
+		return false
+	}
+	for _, e := range demonymEndings {
+		if strings.HasSuffix(n, e) {
+			return true
+		}
+	}
+	return false
+}

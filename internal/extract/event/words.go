@@ -1,0 +1,105 @@
+package event
+
+import "strings"
+
+// Word classes the argument finder and the sense checks read. Verb classes
+// are written as lemmas and expanded to their inflected forms.
+var (
+	prepositions = set(`of in at on to from with against for by about over under into near between among
+		across through during toward towards within without via amid`)
+	locativePreps = set(`in at near across inside outside throughout around from`)
+	clauseBreaks  = set(`; : that which who whom whose because although though while whereas if unless but
+		after before since when`)
+	beAuxiliaries = set(`was were is are be been being got gets get 's ’s`)
+	beForms       = set(`is are was were be been being 's ’s`)
+	negations     = set(`not n't never no without`)
+	hedges        = set(`allegedly reportedly purportedly apparently believed suspected claimed claims alleged
+		rumoured rumored possibly perhaps may might could unconfirmed`)
+	skipAdverbs = set(`actually also already reportedly allegedly later earlier then still just recently
+		finally eventually apparently now had has have been`)
+	auxiliaries      = set(`did does do will would shall should can could may might must had has have`)
+	conjunctions     = set(`and but or`)
+	relativePronouns = set(`who which`)
+	articles         = set(`a an the`)
+)
+
+// reportingVerbs end the search for a subject: the speaker of "sources said
+// X was arrested" is not the arrest's actor.
+var reportingVerbs = set(`said says say told claimed claim claims revealed reveal reported report added
+	stated announced confirmed believed believe insisted warned explained noted`)
+
+// Pronouns, by what they can stand for.
+var (
+	firstPerson     = set(`i we me us my our ours`)
+	personPronouns  = set(`he she him his her`)
+	thingPronouns   = set(`it its`)
+	pluralPronouns  = set(`they them their`)
+	groupRoleNouns  = set(`group movement organisation organization outfit militia faction network`)
+	possessiveProns = set(`his her its their our my`)
+	objectPronouns  = set(`me us him them`)
+)
+
+// lightVerbs give their subject to the event noun they govern: "Russia
+// launched an attack", "the group claimed responsibility for the attack",
+// "the militant group poses a threat".
+var lightVerbs = verbForms(`launch carry conduct stage mount execute perpetrate commit make/made level/levelled/levelling lodge file
+	issue pose hold/held sign impose order plan claim resume intensify step unleash undertake/undertook/undertaken
+	begin/began/begun start continue deliver give/gave/given express reach announce threaten vow pledge
+	orchestrate mastermind/masterminded plot/plotted organise organize`)
+
+// verbForms expands lemmas (with irregular forms after "/") to the set of
+// their inflected forms.
+func verbForms(specs string) map[string]bool {
+	m := map[string]bool{}
+	for _, spec := range strings.Fields(specs) {
+		forms := strings.Split(spec, "/")
+		v := forms[0]
+		for _, f := range append(forms, thirdPerson(v), past(v), gerund(v)) {
+			m[f] = true
+		}
+	}
+	return m
+}
+
+// nounForms expands nouns to their singular and plural forms.
+func nounForms(nouns string) map[string]bool {
+	m := map[string]bool{}
+	for _, n := range strings.Fields(nouns) {
+		m[n] = true
+		m[plural(n)] = true
+	}
+	return m
+}
+
+// claimNouns name something a party said that another can deny: "rejected
+// the reports", "dismissed the allegations".
+var claimNouns = nounForms(`report claim allegation accusation charge result assertion statement rumour rumor
+	story news speculation finding remark comment suggestion notion narrative version outcome contention
+	reporting information count tally`)
+
+// falsityWords call what they apply to untrue: "the report is patently
+// false", "a fabricated charge".
+var falsityWords = set(`false untrue baseless unfounded groundless fabricated fabrication fabrications
+	illusion inconceivable falsehood falsehoods bogus fake nonsense misleading inaccurate inaccuracies
+	incorrect ridiculous absurd concocted fictitious fiction hoax lie lies lying mendacious`)
+
+// truthWords deny when negated: "the claim was not true".
+var truthWords = set(`true correct accurate factual right`)
+
+// grantNouns are what a party is denied when "deny" is a refusal, not a
+// denial: "was denied entry", "denied him bail".
+var grantNouns = nounForms(`entry access permission visa bail passage admission request application asylum
+	licence license permit right pass clearance`)
+
+func isLower(w string) bool { return w != "" && strings.ToLower(w) == w }
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// subjectPronouns are pronouns that are subjects: a word after one is a verb.
+var subjectPronouns = set(`i we he she it they`)
