@@ -39,6 +39,15 @@ func (s *Stage) sense(a *args, evs []news.Event, sent news.Sentence, f found) (f
 	case "kill":
 		return f, !f.t.noun && !a.casualty(evs, sent, f)
 	case "firing":
+		if !f.t.noun {
+			return f, a.weaponNear(sent, f)
+		}
+		return f, a.violent(sent)
+	case "fire", "hurl", "lob", "throw":
+		return f, a.weaponNear(sent, f) && a.aimed(sent, f) // "fired missiles at", "a grenade was hurled at"
+	case "explosion", "blast", "explode", "go off", "blow up":
+		return f, a.explosiveAttack(evs, sent, f)
+	case "pound", "bombard":
 		return f, a.violent(sent)
 	case "shoot":
 		return f, f.end >= sent.EndToken || a.lower[f.end] != "out" // "shooting out shrapnel"
@@ -67,12 +76,13 @@ func (s *Stage) sense(a *args, evs []news.Event, sent news.Sentence, f found) (f
 // will be answered", "if there is a strike").
 func (a *args) happens(sent news.Sentence, f found) bool {
 	i := f.first
+	if f.end < sent.EndToken && modifiedNouns[a.lower[f.end]] {
+		return false
+	}
 	if !f.t.noun {
 		return !a.verbInNounPhrase(sent, f)
 	}
 	switch {
-	case f.end < sent.EndToken && modifiedNouns[a.lower[f.end]]:
-		return false
 	case i > sent.FirstToken && a.lower[i-1] == "any" && !a.negatedWithin(sent, i, 6):
 		return false
 	case a.classOf(sent, i) || a.conditional(sent, i):
@@ -84,11 +94,12 @@ func (a *args) happens(sent news.Sentence, f found) bool {
 // modifiedNouns after an event noun make it a modifier: "air raid alerts",
 // "attack helicopters", "bomb squad".
 var modifiedNouns = set(`alert alerts siren sirens warning warnings shelter shelters helicopter helicopters
-	drill drills squad squads dog dogs plan plans victims suspect suspects survivor survivors`)
+	drill drills squad squads dog dogs plan plans victims suspect suspects survivor survivors disposal`)
 
 // verbInNounPhrase reports a verb form that is a noun where it stands:
-// after an article ("the storm", "a target"), or its bare form inside a
-// singular noun phrase ("a sticky bomb").
+// after an article ("the storm", "a target"), before an auxiliary ("rocket
+// bombs have been found"), or its bare form inside a singular noun phrase
+// ("a sticky bomb").
 func (a *args) verbInNounPhrase(sent news.Sentence, f found) bool {
 	i := f.first
 	if i == sent.FirstToken || strings.HasSuffix(a.lower[i], "ing") {
@@ -96,6 +107,9 @@ func (a *args) verbInNounPhrase(sent news.Sentence, f found) bool {
 	}
 	if articles[a.lower[i-1]] {
 		return true
+	}
+	if strings.HasSuffix(a.lower[i], "s") && f.end < sent.EndToken && (auxiliaries[a.lower[f.end]] || beForms[a.lower[f.end]]) {
+		return true // "rocket bombs have been found"
 	}
 	if a.lower[i] != f.t.lemma {
 		return false
@@ -384,8 +398,103 @@ func (a *args) afterEventSubject(evs []news.Event, sent news.Sentence, i int) bo
 func (a *args) passiveBy(k int) bool { return k < len(a.lower) && a.lower[k] == "by" }
 
 // disasterSubjects are causes of death that are no attack.
-var disasterSubjects = set(`cholera disease outbreak virus epidemic earthquake quake flood floods storm cyclone
-	hurricane typhoon fire blaze crash accident heat landslide avalanche tsunami famine drought`)
+var disasterSubjects = set(`cholera disease outbreak virus epidemic earthquake earthquakes quake quakes tremor
+	flood floods storm storms cyclone hurricane typhoon fire blaze crash accident heat landslide landslides
+	avalanche tsunami famine drought leak eruption explosion explosions blast blasts`)
+
+// disasterBefore reports a cause of death of disasterSubjects before the
+// verb at i in its clause, in a sentence that names no weapon or attacker
+// ("a strong earthquake on Java killed eight", "a gas explosion killed
+// five").
+func (a *args) disasterBefore(sent news.Sentence, i int) bool {
+	for k := i - 1; k >= sent.FirstToken; k-- {
+		w := a.lower[k]
+		if clauseBreaks[w] || w == ";" {
+			return false
+		}
+		if disasterSubjects[w] {
+			return !a.hasWord(sent, attackCues)
+		}
+	}
+	return false
+}
+
+// attackCues are weapons and attackers: a sentence that names one tells of
+// an attack when something explodes in it.
+var attackCues = set(`bomb bombs bomber bombers bombing bombings explosive explosives ied ieds device devices
+	suicide militant militants insurgent insurgents terrorist terrorists attack attacks attacker attackers
+	gunmen rebels jihadists grenade grenades rocket rockets missile missiles mortar mortars shell shells
+	landmine landmines mine mines minefield responsibility drone drones airstrike airstrikes`)
+
+// accidentWords name what explodes by accident: "a gas explosion", "a
+// furnace exploded".
+var accidentWords = set(`gas cylinder cylinders plant factory furnace boiler pipeline transformer warehouse
+	tanker fireworks chemical chemicals fertilizer fertiliser refinery reactor propane leak coal volcanic
+	volcano kitchen`)
+
+// explosiveAttack tells a bomb going off from an accident: an explosion,
+// a blast or something exploding is an attack in a sentence (or next to
+// one) that names a weapon, an attacker or a claim of responsibility, or
+// after an attack told earlier; never in one that names what explodes by
+// accident.
+func (a *args) explosiveAttack(evs []news.Event, sent news.Sentence, f found) bool {
+	if a.hasWord(sent, accidentWords) {
+		return false
+	}
+	if a.hasWord(sent, attackCues) {
+		return true
+	}
+	si := a.sentOf[f.first]
+	for _, near := range []int{si - 1, si + 1} {
+		if near >= 0 && near < len(a.doc.Sentences) && a.hasWord(a.doc.Sentences[near], attackCues) {
+			return true
+		}
+	}
+	return f.t.noun && lastAttackBefore(evs, a.doc.Tokens[f.first].Start) >= 0
+}
+
+// harmWords tell that what was fired hit someone or something.
+var harmWords = set(`killed killing wounded wounding injured injuring dead hit destroyed damaged casualties`)
+
+// aimed reports that what the verb f fired or threw was aimed at a target
+// ("fired missiles at the base", "lobbed a grenade on a police station")
+// or did harm; a missile fired into the sea in a test is no attack.
+func (a *args) aimed(sent news.Sentence, f found) bool {
+	for k := f.end; k < sent.EndToken && k < f.end+8; k++ {
+		w := a.lower[k]
+		if w == "at" || w == "against" || w == "on" && k+1 < sent.EndToken && determiners[a.lower[k+1]] {
+			return true // "at the base", "on a police station", not "on Friday"
+		}
+		if w == "," || w == ";" || clauseBreaks[w] {
+			break
+		}
+	}
+	return a.hasWord(sent, harmWords)
+}
+
+// weapons are what is fired, thrown or launched at a target.
+var weapons = set(`grenade grenades bomb bombs missile missiles rocket rockets mortar mortars shell shells
+	projectile projectiles bullets rounds shots molotov cocktails`)
+
+// weaponNear reports a weapon as the object of the verb f ("fired six
+// missiles", "hurled a grenade") or as its passive subject ("grenades were
+// hurled at", "rockets fired from").
+func (a *args) weaponNear(sent news.Sentence, f found) bool {
+	for k := f.end; k < sent.EndToken && k < f.end+5; k++ {
+		if weapons[a.lower[k]] {
+			return true
+		}
+		if prepositions[a.lower[k]] || clauseBreaks[a.lower[k]] {
+			break
+		}
+	}
+	for k := f.first - 1; k >= sent.FirstToken && k >= f.first-4; k-- {
+		if weapons[a.lower[k]] {
+			return true
+		}
+	}
+	return false
+}
 
 // casualty reports whether "killed"/"killing" at f tells the toll of an
 // attack told elsewhere, not an attack of its own: "ten soldiers were
@@ -402,11 +511,11 @@ func (a *args) casualty(evs []news.Event, sent news.Sentence, f found) bool {
 	switch {
 	case a.passiveAt(sent, i) && a.afterWord(sent, f.end, 8, "by") == "" && !a.hasWordAfter(sent, f.end, 8, "by"):
 		return true
-	case w == "killed" && reducedRelativeNext[next]:
+	case w == "killed" && reducedRelativeNext[next] && !(next == "at" && f.end+1 < sent.EndToken && a.lower[f.end+1] == "least"):
+		return true
+	case a.disasterBefore(sent, i):
 		return true
 	case a.afterEventSubject(evs, sent, i):
-		return true
-	case i > sent.FirstToken && disasterSubjects[a.lower[i-1]]:
 		return true
 	case w == "killing" && i > sent.FirstToken && a.lower[i-1] == "," && a.violentEventIn(evs, sent):
 		return true
