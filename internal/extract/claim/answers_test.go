@@ -51,6 +51,13 @@ func TestDenialsAndFigures(t *testing.T) {
 				quotes: []fquote{{"taxes will rise next year", "Brown", "said"},
 					{"the weather report was false", "governor's office", "said"}}},
 			nil},
+		{"a falsity word in an opinion is no denial",
+			fixture{text: "Senator Brown said the governor ordered the dam opened before the flood. " +
+				"The governor's office said the governor ordered the dam opened to avoid a ridiculous flood.",
+				ents: []fent{{"PER", []string{"Brown"}, "", ""}, {"ORG", []string{"governor's office"}, "", ""}},
+				quotes: []fquote{{"the governor ordered the dam opened before the flood", "Brown", "said"},
+					{"the governor ordered the dam opened to avoid a ridiculous flood", "governor's office", "said"}}},
+			nil},
 		{"conflicting figures of one outcome",
 			fixture{text: "The police chief said nine guards were killed in the raid. The rebels said twelve guards were killed.",
 				ents: []fent{{"PER", []string{"police chief"}, "", ""}, {"ORG", []string{"rebels"}, "", ""}},

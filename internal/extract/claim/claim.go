@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/extract/lemma"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 )
@@ -154,7 +155,10 @@ func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.
 }
 
 // predicate returns the class of the first predicate word of the clause
-// and its token, or the first content word when none is in a class.
+// and its token; else the lemma of its first main verb ("funneling" ->
+// "funnel"), passing over auxiliaries and the verbs that introduce a claim
+// rather than state one ("think", "know", "want": the claim is their
+// complement). No predicate (and so no claim) when the clause has neither.
 func (s *Stage) predicate(c *docIndex, cl clause) (string, int) {
 	for k := cl.first; k < cl.end; k++ {
 		if cls, ok := s.preds.classOf[strings.ToLower(c.words[k])]; ok && c.ref[k].entity == "" {
@@ -162,13 +166,43 @@ func (s *Stage) predicate(c *docIndex, cl clause) (string, int) {
 		}
 	}
 	for k := cl.first; k < cl.end; k++ {
-		w := strings.ToLower(c.words[k])
-		if c.ref[k].entity == "" && len(w) >= 4 && isLowerWord(w) && !stopWords[w] {
-			return stem(w), k
+		if c.ref[k].entity != "" {
+			continue
 		}
+		v, ok := c.verbAt(k)
+		if !ok || auxiliaryVerbs[v] || introducingVerbs[v] || lightVerbs[v] {
+			continue
+		}
+		return v, k
 	}
 	return "", 0
 }
+
+// verbAt returns the lemma of token k when it reads as an inflected verb:
+// a lower-case word that WordNet's morphy takes back to another verb form.
+func (c *docIndex) verbAt(k int) (string, bool) {
+	w := c.words[k]
+	lw := strings.ToLower(w)
+	if !isLowerWord(lw) || len(lw) < 3 {
+		return "", false
+	}
+	l := lemma.Lemma(lw, lemma.Verb)
+	if l == lw || stopWords[lw] {
+		return "", false
+	}
+	return l, true
+}
+
+// auxiliaryVerbs, introducingVerbs and lightVerbs are never a claim's
+// predicate: they carry tense, a mental state or speech, or too little
+// meaning ("make", "take") to compare two claims by.
+var (
+	auxiliaryVerbs   = set(`be have do will would shall should can could may might must get`)
+	introducingVerbs = set(`think know want believe feel hope expect wish mean guess suppose say tell add
+		note ask seem appear consider understand realize realise see hear recall remember imagine suggest
+		argue insist claim state report announce explain write tweet declare warn`)
+	lightVerbs = set(`make take go come give put keep let look try use start begin continue need like love`)
+)
 
 // subject is the non-place entity nearest before the predicate word
 // (within eight tokens: "the militant group poses a threat"), else the one

@@ -61,6 +61,10 @@ type denial struct {
 	trigger int // token of the denying word
 }
 
+// minSharedWords is how many content words (or named parties) a denial
+// must share with a statement to answer it when it names no owner.
+const minSharedWords = 2
+
 // maxAnswerDistance bounds, in bytes, how far from a denial the statement
 // it answers may be when the denial does not name its owner.
 const maxAnswerDistance = 4000
@@ -180,7 +184,7 @@ func denials(c *docIndex) []denial {
 			k = first
 		}
 		for i := first; i < end && k < 0; i++ {
-			if falsityWords[strings.ToLower(c.words[i])] && !c.negatedAt(max(first, i-3), i) {
+			if falsityWords[strings.ToLower(c.words[i])] && !c.negatedAt(max(first, i-3), i) && c.callsUntrue(i, first) {
 				k = i
 			}
 		}
@@ -238,7 +242,7 @@ func answered(c *docIndex, d denial, stmts []statement) (statement, bool) {
 				score++
 			}
 		}
-		if score < 2 {
+		if score < minSharedWords {
 			continue
 		}
 		// an earlier statement is what a denial usually answers
@@ -390,3 +394,35 @@ func pairsOf(claims []news.Claim, found []news.Contradiction) map[string]bool {
 	}
 	return seen
 }
+
+// callsUntrue reports whether the falsity word at token i, in a statement
+// starting at token first, is said of something stated: it comes within the
+// statement's first words ("It's false", "Completely baseless"), qualifies
+// a claim noun ("false claims", "baseless allegations"), or is predicated
+// of one or of a pronoun ("the report is patently false", "this is a lie").
+func (c *docIndex) callsUntrue(i, first int) bool {
+	if i-first <= 3 {
+		return true
+	}
+	if i+1 < len(c.words) && claimNouns[strings.ToLower(c.words[i+1])] {
+		return true
+	}
+	for j := i - 1; j >= first && j >= i-5; j-- {
+		w := strings.ToLower(c.words[j])
+		if copulas[w] {
+			for k := j - 1; k >= first && k >= j-10; k-- {
+				x := strings.ToLower(c.words[k])
+				if claimNouns[x] || demonstratives[x] || x == "it" || x == "it's" || x == "that's" {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+var (
+	copulas        = set(`is was are were be been being 's ’s`)
+	demonstratives = set(`this that these those such`)
+)
