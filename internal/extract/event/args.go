@@ -118,7 +118,7 @@ func (a *args) event(si int, sent news.Sentence, first, end int, t trigger) news
 		Type:     t.typ,
 		Sentence: si,
 		Trigger:  news.Mention{Span: sp, Text: sp.Of(a.doc.Text)},
-		Negated:  a.negated(sent, first) && !t.ownsNegation,
+		Negated:  (a.negated(sent, first) || t.noun && a.negated(sent, a.npStart(sent, first)+1)) && !t.ownsNegation,
 		Hedged:   a.hedged(sent, first),
 		Nominal:  t.noun,
 	}
@@ -193,8 +193,8 @@ func (a *args) attributedTo(sent news.Sentence, end int) string {
 }
 
 // npStart returns the first token of the noun phrase that ends just before
-// token i: adjectives, nouns, names, numbers and possessives, back to and
-// including a determiner.
+// token i: adjectives, nouns, names, numbers, possessives and bracketed
+// asides, back to and including a determiner.
 func (a *args) npStart(sent news.Sentence, i int) int {
 	k := i - 1
 	for ; k >= sent.FirstToken; k-- {
@@ -205,6 +205,10 @@ func (a *args) npStart(sent news.Sentence, i int) int {
 		case determiners[w] && w != "'s" && w != "’s" || w == "another":
 			return k
 		case w == "'s" || w == "’s" || w == `"` || w == "“" || w == "”":
+		case w == ")":
+			if open := a.skipAside(sent, k); open < k {
+				k = open // "an IDF (Israel Defense Forces) strike"
+			}
 		case a.ref[k].entity != "":
 		case prepositions[w] || clauseBreaks[w] || verbLike[w] || beForms[w] || conjunctions[w] || !isLowerAlpha(w) && !isNumber(w):
 			return k + 1
@@ -440,13 +444,14 @@ func (a *args) hasNounForm(k int) bool {
 }
 
 // isVerb guesses whether token k is a finite or participle verb: a form of
-// a lexicon verb, a reporting verb, or a lower-case word in -ed.
+// a lexicon verb, a reporting or light verb, a common irregular past, or a
+// lower-case word in -ed.
 func (a *args) isVerb(k int) bool {
 	w := a.lower[k]
 	if !isLower(a.words[k]) || determiners[w] {
 		return false
 	}
-	if reportingVerbs[w] || lightVerbs[w] {
+	if reportingVerbs[w] || lightVerbs[w] || irregularPasts[w] {
 		return true
 	}
 	for _, t := range a.lx.byFirst[w] {

@@ -34,7 +34,8 @@ var (
 	personPronouns  = set(`he she him his her`)
 	thingPronouns   = set(`it its`)
 	pluralPronouns  = set(`they them their`)
-	groupRoleNouns  = set(`group movement organisation organization outfit militia faction network`)
+	groupRoleNouns  = set(`group movement organisation organization outfit militia faction network company firm
+		corporation party`)
 	possessiveProns = set(`his her its their our my`)
 	objectPronouns  = set(`me us him them`)
 )
@@ -46,6 +47,14 @@ var lightVerbs = verbForms(`launch carry conduct stage mount execute perpetrate 
 	issue pose hold/held sign impose order plan claim resume intensify step unleash undertake/undertook/undertaken
 	begin/began/begun start continue deliver give/gave/given express reach announce threaten vow pledge
 	orchestrate mastermind/masterminded plot/plotted organise organize`)
+
+// irregularPasts are common irregular past forms, which no "-ed" shows to
+// be verbs ("witnesses heard blasts").
+var irregularPasts = set(`heard saw seen told took taken went gone came left kept felt found fled fought
+	thought knew known won lost built brought bought caught sent spent stood understood wrote written
+	spoke spoken led met paid put set shut hit hurt cut let read rose risen fell fallen broke broken
+	chose chosen drove driven flew flown grew grown ran sat slept stole stolen swore sworn tore torn
+	wore woke became become forgot forgiven hid hidden`)
 
 // verbForms expands lemmas (with irregular forms after "/") to the set of
 // their inflected forms.
