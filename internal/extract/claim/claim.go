@@ -121,7 +121,12 @@ func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.
 	if p == "" {
 		return nil
 	}
-	subject := s.subject(c, earlier, cl, at)
+	var subject string
+	if _, inClass := s.preds.classOf[strings.ToLower(c.words[at])]; inClass {
+		subject = s.subject(c, earlier, cl, at)
+	} else {
+		subject = c.verbSubject(cl, at)
+	}
 	if subject == "" {
 		return nil
 	}
@@ -289,3 +294,31 @@ func set(words string) map[string]bool {
 	}
 	return m
 }
+
+// verbSubject returns the entity that is the grammatical subject of the
+// verb at token at: a name (or a first-person pronoun, for the speaker)
+// right before it, with only auxiliaries, negations and adverbs between
+// ("Gates was not working", "I never supported"), and not a possessor
+// ("Obama's actions"). A verb whose subject is not named gives no claim.
+func (c *docIndex) verbSubject(cl clause, at int) string {
+	k := at - 1
+	for k >= cl.first && (auxiliaryForms[strings.ToLower(c.words[k])] || negations[strings.ToLower(c.words[k])] ||
+		strings.HasSuffix(strings.ToLower(c.words[k]), "ly") && isLowerWord(strings.ToLower(c.words[k]))) {
+		k--
+	}
+	if k < cl.first {
+		return ""
+	}
+	if r := c.ref[k]; r.entity != "" && r.typ != news.TypeLOC {
+		return r.entity
+	}
+	if cl.quote != "" && firstPerson[strings.ToLower(c.words[k])] {
+		return cl.speaker
+	}
+	return ""
+}
+
+// auxiliaryForms are the inflected auxiliaries and modals that may stand
+// between a subject and its verb.
+var auxiliaryForms = set(`is was are were be been being am has have had having do does did will would shall
+	should can could may might must 's ’s 're ’re 've ’ve 'd ’d 'll ’ll also still never always just`)

@@ -15,8 +15,8 @@ func (s *Stage) contradictions(claims []news.Claim) []news.Contradiction {
 	for i := range claims {
 		for j := i + 1; j < len(claims); j++ {
 			why, ok := s.Contradicts(claims[i], claims[j], false)
-			if !ok {
-				continue
+			if !ok || overlaps(claims[i].Evidence, claims[j].Evidence) {
+				continue // one statement read twice is no disagreement
 			}
 			a, b := claims[i].Speaker, claims[j].Speaker
 			if a > b {
