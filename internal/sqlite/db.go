@@ -10,15 +10,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -26,9 +22,6 @@ import (
 	"github.com/newsgraph/newsgraph/internal/news"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
-
-//go:embed migrations/*.sql
-var migrations embed.FS
 
 var _ news.Store = (*DB)(nil)
 
@@ -85,11 +78,12 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		}
 	}
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+	// The journal mode is set once, by migrate (see setWAL).
+	for _, p := range []string{fmt.Sprintf("busy_timeout(%d)", BusyTimeout.Milliseconds()), "foreign_keys(1)", "synchronous(NORMAL)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
-	dsn := "file:" + cfg.Path + "?" + q.Encode()
+	dsn := fileURI(cfg.Path) + "?" + q.Encode()
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", cfg.Path, err)
@@ -123,6 +117,37 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	return s, nil
 }
 
+// fileURI is path as a SQLite "file:" URI. Every byte but letters,
+// digits, "-._~/:" is percent-encoded (SQLite decodes %HH in the path), so
+// that "%", "#", "?", "&" and spaces are part of the file name instead of
+// an escape, a fragment or URI parameters such as mode=memory. An
+// absolute path gets an empty authority ("file:///tmp/x.db"), so that a
+// path starting with "//" is not read as a host; a relative path stays
+// relative to the working directory.
+func fileURI(path string) string {
+	p := filepath.ToSlash(path)
+	var b strings.Builder
+	b.WriteString("file:")
+	switch {
+	case strings.HasPrefix(p, "/"):
+		b.WriteString("//")
+	case filepath.VolumeName(path) != "":
+		b.WriteString("///")
+	}
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/:", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
+}
+
 // Close closes the database.
 func (s *DB) Close() error {
 	s.writeMu.Lock()
@@ -140,58 +165,6 @@ func (s *DB) Close() error {
 
 // Path returns the database file.
 func (s *DB) Path() string { return s.path }
-
-// migrate applies the embedded migrations not yet applied, each in its own
-// transaction, in the order of their numbered file names.
-func (s *DB) migrate(ctx context.Context) error {
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	if _, err := s.wdb.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		base := filepath.Base(name)
-		num, _, _ := strings.Cut(base, "_")
-		version, err := strconv.Atoi(num)
-		if err != nil {
-			return fmt.Errorf("migrate: migration %s has no number", base)
-		}
-		var n int
-		if err := s.wdb.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
-			return fmt.Errorf("migrate: %w", err)
-		}
-		if n > 0 {
-			continue
-		}
-		body, err := migrations.ReadFile(name)
-		if err != nil {
-			return fmt.Errorf("migrate: %w", err)
-		}
-		tx, err := s.wdb.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("migrate: %w", err)
-		}
-		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate %s: %w", base, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)`,
-			version, base, s.now().UTC().Format(time.RFC3339)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate %s: %w", base, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migrate %s: %w", base, err)
-		}
-	}
-	return nil
-}
 
 // Optimize merges the full-text index into one segment and updates the
 // query planner's statistics. Searches that match many articles get
