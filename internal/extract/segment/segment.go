@@ -121,7 +121,7 @@ const (
 
 func terminator(tokens []news.Token, i int) endStrength {
 	t := tokens[i].Text
-	switch t {
+	switch markOf(t) {
 	case ".", "!", "?", "…", "...", "?!", "!?":
 		return endStrong
 	}
@@ -156,7 +156,7 @@ func nextIsNumber(tokens []news.Token, i int) bool {
 }
 
 func isCloser(t string) bool {
-	switch t {
+	switch markOf(t) {
 	case "\"", "”", "’", "'", ")", "]", "}", "»", "›":
 		return true
 	}
@@ -164,7 +164,7 @@ func isCloser(t string) bool {
 }
 
 func isOpener(t string) bool {
-	switch t {
+	switch markOf(t) {
 	case "\"", "“", "‘", "'", "(", "[", "{", "«", "‹", "„", "¿", "¡":
 		return true
 	}

@@ -39,17 +39,29 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 }
 
+// minMarkRun is the fewest repetitions of one punctuation mark ("!!!",
+// "\"\"\"", "((((") that make one token rather than one token per mark, so
+// that a text of nothing but marks does not cost a token per byte.
+const minMarkRun = 3
+
 // splitChunk tokenizes the whitespace-free text[start:end] and appends the
 // tokens to out.
 func splitChunk(text string, start, end int, out []news.Token) []news.Token {
-	// Opening punctuation, one token each.
+	// Opening punctuation, one token each (a run of one mark is one token).
 	for start < end {
 		r, size := utf8.DecodeRuneInString(text[start:end])
 		if !isOpening(r, text[start+size:end]) {
 			break
 		}
-		out = appendToken(out, text, start, start+size)
-		start += size
+		n := size
+		if run := markRunAtStart(text[start:end], size); run > 0 && r != '\'' {
+			if start+run == end {
+				break // the chunk is the run: one token, made below
+			}
+			n = run
+		}
+		out = appendToken(out, text, start, start+n)
+		start += n
 	}
 	// Closing punctuation, collected from the end, emitted after the core.
 	var tail []news.Token
@@ -112,6 +124,12 @@ func trailingPunctLen(s string) int {
 	}
 	switch r {
 	case '"', '”', '’', '\'', ')', ']', '}', '»', '›', ',', ';', ':', '!', '?', '…', '—', '–':
+		switch run := markRunAtEnd(s, size); {
+		case run == len(s):
+			return 0 // s is the run: one token
+		case run > 0:
+			return run
+		}
 		return size
 	case '.':
 		if keepsPeriod(s) {
@@ -120,6 +138,41 @@ func trailingPunctLen(s string) int {
 		return size
 	}
 	return 0
+}
+
+// markRunAtStart returns the length in bytes of the run of the character
+// of size bytes that starts s, when it repeats at least minMarkRun times;
+// else 0.
+func markRunAtStart(s string, size int) int {
+	mark, n := s[:size], size
+	for strings.HasPrefix(s[n:], mark) {
+		n += size
+	}
+	if n < minMarkRun*size {
+		return 0
+	}
+	return n
+}
+
+// markRunAtEnd is markRunAtStart for the run that ends s.
+func markRunAtEnd(s string, size int) int {
+	mark, n := s[len(s)-size:], size
+	for strings.HasSuffix(s[:len(s)-n], mark) {
+		n += size
+	}
+	if n < minMarkRun*size {
+		return 0
+	}
+	return n
+}
+
+// markOf returns the mark a token repeats when it is a run of one mark
+// ("!!!" -> "!"), else the token itself.
+func markOf(t string) string {
+	if _, size := utf8.DecodeRuneInString(t); size < len(t) && markRunAtStart(t, size) == len(t) {
+		return t[:size]
+	}
+	return t
 }
 
 // keepsPeriod reports whether the final period of s belongs to the word:
@@ -158,42 +211,103 @@ func isDottedAcronym(s string) bool {
 // splitCore splits the inside of a chunk: clitics, em dashes between words,
 // commas and slashes between words, currency signs.
 func splitCore(text string, start, end int, out []news.Token) []news.Token {
-	if start >= end {
-		return out
-	}
-	core := text[start:end]
-	// A currency sign before a number: "$5" -> "$" "5".
-	if r, size := utf8.DecodeRuneInString(core); size < len(core) && strings.ContainsRune("$£€¥₹", r) {
-		out = appendToken(out, text, start, start+size)
-		return splitCore(text, start+size, end, out)
-	}
-	// Dashes and double hyphens join words without spaces: "Syria—Iraq".
-	if k, n := innerDash(core); k > 0 {
-		out = splitCore(text, start, start+k, out)
-		out = appendToken(out, text, start+k, start+k+n)
-		return splitCore(text, start+k+n, end, out)
-	}
-	// A comma or semicolon glued between words (not digits): "Iraq,Syria".
-	if k := innerComma(core); k > 0 {
-		out = splitCore(text, start, start+k, out)
-		out = appendToken(out, text, start+k, start+k+1)
-		return splitCore(text, start+k+1, end, out)
-	}
-	// Clitics: "minister's" -> "minister" "'s"; "don't" -> "do" "n't".
-	if k := cliticStart(core); k > 0 {
-		out = appendToken(out, text, start, start+k)
-		return appendToken(out, text, start+k, end)
-	}
-	return appendToken(out, text, start, end)
+	c := newCoreSplitter(text, end)
+	return c.split(start, end, out)
 }
 
-func innerDash(s string) (at, size int) {
-	for _, d := range []string{"—", "–", "--"} {
-		if k := strings.Index(s, d); k > 0 && k+len(d) < len(s) {
-			return k, len(d)
+func newCoreSplitter(text string, end int) *coreSplitter {
+	c := &coreSplitter{text: text, end: end}
+	for d := range c.from {
+		c.from[d] = end + 1 // nothing searched yet
+	}
+	return c
+}
+
+// innerDashes join words without spaces ("Syria—Iraq"), in the order they
+// are looked for.
+var innerDashes = [...]string{"—", "–", "--"}
+
+// coreSplitter splits text[start:end] of one chunk in time linear in its
+// length, however many dashes and commas it holds: it remembers where it
+// found each dash, and splits the part after a dash or comma in a loop
+// rather than by recursion.
+type coreSplitter struct {
+	text string
+	end  int
+	from [len(innerDashes)]int // where the last search for each dash started
+	at   [len(innerDashes)]int // the first occurrence at or after from, or -1
+	read int                   // bytes searched for dashes and commas, for a test of the cost
+}
+
+// split appends the tokens of text[start:end] to out: the first of these
+// that applies splits it, and the parts are split again.
+//   - a currency sign before more: "$5" -> "$" "5";
+//   - a dash between two parts: "Syria—Iraq" (see innerDash);
+//   - a comma or semicolon between letters: "Iraq,Syria" (see innerComma);
+//   - a clitic: "minister's" -> "minister" "'s"; "don't" -> "do" "n't".
+func (c *coreSplitter) split(start, end int, out []news.Token) []news.Token {
+	text := c.text
+	for start < end {
+		core := text[start:end]
+		if r, size := utf8.DecodeRuneInString(core); size < len(core) && strings.ContainsRune("$£€¥₹", r) {
+			out = appendToken(out, text, start, start+size)
+			start += size
+			continue
+		}
+		if k, n := c.innerDash(start, end); k > 0 {
+			out = c.split(start, start+k, out) // holds no dash that splits, so this recursion is shallow
+			out = appendToken(out, text, start+k, start+k+n)
+			start += k + n
+			continue
+		}
+		k := innerComma(core)
+		c.read += k
+		if k > 0 {
+			out = c.split(start, start+k, out)
+			out = appendToken(out, text, start+k, start+k+1)
+			start += k + 1
+			continue
+		}
+		c.read += len(core)
+		if k := cliticStart(core); k > 0 {
+			out = appendToken(out, text, start, start+k)
+			return appendToken(out, text, start+k, end)
+		}
+		return appendToken(out, text, start, end)
+	}
+	return out
+}
+
+// innerDash returns where the dash that splits text[start:end] starts,
+// relative to start, and its length; 0, 0 when none does. For each kind of
+// dash in turn, only its first occurrence counts, and only when it lies
+// strictly inside.
+func (c *coreSplitter) innerDash(start, end int) (at, size int) {
+	for d, dash := range innerDashes {
+		p := c.dashAt(d, start)
+		if p < 0 || p+len(dash) > end {
+			continue // none in text[start:end]
+		}
+		if p > start && p+len(dash) < end {
+			return p - start, len(dash)
 		}
 	}
 	return 0, 0
+}
+
+// dashAt returns the first occurrence of innerDashes[d] in the chunk at or
+// after start, or -1. Searches start further on each time (the parts of a
+// chunk are split left to right), so the chunk is read once per dash.
+func (c *coreSplitter) dashAt(d, start int) int {
+	if c.from[d] > start || (c.at[d] >= 0 && c.at[d] < start) {
+		c.from[d], c.at[d] = start, -1
+		c.read += c.end - start
+		if k := strings.Index(c.text[start:c.end], innerDashes[d]); k >= 0 {
+			c.at[d] = start + k
+			c.read -= c.end - c.at[d] - len(innerDashes[d])
+		}
+	}
+	return c.at[d]
 }
 
 func innerComma(s string) int {
