@@ -5,6 +5,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -23,10 +24,39 @@ type Stage interface {
 	Process(ctx context.Context, doc *news.Doc) error
 }
 
+// DefaultDocTimeout is the time budget of one document unless the runner
+// is given another (the --doc-timeout flag of extract, ingest and serve).
+const DefaultDocTimeout = 60 * time.Second
+
 // Runner applies its stages, in the order given, to each document.
 type Runner struct {
-	stages []Stage
+	stages     []Stage
+	docTimeout time.Duration
 }
+
+// SetDocTimeout gives every document a time budget of d for all its
+// stages together (0: none). Call it before the first Run. When the budget
+// is spent, Run stops the document with an error that wraps
+// ErrDocTimeout; see Run.
+func (r *Runner) SetDocTimeout(d time.Duration) { r.docTimeout = max(d, 0) }
+
+// DocTimeout returns the time budget of one document (0: none).
+func (r *Runner) DocTimeout() time.Duration { return r.docTimeout }
+
+// ErrDocTimeout is the cause of a document's failure when it used up its
+// time budget.
+var ErrDocTimeout = errors.New("document over its time budget")
+
+// BudgetError says that a document used up its time budget.
+type BudgetError struct {
+	Budget time.Duration
+}
+
+func (e *BudgetError) Error() string {
+	return fmt.Sprintf("%v (%s)", ErrDocTimeout, e.Budget)
+}
+
+func (e *BudgetError) Unwrap() error { return ErrDocTimeout }
 
 // NewRunner returns a Runner for stages in exactly this order. It rejects
 // nil stages and duplicate names, which would make timings ambiguous.
@@ -70,15 +100,30 @@ func (e *StageError) Unwrap() error { return e.Err }
 // doc.Timings. It stops at the first failing stage and returns a
 // *StageError; a panic inside a stage is turned into such an error so that
 // one bad document cannot take down a batch.
+//
+// With a time budget (SetDocTimeout), ctx gets that deadline for the
+// document: Run checks it before every stage, and the long loops of the
+// stages check it as they go, so a document over its budget stops within
+// a fraction of a stage. Its error then wraps a *BudgetError (errors.Is
+// ErrDocTimeout) and names the stage that was running; a cancellation of
+// ctx itself keeps its own error.
 func (r *Runner) Run(ctx context.Context, doc *news.Doc) error {
+	if r.docTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, r.docTimeout, &BudgetError{Budget: r.docTimeout})
+		defer cancel()
+	}
 	for _, s := range r.stages {
-		if err := ctx.Err(); err != nil {
-			return &StageError{Stage: s.Name(), Source: doc.Source, Err: err}
+		if ctx.Err() != nil {
+			return &StageError{Stage: s.Name(), Source: doc.Source, Err: context.Cause(ctx)}
 		}
 		start := time.Now()
 		err := runStage(ctx, s, doc)
 		doc.Timings = append(doc.Timings, news.StageTiming{Stage: s.Name(), Duration: time.Since(start)})
 		if err != nil {
+			if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {
+				err = context.Cause(ctx) // the budget's error, not a bare "deadline exceeded"
+			}
 			return &StageError{Stage: s.Name(), Source: doc.Source, Err: err}
 		}
 	}

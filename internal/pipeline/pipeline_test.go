@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 )
@@ -78,5 +79,70 @@ func TestRunBatchKeepsGoingAfterErrorsAndPanics(t *testing.T) {
 	}
 	if docs[3].Title != "a;b;c;" {
 		t.Errorf("last doc ran as %q after earlier failures", docs[3].Title)
+	}
+}
+
+// waitStage blocks until its context is done, as a stage stuck in a long
+// loop would; checks says whether it returns the context's error (a stage
+// that checks its context) or nil (one that does not).
+type waitStage struct {
+	name   string
+	checks bool
+}
+
+func (s waitStage) Name() string { return s.name }
+
+func (s waitStage) Process(ctx context.Context, _ *news.Doc) error {
+	<-ctx.Done()
+	if s.checks {
+		return ctx.Err()
+	}
+	return nil
+}
+
+func TestRunStopsADocumentOverItsBudget(t *testing.T) {
+	for _, checks := range []bool{true, false} {
+		r, err := NewRunner(recordStage{name: "a"}, waitStage{name: "slow", checks: checks}, recordStage{name: "c"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.SetDocTimeout(time.Millisecond)
+		doc := &news.Doc{Source: "big.txt", Text: "long"}
+		err = r.Run(context.Background(), doc)
+		var se *StageError
+		if !errors.As(err, &se) || !errors.Is(err, ErrDocTimeout) {
+			t.Fatalf("checks=%v: error %v, want a *StageError wrapping ErrDocTimeout", checks, err)
+		}
+		var be *BudgetError
+		if !errors.As(err, &be) || be.Budget != time.Millisecond {
+			t.Errorf("checks=%v: error %v does not carry the budget", checks, err)
+		}
+		want := "slow" // the stage that was running, when it says so
+		if !checks {
+			want = "c" // the stage that was not started
+		}
+		if se.Stage != want || !strings.Contains(err.Error(), "big.txt") || !strings.Contains(err.Error(), "time budget") {
+			t.Errorf("checks=%v: error %q, want it to name big.txt, stage %s and the time budget", checks, err, want)
+		}
+		if doc.Title != "a;" {
+			t.Errorf("checks=%v: stages ran as %q, want only a before the budget ran out", checks, doc.Title)
+		}
+	}
+}
+
+func TestRunWithoutBudgetKeepsTheCallersCancellation(t *testing.T) {
+	r, err := NewRunner(waitStage{name: "slow", checks: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.DocTimeout() != 0 {
+		t.Fatalf("a new runner has budget %s, want none", r.DocTimeout())
+	}
+	r.SetDocTimeout(time.Hour)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err = r.Run(ctx, &news.Doc{Text: "x"})
+	if !errors.Is(err, context.Canceled) || errors.Is(err, ErrDocTimeout) {
+		t.Errorf("error %v, want the caller's cancellation, not the budget", err)
 	}
 }

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"context"
 	"math"
 	"sync"
 )
@@ -251,15 +252,25 @@ const MaxDocTokens = 20000
 
 // TagWith is Tag with the place names of g (nil: none) as features.
 func (m *Model) TagWith(doc [][]string, g *Gazetteer) [][]Chunk {
+	out, _ := m.TagContext(context.Background(), doc, g)
+	return out
+}
+
+// TagContext is TagWith that gives up when ctx is done: it checks ctx
+// before each part of MaxDocTokens tokens and then returns ctx's error.
+func (m *Model) TagContext(ctx context.Context, doc [][]string, g *Gazetteer) ([][]Chunk, error) {
 	total := 0
 	for _, s := range doc {
 		total += len(s)
 	}
 	if total <= MaxDocTokens {
-		return m.tagPart(doc, g)
+		return m.tagPart(doc, g), nil
 	}
 	out := make([][]Chunk, 0, len(doc))
 	for lo := 0; lo < len(doc); {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		hi, n := lo, 0
 		for hi < len(doc) && (hi == lo || n+len(doc[hi]) <= MaxDocTokens) {
 			n += len(doc[hi])
@@ -268,7 +279,7 @@ func (m *Model) TagWith(doc [][]string, g *Gazetteer) [][]Chunk {
 		out = append(out, m.tagPart(doc[lo:hi], g)...)
 		lo = hi
 	}
-	return out
+	return out, nil
 }
 
 // tagPart tags sentences as one document.

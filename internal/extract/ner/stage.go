@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -161,6 +162,9 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 		}
 		for lo := sent.FirstToken; lo < sent.EndToken; lo += s.cfg.MaxSentenceTokens {
 			hi := min(lo+s.cfg.MaxSentenceTokens, sent.EndToken)
+			if !anyWord(doc.Tokens[lo:hi]) {
+				continue // only punctuation and symbols: no name, nothing to tag
+			}
 			w := make([]string, hi-lo)
 			for i := range w {
 				w[i] = normalizeToken(doc.Tokens[lo+i].Text)
@@ -169,7 +173,10 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 			words = append(words, w)
 		}
 	}
-	chunks := s.model.TagWith(words, s.gaz)
+	chunks, err := s.model.TagContext(ctx, words, s.gaz)
+	if err != nil {
+		return err
+	}
 	mentions := []news.Mention{}
 	for p, cs := range chunks {
 		for _, c := range cs {
@@ -189,6 +196,16 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 	}
 	doc.Entities = entities
 	return nil
+}
+
+// anyWord reports whether a token has a letter or a digit.
+func anyWord(tokens []news.Token) bool {
+	for _, t := range tokens {
+		if strings.IndexFunc(t.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteReplacer writes typographic quotes as the training data (Reuters
