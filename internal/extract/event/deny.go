@@ -9,13 +9,15 @@ import (
 // Denials that no lexicon word names. A sentence gets at most one denial
 // from these constructions, and none when a lexicon word already denies
 // in it ("denied the reports, calling them baseless" is one denial):
-//   - a verb of calling with a word of falsity after it: "called the
-//     reports false", "termed as fabricated Gandhi's charge";
+//   - a verb of calling with a word of falsity after it, said of something
+//     said: "called the reports false", "termed as fabricated Gandhi's
+//     charge" (not "called him a fake");
 //   - a refused recognition: "will not recognize the results";
 //   - a claim said to be false: "the report is patently false", "India's
 //     claim was not true", "it's false" in a quote;
-//   - "there is no ..." in a quote or a reported clause: "there was no
-//     strike on the hospital", "clarified that there was no conspiracy";
+//   - "there is no ..." of an event or a plot, in a quote or a reported
+//     clause: "there was no strike on the hospital", "clarified that there
+//     was no conspiracy" (not "there is no bigger threat");
 //   - a word of falsity in a quote: "what he says is a lie", "such a
 //     fabricated charge";
 //   - a quoted speaker's own attack, negated: "We didn't attack".
@@ -86,21 +88,41 @@ func (a *args) reportedBy(sent news.Sentence, k int) string {
 // callingVerbs call what they take by a name: "called the reports false".
 var callingVerbs = verbForms(`call term describe brand label dub denounce`)
 
+// callingParticles make a verb of calling something else: "called for",
+// "called on", "calling out".
+var callingParticles = set(`for on out off up upon`)
+
+// calledPronouns stand for something said: "called them baseless".
+var calledPronouns = set(`it them this that these those`)
+
+// claimAfter reports a claim noun within three words after k: "termed as
+// fabricated Gandhi's charge".
+func (a *args) claimAfter(sent news.Sentence, k int) bool {
+	for j := k + 1; j < sent.EndToken && j <= k+4; j++ {
+		if claimNouns[a.lower[j]] {
+			return true
+		}
+	}
+	return false
+}
+
 // maxCallingWords is how far after a verb of calling its word of falsity
 // is looked for ("termed as 'fabricated' Rahul Gandhi's charge").
 const maxCallingWords = 12
 
 func calledFalse(a *args, sent news.Sentence, _ []news.Event) (int, int, bool) {
 	for k := sent.FirstToken; k < sent.EndToken; k++ {
-		if !callingVerbs[a.lower[k]] || !isLower(a.words[k]) {
+		if !callingVerbs[a.lower[k]] || !isLower(a.words[k]) || k+1 < sent.EndToken && callingParticles[a.lower[k+1]] {
 			continue
 		}
+		said := false // something said is what is called false: "the reports", "them", "Gandhi's charge"
 		for j := k + 1; j < sent.EndToken && j <= k+maxCallingWords; j++ {
 			w := a.lower[j]
 			if w == "." || w == ";" || clauseBreaks[w] && w != "that" {
 				break
 			}
-			if a.falsityAt(sent, j) && !a.negatedWithin(sent, j, 2) {
+			said = said || claimNouns[w] || calledPronouns[w]
+			if a.falsityAt(sent, j) && !a.negatedWithin(sent, j, 2) && (said || a.claimAfter(sent, j)) {
 				return k, k + 1, true
 			}
 		}
@@ -187,8 +209,10 @@ var noDenialNouns = set(`immediate further information word comment comments det
 // proofNouns after "no" deny: "no indication that", "no evidence of".
 var proofNouns = set(`indication evidence truth basis proof substance`)
 
-// thereIsNo finds "there is/was/has been no X" and "no evidence/indication
-// that" in a quote or a reported clause.
+// thereIsNo finds "there is/was/has been no X" where X is an event or a
+// thing whose existence is in question ("no strike on the hospital", "no
+// conspiracy"), and "no evidence/indication that", in a quote or a
+// reported clause.
 func thereIsNo(a *args, sent news.Sentence, _ []news.Event) (int, int, bool) {
 	for k := sent.FirstToken; k < sent.EndToken-1; k++ {
 		if a.lower[k] != "no" || k+1 >= sent.EndToken || noDenialNouns[a.lower[k+1]] {
@@ -199,13 +223,63 @@ func thereIsNo(a *args, sent news.Sentence, _ []news.Event) (int, int, bool) {
 			continue
 		}
 		if proofNouns[a.lower[k+1]] {
-			return k, k + 2, true
+			if k+2 < sent.EndToken && proofLinks[a.lower[k+2]] {
+				return k, k + 2, true
+			}
+			continue
 		}
-		if t := a.thereBefore(sent, k); t >= 0 {
+		if t := a.thereBefore(sent, k); t >= 0 && a.deniedThing(sent, k+1) {
 			return t, k + 1, true
 		}
 	}
 	return 0, 0, false
+}
+
+// proofLinks after a word of proof say what it would prove: "no evidence
+// that", "no basis for"; "offered no proof." proves nothing.
+var proofLinks = set(`that of for to linking`)
+
+// existenceNouns are what "there is no ..." denies when it denies: an
+// event, a party's presence or part in something, a plot or a deal.
+var existenceNouns = nounForms(`presence conspiracy plot involvement link links connection contact contacts
+	interference fraud rigging wrongdoing cover-up coverup deal agreement plan truth evidence proof basis
+	attempt infiltration incursion violation intrusion operation order instruction decision`)
+
+// maxDeniedWords bounds the noun phrase after "there is no", in words (a
+// bracketed aside counts as one).
+const maxDeniedWords = 6
+
+// deniedThing reports whether the noun phrase from k, after "there is no",
+// is headed by an event noun of the lexicon or a noun of existenceNouns
+// ("no IDF strike", "no conspiracy"); "no bigger threat", "no one", "no
+// legal way" deny nothing.
+func (a *args) deniedThing(sent news.Sentence, k int) bool {
+	for j, n := k, 0; j < sent.EndToken && n < maxDeniedWords; j, n = j+1, n+1 {
+		w := a.lower[j]
+		if existenceNouns[w] || a.hasNounForm(j) {
+			return true
+		}
+		switch {
+		case w == "(":
+			if close := a.closing(sent, j); close > j {
+				j = close // a bracket counts as one word
+			}
+		case a.ref[j].entity != "" || isLowerAlpha(w) && !prepositions[w] && !clauseBreaks[w] && !strings.HasSuffix(w, "er") && w != "one" && w != "more" && w != "way":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// closing returns the token that closes the bracket opened at k, or k.
+func (a *args) closing(sent news.Sentence, k int) int {
+	for j := k + 1; j < sent.EndToken; j++ {
+		if a.words[j] == ")" {
+			return j
+		}
+	}
+	return k
 }
 
 // thereBefore returns the token of "there" when "there is/was/has been"
@@ -224,8 +298,15 @@ func (a *args) thereBefore(sent news.Sentence, k int) int {
 	return -1
 }
 
-// falsityIdioms are words of falsity that deny nothing: "false flag".
-var falsityIdioms = set(`flag alarm start positive positives`)
+// falsityIdioms are words of falsity that deny nothing: "false flag",
+// "false hope".
+var falsityIdioms = set(`flag alarm alarms start positive positives hope hopes sense impression modesty
+	teeth idea ideas candidate`)
+
+// weakFalsity are words that call a claim untrue only when said of it
+// ("the report is ridiculous", "ridiculous claims"), not of anything else
+// ("a ridiculous candidate").
+var weakFalsity = set(`ridiculous absurd misleading inaccurate incorrect`)
 
 // quotedFalse finds a word of falsity inside a quote: "is consistently
 // lying", "a deliberate falsehood", "such a fabricated charge". A word
@@ -241,7 +322,8 @@ func quotedFalse(a *args, sent news.Sentence, _ []news.Event) (int, int, bool) {
 }
 
 // falsityAt reports a word of falsity at k that calls something untrue: not
-// an idiom ("a false flag"), and "lie" or "lying" only of untruth.
+// an idiom ("a false flag"), "lie" or "lying" only of untruth, and a weak
+// word only of something said.
 func (a *args) falsityAt(sent news.Sentence, k int) bool {
 	w := a.lower[k]
 	switch {
@@ -251,8 +333,21 @@ func (a *args) falsityAt(sent news.Sentence, k int) bool {
 		return false
 	case w == "lying" || w == "lie":
 		return a.liesAbout(sent, k)
+	case weakFalsity[w]:
+		return a.predicative(sent, k) || a.claimAfter(sent, k)
 	}
 	return true
+}
+
+// predicative reports a form of "be" within three words before k: "is
+// simply ridiculous".
+func (a *args) predicative(sent news.Sentence, k int) bool {
+	for j := k - 1; j >= sent.FirstToken && j >= k-3; j-- {
+		if beForms[a.lower[j]] {
+			return true
+		}
+	}
+	return false
 }
 
 // liesAbout tells "lie" and "lying" of untruth ("he is lying", "a lie")

@@ -30,6 +30,10 @@ func (s *Stage) sense(a *args, evs []news.Event, sent news.Sentence, f found) (f
 		if !f.t.noun && a.grantObject(sent, f.end) {
 			f.t.typ = "REJECT" // "was denied entry", "denied him bail"
 		}
+	case "dismiss":
+		if a.requestObject(sent, f.end) {
+			f.t.typ = "REJECT" // "dismissed an appeal", "dismissed her proposals"
+		}
 	case "strike", "air strike":
 		return f, a.strikeIsAttack(evs, sent, f)
 	case "target":
@@ -47,8 +51,12 @@ func (s *Stage) sense(a *args, evs []news.Event, sent news.Sentence, f found) (f
 		return f, a.weaponNear(sent, f) && a.aimed(sent, f) // "fired missiles at", "a grenade was hurled at"
 	case "explosion", "blast", "explode", "go off", "blow up":
 		return f, a.explosiveAttack(evs, sent, f)
-	case "pound", "bombard":
-		return f, a.violent(sent)
+	case "pound", "bombard", "beat":
+		return f, a.violent(sent) // "warplanes pounded", not "Clinton beats Trump by four points"
+	case "attack", "assault":
+		if a.verbalAttack(sent, f) {
+			f.t.typ = "DISAPPROVE" // "Trump attacked Clinton's record"
+		}
 	case "shoot":
 		return f, f.end >= sent.EndToken || a.lower[f.end] != "out" // "shooting out shrapnel"
 	case "slam":
@@ -94,7 +102,7 @@ func (a *args) happens(sent news.Sentence, f found) bool {
 // modifiedNouns after an event noun make it a modifier: "air raid alerts",
 // "attack helicopters", "bomb squad".
 var modifiedNouns = set(`alert alerts siren sirens warning warnings shelter shelters helicopter helicopters
-	drill drills squad squads dog dogs plan plans victims suspect suspects survivor survivors disposal`)
+	drill drills squad squads dog dogs plan plans victims suspect suspects survivor survivors disposal ad ads`)
 
 // verbInNounPhrase reports a verb form that is a noun where it stands:
 // after an article ("the storm", "a target"), before an auxiliary ("rocket
@@ -248,6 +256,25 @@ func (a *args) claimObject(sent news.Sentence, end int) int {
 	return -1
 }
 
+// requestNouns are asked for: dismissing one turns it down.
+var requestNouns = nounForms(`proposal offer plan request appeal call demand bid petition application motion suit
+	lawsuit case invitation`)
+
+// requestObject reports whether the object after end is something asked
+// for ("dismissed an appeal from the president").
+func (a *args) requestObject(sent news.Sentence, end int) bool {
+	for k := end; k < sent.EndToken && k < end+maxObjectWords; k++ {
+		w := a.lower[k]
+		if requestNouns[w] {
+			return true
+		}
+		if claimNouns[w] || prepositions[w] || w == "," || w == "." || clauseBreaks[w] {
+			return false
+		}
+	}
+	return false
+}
+
 // grantObject reports whether what is denied after end is something
 // granted ("entry", "bail"), an indirect object allowed before it.
 func (a *args) grantObject(sent news.Sentence, end int) bool {
@@ -371,8 +398,8 @@ func (a *args) earlierStrike(evs []news.Event) bool {
 
 // afterEventSubject reports whether the verb at i has an event noun of
 // its sentence as subject ("the attack targeted the police station",
-// "the bombing killed ten soldiers"): the verb then tells of that event,
-// it is no event of its own.
+// "the bombing killed ten soldiers", "the raid that killed him"): the verb
+// then tells of that event, it is no event of its own.
 func (a *args) afterEventSubject(evs []news.Event, sent news.Sentence, i int) bool {
 	if len(evs) == 0 {
 		return false
@@ -383,6 +410,9 @@ func (a *args) afterEventSubject(evs []news.Event, sent news.Sentence, i int) bo
 	}
 	for k := i - 1; k >= sent.FirstToken && a.doc.Tokens[k].Start >= last.Trigger.End; k-- {
 		w := a.lower[k]
+		if (w == "that" || w == "which") && k > sent.FirstToken && a.doc.Tokens[k-1].End == last.Trigger.End {
+			continue // "the raid that killed bin Laden"
+		}
 		if clauseBreaks[w] || w == "," && !a.passiveBy(k+1) {
 			return false
 		}
@@ -451,6 +481,65 @@ func (a *args) explosiveAttack(evs []news.Event, sent news.Sentence, f found) bo
 		}
 	}
 	return f.t.noun && lastAttackBefore(evs, a.doc.Tokens[f.first].Start) >= 0
+}
+
+// verbalTargets are what words attack: "attacked his record".
+var verbalTargets = nounForms(`record policy plan remark comment statement decision proposal loophole media press
+	critic opponent rival speech campaign position view stance character integrity judgment judgement`)
+
+// verbalModifiers before "attack" make it one of words: "personal attacks".
+var verbalModifiers = set(`personal verbal political rhetorical partisan negative scathing blistering
+	stinging withering`)
+
+// verbalAttack tells an attack in words from one by force: with no word of
+// violence in its sentence or the ones around it, an attack on a person or
+// on what words attack ("attacked Clinton", "attacked his record", "a
+// personal attack on the senator") is criticism.
+func (a *args) verbalAttack(sent news.Sentence, f found) bool {
+	if a.violentAround(f.first) {
+		return false
+	}
+	if f.t.noun && f.first > sent.FirstToken && verbalModifiers[a.lower[f.first-1]] {
+		return true
+	}
+	k := f.end
+	if f.t.noun {
+		if k >= sent.EndToken || a.lower[k] != "on" && a.lower[k] != "against" {
+			return false
+		}
+		k++
+	}
+	for j := k; j < sent.EndToken && j < k+5; j++ {
+		if r := a.ref[j]; r.entity != "" {
+			return r.typ == news.TypePER
+		}
+		if verbalTargets[a.lower[j]] {
+			return true
+		}
+		if prepositions[a.lower[j]] || clauseBreaks[a.lower[j]] || !isLowerAlpha(a.lower[j]) && a.lower[j] != "'s" && a.lower[j] != "’s" {
+			return false
+		}
+	}
+	return false
+}
+
+// violentAround reports a word of violence, other than the word at k, in
+// the sentence of token k or the sentences next to it.
+func (a *args) violentAround(k int) bool {
+	si := a.sentOf[k]
+	for s := si - 1; s <= si+1; s++ {
+		if s < 0 || s >= len(a.doc.Sentences) {
+			continue
+		}
+		sent := a.doc.Sentences[s]
+		for j := sent.FirstToken; j < sent.EndToken; j++ {
+			w := a.lower[j]
+			if j != k && violentWords[w] && w != "attack" && w != "attacks" && w != "attacked" && w != "attacking" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // harmWords tell that what was fired hit someone or something.
