@@ -173,8 +173,10 @@ func (a *args) falsityAfterCopula(sent news.Sentence, k int) (int, int, bool) {
 		switch {
 		case falsityWords[w] && !negated:
 			return j, j + 1, a.falsityAt(sent, j)
-		case truthWords[w] && negated:
+		case truthWords[w] && negated && (negations[a.lower[j-1]] || truthDegrees[a.lower[j-1]]):
 			return j - 1, j + 1, true
+		case truthWords[w]:
+			return 0, 0, false // "not politically correct"
 		case w == "not" || w == "n't":
 			negated = j+1 >= sent.EndToken || a.lower[j+1] != "only"
 		case copulaFillers[w] || strings.HasSuffix(w, "ly"):
@@ -184,6 +186,10 @@ func (a *args) falsityAfterCopula(sent news.Sentence, k int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// truthDegrees may stand between "not" and a word of truth: "not entirely
+// true".
+var truthDegrees = set(`entirely quite completely wholly totally at all even remotely`)
 
 // claimBefore returns the token of a claim noun within eight tokens before
 // k in its clause, or -1.
@@ -223,7 +229,8 @@ func thereIsNo(a *args, sent news.Sentence, _ []news.Event) (int, int, bool) {
 			continue
 		}
 		if proofNouns[a.lower[k+1]] {
-			if k+2 < sent.EndToken && proofLinks[a.lower[k+2]] {
+			generic := k > sent.FirstToken && beForms[a.lower[k-1]] && a.thereBefore(sent, k) < 0 // "past results are no indication of"
+			if k+2 < sent.EndToken && proofLinks[a.lower[k+2]] && !generic {
 				return k, k + 2, true
 			}
 			continue
@@ -264,13 +271,19 @@ func (a *args) deniedThing(sent news.Sentence, k int) bool {
 			if close := a.closing(sent, j); close > j {
 				j = close // a bracket counts as one word
 			}
-		case a.ref[j].entity != "" || isLowerAlpha(w) && !prepositions[w] && !clauseBreaks[w] && !strings.HasSuffix(w, "er") && w != "one" && w != "more" && w != "way":
+		case genericWords[w] || strings.HasSuffix(w, "est"):
+			return false
+		case a.ref[j].entity != "" || isLowerAlpha(w) && !prepositions[w] && !clauseBreaks[w] && !strings.HasSuffix(w, "er"):
 		default:
 			return false
 		}
 	}
 	return false
 }
+
+// genericWords after "there is no" make a general statement, not a denial:
+// "there is no perfect agreement", "there is no one way".
+var genericWords = set(`one more way perfect easy simple single magic quick good right such other doubt`)
 
 // closing returns the token that closes the bracket opened at k, or k.
 func (a *args) closing(sent news.Sentence, k int) int {
@@ -306,7 +319,7 @@ var falsityIdioms = set(`flag alarm alarms start positive positives hope hopes s
 // weakFalsity are words that call a claim untrue only when said of it
 // ("the report is ridiculous", "ridiculous claims"), not of anything else
 // ("a ridiculous candidate").
-var weakFalsity = set(`ridiculous absurd misleading inaccurate incorrect`)
+var weakFalsity = set(`ridiculous absurd misleading inaccurate incorrect fake bogus fictitious concocted`)
 
 // quotedFalse finds a word of falsity inside a quote: "is consistently
 // lying", "a deliberate falsehood", "such a fabricated charge". A word

@@ -27,8 +27,8 @@ func (s *Stage) sense(a *args, evs []news.Event, sent news.Sentence, f found) (f
 	case "reject", "refuse", "rebuff", "spurn", "turn down", "rejection", "refusal", "accept":
 		return a.rejectSense(sent, f)
 	case "deny":
-		if !f.t.noun && a.grantObject(sent, f.end) {
-			f.t.typ = "REJECT" // "was denied entry", "denied him bail"
+		if !f.t.noun && (a.grantObject(sent, f.end) || a.passiveAt(sent, i) && a.requestBefore(sent, i)) {
+			f.t.typ = "REJECT" // "was denied entry", "denied him bail", "the requests were denied"
 		}
 	case "dismiss":
 		if a.requestObject(sent, f.end) {
@@ -269,6 +269,20 @@ func (a *args) requestObject(sent news.Sentence, end int) bool {
 			return true
 		}
 		if claimNouns[w] || prepositions[w] || w == "," || w == "." || clauseBreaks[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// requestBefore reports a request as the subject of a passive at i ("the
+// requests were denied").
+func (a *args) requestBefore(sent news.Sentence, i int) bool {
+	for k := i - 1; k >= sent.FirstToken && k >= i-5; k-- {
+		if requestNouns[a.lower[k]] || grantNouns[a.lower[k]] {
+			return true
+		}
+		if clauseBreaks[a.lower[k]] && a.lower[k] != "that" {
 			return false
 		}
 	}

@@ -12,7 +12,7 @@ var (
 		after before since when`)
 	beAuxiliaries = set(`was were is are be been being got gets get 's ’s`)
 	beForms       = set(`is are was were be been being 's ’s`)
-	negations     = set(`not n't never no without`)
+	negations     = set(`not n't never no without cannot`)
 	hedges        = set(`allegedly reportedly purportedly apparently believed suspected claimed claims alleged
 		rumoured rumored possibly perhaps may might could unconfirmed`)
 	skipAdverbs = set(`actually also already reportedly allegedly later earlier then still just recently
@@ -30,11 +30,11 @@ var reportingVerbs = set(`said says say told claimed claim claims revealed revea
 
 // Pronouns, by what they can stand for.
 var (
-	firstPerson     = set(`i we me us my our ours`)
-	personPronouns  = set(`he she him his her`)
-	thingPronouns   = set(`it its`)
-	pluralPronouns  = set(`they them their`)
-	groupRoleNouns  = set(`group movement organisation organization outfit militia faction network company firm
+	firstPerson    = set(`i we me us my our ours`)
+	personPronouns = set(`he she him his her`)
+	thingPronouns  = set(`it its`)
+	pluralPronouns = set(`they them their`)
+	groupRoleNouns = set(`group movement organisation organization outfit militia faction network company firm
 		corporation party`)
 	possessiveProns = set(`his her its their our my`)
 	objectPronouns  = set(`me us him them`)
