@@ -239,7 +239,7 @@ func (w *doc) mergeAdjacent(qs []quoted) []quoted {
 	var out []quoted
 	for _, q := range qs {
 		if n := len(out); n > 0 && out[n-1].closed && strings.TrimSpace(text[out[n-1].end:q.open]) == "" &&
-			!strings.Contains(text[out[n-1].end:q.open], "\n") && !w.embedded(out[n-1].open) {
+			!strings.Contains(text[out[n-1].end:q.open], "\n") && !w.embedded(out[n-1].open) && !w.colonIntroduced(out[n-1].open) {
 			out[n-1].pieces = append(out[n-1].pieces, q.pieces...)
 			out[n-1].end, out[n-1].closed = q.end, q.closed
 			continue
@@ -247,6 +247,14 @@ func (w *doc) mergeAdjacent(qs []quoted) []quoted {
 		out = append(out, q)
 	}
 	return out
+}
+
+// colonIntroduced reports whether the quotation opening at byte off
+// follows a colon ("Smith said: 'A.' 'B,' he added"): it has its own
+// attribution and is not one utterance with the quotation after it.
+func (w *doc) colonIntroduced(off int) bool {
+	k := w.tokenAt(off)
+	return k > 0 && k < len(w.toks) && w.low[k-1] == ":" && w.paraOf[k-1] == w.paraOf[k]
 }
 
 // endsLikeAttributed reports whether a quotation ends the way a quote
@@ -324,6 +332,17 @@ func (w *doc) afterAttribution(k int, strong bool) attribution {
 	for v := k + 1; v < hi && v <= k+maxSubject+4; v++ {
 		if isSentenceEnd(w.low[v]) && w.sentBreak(v) || w.low[v] == ":" || w.low[v] == ";" {
 			break
+		}
+		if v >= k+1 && v+2 < hi && w.low[v] == "quoted" && w.low[v+1] == "as" && w.low[v+2] == "saying" {
+			// "'...,' Hamdullah Fitrat, the deputy spokesman, was quoted as
+			// saying by the news agency": the one quoted speaks
+			b := v
+			for b > k && (w.lx.has("aux", w.low[b-1]) || w.low[b-1] == ",") {
+				b--
+			}
+			if a := w.trimIntro(w.trimLeading(k, b), b); w.validSubject(a, b) {
+				return attribution{ok: true, cueA: v, cueB: v + 3, subA: a, subB: b}
+			}
 		}
 		n := w.cueAt(v, "clause", "that", "direct", "object")
 		if n == 0 || hasSuffix(w.low[v], "ing") {
