@@ -28,7 +28,8 @@ With one FILE it prints one JSON object. With several FILEs, or --jsonl, it
 prints one object per line (JSON Lines) in input order. An input that cannot
 be read is reported on stderr, its line holds {"schema":"newsgraph/error/v1",
 "source":...,"error":...} so lines still match inputs, the other inputs are
-processed, and the exit status is 1.
+processed, and the exit status is 1. An article whose extraction takes longer
+than --doc-timeout (default 60s) fails the same way.
 
 Examples:
   newsgraph extract article.txt
@@ -43,6 +44,8 @@ type extractOptions struct {
 	pretty  bool
 	timings bool
 	workers int
+	// docTimeout is the time budget of one document (0: none).
+	docTimeout time.Duration
 	// dataDir and countryHint are the geo stage's settings.
 	dataDir     string
 	countryHint string
@@ -74,6 +77,7 @@ func parseExtractFlags(env *environment, args []string) (extractOptions, []strin
 	fs.BoolVar(&opt.pretty, "pretty", false, "indent the JSON of a single document for reading")
 	fs.BoolVar(&opt.timings, "timings", false, "print each stage's time per document on stderr")
 	fs.IntVar(&opt.workers, "workers", runtime.GOMAXPROCS(0), "documents processed in parallel")
+	docTimeoutFlag(fs, &opt.docTimeout)
 	fs.StringVar(&opt.dataDir, "data", "", "data `DIR` with the GeoNames index (default $NEWSGRAPH_DATA or the user data directory; see 'newsgraph setup')")
 	fs.StringVar(&opt.countryHint, "country-hint", "", "ISO 3166 `CODE` of the country the articles are mostly about (PK); favours its places")
 	if err := parseFlags(fs, args); err != nil {
@@ -190,7 +194,7 @@ func extractOne(env *environment, runner *pipeline.Runner, opt extractOptions, f
 		return extractResult{err: err}
 	}
 	if err := runner.Run(context.Background(), doc); err != nil {
-		return extractResult{err: err}
+		return extractResult{err: budgetHint(err)}
 	}
 	data, err := news.MarshalContract(doc)
 	return extractResult{json: data, err: err, doc: doc}

@@ -46,8 +46,9 @@ Fetching is polite: a User-Agent naming newsgraph, robots.txt honoured, at
 most two requests at a time per site, retries with back-off. Loopback,
 private and link-local addresses are refused unless --allow-private.
 
-A source that fails (unreadable, not text, a fetch error) is listed on stderr
-and the others go on; the exit status is then 1. Each article is stored in
+A source that fails (unreadable, not text, a fetch error, an article whose
+extraction takes longer than --doc-timeout) is listed on stderr and the others
+go on; the exit status is then 1. Each article is stored in
 one transaction: an interrupted ingest keeps every article it finished.
 
 Examples:
@@ -79,6 +80,7 @@ func parseIngestFlags(env *environment, args []string) (ingestOptions, []string,
 	fs.IntVar(&opt.rounds, "rounds", 0, "with --watch, stop after this many polls (0: never)")
 	fs.IntVar(&opt.feedMaxItems, "feed-max-items", feed.DefaultMaxItems, "read at most this many items, the first, from one poll of a feed")
 	fs.IntVar(&opt.workers, "workers", runtime.GOMAXPROCS(0), "articles processed in parallel")
+	docTimeoutFlag(fs, &opt.stages.docTimeout)
 	fs.BoolVar(&opt.noProgress, "no-progress", false, "no progress bar, even on a terminal")
 	fs.BoolVar(&opt.fetch.AllowPrivate, "allow-private", false, "allow fetching from loopback, private and link-local addresses")
 	fs.DurationVar(&opt.fetch.Timeout, "timeout", opt.fetch.Timeout, "give up on one request after this long")

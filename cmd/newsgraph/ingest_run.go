@@ -129,7 +129,7 @@ func (in *ingester) prepare(ctx context.Context, j job) prepared {
 		// Only new articles go through the pipeline; PutArticle records a
 		// duplicate from the cleaned text alone.
 		if err := in.runner.Run(ctx, doc); err != nil {
-			return prepared{err: err}
+			return prepared{err: budgetHint(err)}
 		}
 	}
 	return prepared{input: input}

@@ -93,6 +93,7 @@ func parseServeFlags(env *environment, args []string) (serveOptions, error) {
 	fs.BoolVar(&opt.fetch.AllowPrivate, "allow-private", false, "let POST /api/ingest fetch loopback, private and link-local addresses")
 	fs.StringVar(&opt.stages.dataDir, "data", "", "data `DIR` with the GeoNames index, for extract and ingest (see 'newsgraph setup')")
 	fs.StringVar(&opt.stages.countryHint, "country-hint", "", "ISO 3166 `CODE` of the country the articles are mostly about")
+	docTimeoutFlag(fs, &opt.stages.docTimeout)
 	if err := parseFlags(fs, args); err != nil {
 		return opt, err
 	}

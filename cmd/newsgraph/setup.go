@@ -87,7 +87,7 @@ func dataDir(flagValue string) (string, error) {
 // the geo stage makes it say once on stderr that places are not geocoded
 // and how to install the data (articles that fail to read say nothing more).
 func geoOptions(env *environment, opt extractOptions) stageOptions {
-	so := stageOptions{countryHint: opt.countryHint}
+	so := stageOptions{countryHint: opt.countryHint, docTimeout: opt.docTimeout}
 	var why string
 	if so.gazetteer, why = loadGazetteer(opt.dataDir); so.gazetteer == nil {
 		msg := "newsgraph: places are not geocoded: " + why

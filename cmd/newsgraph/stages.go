@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/extract/claim"
 	"github.com/newsgraph/newsgraph/internal/extract/event"
@@ -21,6 +22,7 @@ type stageOptions struct {
 	gazetteer   *gazetteer.Index // nil: places are not geocoded and ner tags without place names
 	countryHint string           // ISO 3166 code, or ""
 	noGazetteer func()           // called once, by the first document, when gazetteer is nil
+	docTimeout  time.Duration    // time budget of one document (0: none)
 }
 
 // newExtractRunner wires the extraction stages in their fixed order:
@@ -56,7 +58,7 @@ func newExtractRunner(opt stageOptions) (*pipeline.Runner, error) {
 	if opt.gazetteer == nil && opt.noGazetteer != nil {
 		geoStage = &onceStage{Stage: geoStage, first: opt.noGazetteer}
 	}
-	return pipeline.NewRunner(
+	runner, err := pipeline.NewRunner(
 		segment.New(),
 		nerStage,
 		linkStage,
@@ -66,4 +68,9 @@ func newExtractRunner(opt stageOptions) (*pipeline.Runner, error) {
 		eventStage,
 		claimStage,
 	)
+	if err != nil {
+		return nil, err
+	}
+	runner.SetDocTimeout(opt.docTimeout)
+	return runner, nil
 }
