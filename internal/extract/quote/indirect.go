@@ -93,6 +93,13 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 	isInf := w.lx.has("infinitive", cue)
 	participle := hasSuffix(cue, "ing")
 
+	if w.invertedAtEnd(i, n, hi) {
+		// "The explosion took place on Sunday, said Shah Mahmmod Nahimi,
+		// a provincial councilman.": the speaker follows the cue and ends
+		// the sentence; the clause before the comma is reported
+		return w.postposed(i, n, lo, hi, i, i)
+	}
+
 	// the subject
 	var sa, sb int
 	if participle && i > lo && w.low[i-1] == "," && len(earlier) > 0 {
@@ -236,8 +243,8 @@ func (w *doc) postposed(i, n, lo, hi, sa, sb int) (reported, bool) {
 // according reads "According to X, CLAUSE" and "CLAUSE, according to X".
 func (w *doc) according(i, n, lo, hi int) (reported, bool) {
 	sa, sb := w.subjectAfter(i+n, hi)
-	if sa >= sb {
-		return reported{}, false
+	if sa >= sb || w.low[i] == "as" && !isCapitalized(w.toks[sa].Text) {
+		return reported{}, false // "as per the agreement" reports nothing
 	}
 	var ca, cb int
 	lead := i - lo
@@ -392,4 +399,29 @@ func (w *doc) cutApart(found []reported) []*cand {
 		out = append(out, r.c)
 	}
 	return out
+}
+
+// invertedAtEnd reports whether the cue [i, i+n) follows a comma and is
+// followed by a named speaker that runs to the end of the sentence [.., hi)
+// ("..., said police spokesman Ferdus Faramarz.").
+func (w *doc) invertedAtEnd(i, n, hi int) bool {
+	if i == 0 || w.low[i-1] != "," || i+n >= hi || hasSuffix(w.low[i], "ing") {
+		return false
+	}
+	a, b := w.subjectAfter(i+n, hi)
+	if !w.validSubject(a, b) {
+		return false
+	}
+	named := false
+	for k := a; k < b; k++ {
+		if isCapitalized(w.toks[k].Text) && !isPunct(w.low[k]) {
+			named = true
+		}
+	}
+	for k := b; k < hi; k++ {
+		if !isPunct(w.low[k]) {
+			return false
+		}
+	}
+	return named
 }
