@@ -47,7 +47,9 @@ func (r *Runner) DocTimeout() time.Duration { return r.docTimeout }
 // time budget.
 var ErrDocTimeout = errors.New("document over its time budget")
 
-// BudgetError says that a document used up its time budget.
+// BudgetError says that a document used up its time budget. It is
+// ErrDocTimeout and, as a deadline that passed, context.DeadlineExceeded
+// for errors.Is.
 type BudgetError struct {
 	Budget time.Duration
 }
@@ -56,7 +58,7 @@ func (e *BudgetError) Error() string {
 	return fmt.Sprintf("%v (%s)", ErrDocTimeout, e.Budget)
 }
 
-func (e *BudgetError) Unwrap() error { return ErrDocTimeout }
+func (e *BudgetError) Unwrap() []error { return []error{ErrDocTimeout, context.DeadlineExceeded} }
 
 // NewRunner returns a Runner for stages in exactly this order. It rejects
 // nil stages and duplicate names, which would make timings ambiguous.

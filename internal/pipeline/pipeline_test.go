@@ -110,8 +110,8 @@ func TestRunStopsADocumentOverItsBudget(t *testing.T) {
 		doc := &news.Doc{Source: "big.txt", Text: "long"}
 		err = r.Run(context.Background(), doc)
 		var se *StageError
-		if !errors.As(err, &se) || !errors.Is(err, ErrDocTimeout) {
-			t.Fatalf("checks=%v: error %v, want a *StageError wrapping ErrDocTimeout", checks, err)
+		if !errors.As(err, &se) || !errors.Is(err, ErrDocTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("checks=%v: error %v, want a *StageError wrapping ErrDocTimeout, a deadline exceeded", checks, err)
 		}
 		var be *BudgetError
 		if !errors.As(err, &be) || be.Budget != time.Millisecond {
