@@ -115,6 +115,9 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 		if sa >= sb && participle {
 			sa, sb = w.earlierSubject(lo, i) // "..., Cook wrote, adding that ..."
 		}
+		if sa >= sb && i-1 > lo && w.low[i-1] == "and" {
+			sa, sb = w.coordinatedSubject(lo, i-1)
+		}
 		if sa >= sb {
 			sa, sb = w.mainSubject(lo, i)
 		}
@@ -424,4 +427,30 @@ func (w *doc) invertedAtEnd(i, n, hi int) bool {
 		}
 	}
 	return named
+}
+
+// coordinatedSubject returns the subject of the clause whose verb the cue
+// after "and" at token and is coordinated with: "..., but his rival Bobi
+// Wine has alleged fraud and said ...": the noun phrase after the last
+// comma, "but" or semicolon before it, when a verb-like word stands between
+// that phrase and "and"; else [and, and).
+func (w *doc) coordinatedSubject(lo, and int) (int, int) {
+	start := lo
+	for j := and - 1; j > lo; j-- {
+		if w.quotedTok[j] {
+			continue
+		}
+		if t := w.low[j]; t == "," || t == ";" || t == "but" {
+			start = j + 1
+			break
+		}
+	}
+	for start < and && (w.low[start] == "but" || w.low[start] == "and" || w.low[start] == ",") {
+		start++
+	}
+	a, b := w.npForward(start, and)
+	if a >= b || !w.validSubject(a, b) || b >= and-1 {
+		return and, and
+	}
+	return a, b
 }
