@@ -583,6 +583,24 @@ func TestDeniesLinksTheStatement(t *testing.T) {
 	}
 }
 
+// TestDeniesNothingUnrelated checks that a denial names no statement when
+// its claim noun does not refer back ("denied claims of") or the latest
+// statement shares nothing with it.
+func TestDeniesNothingUnrelated(t *testing.T) {
+	for _, text := range []string{
+		"The Daily Courier reported that Norway had agreed to sell rifles to Chad. The weather office denied the reports of snow.",
+		"The Daily Courier reported that Norway had agreed to sell rifles to Chad. The minister denied claims of a deal with Chad.",
+	} {
+		doc := docWith(t, text, ent{"ORG", []string{"Daily Courier"}}, ent{"LOC", []string{"Norway"}}, ent{"LOC", []string{"Chad"}})
+		doc.Quotes = []news.Quote{quoteOf(t, doc, 0, quoteSpec{"Norway had agreed to sell rifles to Chad", 0, "indirect"})}
+		for _, ev := range events(t, doc) {
+			if ev.Type == "DENY" && ev.Denies != "" {
+				t.Errorf("%q: denial %q denies %s, want none", text, ev.Trigger.Text, ev.Denies)
+			}
+		}
+	}
+}
+
 // TestCategoryPerTrigger checks that a type declared in several lexicon
 // blocks takes the PLOVER category of its trigger's block.
 func TestCategoryPerTrigger(t *testing.T) {

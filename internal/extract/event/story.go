@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -197,9 +198,10 @@ const maxAnswerSentences = 12
 
 // linkDenials sets Denies on each DENY event that names what it denies:
 // the statement (quote or ACCUSE/ASSERT event) of the claim's owner
-// ("rejected India's claim"), or, for a claim noun without owner ("such
-// reports", "the allegations"), the latest statement by another party
-// before it.
+// ("rejected India's claim"), or, for a claim noun without owner that
+// refers back ("such reports", "the allegations", not "claims of"), the
+// latest statement by another party before it that shares a word or a
+// name with the denial's sentence.
 func (a *args) linkDenials(evs []news.Event) {
 	for i := range evs {
 		ev := &evs[i]
@@ -214,8 +216,8 @@ func (a *args) linkDenials(evs []news.Event) {
 		}
 		if owner := a.claimOwner(sent, n); owner != "" {
 			ev.Denies = a.statementBy(evs, owner, ev.Trigger.Start)
-		} else {
-			ev.Denies = a.statementBefore(evs, ev.Actor, ev.Sentence, ev.Trigger.Start)
+		} else if a.refersBackTo(sent, n) {
+			ev.Denies = a.statementBefore(evs, ev.Actor, sent, ev.Trigger.Start)
 		}
 	}
 }
@@ -247,24 +249,88 @@ func (a *args) statementBy(evs []news.Event, owner string, pos int) string {
 	return best
 }
 
+// refersBackTo reports whether the claim noun at n refers to something
+// said before: "such reports", "these claims", "the allegations".
+func (a *args) refersBackTo(sent news.Sentence, n int) bool {
+	start := a.npStart(sent, n)
+	if start >= n {
+		return false
+	}
+	switch a.lower[start] {
+	case "such", "these", "those", "this", "that", "the":
+		return true
+	}
+	return false
+}
+
 // statementBefore returns the id of the latest statement before pos by a
-// party other than denier, within maxAnswerSentences sentences.
-func (a *args) statementBefore(evs []news.Event, denier string, si, pos int) string {
-	best, bestAt := "", -1
+// party other than denier, within maxAnswerSentences sentences, that
+// shares a content word or a name with the denial's sentence.
+func (a *args) statementBefore(evs []news.Event, denier string, sent news.Sentence, pos int) string {
+	si := a.sentOf[sent.FirstToken]
 	from := 0
 	if si-maxAnswerSentences > 0 {
 		from = a.doc.Sentences[si-maxAnswerSentences].Start
 	}
+	words := a.contentWords(sent.FirstToken, sent.EndToken)
+	best, bestAt := "", -1
 	for _, q := range a.doc.Quotes {
-		if q.Speaker != "" && a.canonical(q.Speaker) != denier && q.Start >= from && q.End <= pos && q.Start > bestAt {
+		if q.Speaker != "" && a.canonical(q.Speaker) != denier && q.Start >= from && q.End <= pos && q.Start > bestAt &&
+			a.shares(q.Span, words) {
 			best, bestAt = q.ID, q.Start
 		}
 	}
 	for _, v := range evs {
 		if (v.Type == "ACCUSE" || v.Type == "ASSERT") && v.Actor != "" && v.Actor != denier && v.Trigger.Start >= from &&
-			v.Trigger.End <= pos && v.Trigger.Start > bestAt {
+			v.Trigger.End <= pos && v.Trigger.Start > bestAt && a.shares(a.doc.Sentences[v.Sentence].Span, words) {
 			best, bestAt = v.ID, v.Trigger.Start
 		}
 	}
 	return best
+}
+
+// minContentWord is the length from which a word that is no function word
+// counts as content ("arms", not "the").
+const minContentWord = 4
+
+// contentWords returns the content words and entity ids of tokens
+// [first, end), without claim nouns and words of denial or falsity.
+func (a *args) contentWords(first, end int) map[string]bool {
+	out := map[string]bool{}
+	for k := first; k < end; k++ {
+		w := a.lower[k]
+		switch {
+		case a.ref[k].entity != "":
+			out[a.canonical(a.ref[k].entity)] = true
+		case len(w) >= minContentWord && isLowerAlpha(w) && !functionWords[w] && !claimNouns[w] && !falsityWords[w] &&
+			!reportingVerbs[w] && !a.isDenial(k):
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// isDenial reports a word of the lexicon's DENY triggers at k.
+func (a *args) isDenial(k int) bool {
+	for _, t := range a.lx.byFirst[a.lower[k]] {
+		if t.typ == "DENY" || t.typ == "REJECT" {
+			return true
+		}
+	}
+	return false
+}
+
+// shares reports whether the tokens of span hold a word or name of words.
+func (a *args) shares(sp news.Span, words map[string]bool) bool {
+	for k := a.tokenAt(sp.Start); k < len(a.lower) && a.doc.Tokens[k].Start < sp.End; k++ {
+		if a.ref[k].entity != "" && words[a.canonical(a.ref[k].entity)] || words[a.lower[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenAt returns the first token that ends after byte offset pos.
+func (a *args) tokenAt(pos int) int {
+	return sort.Search(len(a.doc.Tokens), func(k int) bool { return a.doc.Tokens[k].End > pos })
 }

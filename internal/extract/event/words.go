@@ -110,5 +110,10 @@ func set(words string) map[string]bool {
 	return m
 }
 
+// functionWords are no content words however long: "said that they would".
+var functionWords = set(`that this these those there their they them with from have has had been were what
+	when where which while would will could should about after before said says also into over than then
+	only such some more most other very just like against because between during under until upon`)
+
 // subjectPronouns are pronouns that are subjects: a word after one is a verb.
 var subjectPronouns = set(`i we he she it they`)
