@@ -590,6 +590,7 @@ func TestDeniesNothingUnrelated(t *testing.T) {
 	for _, text := range []string{
 		"The Daily Courier reported that Norway had agreed to sell rifles to Chad. The weather office denied the reports of snow.",
 		"The Daily Courier reported that Norway had agreed to sell rifles to Chad. The minister denied claims of a deal with Chad.",
+		"The Daily Courier reported that Norway had agreed to sell rifles to Chad. The rumours were denied by the Daily Courier.",
 	} {
 		doc := docWith(t, text, ent{"ORG", []string{"Daily Courier"}}, ent{"LOC", []string{"Norway"}}, ent{"LOC", []string{"Chad"}})
 		doc.Quotes = []news.Quote{quoteOf(t, doc, 0, quoteSpec{"Norway had agreed to sell rifles to Chad", 0, "indirect"})}

@@ -439,15 +439,24 @@ func (a *args) deniedClaim(sent news.Sentence, first, end int) int {
 
 // claimOwner returns who made the claim whose noun is at n: its possessor
 // or the name before it ("India's claim", "Indian allegations"), or the
-// party after "by"/"from" ("claims made by the Houthis").
+// party after "by"/"from" right after it ("a report from the U.N.",
+// "claims made by the Houthis").
 func (a *args) claimOwner(sent news.Sentence, n int) string {
 	if id := a.modifierActor(sent, n); id != "" {
 		return id
 	}
-	for k := n + 1; k < sent.EndToken && k <= n+3; k++ {
-		if a.lower[k] == "by" || a.lower[k] == "from" {
-			return a.afterWord(sent, k, 1, a.lower[k])
-		}
+	k := n + 1
+	if k < sent.EndToken && ownerParticiples[a.lower[k]] {
+		k++ // "claims made by", "the allegations levelled by"
+	}
+	if k < sent.EndToken && (a.lower[k] == "by" || a.lower[k] == "from") {
+		return a.afterWord(sent, k, 1, a.lower[k])
 	}
 	return ""
 }
+
+// ownerParticiples stand between a claim noun and its author's "by":
+// "claims made by the Houthis"; a "by" after anything else is another
+// verb's ("the rumours were denied by IBM").
+var ownerParticiples = set(`made levelled leveled levied raised issued published released circulated spread
+	brought filed lodged contained`)

@@ -198,10 +198,10 @@ const maxAnswerSentences = 12
 
 // linkDenials sets Denies on each DENY event that names what it denies:
 // the statement (quote or ACCUSE/ASSERT event) of the claim's owner
-// ("rejected India's claim"), or, for a claim noun without owner that
-// refers back ("such reports", "the allegations", not "claims of"), the
-// latest statement by another party before it that shares a word or a
-// name with the denial's sentence.
+// ("rejected India's claim"), or, for a denial by a named party of a claim
+// noun without owner that refers back ("such reports", "the allegations",
+// not "claims of"), the latest statement by another party before it that
+// shares a word or a name with the denial's sentence.
 func (a *args) linkDenials(evs []news.Event) {
 	for i := range evs {
 		ev := &evs[i]
@@ -214,17 +214,20 @@ func (a *args) linkDenials(evs []news.Event) {
 		if n < 0 {
 			continue
 		}
-		if owner := a.claimOwner(sent, n); owner != "" {
+		owner := a.claimOwner(sent, n)
+		switch {
+		case owner != "" && owner != ev.Actor:
 			ev.Denies = a.statementBy(evs, owner, ev.Trigger.Start)
-		} else if a.refersBackTo(sent, n) {
+		case owner == "" && ev.Actor != "" && a.refersBackTo(sent, n):
 			ev.Denies = a.statementBefore(evs, ev.Actor, sent, ev.Trigger.Start)
 		}
 	}
 }
 
 // statementBy returns the id of the statement by entity owner nearest to
-// pos, an earlier one preferred: a quote it speaks or an ACCUSE/ASSERT
-// event it is the actor of.
+// pos, an earlier one preferred: a quote it speaks (not one that holds
+// pos: that is the denial's own) or an ACCUSE/ASSERT event it is the
+// actor of.
 func (a *args) statementBy(evs []news.Event, owner string, pos int) string {
 	best, bestDist := "", 1<<62
 	consider := func(id string, at int) {
@@ -237,7 +240,7 @@ func (a *args) statementBy(evs []news.Event, owner string, pos int) string {
 		}
 	}
 	for _, q := range a.doc.Quotes {
-		if q.Speaker != "" && a.canonical(q.Speaker) == owner {
+		if q.Speaker != "" && a.canonical(q.Speaker) == owner && (pos < q.Start || pos >= q.End) {
 			consider(q.ID, q.Start)
 		}
 	}
