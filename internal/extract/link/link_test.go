@@ -419,3 +419,19 @@ func TestNoMentionsGivesNoEntities(t *testing.T) {
 		t.Errorf("entities %v, want an empty non-nil list", es)
 	}
 }
+
+// TestTimePhraseCut: "X on Tuesday" tagged as one name is the name X.
+func TestTimePhraseCut(t *testing.T) {
+	text := "The Red Crescent Society on Tuesday appealed for blood donors. Kabul last week saw no rain."
+	es := link(t, docWith(t, text, tagged{"Red Crescent Society on Tuesday", 0, "ORG"}))
+	for _, e := range es {
+		for _, m := range e.Mentions {
+			if strings.Contains(m.Text, "Tuesday") {
+				t.Errorf("mention %q keeps the time phrase; entities %v", m.Text, summary(es))
+			}
+		}
+	}
+	if entityOf(es, "Red Crescent Society") == nil {
+		t.Errorf("no entity Red Crescent Society; entities %v", summary(es))
+	}
+}

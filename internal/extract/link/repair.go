@@ -32,6 +32,7 @@ func (s *Stage) repairMentions(a *analysis, ms []nameMention) []nameMention {
 			}
 		}
 		m = a.trimSpeechVerb(m)
+		m = a.trimTimePhrase(m)
 		for _, part := range a.splitAtAnd(m, known) {
 			out = append(out, a.splitAtTitle(part)...)
 		}
@@ -177,6 +178,26 @@ func (a *analysis) trimSpeechVerb(m nameMention) nameMention {
 	}
 	return m
 }
+
+// trimTimePhrase drops a time phrase NER glued to the end of a name: "the
+// World Health Organization on Wednesday", "Foreign Office on Saturday",
+// "Kabul last week". A name never ends in a weekday or month after a
+// lower-case preposition or "last"/"this"/"next".
+func (a *analysis) trimTimePhrase(m nameMention) nameMention {
+	for k := m.first + 1; k < m.end-1; k++ {
+		w := strings.ToLower(a.words[k])
+		if !timePrepositions[w] || !calendarWords[strings.ToLower(a.words[k+1])] || a.words[k] != w {
+			continue
+		}
+		if t, ok := a.cleanMention(m.first, k, m.typ); ok {
+			return t
+		}
+		return m
+	}
+	return m
+}
+
+var timePrepositions = set(`on last this next since until by in`)
 
 // splitAtAnd splits "Jeb Bush and Rand Paul" into two names when the
 // article also uses one of the halves on its own; a name that merely
