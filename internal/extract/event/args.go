@@ -478,8 +478,8 @@ func (a *args) skipRelative(sent news.Sentence, k int) int {
 }
 
 // antecedent returns the entity a relative pronoun at k refers to: the
-// mention just before it, a comma allowed between, or the name inside the
-// noun phrase before it.
+// mention just before it, a comma allowed between, unless it is a place
+// after a preposition; or the name inside the noun phrase before it.
 func (a *args) antecedent(sent news.Sentence, k int) string {
 	j := k - 1
 	if j >= sent.FirstToken && a.lower[j] == "," {
@@ -488,8 +488,11 @@ func (a *args) antecedent(sent news.Sentence, k int) string {
 	if j < sent.FirstToken {
 		return ""
 	}
-	if a.ref[j].entity != "" {
-		return a.canonical(a.ref[j].entity)
+	if r := a.ref[j]; r.entity != "" {
+		if r.typ == news.TypeLOC && a.prepositional(sent, r.first) {
+			return "" // "an organisation in Bosnia who": not the place
+		}
+		return a.canonical(r.entity)
 	}
 	return a.modifierActor(sent, j+1) // "the Syrian government, who accused"
 }

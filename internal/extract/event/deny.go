@@ -95,12 +95,23 @@ var callingParticles = set(`for on out off up upon`)
 // calledPronouns stand for something said: "called them baseless".
 var calledPronouns = set(`it them this that these those`)
 
-// claimAfter reports a claim noun within three words after k: "termed as
-// fabricated Gandhi's charge".
+// maxClaimAfter is how many words (a name, a quotation mark or a
+// possessive counting none) may come before the claim noun a word of
+// falsity qualifies: "termed as 'fabricated' Rahul Gandhi's charge".
+const maxClaimAfter = 4
+
+// claimAfter reports a claim noun within maxClaimAfter words after k.
 func (a *args) claimAfter(sent news.Sentence, k int) bool {
-	for j := k + 1; j < sent.EndToken && j <= k+4; j++ {
-		if claimNouns[a.lower[j]] {
+	for j, n := k+1, 0; j < sent.EndToken && n < maxClaimAfter; j++ {
+		w := a.lower[j]
+		if claimNouns[w] && a.ref[j].entity == "" {
 			return true
+		}
+		if a.ref[j].entity == "" && isLowerAlpha(w) && w != "'s" {
+			n++
+		}
+		if w == "." || w == ";" || w == "," {
+			return false
 		}
 	}
 	return false
@@ -319,7 +330,7 @@ var falsityIdioms = set(`flag alarm alarms start positive positives hope hopes s
 // weakFalsity are words that call a claim untrue only when said of it
 // ("the report is ridiculous", "ridiculous claims"), not of anything else
 // ("a ridiculous candidate").
-var weakFalsity = set(`ridiculous absurd misleading inaccurate incorrect fake bogus fictitious concocted`)
+var weakFalsity = set(`ridiculous absurd misleading inaccurate incorrect fake bogus fictitious concocted fabricated`)
 
 // quotedFalse finds a word of falsity inside a quote: "is consistently
 // lying", "a deliberate falsehood", "such a fabricated charge". A word

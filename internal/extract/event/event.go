@@ -253,8 +253,8 @@ func (a *args) nounReading(sent news.Sentence, i, end int) bool {
 	if i > sent.FirstToken {
 		p := a.lower[i-1]
 		switch {
-		case nounBefore(p):
-			return true
+		case nounBefore(p) || p == "'" || p == "’":
+			return true // "the Saudis' bombing campaign"
 		case beForms[p] || auxiliaries[p] || p == "to" || subjectPronouns[p] || p == ",":
 			return false
 		case prepositions[p]:

@@ -53,6 +53,8 @@ func (s *Stage) sense(a *args, evs []news.Event, sent news.Sentence, f found) (f
 		return f, a.explosiveAttack(evs, sent, f)
 	case "pound", "bombard", "beat":
 		return f, a.violent(sent) // "warplanes pounded", not "Clinton beats Trump by four points"
+	case "abuse":
+		return f, !a.abuseOfPower(sent, f)
 	case "attack", "assault":
 		if a.verbalAttack(sent, f) {
 			f.t.typ = "DISAPPROVE" // "Trump attacked Clinton's record"
@@ -102,12 +104,14 @@ func (a *args) happens(sent news.Sentence, f found) bool {
 // modifiedNouns after an event noun make it a modifier: "air raid alerts",
 // "attack helicopters", "bomb squad".
 var modifiedNouns = set(`alert alerts siren sirens warning warnings shelter shelters helicopter helicopters
-	drill drills squad squads dog dogs plan plans victims suspect suspects survivor survivors disposal ad ads`)
+	drill drills squad squads dog dogs plan plans victims suspect suspects survivor survivors disposal ad ads
+	stance range ranges gallery`)
 
 // verbInNounPhrase reports a verb form that is a noun where it stands:
 // after an article ("the storm", "a target"), before an auxiliary ("rocket
-// bombs have been found"), or its bare form inside a singular noun phrase
-// ("a sticky bomb").
+// bombs have been found"), after a possessive and adjectives ("her
+// game-winning shot"), or its bare form inside a singular noun phrase ("a
+// sticky bomb").
 func (a *args) verbInNounPhrase(sent news.Sentence, f found) bool {
 	i := f.first
 	if i == sent.FirstToken || strings.HasSuffix(a.lower[i], "ing") {
@@ -119,11 +123,31 @@ func (a *args) verbInNounPhrase(sent news.Sentence, f found) bool {
 	if strings.HasSuffix(a.lower[i], "s") && f.end < sent.EndToken && (auxiliaries[a.lower[f.end]] || beForms[a.lower[f.end]]) {
 		return true // "rocket bombs have been found"
 	}
+	start := a.npStart(sent, i)
+	if start < i && possessiveProns[a.lower[start]] && a.onlyAdjectives(start+1, i) {
+		return true // "her game-winning shot"
+	}
 	if a.lower[i] != f.t.lemma {
 		return false
 	}
-	start := a.npStart(sent, i)
 	return start < i && singularDeterminers[a.lower[start]]
+}
+
+// onlyAdjectives reports whether tokens [from, to) all look like
+// adjectives: compounds with a hyphen, or words in -ing, -al, -ive, -ous,
+// -ful, -ic.
+func (a *args) onlyAdjectives(from, to int) bool {
+	for k := from; k < to; k++ {
+		w := a.lower[k]
+		adj := strings.Contains(w, "-")
+		for _, suf := range []string{"ing", "al", "ive", "ous", "ful", "ic"} {
+			adj = adj || strings.HasSuffix(w, suf)
+		}
+		if !adj {
+			return false
+		}
+	}
+	return true
 }
 
 // singularDeterminers open a singular noun phrase: a verb's bare form
@@ -495,6 +519,20 @@ func (a *args) explosiveAttack(evs []news.Event, sent news.Sentence, f found) bo
 		}
 	}
 	return f.t.noun && lastAttackBefore(evs, a.doc.Tokens[f.first].Start) >= 0
+}
+
+// powerNouns are what is abused without violence: "abuse of power".
+var powerNouns = set(`power powers authority office position trust process discretion privilege privileges
+	system dominance`)
+
+// abuseOfPower reports "abuse of power" or "abused her authority".
+func (a *args) abuseOfPower(sent news.Sentence, f found) bool {
+	for k := f.end; k < sent.EndToken && k <= f.end+2; k++ {
+		if powerNouns[a.lower[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 // verbalTargets are what words attack: "attacked his record".
