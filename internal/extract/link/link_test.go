@@ -435,3 +435,16 @@ func TestTimePhraseCut(t *testing.T) {
 		t.Errorf("no entity Red Crescent Society; entities %v", summary(es))
 	}
 }
+
+// TestCountryInstitution: a country or demonym before "army", "police"...
+// names the institution, an organisation.
+func TestCountryInstitution(t *testing.T) {
+	text := "The Chilean navy said two sailors were missing. Peru police arrested a man."
+	es := link(t, docWith(t, text, tagged{"Chilean", 0, "MISC"}, tagged{"Peru", 0, "LOC"}))
+	for _, name := range []string{"Chilean navy", "Peru police"} {
+		e := entityOf(es, name)
+		if e == nil || e.Type != news.TypeORG {
+			t.Errorf("want ORG %q; entities %v", name, summary(es))
+		}
+	}
+}

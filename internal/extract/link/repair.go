@@ -41,7 +41,29 @@ func (s *Stage) repairMentions(a *analysis, ms []nameMention) []nameMention {
 		s.extendToAlias(a, out, i)
 		a.extendAfterTitle(out, i)
 	}
-	return joinPlaceOrganisation(a, joinAdjacentPeople(a, dropOverlaps(out)))
+	return joinCountryInstitution(a, joinPlaceOrganisation(a, joinAdjacentPeople(a, dropOverlaps(out))))
+}
+
+// institutionNouns follow a country or its demonym to name one of its
+// institutions: "Pakistan army", "the Israeli military", "Afghan police".
+var institutionNouns = set(`army military navy police`)
+
+// joinCountryInstitution makes a place or demonym name followed by an
+// institution noun one organisation ("[Pakistan] army said" -> "Pakistan
+// army"): the institution, not the country, is who acts and speaks.
+func joinCountryInstitution(a *analysis, ms []nameMention) []nameMention {
+	for i, m := range ms {
+		k := m.end
+		if m.typ != news.TypeLOC && m.typ != news.TypeMISC || k >= len(a.words) || a.sentOf[k] != a.sentOf[m.first] ||
+			!institutionNouns[strings.ToLower(a.words[k])] || a.doc.Tokens[k].Start-a.doc.Tokens[k-1].End != 1 ||
+			i+1 < len(ms) && ms[i+1].first <= k {
+			continue
+		}
+		if joined, ok := a.cleanMention(m.first, k+1, news.TypeORG); ok {
+			ms[i] = joined
+		}
+	}
+	return ms
 }
 
 // joinPlaceOrganisation joins a place and the organisation name right
