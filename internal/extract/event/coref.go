@@ -135,7 +135,8 @@ func (a *args) countryLike(r mentionRef) bool {
 // country entity of the same document ("Israel", "Afghanistan"): by the
 // GeoNames country both were geocoded to, or, without places, by spelling
 // (the country's name begins the demonym, or the demonym begins a name in
-// -stan).
+// -stan); and an entity named by a demonym and an arm of the state
+// ("Israeli forces") to the country too.
 func canonicalEntities(doc *news.Doc) map[string]string {
 	out := map[string]string{}
 	byCountry := map[int64][]int{}
@@ -168,7 +169,49 @@ func canonicalEntities(doc *news.Doc) map[string]string {
 			}
 		}
 	}
+	for _, e := range doc.Entities {
+		if c := stateOrganCountry(doc, e, out); c != "" {
+			out[e.ID] = c
+		}
+	}
 	return out
+}
+
+// stateOrgans are the arms of a state that news names by the state's
+// demonym: "Israeli forces", "the British military", "Turkish jets".
+var stateOrgans = set(`forces force military army troops soldiers government authorities police navy jets
+	warplanes aircraft officials administration regime security`)
+
+// stateOrganCountry returns the country entity that an entity named by a
+// demonym and an arm of the state stands for as an actor ("Israeli
+// forces" -> Israel), when the article names the country or the demonym
+// alone, or the party of that name ("Taliban government" -> Taliban);
+// else "".
+func stateOrganCountry(doc *news.Doc, e news.Entity, canon map[string]string) string {
+	words := strings.Fields(e.Name)
+	if len(words) < 2 || e.Type == news.TypePER {
+		return ""
+	}
+	for _, w := range words[1:] {
+		if !stateOrgans[strings.ToLower(w)] {
+			return ""
+		}
+	}
+	for _, d := range doc.Entities {
+		if d.ID == e.ID || d.Type != news.TypeLOC && d.Type != news.TypeORG {
+			continue
+		}
+		if strings.EqualFold(d.Name, words[0]) {
+			if c, ok := canon[d.ID]; ok {
+				return c
+			}
+			return d.ID
+		}
+		if d.Type == news.TypeLOC && demonymOf(words[0], d.Name) {
+			return d.ID
+		}
+	}
+	return ""
 }
 
 // betterCountryName reports whether name a names a country better than b:
