@@ -2,23 +2,38 @@
 // in PLOVER-style types (see lexicon.txt).
 //
 // A trigger is a verb or a noun of the lexicon, never a capitalised word
-// inside a sentence (that is a name). Its arguments come from the entity
-// mentions of the link stage, names, titles and pronouns alike:
+// inside a sentence (that is a name), read in its context for its sense
+// (sense.go: a "strike" in a sentence of violence is an attack, a general
+// strike is not; "were killed" is a death toll, not an attack of its own;
+// "rejected the reports" is a denial). Denials that no single word names
+// ("called the reports false", "the report is patently false", "there was
+// no strike") are found by the constructions of deny.go.
+//
+// Arguments are entities of the document, never pronouns: mentions of the
+// link stage, with pronouns, "the group" and demonyms resolved here
+// (coref.go):
 //   - active verb: the actor is the clause's subject, the nearest mention
-//     to the left that is not the object of a preposition and not inside a
-//     dash or bracket aside; the target is the first mention to the right
-//     in the same clause that is not a place after "in"/"at";
+//     to the left that is not the object of a preposition, past dash or
+//     bracket asides, relative clauses and datelines, the antecedent of a
+//     relative pronoun, the subject of a coordinated verb or of the main
+//     clause for a participle; the target is the first mention to the
+//     right in the same clause that is not a place after "in"/"at";
 //   - passive verb ("al Salafi was arrested by police"): the subject is the
 //     target and the mention after "by" the actor;
-//   - noun ("the arrest of X by Y", "poses a threat to X"): the target
-//     follows "of"/"to"/"against", the actor follows "by" or is the
-//     clause's subject.
+//   - noun ("the arrest of X by Y", "an Israeli air strike", "Russia
+//     launched an attack"): the target follows "of"/"to"/"against"/"on",
+//     the actor follows "by", is named in its noun phrase, or is the
+//     subject of a light verb that governs it;
+//   - a denial in a quote takes the quote's speaker when it has no other
+//     actor; an attack takes the actor named at another mention of the
+//     same attack or by a claim of responsibility (story.go).
 //
 // An event is negated when "not", "never" or "no" comes just before its
-// trigger, and hedged when a hedge ("allegedly", "reportedly", "believed",
-// "claimed") precedes it in the sentence or a hedged quote holds it. Its
-// date is the nearest date expression of its sentence (the timex stage)
-// and its place the nearest place after "in"/"at"/"near".
+// trigger or its noun phrase, and hedged when a hedge ("allegedly",
+// "reportedly", "believed", "claimed") precedes it in the sentence or a
+// hedged quote holds it. Its date is the nearest date expression of its
+// sentence (the timex stage) and its place the nearest place after
+// "in"/"at"/"near". A DENY's Denies names the quote or event it answers.
 package event
 
 import (
@@ -36,8 +51,9 @@ import (
 // Stage finds events.
 //
 // It needs doc.Tokens, doc.Sentences and doc.Entities (link); it reads
-// doc.Quotes (hedging) and doc.Dates (timex) when they are there. It sets
-// doc.Events, IDs V1, V2, ... in text order.
+// doc.Quotes (hedging, speakers of denials, statements denied), doc.Dates
+// (timex) and the entities' places (geo: demonyms and their countries)
+// when they are there. It sets doc.Events, IDs V1, V2, ... in text order.
 type Stage struct {
 	lx *lexicon
 }
