@@ -29,7 +29,36 @@ type figure struct {
 	statement
 	outcome string
 	count   int
-	at      int // token of the count
+	at      int    // token of the count
+	victims string // the class of who it happened to ("security", "militants"), or ""
+}
+
+// victimClasses groups the nouns news uses for who was killed or held, so
+// that "23 security forces" and "20 officers" are counts of the same
+// people, and "27 insurgents" is not.
+var victimClasses = map[string]string{}
+
+func init() {
+	for class, words := range map[string]string{
+		"security":  `security officers officer policemen police policeman soldiers soldier troops guards guard personnel forces servicemen sailors`,
+		"militants": `militants militant insurgents insurgent fighters fighter rebels rebel terrorists terrorist attackers attacker gunmen jihadists`,
+		"civilians": `civilians civilian residents villagers protesters protester demonstrators students children women worshippers passengers`,
+	} {
+		for _, w := range strings.Fields(words) {
+			victimClasses[w] = class
+		}
+	}
+}
+
+// victimsAfter returns the class of the first victim noun within three
+// words after token k, or "".
+func (c *docIndex) victimsAfter(k, end int) string {
+	for j := k + 1; j < end && j <= k+3; j++ {
+		if v, ok := victimClasses[strings.ToLower(c.words[j])]; ok {
+			return v
+		}
+	}
+	return ""
 }
 
 // figuresOf returns the counts a statement gives: "N [words] [were] killed"
@@ -42,11 +71,11 @@ func (c *docIndex) figuresOf(st statement) []figure {
 			continue
 		}
 		if o, ok := c.outcomeAfter(k+1, st.end); ok {
-			out = append(out, figure{statement: st, outcome: o, count: n, at: k})
+			out = append(out, figure{statement: st, outcome: o, count: n, at: k, victims: c.victimsAfter(k, st.end)})
 			continue
 		}
 		if o, ok := c.outcomeBefore(k-1, st.first); ok {
-			out = append(out, figure{statement: st, outcome: o, count: n, at: k})
+			out = append(out, figure{statement: st, outcome: o, count: n, at: k, victims: c.victimsAfter(k, st.end)})
 		}
 	}
 	return out
@@ -114,7 +143,7 @@ func (s *Stage) figureContradictions(c *docIndex, stmts []statement, firstID int
 		for j := i + 1; j < len(figs); j++ {
 			a, b := figs[i], figs[j]
 			a.speaker, b.speaker = c.party(a.speaker), c.party(b.speaker)
-			if a.outcome != b.outcome || a.count == b.count || a.speaker == b.speaker || max(a.count, b.count) > 3*min(a.count, b.count) ||
+			if a.outcome != b.outcome || a.victims != b.victims && a.victims != "" && b.victims != "" || a.count == b.count || a.speaker == b.speaker || max(a.count, b.count) > 3*min(a.count, b.count) ||
 				abs(a.span.Start-b.span.Start) > maxAnswerDistance {
 				continue
 			}
