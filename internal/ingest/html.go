@@ -8,6 +8,7 @@ import (
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"github.com/newsgraph/newsgraph/internal/news"
+	xhtml "golang.org/x/net/html"
 )
 
 // sniffLen is how far into the text looksLikeHTML looks.
@@ -80,6 +81,15 @@ const shortPage = 100
 // extractOptions are the options extractHTML uses; tests may change them.
 var extractOptions = trafilaturaOptions()
 
+// maxParagraphWork bounds the bytes go-trafilatura copies to glue the text
+// of all the paragraphs (<p>) of a page together, which it does once per
+// paragraph: about paragraphs × their text / 2, so a page of thousands of
+// paragraphs and megabytes of text costs gigabytes and minutes. No news
+// article comes near it (1,000 paragraphs with 500 KB of text cost a
+// quarter of it). A page over it is read as all its text outside
+// navigation and its <title>, as a short page is.
+const maxParagraphWork = 1 << 28
+
 // extractHTML finds the main text and metadata of an HTML page with
 // go-trafilatura. A page without main text is news.ErrNoText. The
 // extractor is third-party code fed with outside input, so a panic in it is
@@ -96,6 +106,9 @@ func extractHTML(html string) (p page, err error) {
 	root, err := parseHTML(html)
 	if err != nil {
 		return page{}, err
+	}
+	if paragraphWork(root) > maxParagraphWork {
+		return page{Text: pageText(root), Title: titleText(root)}, nil
 	}
 	res, err := trafilatura.ExtractDocument(root, extractOptions)
 	if err != nil || res == nil {
@@ -117,4 +130,46 @@ func extractHTML(html string) (p page, err error) {
 		Published: res.Metadata.Date,
 	}
 	return p, nil
+}
+
+// paragraphWork estimates the bytes go-trafilatura copies to glue the text
+// of the <p> elements of a page together: their number times the length of
+// their text, halved. Text inside nested <p> elements counts once.
+func paragraphWork(root *xhtml.Node) int64 {
+	var paragraphs, text int64
+	var walk func(n *xhtml.Node, inP bool)
+	walk = func(n *xhtml.Node, inP bool) {
+		for ; n != nil; n = n.NextSibling {
+			switch {
+			case n.Type == xhtml.TextNode && inP:
+				text += int64(len(n.Data))
+			case n.Type == xhtml.ElementNode && n.Data == "p":
+				paragraphs++
+				walk(n.FirstChild, true)
+				continue
+			}
+			walk(n.FirstChild, inP)
+		}
+	}
+	walk(root, false)
+	return paragraphs * text / 2
+}
+
+// titleText returns the text of the page's first <title> element, or "".
+func titleText(n *xhtml.Node) string {
+	for ; n != nil; n = n.NextSibling {
+		if n.Type == xhtml.ElementNode && n.Data == "title" {
+			var b strings.Builder
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == xhtml.TextNode {
+					b.WriteString(c.Data)
+				}
+			}
+			return strings.TrimSpace(b.String())
+		}
+		if t := titleText(n.FirstChild); t != "" {
+			return t
+		}
+	}
+	return ""
 }
