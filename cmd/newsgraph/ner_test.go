@@ -55,7 +55,7 @@ func TestNERCommandErrors(t *testing.T) {
 		{"stray argument", []string{"ner", "--conll", prose, "extra"}, 2, "unexpected argument"},
 		{"unknown flag", []string{"ner", "--nope"}, 2, "not defined"},
 		{"train without model", []string{"train"}, 2, "name the model"},
-		{"train unknown model", []string{"train", "pos"}, 2, "unknown model"},
+		{"train unknown model", []string{"train", "tree"}, 2, "unknown model"},
 		{"train ner missing flags", []string{"train", "ner", "--train", prose}, 2, "required"},
 		{"train ner missing file", []string{"train", "ner", "--train", filepath.Join(dir, "nope"), "--dev", prose, "--out", filepath.Join(dir, "m.gz")}, 1, "no such file"},
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/extract/ner"
 	"github.com/newsgraph/newsgraph/internal/extract/quote"
 	"github.com/newsgraph/newsgraph/internal/extract/segment"
+	"github.com/newsgraph/newsgraph/internal/extract/syntax"
 	"github.com/newsgraph/newsgraph/internal/extract/timex"
 	"github.com/newsgraph/newsgraph/internal/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
@@ -26,7 +27,7 @@ type stageOptions struct {
 }
 
 // newExtractRunner wires the extraction stages in their fixed order:
-// segment -> ner -> link -> quote -> timex -> geo -> event -> claim.
+// segment -> ner -> link -> syntax -> quote -> timex -> geo -> event -> claim.
 // This is the one place where the order is decided.
 func newExtractRunner(opt stageOptions) (*pipeline.Runner, error) {
 	nerCfg := ner.DefaultConfig()
@@ -38,6 +39,10 @@ func newExtractRunner(opt stageOptions) (*pipeline.Runner, error) {
 	linkStage, err := link.New(link.Config{DataDir: os.Getenv("NEWSGRAPH_DATA"), PronounWindow: link.DefaultConfig().PronounWindow})
 	if err != nil {
 		return nil, fmt.Errorf("link stage: %w", err)
+	}
+	syntaxStage, err := syntax.New(syntax.DefaultConfig())
+	if err != nil {
+		return nil, fmt.Errorf("syntax stage: %w", err)
 	}
 	quoteStage, err := quote.New(quote.DefaultConfig())
 	if err != nil {
@@ -62,6 +67,7 @@ func newExtractRunner(opt stageOptions) (*pipeline.Runner, error) {
 		segment.New(),
 		nerStage,
 		linkStage,
+		syntaxStage,
 		quoteStage,
 		timex.New(),
 		geoStage,

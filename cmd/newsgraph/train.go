@@ -19,6 +19,10 @@ Models:
   ner   the named-entity tagger (people, organisations, places, other names),
         trained on CoNLL-2003 style files: --train for learning, --dev for
         choosing how many passes to make (never the test file).
+  pos   the part-of-speech tagger of the syntax stage, trained on the
+        part-of-speech column of CoNLL-2003 style files.
+  chunk the phrase chunker of the syntax stage (NP, VP, PP, ...), trained
+        on the part-of-speech and chunk columns of the same files.
 
 Progress (epoch, dev F1, speed) is shown on stderr. The same data and flags
 give the same model, byte for byte.
@@ -39,13 +43,17 @@ func runTrain(env *environment, args []string) error {
 		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
-		return &usageError{msg: "train: name the model to train: ner (run 'newsgraph train --help')"}
+		return &usageError{msg: "train: name the model to train: ner, pos or chunk (run 'newsgraph train --help')"}
 	}
 	switch args[0] {
 	case "ner":
 		return runTrainNER(env, args[1:])
+	case "pos":
+		return runTrainPOS(env, args[1:])
+	case "chunk":
+		return runTrainChunk(env, args[1:])
 	default:
-		return &usageError{msg: fmt.Sprintf("train: unknown model %q (known: ner)", args[0])}
+		return &usageError{msg: fmt.Sprintf("train: unknown model %q (known: ner, pos, chunk)", args[0])}
 	}
 }
 

@@ -189,6 +189,15 @@ type Doc struct {
 
 	Sentences []Sentence
 	Tokens    []Token
+	// POS and Chunks are the syntax stage's tags, parallel to Tokens (both
+	// as long as Tokens once the stage has run, nil before): POS[i] is the
+	// Penn Treebank part-of-speech tag of Tokens[i] as CoNLL-2003 writes
+	// them ("NNP", "VBD", "IN", ...), Chunks[i] its IOB2 phrase tag ("B-NP",
+	// "I-NP", "B-VP", "B-PP", "O", ...; syntax.Phrases reads the phrases).
+	// A phrase never crosses a sentence; a token outside every sentence
+	// has "" in both. They are not part of the contract JSON.
+	POS    []string
+	Chunks []string
 	// Mentions are the NER stage's typed name mentions, in text order,
 	// before the link stage groups them into Entities.
 	Mentions []Mention

@@ -1,0 +1,37 @@
+// Package syntax is the syntactic layer of the pipeline: a part-of-speech
+// tagger (Penn Treebank tags, as in the CoNLL-2003 files) and a phrase
+// chunker (NP, VP, PP, ADJP, ADVP, SBAR, PRT, CONJP, INTJ, LST, UCP in IOB2),
+// both trained in Go on the part-of-speech and chunk columns of CoNLL-2003,
+// and the syntax stage that stores their tags on each document for the
+// stages after it (quote, event, claim).
+//
+// Both models are averaged perceptrons (Collins 2002) decoded greedily left
+// to right, so that the tags already given to the words on the left are
+// features of the next word. The tagger sees the word, its lower-case form,
+// prefixes and suffixes of one to four letters, its shape, the words, shapes
+// and suffixes around it, the two tags before it, word classes (Brown
+// clusters of Reuters text), and a lexicon of the tags each training word
+// had with how often it occurred (its ambiguity class, the way the
+// memory-based tagger that made the CoNLL-2003 tags decides), for itself and
+// the two words after it. The chunker sees the words and tags in a window of
+// five, tag n-grams and the two chunk tags before it, and may only continue
+// a phrase (I-X) that is open. Features are 64-bit hashes of (template,
+// value); a model keeps a row of int16 weights for each feature it learnt,
+// with the weights too small to matter pruned away. The models are made by
+// `newsgraph train pos` and `newsgraph train chunk` and embedded
+// (model/pos.model.gz, model/chunk.model.gz); 'newsgraph train pos --help'
+// and the commit that changed them say the exact commands and their scores
+// on eng.testb.
+//
+// The CoNLL-2003 tags were themselves given by a tagger and a chunker, and
+// the models learn their habits too: "arrested" occurs only as VBN ("was
+// arrested") in eng.train, and "Monday that four" has that/WDT. The
+// lexicon gives a regular past form both VBD and VBN and a base form both
+// VB and VBP, and training hides a word's identity now and then
+// (TrainConfig.Dropout), so that context can decide; the table test
+// TestWireNews lists what remains.
+//
+// The pipeline's tokens differ from the Penn-style tokens of the training
+// data in places (typographic quotes and dashes, the ellipsis character);
+// Normalize maps them to what the models were trained on.
+package syntax

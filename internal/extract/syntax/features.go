@@ -1,0 +1,306 @@
+package syntax
+
+// Feature templates. Each feature is comb(template, value...), so the same
+// value under two templates gives two features. Changing this list changes
+// what a model means: retrain both models after any edit.
+const (
+	tBias uint64 = iota + 1
+	tWord
+	tLower
+	tPre // and the next two: prefixes of 2 to 4 letters
+	_
+	_
+	tSuf // and the next three: suffixes
+	_
+	_
+	_
+	tSShape
+	tFlags
+	tHyLast
+	tCapsLower
+	tLowerM1
+	tLowerP1
+	tLowerP2
+	tSufP1
+	tBigramM
+	tBigramP
+	// part-of-speech history (dynamic)
+	tTagM1
+	tTagM12
+	tTagM1Lower
+	tAmb0
+	tAmbP1
+	tAmbP2
+	tFreqShape
+	tAmbLower
+	tTagM1Amb
+	tMBTKnown
+	tMBTUnknown
+	tLowerAmbP1
+	tCl // and the next: the word's class cut to 6 bits, and whole
+	_
+	tClM1
+	tClP1
+	// chunker, static: the part-of-speech window
+	tPos0
+	tPosM2M1
+	tPosM1P0
+	tPosP0P1
+	tPosP1P2
+	tPosM1P0P1
+	tPosM2M1P0
+	tPosP0P1P2
+	tLowerPos
+	tLowerPosP1
+	tLowerPosM1
+	// chunker, dynamic: the chunk history
+	tChM1
+	tChM12
+	tChM1Pos
+	tChM1Lower
+	tChM12Pos
+)
+
+// Boundary values for words outside the sentence.
+var (
+	hBOS = hashString("<s>")
+	hEOS = hashString("</s>")
+)
+
+// sentCtx is one sentence analysed for feature extraction.
+type sentCtx struct {
+	words []wordInfo
+	// pos are the part-of-speech tag ids of the words (the chunker's input);
+	// empty for the tagger.
+	pos []uint8
+	// caps is set when the sentence has letters and none in lower case
+	// (headlines, datelines): its words' case says nothing.
+	caps bool
+	// cl are the word classes the words were looked up in (nil: none), and
+	// cls the class of each word (-1: none).
+	cl  *clusters
+	cls []int32
+}
+
+// reset analyses words, with their entries in lex and their classes in cl
+// (nil: none).
+func (c *sentCtx) reset(words []string, lex lexicon, cl *clusters) {
+	if cap(c.words) < len(words) {
+		c.words = make([]wordInfo, len(words), len(words)+len(words)/2)
+	}
+	c.words = c.words[:len(words)]
+	letters, lower := false, false
+	for i, w := range words {
+		wi := &c.words[i]
+		analyse(w, wi)
+		if lex != nil {
+			e := lex[wi.word]
+			wi.amb, wi.freq = e.amb, uint64(e.freq)
+		}
+		if wi.flags&flagLetter != 0 {
+			letters = true
+			if wi.flags&flagAllCaps == 0 {
+				lower = true
+			}
+		}
+	}
+	c.caps = letters && !lower
+	c.pos = c.pos[:0]
+	c.cl = cl
+	c.cls = c.cls[:0]
+	if cl != nil {
+		for i := range c.words {
+			c.cls = append(c.cls, int32(cl.lookup(&c.words[i])))
+		}
+	}
+}
+
+func (c *sentCtx) lower(j int) uint64 {
+	switch {
+	case j < 0:
+		return hBOS
+	case j >= len(c.words):
+		return hEOS
+	}
+	return c.words[j].lower
+}
+
+func (c *sentCtx) sshape(j int) uint64 {
+	switch {
+	case j < 0:
+		return hBOS
+	case j >= len(c.words):
+		return hEOS
+	}
+	return c.words[j].sshape
+}
+
+func (c *sentCtx) suf3(j int) uint64 {
+	switch {
+	case j < 0:
+		return hBOS
+	case j >= len(c.words):
+		return hEOS
+	}
+	return c.words[j].suf[2]
+}
+
+func (c *sentCtx) amb(j int) uint64 {
+	switch {
+	case j < 0:
+		return 1 << 63
+	case j >= len(c.words):
+		return 1<<63 | 1
+	}
+	return c.words[j].amb
+}
+
+var (
+	clNone = [2]uint64{1, 1}
+	clBOS  = [2]uint64{2, 2}
+	clEOS  = [2]uint64{3, 3}
+)
+
+// clAt returns the class path hashes of word j.
+func (c *sentCtx) clAt(j int) [2]uint64 {
+	switch {
+	case j < 0:
+		return clBOS
+	case j >= len(c.words):
+		return clEOS
+	case c.cls[j] < 0:
+		return clNone
+	}
+	return c.cl.pre[c.cls[j]]
+}
+
+// posAt is the tag id of word j, or 254/255 before/after the sentence.
+func (c *sentCtx) posAt(j int) uint64 {
+	switch {
+	case j < 0:
+		return 254
+	case j >= len(c.pos):
+		return 255
+	}
+	return uint64(c.pos[j])
+}
+
+// noTag is the tag "before" the first word.
+const noTag = 255
+
+// posStatic appends the tagger's features of word i that do not depend on
+// the tags already chosen.
+func (c *sentCtx) posStatic(i int, out []uint64) []uint64 {
+	w := &c.words[i]
+	flags := w.flags
+	if c.caps {
+		flags |= 1 << 8
+	}
+	if i == 0 {
+		flags |= 1 << 9
+	}
+	lm1, lp1 := c.lower(i-1), c.lower(i+1)
+	out = append(out,
+		tBias,
+		comb(tWord, w.word),
+		comb(tLower, w.lower),
+		comb(tSShape, w.sshape),
+		comb(tFlags, flags),
+		comb(tLowerM1, lm1),
+		comb(tLowerP1, lp1),
+		comb(tLowerP2, c.lower(i+2)),
+		comb(tSufP1, c.suf3(i+1)),
+		comb(comb(tBigramM, lm1), w.lower),
+		comb(comb(tBigramP, w.lower), lp1),
+		comb(tAmb0, w.amb),
+		comb(tAmbP1, c.amb(i+1)),
+		comb(tAmbP2, c.amb(i+2)),
+		comb(comb(tFreqShape, w.freq|flags<<4), w.sshape),
+		comb(comb(tAmbLower, w.amb), w.lower),
+		comb(comb(tLowerAmbP1, w.lower), c.amb(i+1)),
+	)
+	if c.cl != nil {
+		c0 := c.clAt(i)
+		out = append(out,
+			comb(tCl, c0[0]), comb(tCl+1, c0[1]),
+			comb(tClM1, c.clAt(i - 1)[1]), comb(tClP1, c.clAt(i + 1)[1]))
+	}
+	for k := 1; k < 4; k++ {
+		out = append(out, comb(tPre+uint64(k-1), w.pre[k]))
+	}
+	for k := 0; k < 4; k++ {
+		out = append(out, comb(tSuf+uint64(k), w.suf[k]))
+	}
+	if w.hyLast != 0 {
+		out = append(out, comb(tHyLast, w.hyLast))
+	}
+	if c.caps || i == 0 {
+		out = append(out, comb(comb(tCapsLower, flags>>8), w.lower))
+	}
+	return out
+}
+
+// lexicalFeatures are the static features of word i that name the word
+// itself (see TrainConfig.Dropout).
+func (c *sentCtx) lexicalFeatures(i int) [6]uint64 {
+	w := &c.words[i]
+	return [6]uint64{
+		comb(tWord, w.word),
+		comb(tLower, w.lower),
+		comb(comb(tAmbLower, w.amb), w.lower),
+		comb(comb(tLowerAmbP1, w.lower), c.amb(i+1)),
+		comb(comb(tBigramM, c.lower(i-1)), w.lower),
+		comb(comb(tBigramP, w.lower), c.lower(i+1)),
+	}
+}
+
+// posDynamic appends the tagger's features of word i that depend on the
+// tags t1 and t2 of the two words before it (noTag before the sentence).
+func (c *sentCtx) posDynamic(i int, t1, t2 uint64, out []uint64) []uint64 {
+	return append(out,
+		comb(tTagM1, t1),
+		comb(tTagM12, t1<<8|t2),
+		comb(comb(tTagM1Lower, t1), c.words[i].lower),
+		comb(comb(tTagM1Amb, t1), c.words[i].amb),
+		comb(comb(comb(comb(tMBTKnown, t1<<8|t2), c.words[i].amb), c.amb(i+1)), c.amb(i+2)),
+		comb(comb(comb(tMBTUnknown, t1), c.words[i].suf[2]^c.words[i].flags), c.amb(i+1)),
+	)
+}
+
+// chunkStatic appends the chunker's features of word i that do not depend
+// on the chunk tags already chosen; c.pos must be set.
+func (c *sentCtx) chunkStatic(i int, out []uint64) []uint64 {
+	w := &c.words[i]
+	pm2, pm1, p0, pp1, pp2 := c.posAt(i-2), c.posAt(i-1), c.posAt(i), c.posAt(i+1), c.posAt(i+2)
+	return append(out,
+		tBias,
+		comb(tLower, w.lower),
+		comb(tSShape, w.sshape),
+		comb(tLowerM1, c.lower(i-1)),
+		comb(tLowerP1, c.lower(i+1)),
+		comb(tPos0, p0),
+		comb(tPosM2M1, pm2<<8|pm1),
+		comb(tPosM1P0, pm1<<8|p0),
+		comb(tPosP0P1, p0<<8|pp1),
+		comb(tPosP1P2, pp1<<8|pp2),
+		comb(tPosM1P0P1, pm1<<16|p0<<8|pp1),
+		comb(tPosM2M1P0, pm2<<16|pm1<<8|p0),
+		comb(tPosP0P1P2, p0<<16|pp1<<8|pp2),
+		comb(comb(tLowerPos, w.lower), p0),
+		comb(comb(tLowerPosP1, w.lower), pp1),
+		comb(comb(tLowerPosM1, w.lower), pm1),
+	)
+}
+
+// chunkDynamic appends the chunker's features of word i that depend on the
+// chunk tags t1 and t2 of the two words before it.
+func (c *sentCtx) chunkDynamic(i int, t1, t2 uint64, out []uint64) []uint64 {
+	p0 := c.posAt(i)
+	return append(out,
+		comb(tChM1, t1),
+		comb(tChM12, t1<<8|t2),
+		comb(tChM1Pos, t1<<8|p0),
+		comb(comb(tChM1Lower, t1), c.words[i].lower),
+		comb(tChM12Pos, t1<<16|t2<<8|p0),
+	)
+}
