@@ -58,7 +58,8 @@ type statement struct {
 // denies or whose words call something untrue.
 type denial struct {
 	statement
-	trigger int // token of the denying word
+	trigger int    // token of the denying word
+	denies  string // the quote or event the event stage linked the denial to, or ""
 }
 
 // minSharedWords is how many content words (or named parties) a denial
@@ -168,11 +169,11 @@ func denials(c *docIndex) []denial {
 		}
 		first, _ := c.tokensIn(ev.Trigger.Span)
 		sent := c.doc.Sentences[ev.Sentence]
-		if ev.Type != "DENY" && !(ev.Type == "REJECT" && c.claimNounAfter(first+1, sent.EndToken) >= 0) {
+		if ev.Type != "DENY" && !(ev.Type == "REJECT" && c.claimNounAfter(first+1, sent.EndToken) >= 0) || c.deniesAParty(first) {
 			continue
 		}
 		out = append(out, denial{statement: statement{speaker: ev.Actor, event: ev.ID, span: sent.Span,
-			first: sent.FirstToken, end: sent.EndToken}, trigger: first})
+			first: sent.FirstToken, end: sent.EndToken}, trigger: first, denies: ev.Denies})
 	}
 	for _, q := range c.doc.Quotes {
 		if q.Speaker == "" || q.Kind == "partial" {
@@ -221,6 +222,13 @@ func answered(c *docIndex, d denial, stmts []statement) (statement, bool) {
 		if o := c.ownerOf(k, d.first, d.end); o != "" && o != d.speaker {
 			sent := c.sentenceOf(k)
 			return statement{speaker: o, span: sent.Span, first: sent.FirstToken, end: sent.EndToken, noun: c.words[k]}, true
+		}
+	}
+	if d.denies != "" {
+		for _, a := range stmts {
+			if (a.quote == d.denies || a.event == d.denies) && a.speaker != d.speaker {
+				return a, true
+			}
 		}
 	}
 	for i := len(stmts) - 1; i >= 0; i-- {
@@ -426,3 +434,29 @@ var (
 	copulas        = set(`is was are were be been being 's ’s`)
 	demonstratives = set(`this that these those such`)
 )
+
+// deniesAParty reports a denial of something to someone rather than of
+// something said: "denied him the nomination", "denied Sanders a win".
+func (c *docIndex) deniesAParty(trigger int) bool {
+	k := trigger + 1
+	if k+1 >= len(c.words) {
+		return false
+	}
+	w, next := strings.ToLower(c.words[k]), strings.ToLower(c.words[k+1])
+	if objectPronouns[w] {
+		return true
+	}
+	if c.ref[k].entity == "" {
+		return false
+	}
+	for k < len(c.words) && c.ref[k].entity != "" {
+		k++
+	}
+	next = ""
+	if k < len(c.words) {
+		next = strings.ToLower(c.words[k])
+	}
+	return next != "'s" && next != "’s" && (determiners[next] || next == "a" || next == "any")
+}
+
+var objectPronouns = set(`him her them us me you`)
