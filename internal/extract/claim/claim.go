@@ -122,7 +122,8 @@ func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.
 		return nil
 	}
 	var subject string
-	if _, inClass := s.preds.classOf[strings.ToLower(c.words[at])]; inClass {
+	tag, tagged := c.tag(at)
+	if _, inClass := s.preds.classOf[strings.ToLower(c.words[at])]; inClass && !(tagged && strings.HasPrefix(tag, "VB")) {
 		subject = s.subject(c, earlier, cl, at)
 	} else {
 		subject = c.verbSubject(cl, at)
@@ -166,7 +167,7 @@ func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.
 // complement). No predicate (and so no claim) when the clause has neither.
 func (s *Stage) predicate(c *docIndex, cl clause) (string, int) {
 	for k := cl.first; k < cl.end; k++ {
-		if cls, ok := s.preds.classOf[strings.ToLower(c.words[k])]; ok && c.ref[k].entity == "" {
+		if cls, ok := s.preds.classOf[strings.ToLower(c.words[k])]; ok && c.ref[k].entity == "" && !c.inName(k) {
 			return cls, k
 		}
 	}
@@ -183,13 +184,21 @@ func (s *Stage) predicate(c *docIndex, cl clause) (string, int) {
 	return "", 0
 }
 
-// verbAt returns the lemma of token k when it reads as an inflected verb:
-// a lower-case word that WordNet's morphy takes back to another verb form.
+// verbAt returns the lemma of token k when it is a verb: by its part of
+// speech where the syntax stage tagged the document, else when it reads as
+// an inflected verb (a lower-case word that WordNet's morphy takes back to
+// another verb form). Words inside a name ("Correct the Record") are not.
 func (c *docIndex) verbAt(k int) (string, bool) {
 	w := c.words[k]
 	lw := strings.ToLower(w)
-	if !isLowerWord(lw) || len(lw) < 3 {
+	if !isLowerWord(lw) || len(lw) < 3 || c.inName(k) {
 		return "", false
+	}
+	if tag, ok := c.tag(k); ok {
+		if !strings.HasPrefix(tag, "VB") {
+			return "", false
+		}
+		return lemma.LemmaTag(lw, tag), true
 	}
 	l := lemma.Lemma(lw, lemma.Verb)
 	if l == lw || stopWords[lw] {
@@ -322,3 +331,26 @@ func (c *docIndex) verbSubject(cl clause, at int) string {
 // between a subject and its verb.
 var auxiliaryForms = set(`is was are were be been being am has have had having do does did will would shall
 	should can could may might must 's ’s 're ’re 've ’ve 'd ’d 'll ’ll also still never always just`)
+
+// tag returns the part-of-speech tag of token k when the syntax stage has
+// tagged the document.
+func (c *docIndex) tag(k int) (string, bool) {
+	if len(c.doc.POS) != len(c.words) || k < 0 || k >= len(c.words) {
+		return "", false
+	}
+	return c.doc.POS[k], true
+}
+
+// inName reports whether token k is part of a name: tagged as a proper
+// noun, or capitalised after the first word of its sentence.
+func (c *docIndex) inName(k int) bool {
+	if t, ok := c.tag(k); ok && strings.HasPrefix(t, "NNP") {
+		return true
+	}
+	w := c.words[k]
+	if w == "" || strings.ToLower(w) == w {
+		return false
+	}
+	s := c.sentenceOf(k)
+	return k > s.FirstToken
+}

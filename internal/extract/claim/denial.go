@@ -169,7 +169,8 @@ func denials(c *docIndex) []denial {
 		}
 		first, _ := c.tokensIn(ev.Trigger.Span)
 		sent := c.doc.Sentences[ev.Sentence]
-		if ev.Type != "DENY" && !(ev.Type == "REJECT" && c.claimNounAfter(first+1, sent.EndToken) >= 0) || c.deniesAParty(first) {
+		if ev.Type != "DENY" && !(ev.Type == "REJECT" && c.claimNounAfter(first+1, sent.EndToken) >= 0) || c.deniesAParty(first) ||
+			c.notADenialMade(first, sent.FirstToken) {
 			continue
 		}
 		out = append(out, denial{statement: statement{speaker: ev.Actor, event: ev.ID, span: sent.Span,
@@ -460,3 +461,20 @@ func (c *docIndex) deniesAParty(trigger int) bool {
 }
 
 var objectPronouns = set(`him her them us me you`)
+
+// notADenialMade reports a denial that is declined or imagined rather than
+// made: "declined to rule out", "would deny", "if he denies". (A party that
+// urges others to reject a result rejects it: that one stands.)
+func (c *docIndex) notADenialMade(trigger, first int) bool {
+	for k := trigger - 1; k >= first && k >= trigger-3; k-- {
+		switch w := strings.ToLower(c.words[k]); {
+		case w == "would" || w == "could" || w == "might" || w == "if" || w == "unless" || w == "whether":
+			return true
+		case w == "to" && k > first && declineVerbs[strings.ToLower(c.words[k-1])]:
+			return true
+		}
+	}
+	return false
+}
+
+var declineVerbs = set(`declined declines decline failed fails hesitated`)
