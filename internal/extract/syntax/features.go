@@ -7,11 +7,9 @@ const (
 	tBias uint64 = iota + 1
 	tWord
 	tLower
-	tPre // and the next two: prefixes of 2 to 4 letters
+	tPre // and the next: prefixes of 3 and 4 letters
 	_
-	_
-	tSuf // and the next three: suffixes
-	_
+	tSuf // and the next two: suffixes of 2 to 4 letters
 	_
 	_
 	tSShape
@@ -20,33 +18,24 @@ const (
 	tCapsLower
 	tLowerM1
 	tLowerP1
-	tLowerP2
-	tSufP1
-	tBigramM
 	tBigramP
-	// part-of-speech history (dynamic)
+	tAmb0 // the lexicon: ambiguity classes and frequency
+	tAmbP1
+	tFreqShape
+	tAmbLower
+	tCl // and the next: the word's class cut to 6 bits, and whole
+	_
+	// tagger, dynamic: the tag history
 	tTagM1
 	tTagM12
 	tTagM1Lower
-	tAmb0
-	tAmbP1
-	tAmbP2
-	tFreqShape
-	tAmbLower
 	tTagM1Amb
 	tMBTKnown
 	tMBTUnknown
-	tLowerAmbP1
-	tCl // and the next: the word's class cut to 6 bits, and whole
-	_
-	tClM1
-	tClP1
 	// chunker, static: the part-of-speech window
 	tPos0
-	tPosM2M1
 	tPosM1P0
 	tPosP0P1
-	tPosP1P2
 	tPosM1P0P1
 	tPosM2M1P0
 	tPosP0P1P2
@@ -208,28 +197,22 @@ func (c *sentCtx) posStatic(i int, out []uint64) []uint64 {
 		comb(tFlags, flags),
 		comb(tLowerM1, lm1),
 		comb(tLowerP1, lp1),
-		comb(tLowerP2, c.lower(i+2)),
-		comb(tSufP1, c.suf3(i+1)),
-		comb(comb(tBigramM, lm1), w.lower),
 		comb(comb(tBigramP, w.lower), lp1),
 		comb(tAmb0, w.amb),
 		comb(tAmbP1, c.amb(i+1)),
-		comb(tAmbP2, c.amb(i+2)),
 		comb(comb(tFreqShape, w.freq|flags<<4), w.sshape),
 		comb(comb(tAmbLower, w.amb), w.lower),
-		comb(comb(tLowerAmbP1, w.lower), c.amb(i+1)),
 	)
 	if c.cl != nil {
 		c0 := c.clAt(i)
 		out = append(out,
-			comb(tCl, c0[0]), comb(tCl+1, c0[1]),
-			comb(tClM1, c.clAt(i - 1)[1]), comb(tClP1, c.clAt(i + 1)[1]))
+			comb(tCl, c0[0]), comb(tCl+1, c0[1]))
+	}
+	for k := 2; k < 4; k++ {
+		out = append(out, comb(tPre+uint64(k-2), w.pre[k]))
 	}
 	for k := 1; k < 4; k++ {
-		out = append(out, comb(tPre+uint64(k-1), w.pre[k]))
-	}
-	for k := 0; k < 4; k++ {
-		out = append(out, comb(tSuf+uint64(k), w.suf[k]))
+		out = append(out, comb(tSuf+uint64(k-1), w.suf[k]))
 	}
 	if w.hyLast != 0 {
 		out = append(out, comb(tHyLast, w.hyLast))
@@ -242,14 +225,12 @@ func (c *sentCtx) posStatic(i int, out []uint64) []uint64 {
 
 // lexicalFeatures are the static features of word i that name the word
 // itself (see TrainConfig.Dropout).
-func (c *sentCtx) lexicalFeatures(i int) [6]uint64 {
+func (c *sentCtx) lexicalFeatures(i int) [4]uint64 {
 	w := &c.words[i]
-	return [6]uint64{
+	return [4]uint64{
 		comb(tWord, w.word),
 		comb(tLower, w.lower),
 		comb(comb(tAmbLower, w.amb), w.lower),
-		comb(comb(tLowerAmbP1, w.lower), c.amb(i+1)),
-		comb(comb(tBigramM, c.lower(i-1)), w.lower),
 		comb(comb(tBigramP, w.lower), c.lower(i+1)),
 	}
 }
@@ -275,14 +256,11 @@ func (c *sentCtx) chunkStatic(i int, out []uint64) []uint64 {
 	return append(out,
 		tBias,
 		comb(tLower, w.lower),
-		comb(tSShape, w.sshape),
 		comb(tLowerM1, c.lower(i-1)),
 		comb(tLowerP1, c.lower(i+1)),
 		comb(tPos0, p0),
-		comb(tPosM2M1, pm2<<8|pm1),
 		comb(tPosM1P0, pm1<<8|p0),
 		comb(tPosP0P1, p0<<8|pp1),
-		comb(tPosP1P2, pp1<<8|pp2),
 		comb(tPosM1P0P1, pm1<<16|p0<<8|pp1),
 		comb(tPosM2M1P0, pm2<<16|pm1<<8|p0),
 		comb(tPosP0P1P2, p0<<16|pp1<<8|pp2),
