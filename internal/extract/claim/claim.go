@@ -228,9 +228,15 @@ func (s *Stage) subject(c *docIndex, earlier []news.Claim, cl clause, at int) st
 		r := c.ref[k]
 		return r.entity != "" && r.typ != news.TypeLOC
 	}
-	for k := at - 1; k >= cl.first && k >= at-8; k-- {
-		if usable(k) {
-			return c.ref[k].entity
+	if e, ok := c.taggedSubject(at, cl.first, usable); ok {
+		if e != "" {
+			return e
+		}
+	} else {
+		for k := at - 1; k >= cl.first && k >= at-8; k-- {
+			if usable(k) {
+				return c.ref[k].entity
+			}
 		}
 	}
 	for k := at + 1; k < cl.end && k <= at+4; k++ {
@@ -353,4 +359,42 @@ func (c *docIndex) inName(k int) bool {
 	}
 	s := c.sentenceOf(k)
 	return k > s.FirstToken
+}
+
+// taggedSubject reads, on a tagged document, the subject of a class word at
+// token at from its noun phrase and verb: "IS has no presence", "the group
+// poses a serious threat", "IS is a threat": back over determiners,
+// adjectives, adverbs and negations, at most one verb and its auxiliaries,
+// to a name. ok is false when the document is not tagged; the entity is ""
+// when the words before the class word are not so shaped.
+func (c *docIndex) taggedSubject(at, first int, usable func(int) bool) (string, bool) {
+	if _, ok := c.tag(at); !ok {
+		return "", false
+	}
+	k := at - 1
+	for k >= first && c.ref[k].entity == "" {
+		t, _ := c.tag(k)
+		if strings.HasPrefix(t, "DT") || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "RB") || t == "PRP$" ||
+			t == "CD" || negations[strings.ToLower(c.words[k])] {
+			k--
+			continue
+		}
+		break
+	}
+	verbs := 0
+	for k >= first && c.ref[k].entity == "" {
+		t, _ := c.tag(k)
+		if strings.HasPrefix(t, "VB") || t == "MD" || strings.HasPrefix(t, "RB") || negations[strings.ToLower(c.words[k])] {
+			if strings.HasPrefix(t, "VB") {
+				verbs++
+			}
+			k--
+			continue
+		}
+		break
+	}
+	if verbs > 3 || k < first || !usable(k) {
+		return "", true
+	}
+	return c.ref[k].entity, true
 }
