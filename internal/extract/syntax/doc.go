@@ -9,8 +9,9 @@
 // to right, so that the tags already given to the words on the left are
 // features of the next word. The tagger sees the word, its lower-case form,
 // shape, prefixes of three and four letters and suffixes of two to four,
-// the words beside it, the two tags before it, its word class (Brown
-// clusters of Reuters text), and a lexicon of the tags each training word
+// the words beside it, the two tags before it, its word class when the
+// model was trained with one (Brown clusters; the built-in model is not),
+// and a lexicon of the tags each training word
 // had and how often it occurred (its ambiguity class, the way the
 // memory-based tagger that made the CoNLL-2003 tags decides), for itself and
 // the two words after it. The chunker sees the words beside each word, the
