@@ -1,6 +1,8 @@
 package ner
 
-// Feature templates. Each feature is comb(template, value...), so the same
+import "github.com/newsgraph/newsgraph/internal/extract/featurehash"
+
+// Feature templates. Each feature is featurehash.Comb(template, value...), so the same
 // value under two templates gives two features. Changing this list changes
 // what a model means: retrain after any edit.
 const (
@@ -80,8 +82,8 @@ const (
 
 // Boundary values for words outside the sentence.
 var (
-	hBOS = hashString("<s>")
-	hEOS = hashString("</s>")
+	hBOS = featurehash.String("<s>")
+	hEOS = featurehash.String("</s>")
 )
 
 // Case classes of a lowercased word, from the case lexicon (how the word is
@@ -265,43 +267,43 @@ func (d *docContext) features1(i int, out []uint64) []uint64 {
 	ss := w.sshape
 	out = append(out,
 		tBias,
-		comb(tWord, w.word),
-		comb(tLower, w.lower),
-		comb(tShape, w.shape),
-		comb(tSShape, ss),
+		featurehash.Comb(tWord, w.word),
+		featurehash.Comb(tLower, w.lower),
+		featurehash.Comb(tShape, w.shape),
+		featurehash.Comb(tSShape, ss),
 	)
 	for k := 0; k < 4; k++ {
-		out = append(out, comb(tPre+uint64(k), w.pre[k]), comb(tSuf+uint64(k), w.suf[k]))
+		out = append(out, featurehash.Comb(tPre+uint64(k), w.pre[k]), featurehash.Comb(tSuf+uint64(k), w.suf[k]))
 	}
 	lm1, lp1 := lower(i-1), lower(i+1)
 	sm1, sp1 := sshape(i-1), sshape(i+1)
 	out = append(out,
-		comb(tLowerM1, lm1),
-		comb(tLowerP1, lp1),
-		comb(tLowerM2, lower(i-2)),
-		comb(tLowerP2, lower(i+2)),
-		comb(tWordM1, word(i-1)),
-		comb(tWordP1, word(i+1)),
-		comb(tSShapeM1, sm1),
-		comb(tSShapeP1, sp1),
-		comb(tSShapeM2, sshape(i-2)),
-		comb(tSShapeP2, sshape(i+2)),
-		comb(comb(tBigramM, lm1), w.lower),
-		comb(comb(tBigramP, w.lower), lp1),
-		comb(comb(comb(tShape3, sm1), ss), sp1),
-		comb(comb(tShapeM, sm1), ss),
-		comb(comb(tShapeP, ss), sp1),
-		comb(comb(tLowerM1Shape, lm1), ss),
-		comb(comb(tShapeLowerP1, ss), lp1),
-		comb(comb(tFirst, first), ss),
-		comb(comb(tCapsShape, caps), ss),
-		comb(comb(tCapsLower, caps), w.lower),
-		comb(tLex, lex(i)<<8|caps<<4|first<<2)^ss,
-		comb(tLexM1, lex(i-1)<<4|lex(i)),
-		comb(tLexP1, lex(i)<<4|lex(i+1)),
-		comb(tDocCase, d.docClass(w)<<8|caps<<4|first<<2)^ss,
-		comb(tSentLen, uint64(min(hi-lo, 6)))^ss,
-		comb(comb(tLowerM1P1, lm1), lp1),
+		featurehash.Comb(tLowerM1, lm1),
+		featurehash.Comb(tLowerP1, lp1),
+		featurehash.Comb(tLowerM2, lower(i-2)),
+		featurehash.Comb(tLowerP2, lower(i+2)),
+		featurehash.Comb(tWordM1, word(i-1)),
+		featurehash.Comb(tWordP1, word(i+1)),
+		featurehash.Comb(tSShapeM1, sm1),
+		featurehash.Comb(tSShapeP1, sp1),
+		featurehash.Comb(tSShapeM2, sshape(i-2)),
+		featurehash.Comb(tSShapeP2, sshape(i+2)),
+		featurehash.Comb(featurehash.Comb(tBigramM, lm1), w.lower),
+		featurehash.Comb(featurehash.Comb(tBigramP, w.lower), lp1),
+		featurehash.Comb(featurehash.Comb(featurehash.Comb(tShape3, sm1), ss), sp1),
+		featurehash.Comb(featurehash.Comb(tShapeM, sm1), ss),
+		featurehash.Comb(featurehash.Comb(tShapeP, ss), sp1),
+		featurehash.Comb(featurehash.Comb(tLowerM1Shape, lm1), ss),
+		featurehash.Comb(featurehash.Comb(tShapeLowerP1, ss), lp1),
+		featurehash.Comb(featurehash.Comb(tFirst, first), ss),
+		featurehash.Comb(featurehash.Comb(tCapsShape, caps), ss),
+		featurehash.Comb(featurehash.Comb(tCapsLower, caps), w.lower),
+		featurehash.Comb(tLex, lex(i)<<8|caps<<4|first<<2)^ss,
+		featurehash.Comb(tLexM1, lex(i-1)<<4|lex(i)),
+		featurehash.Comb(tLexP1, lex(i)<<4|lex(i+1)),
+		featurehash.Comb(tDocCase, d.docClass(w)<<8|caps<<4|first<<2)^ss,
+		featurehash.Comb(tSentLen, uint64(min(hi-lo, 6)))^ss,
+		featurehash.Comb(featurehash.Comb(tLowerM1P1, lm1), lp1),
 	)
 	if w.hasUpper && w.nrunes > 3 {
 		out = d.trigrams(i, out)
@@ -315,12 +317,12 @@ func (d *docContext) features1(i int, out []uint64) []uint64 {
 		}
 		c0, cm1, cp1 := cl(i), cl(i-1), cl(i+1)
 		out = append(out,
-			comb(tClFine, c0>>16),
-			comb(tClCoarse, c0&0xFFFF),
-			comb(tClFineM1, cm1>>16),
-			comb(tClFineP1, cp1>>16),
-			comb(tClCoarseM1P1, (cm1&0xFFFF)<<32|cp1&0xFFFF),
-			comb(comb(tClFineShape, c0>>16), ss),
+			featurehash.Comb(tClFine, c0>>16),
+			featurehash.Comb(tClCoarse, c0&0xFFFF),
+			featurehash.Comb(tClFineM1, cm1>>16),
+			featurehash.Comb(tClFineP1, cp1>>16),
+			featurehash.Comb(tClCoarseM1P1, (cm1&0xFFFF)<<32|cp1&0xFFFF),
+			featurehash.Comb(featurehash.Comb(tClFineShape, c0>>16), ss),
 		)
 	}
 	if lo := d.runLo[i]; lo >= 0 {
@@ -335,16 +337,16 @@ func (d *docContext) features1(i int, out []uint64) []uint64 {
 			pos = 2
 		}
 		out = append(out,
-			comb(comb(tRunFirst, d.words[lo].lower), pos),
-			comb(comb(tRunLast, d.words[rhi-1].lower), pos),
-			comb(tRunPos, pos<<8|uint64(min(rhi-lo, 5))),
+			featurehash.Comb(featurehash.Comb(tRunFirst, d.words[lo].lower), pos),
+			featurehash.Comb(featurehash.Comb(tRunLast, d.words[rhi-1].lower), pos),
+			featurehash.Comb(tRunPos, pos<<8|uint64(min(rhi-lo, 5))),
 		)
 	}
 	out = d.gazFeatures(i, caps, ss, out)
 	if w.hyFirst != 0 {
-		out = append(out, comb(tHyFirst, w.hyFirst), comb(tHyLast, w.hyLast))
+		out = append(out, featurehash.Comb(tHyFirst, w.hyFirst), featurehash.Comb(tHyLast, w.hyLast))
 	}
-	out = append(out, comb(comb(tTopicShape, d.topic), ss), comb(comb(comb(tTopicShape2, d.topic), ss), sp1))
+	out = append(out, featurehash.Comb(featurehash.Comb(tTopicShape, d.topic), ss), featurehash.Comb(featurehash.Comb(featurehash.Comb(tTopicShape2, d.topic), ss), sp1))
 	if w.hasUpper {
 		for _, j := range d.occ[w.lower] {
 			if int(j) == i {
@@ -353,10 +355,10 @@ func (d *docContext) features1(i int, out []uint64) []uint64 {
 			js := d.sentOf[j]
 			jlo, jhi := d.starts[js], d.starts[js+1]
 			if int(j) > jlo {
-				out = append(out, comb(tCtxM1, d.words[j-1].lower))
+				out = append(out, featurehash.Comb(tCtxM1, d.words[j-1].lower))
 			}
 			if int(j)+1 < jhi {
-				out = append(out, comb(tCtxP1, d.words[j+1].lower))
+				out = append(out, featurehash.Comb(tCtxP1, d.words[j+1].lower))
 			}
 		}
 	}
@@ -370,7 +372,7 @@ func (d *docContext) lexicalFeatures(i int) [3]uint64 {
 	if d.capsSent[d.sentOf[i]] {
 		caps = 1
 	}
-	return [3]uint64{comb(tWord, w.word), comb(tLower, w.lower), comb(comb(tCapsLower, caps), w.lower)}
+	return [3]uint64{featurehash.Comb(tWord, w.word), featurehash.Comb(tLower, w.lower), featurehash.Comb(featurehash.Comb(tCapsLower, caps), w.lower)}
 }
 
 // stage1Type is the entity type of a first-stage tag: 0 for O, 1+type.
@@ -424,9 +426,9 @@ func (d *docContext) features2(i int, tags1 []int, v *docVotes, out []uint64) []
 		return uint64(tags1[j])
 	}
 	out = append(out,
-		comb(t2Own, tag(i)),
-		comb(t2M1, tag(i-1)<<8|tag(i)),
-		comb(t2P1, tag(i)<<8|tag(i+1)),
+		featurehash.Comb(t2Own, tag(i)),
+		featurehash.Comb(t2M1, tag(i-1)<<8|tag(i)),
+		featurehash.Comb(t2P1, tag(i)<<8|tag(i+1)),
 	)
 	if w.letters == 0 {
 		return out
@@ -449,7 +451,7 @@ func (d *docContext) features2(i int, tags1 []int, v *docVotes, out []uint64) []
 		capFlag = 2
 	}
 	if total <= 0 {
-		return append(out, comb(t2Maj, 100|capFlag))
+		return append(out, featurehash.Comb(t2Maj, 100|capFlag))
 	}
 	best, bestEnt := 0, -1
 	for k := 1; k < len(others); k++ {
@@ -460,15 +462,15 @@ func (d *docContext) features2(i int, tags1 []int, v *docVotes, out []uint64) []
 			bestEnt = k
 		}
 		if others[k] > 0 {
-			out = append(out, comb(t2Any, uint64(k)<<4|capFlag))
+			out = append(out, featurehash.Comb(t2Any, uint64(k)<<4|capFlag))
 		}
 	}
-	out = append(out, comb(t2Maj, uint64(best)<<4|capFlag))
+	out = append(out, featurehash.Comb(t2Maj, uint64(best)<<4|capFlag))
 	if bestEnt > 0 {
-		out = append(out, comb(t2MajEnt, uint64(bestEnt)<<4|capFlag))
+		out = append(out, featurehash.Comb(t2MajEnt, uint64(bestEnt)<<4|capFlag))
 	}
 	if f := int(v.first[w.lower]); f < i {
-		out = append(out, comb(t2FirstSeen, stage1Type(tags1[f])<<4|capFlag))
+		out = append(out, featurehash.Comb(t2FirstSeen, stage1Type(tags1[f])<<4|capFlag))
 	}
 	return out
 }
@@ -482,22 +484,22 @@ func (d *docContext) trigrams(i int, out []uint64) []uint64 {
 	r[0], r[1] = '^', '^'
 	n := 0
 	for _, c := range w {
-		r[2] = toLower(c)
+		r[2] = featurehash.ToLower(c)
 		if n >= 1 {
-			out = append(out, comb(tTrigram, uint64(r[0])<<42|uint64(r[1])<<21|uint64(r[2])))
+			out = append(out, featurehash.Comb(tTrigram, uint64(r[0])<<42|uint64(r[1])<<21|uint64(r[2])))
 		}
 		r[0], r[1] = r[1], r[2]
 		n++
 	}
 	r[2] = '$'
-	return append(out, comb(tTrigram, uint64(r[0])<<42|uint64(r[1])<<21|uint64(r[2])))
+	return append(out, featurehash.Comb(tTrigram, uint64(r[0])<<42|uint64(r[1])<<21|uint64(r[2])))
 }
 
 var connectors = map[uint64]bool{}
 
 func init() {
 	for _, w := range []string{"of", "and", "&", "de", "for", "the"} {
-		connectors[hashString(w)] = true
+		connectors[featurehash.String(w)] = true
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/internal/extract/featurehash"
 	"github.com/newsgraph/newsgraph/internal/gazetteer"
 )
 
@@ -62,7 +63,7 @@ func NewGazetteer(ix *gazetteer.Index) *Gazetteer {
 		if primary {
 			c |= gazPrimary
 		}
-		g.names[hashString(key)] |= c
+		g.names[featurehash.String(key)] |= c
 	})
 	v, _ := gazCache.LoadOrStore(ix, g)
 	return v.(*Gazetteer)
@@ -172,10 +173,10 @@ func (d *docContext) findGaz(g *Gazetteer) {
 }
 
 func hashBytes(b []byte) uint64 {
-	h := uint64(fnvOffset)
+	h := uint64(featurehash.Offset)
 	for _, c := range b {
 		h ^= uint64(c)
-		h *= fnvPrime
+		h *= featurehash.Prime
 	}
 	return h
 }
@@ -190,26 +191,26 @@ func (d *docContext) gazFeatures(i int, caps, ss uint64, out []uint64) []uint64 
 	lo, hi := d.starts[s], d.starts[s+1]
 	if g == 1 {
 		// a capitalised word in no place name (known only with an index)
-		return append(out, comb(tGazNone, caps)^ss)
+		return append(out, featurehash.Comb(tGazNone, caps)^ss)
 	}
 	cls := uint64(g>>1) & 0x7F
 	pos := uint64(g>>8) & 0xF
 	length := uint64(g >> 12)
 	out = append(out,
-		comb(tGaz, caps<<16|pos<<8|cls),
-		comb(tGazLen, caps<<8|pos<<4|length),
-		comb(comb(tGazShape, pos<<8|cls&^uint64(gazPrimary)), ss),
-		comb(comb(tGazTopic, d.topic), pos<<8|cls),
+		featurehash.Comb(tGaz, caps<<16|pos<<8|cls),
+		featurehash.Comb(tGazLen, caps<<8|pos<<4|length),
+		featurehash.Comb(featurehash.Comb(tGazShape, pos<<8|cls&^uint64(gazPrimary)), ss),
+		featurehash.Comb(featurehash.Comb(tGazTopic, d.topic), pos<<8|cls),
 	)
 	if i > lo {
 		if pg := d.gaz[i-1]; pg > 1 {
-			out = append(out, comb(tGazM1, uint64(pg&0xFFF)<<12|uint64(g&0xFFF)))
+			out = append(out, featurehash.Comb(tGazM1, uint64(pg&0xFFF)<<12|uint64(g&0xFFF)))
 		}
-		out = append(out, comb(comb(tGazLowerM1, d.words[i-1].lower), pos))
+		out = append(out, featurehash.Comb(featurehash.Comb(tGazLowerM1, d.words[i-1].lower), pos))
 	}
 	if i+1 < hi {
 		if ng := d.gaz[i+1]; ng > 1 {
-			out = append(out, comb(tGazP1, uint64(g&0xFFF)<<12|uint64(ng&0xFFF)))
+			out = append(out, featurehash.Comb(tGazP1, uint64(g&0xFFF)<<12|uint64(ng&0xFFF)))
 		}
 	}
 	return out

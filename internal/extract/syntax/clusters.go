@@ -8,6 +8,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/extract/featurehash"
 )
 
 // clusters are word classes from unlabelled text, as Brown clustering
@@ -30,7 +32,7 @@ func newClusters(byWord map[uint64]uint16, paths []string) *clusters {
 	c := &clusters{byWord: byWord, paths: paths, pre: make([][2]uint64, len(paths))}
 	for i, p := range paths {
 		for k, n := range clusterPrefixes {
-			c.pre[i][k] = comb(uint64(k+1), hashString(p[:min(n, len(p))]))
+			c.pre[i][k] = featurehash.Comb(uint64(k+1), featurehash.String(p[:min(n, len(p))]))
 		}
 	}
 	return c

@@ -1,6 +1,8 @@
 package syntax
 
-// Feature templates. Each feature is comb(template, value...), so the same
+import "github.com/newsgraph/newsgraph/internal/extract/featurehash"
+
+// Feature templates. Each feature is featurehash.Comb(template, value...), so the same
 // value under two templates gives two features. Changing this list changes
 // what a model means: retrain both models after any edit.
 const (
@@ -52,8 +54,8 @@ const (
 
 // Boundary values for words outside the sentence.
 var (
-	hBOS = hashString("<s>")
-	hEOS = hashString("</s>")
+	hBOS = featurehash.String("<s>")
+	hEOS = featurehash.String("</s>")
 )
 
 // sentCtx is one sentence analysed for feature extraction.
@@ -191,34 +193,34 @@ func (c *sentCtx) posStatic(i int, out []uint64) []uint64 {
 	lm1, lp1 := c.lower(i-1), c.lower(i+1)
 	out = append(out,
 		tBias,
-		comb(tWord, w.word),
-		comb(tLower, w.lower),
-		comb(tSShape, w.sshape),
-		comb(tFlags, flags),
-		comb(tLowerM1, lm1),
-		comb(tLowerP1, lp1),
-		comb(comb(tBigramP, w.lower), lp1),
-		comb(tAmb0, w.amb),
-		comb(tAmbP1, c.amb(i+1)),
-		comb(comb(tFreqShape, w.freq|flags<<4), w.sshape),
-		comb(comb(tAmbLower, w.amb), w.lower),
+		featurehash.Comb(tWord, w.word),
+		featurehash.Comb(tLower, w.lower),
+		featurehash.Comb(tSShape, w.sshape),
+		featurehash.Comb(tFlags, flags),
+		featurehash.Comb(tLowerM1, lm1),
+		featurehash.Comb(tLowerP1, lp1),
+		featurehash.Comb(featurehash.Comb(tBigramP, w.lower), lp1),
+		featurehash.Comb(tAmb0, w.amb),
+		featurehash.Comb(tAmbP1, c.amb(i+1)),
+		featurehash.Comb(featurehash.Comb(tFreqShape, w.freq|flags<<4), w.sshape),
+		featurehash.Comb(featurehash.Comb(tAmbLower, w.amb), w.lower),
 	)
 	if c.cl != nil {
 		c0 := c.clAt(i)
 		out = append(out,
-			comb(tCl, c0[0]), comb(tCl+1, c0[1]))
+			featurehash.Comb(tCl, c0[0]), featurehash.Comb(tCl+1, c0[1]))
 	}
 	for k := 2; k < 4; k++ {
-		out = append(out, comb(tPre+uint64(k-2), w.pre[k]))
+		out = append(out, featurehash.Comb(tPre+uint64(k-2), w.pre[k]))
 	}
 	for k := 1; k < 4; k++ {
-		out = append(out, comb(tSuf+uint64(k-1), w.suf[k]))
+		out = append(out, featurehash.Comb(tSuf+uint64(k-1), w.suf[k]))
 	}
 	if w.hyLast != 0 {
-		out = append(out, comb(tHyLast, w.hyLast))
+		out = append(out, featurehash.Comb(tHyLast, w.hyLast))
 	}
 	if c.caps || i == 0 {
-		out = append(out, comb(comb(tCapsLower, flags>>8), w.lower))
+		out = append(out, featurehash.Comb(featurehash.Comb(tCapsLower, flags>>8), w.lower))
 	}
 	return out
 }
@@ -228,10 +230,10 @@ func (c *sentCtx) posStatic(i int, out []uint64) []uint64 {
 func (c *sentCtx) lexicalFeatures(i int) [4]uint64 {
 	w := &c.words[i]
 	return [4]uint64{
-		comb(tWord, w.word),
-		comb(tLower, w.lower),
-		comb(comb(tAmbLower, w.amb), w.lower),
-		comb(comb(tBigramP, w.lower), c.lower(i+1)),
+		featurehash.Comb(tWord, w.word),
+		featurehash.Comb(tLower, w.lower),
+		featurehash.Comb(featurehash.Comb(tAmbLower, w.amb), w.lower),
+		featurehash.Comb(featurehash.Comb(tBigramP, w.lower), c.lower(i+1)),
 	}
 }
 
@@ -239,12 +241,12 @@ func (c *sentCtx) lexicalFeatures(i int) [4]uint64 {
 // tags t1 and t2 of the two words before it (noTag before the sentence).
 func (c *sentCtx) posDynamic(i int, t1, t2 uint64, out []uint64) []uint64 {
 	return append(out,
-		comb(tTagM1, t1),
-		comb(tTagM12, t1<<8|t2),
-		comb(comb(tTagM1Lower, t1), c.words[i].lower),
-		comb(comb(tTagM1Amb, t1), c.words[i].amb),
-		comb(comb(comb(comb(tMBTKnown, t1<<8|t2), c.words[i].amb), c.amb(i+1)), c.amb(i+2)),
-		comb(comb(comb(tMBTUnknown, t1), c.words[i].suf[2]^c.words[i].flags), c.amb(i+1)),
+		featurehash.Comb(tTagM1, t1),
+		featurehash.Comb(tTagM12, t1<<8|t2),
+		featurehash.Comb(featurehash.Comb(tTagM1Lower, t1), c.words[i].lower),
+		featurehash.Comb(featurehash.Comb(tTagM1Amb, t1), c.words[i].amb),
+		featurehash.Comb(featurehash.Comb(featurehash.Comb(featurehash.Comb(tMBTKnown, t1<<8|t2), c.words[i].amb), c.amb(i+1)), c.amb(i+2)),
+		featurehash.Comb(featurehash.Comb(featurehash.Comb(tMBTUnknown, t1), c.words[i].suf[2]^c.words[i].flags), c.amb(i+1)),
 	)
 }
 
@@ -255,18 +257,18 @@ func (c *sentCtx) chunkStatic(i int, out []uint64) []uint64 {
 	pm2, pm1, p0, pp1, pp2 := c.posAt(i-2), c.posAt(i-1), c.posAt(i), c.posAt(i+1), c.posAt(i+2)
 	return append(out,
 		tBias,
-		comb(tLower, w.lower),
-		comb(tLowerM1, c.lower(i-1)),
-		comb(tLowerP1, c.lower(i+1)),
-		comb(tPos0, p0),
-		comb(tPosM1P0, pm1<<8|p0),
-		comb(tPosP0P1, p0<<8|pp1),
-		comb(tPosM1P0P1, pm1<<16|p0<<8|pp1),
-		comb(tPosM2M1P0, pm2<<16|pm1<<8|p0),
-		comb(tPosP0P1P2, p0<<16|pp1<<8|pp2),
-		comb(comb(tLowerPos, w.lower), p0),
-		comb(comb(tLowerPosP1, w.lower), pp1),
-		comb(comb(tLowerPosM1, w.lower), pm1),
+		featurehash.Comb(tLower, w.lower),
+		featurehash.Comb(tLowerM1, c.lower(i-1)),
+		featurehash.Comb(tLowerP1, c.lower(i+1)),
+		featurehash.Comb(tPos0, p0),
+		featurehash.Comb(tPosM1P0, pm1<<8|p0),
+		featurehash.Comb(tPosP0P1, p0<<8|pp1),
+		featurehash.Comb(tPosM1P0P1, pm1<<16|p0<<8|pp1),
+		featurehash.Comb(tPosM2M1P0, pm2<<16|pm1<<8|p0),
+		featurehash.Comb(tPosP0P1P2, p0<<16|pp1<<8|pp2),
+		featurehash.Comb(featurehash.Comb(tLowerPos, w.lower), p0),
+		featurehash.Comb(featurehash.Comb(tLowerPosP1, w.lower), pp1),
+		featurehash.Comb(featurehash.Comb(tLowerPosM1, w.lower), pm1),
 	)
 }
 
@@ -275,10 +277,10 @@ func (c *sentCtx) chunkStatic(i int, out []uint64) []uint64 {
 func (c *sentCtx) chunkDynamic(i int, t1, t2 uint64, out []uint64) []uint64 {
 	p0 := c.posAt(i)
 	return append(out,
-		comb(tChM1, t1),
-		comb(tChM12, t1<<8|t2),
-		comb(tChM1Pos, t1<<8|p0),
-		comb(comb(tChM1Lower, t1), c.words[i].lower),
-		comb(tChM12Pos, t1<<16|t2<<8|p0),
+		featurehash.Comb(tChM1, t1),
+		featurehash.Comb(tChM12, t1<<8|t2),
+		featurehash.Comb(tChM1Pos, t1<<8|p0),
+		featurehash.Comb(featurehash.Comb(tChM1Lower, t1), c.words[i].lower),
+		featurehash.Comb(tChM12Pos, t1<<16|t2<<8|p0),
 	)
 }

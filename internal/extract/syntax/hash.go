@@ -1,43 +1,13 @@
 package syntax
 
 import (
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/extract/featurehash"
 )
 
 // Features are 64-bit hashes of (template, value) pairs, so that extracting
 // them allocates nothing; a model maps the hashes it knows to weight rows.
-
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-// comb mixes b into a (splitmix64 finaliser); order matters.
-func comb(a, b uint64) uint64 {
-	x := a*0x9E3779B97F4A7C15 ^ b
-	x ^= x >> 31
-	x *= 0xBF58476D1CE4E5B9
-	x ^= x >> 29
-	x *= 0x94D049BB133111EB
-	x ^= x >> 32
-	return x
-}
-
-func hashString(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
-
-func hashRune(h uint64, r rune) uint64 {
-	h ^= uint64(r)
-	h *= fnvPrime
-	return h
-}
 
 // wordInfo is what the features need to know of one word.
 type wordInfo struct {
@@ -67,63 +37,31 @@ const (
 	flagLetter
 )
 
-func shapeClass(r rune) rune {
-	switch {
-	case r >= 'a' && r <= 'z':
-		return 'x'
-	case r >= 'A' && r <= 'Z':
-		return 'X'
-	case r >= '0' && r <= '9':
-		return 'd'
-	case r < utf8.RuneSelf:
-		return r
-	case unicode.IsUpper(r):
-		return 'X'
-	case unicode.IsLower(r):
-		return 'x'
-	case unicode.IsDigit(r):
-		return 'd'
-	case unicode.IsLetter(r):
-		return 'x'
-	}
-	return r
-}
-
-func toLower(r rune) rune {
-	if r < utf8.RuneSelf {
-		if r >= 'A' && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	}
-	return unicode.ToLower(r)
-}
-
 // analyse fills wi for word w without allocating.
 func analyse(w string, wi *wordInfo) {
 	*wi = wordInfo{}
-	wi.word = hashString(w)
-	lower := uint64(fnvOffset)
-	sshape := uint64(fnvOffset)
-	part := uint64(fnvOffset)
+	wi.word = featurehash.String(w)
+	lower := uint64(featurehash.Offset)
+	sshape := uint64(featurehash.Offset)
+	part := uint64(featurehash.Offset)
 	var prev rune = -1
 	n := 0
 	hasLower, hasUpper := false, false
 	for _, r := range w {
-		lr := toLower(r)
-		lower = hashRune(lower, lr)
+		lr := featurehash.ToLower(r)
+		lower = featurehash.Rune(lower, lr)
 		if r == '-' && n > 0 {
 			wi.flags |= flagHyphen
-			part = fnvOffset
+			part = featurehash.Offset
 		} else {
-			part = hashRune(part, lr)
+			part = featurehash.Rune(part, lr)
 		}
 		if n < 4 {
 			wi.pre[n] = lower
 		}
-		c := shapeClass(r)
+		c := featurehash.ShapeClass(r)
 		if c != prev {
-			sshape = hashRune(sshape, c)
+			sshape = featurehash.Rune(sshape, c)
 		}
 		prev = c
 		switch c {
@@ -145,19 +83,19 @@ func analyse(w string, wi *wordInfo) {
 	if hasUpper && !hasLower {
 		wi.flags |= flagAllCaps
 	}
-	if wi.flags&flagHyphen != 0 && part != fnvOffset {
+	if wi.flags&flagHyphen != 0 && part != featurehash.Offset {
 		wi.hyLast = part
 	}
 	for k := n; k < 4; k++ {
 		wi.pre[k] = lower
 	}
 	// suffixes: hash the last k runes, read backwards
-	h := uint64(fnvOffset)
+	h := uint64(featurehash.Offset)
 	k := 0
 	for i := len(w); i > 0 && k < 4; {
 		r, size := utf8.DecodeLastRuneInString(w[:i])
 		i -= size
-		h = hashRune(h, toLower(r))
+		h = featurehash.Rune(h, featurehash.ToLower(r))
 		wi.suf[k] = h
 		k++
 	}
