@@ -48,6 +48,7 @@ func New() (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
+	lemma.Lemma("said", lemma.Verb) // load the lemma table now, not in the first document's time
 	return &Stage{preds: p}, nil
 }
 

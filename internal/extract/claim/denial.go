@@ -52,6 +52,9 @@ type statement struct {
 	first, end int // tokens
 	accused    string
 	noun       string // the claim noun when the statement is only named by a denial
+	// words are its content words (see contentWords), computed when first
+	// needed and kept for the next denial
+	words map[string]bool
 }
 
 // denial is a statement that denies: a DENY event, or a quote whose cue
@@ -246,7 +249,11 @@ func answered(c *docIndex, d denial, stmts []statement) (statement, bool) {
 			continue
 		}
 		score := 0
-		for w := range c.contentWords(a.first, a.end) {
+		if a.words == nil {
+			stmts[i].words = c.contentWords(a.first, a.end)
+			a.words = stmts[i].words
+		}
+		for w := range a.words {
 			if dw[w] {
 				score++
 			}
