@@ -118,6 +118,13 @@ func (s *speakers) resolve(cands []*cand) {
 			m.Kind = news.MentionPronoun
 			if ent = s.overlapping(a.subA, a.subB, a.cueA < a.subA); ent < 0 {
 				ent = s.pronoun(cands, ci)
+			} else if s.lastMentionOblique(ent, a.subA) {
+				// the link stage gave the pronoun a person named only as the
+				// object of a preposition ("the imprisonment of Jacob Zuma,
+				// he said"): the salient person wins when there is one
+				if p := s.pronoun(cands, ci); p >= 0 {
+					ent = p
+				}
 			}
 			if ent < 0 && w.low[a.subA] == "it" {
 				ent = s.organisationPronoun(cands, ci)
@@ -691,4 +698,20 @@ func (s *speakers) statementAuthor(cands []*cand, ci int) int {
 		}
 	}
 	return -1
+}
+
+// lastMentionOblique reports whether entity ei's last name mention before
+// token k is the object of a preposition (see oblique).
+func (s *speakers) lastMentionOblique(ei, k int) bool {
+	w := s.w
+	refs := s.refsOf[ei]
+	pos := w.toks[k].Start
+	for i := len(refs) - 1; i >= 0; i-- {
+		r := s.refs[refs[i]]
+		if r.Start >= pos || r.Kind == news.MentionPronoun {
+			continue
+		}
+		return s.oblique(w.tokenAt(r.Start))
+	}
+	return false
 }
