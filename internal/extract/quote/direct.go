@@ -567,6 +567,13 @@ func (w *doc) beforeAttribution(lo, hi int) attribution {
 		}
 		if a >= b && hasSuffix(w.low[v], "ing") {
 			a, b = w.earlierSubject(lo, v)
+			if a >= b {
+				// "X welcomed the 'supportive stance' of Y, noting ...": the
+				// participle's subject is the sentence's, before any
+				// quoted words the frame stopped at
+				slo, _ := w.sentence(v)
+				a, b = w.mainSubject(slo, v)
+			}
 		}
 		if a >= b {
 			a, b = w.mainSubject(lo, v)
