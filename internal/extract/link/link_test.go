@@ -448,3 +448,15 @@ func TestCountryInstitution(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonNameParts: NER leaves "al-X" after a name and the first word of
+// an inverted speaker's name outside; both belong to the name.
+func TestPersonNameParts(t *testing.T) {
+	text := "The militia's spokesman Abu Hamza al-Tamimi spoke. The road was cut, said Mir Akbar Wardak, a councilman."
+	es := link(t, docWith(t, text, tagged{"Abu Hamza", 0, "PER"}, tagged{"Akbar Wardak", 0, "PER"}))
+	for _, name := range []string{"Abu Hamza al-Tamimi", "Mir Akbar Wardak"} {
+		if e := entityOf(es, name); e == nil || e.Type != news.TypePER {
+			t.Errorf("want PER %q; entities %v", name, summary(es))
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package link
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -40,6 +41,7 @@ func (s *Stage) repairMentions(a *analysis, ms []nameMention) []nameMention {
 	for i := range out {
 		s.extendToAlias(a, out, i)
 		a.extendAfterTitle(out, i)
+		a.extendPersonName(out, i)
 	}
 	return joinCountryInstitution(a, joinPlaceOrganisation(a, joinAdjacentPeople(a, dropOverlaps(out))))
 }
@@ -370,4 +372,35 @@ func dropOverlaps(ms []nameMention) []nameMention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// arabicParticle matches a name part that NER leaves outside a person's
+// name: "al-Askari", "bin-Laden" ("Abu Ali [al-Askari]").
+var arabicParticle = regexp.MustCompile(`^(?i:al|el|ad|as|ash|ul|ud|bin|ibn)-\p{Lu}`)
+
+// extendPersonName grows a person's name over the parts NER left out: an
+// "al-X" part right after it, and one capitalised word right before it
+// after a speech verb ("said [Shah] Mahmmod Nahimi": an inverted
+// attribution names a person whole).
+func (a *analysis) extendPersonName(ms []nameMention, i int) {
+	m := &ms[i]
+	if m.typ != news.TypePER {
+		return
+	}
+	first, end := m.first, m.end
+	if end < len(a.words) && arabicParticle.MatchString(a.words[end]) && a.sentOf[end] == a.sentOf[m.first] &&
+		(i+1 == len(ms) || ms[i+1].first > end) && a.doc.Tokens[end].Start-a.doc.Tokens[end-1].End == 1 {
+		end++
+	}
+	if k := first - 1; k > 0 && isCapitalised(a.words[k]) && !isTitleHead(a.words[k]) && !isTitleModifier(a.words[k]) &&
+		!calendarWords[strings.ToLower(a.words[k])] && (i == 0 || ms[i-1].end <= k) && a.sentOf[k] == a.sentOf[m.first] &&
+		speechVerbs[strings.ToLower(a.words[k-1])] {
+		first = k
+	}
+	if first == m.first && end == m.end {
+		return
+	}
+	if grown, ok := a.cleanMention(first, end, news.TypePER); ok {
+		*m = grown
+	}
 }
