@@ -453,7 +453,7 @@ func TestCountryInstitution(t *testing.T) {
 // an inverted speaker's name outside; both belong to the name.
 func TestPersonNameParts(t *testing.T) {
 	text := "The militia's spokesman Abu Hamza al-Tamimi spoke. The road was cut, said Mir Akbar Wardak, a councilman."
-	es := link(t, docWith(t, text, tagged{"Abu Hamza", 0, "PER"}, tagged{"Akbar Wardak", 0, "PER"}))
+	es := link(t, docWith(t, text, tagged{"Abu Hamza", 0, "PER"}, tagged{"al-Tamimi", 0, "ORG"}, tagged{"Akbar Wardak", 0, "PER"}))
 	for _, name := range []string{"Abu Hamza al-Tamimi", "Mir Akbar Wardak"} {
 		if e := entityOf(es, name); e == nil || e.Type != news.TypePER {
 			t.Errorf("want PER %q; entities %v", name, summary(es))

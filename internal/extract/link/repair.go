@@ -389,7 +389,9 @@ func (a *analysis) extendPersonName(ms []nameMention, i int) {
 	}
 	first, end := m.first, m.end
 	if end < len(a.words) && arabicParticle.MatchString(a.words[end]) && a.sentOf[end] == a.sentOf[m.first] &&
-		(i+1 == len(ms) || ms[i+1].first > end) && a.doc.Tokens[end].Start-a.doc.Tokens[end-1].End == 1 {
+		(i+1 == len(ms) || ms[i+1].first > end || ms[i+1].first == end && ms[i+1].end == end+1) &&
+		a.doc.Tokens[end].Start-a.doc.Tokens[end-1].End == 1 {
+		// the part alone, if NER tagged it, is dropped as overlapping
 		end++
 	}
 	if k := first - 1; k > 0 && isCapitalised(a.words[k]) && !isTitleHead(a.words[k]) && !isTitleModifier(a.words[k]) &&
