@@ -581,6 +581,13 @@ func (w *doc) beforeAttribution(lo, hi int) attribution {
 		if a >= b {
 			return attribution{}
 		}
+		if b-a == 1 && w.lx.has("pronoun", w.low[a]) {
+			// "Alamgir said they will reveal their plan 'when the time
+			// comes'": the quoted words are the outer speaker's report
+			if u, ua, ub := w.outerCue(a, lo); u >= 0 {
+				return attribution{ok: true, cueA: u, cueB: u + 1, subA: ua, subB: ub}
+			}
+		}
 		return attribution{ok: true, cueA: v, cueB: v + n, subA: a, subB: b}
 	}
 	if colon {
@@ -773,4 +780,33 @@ func countWords(s string) int {
 		in = word || (in && (r == '\'' || r == '’' || r == '-'))
 	}
 	return n
+}
+
+// outerCue returns the reporting verb right before the clause whose
+// subject starts at token a ("said [that] they ...") and that verb's named
+// subject, or u = -1.
+func (w *doc) outerCue(a, lo int) (u, sa, sb int) {
+	u = a - 1
+	if u > lo && w.low[u] == "that" {
+		u--
+	}
+	if u <= lo || w.quotedTok[u] || w.cueAt(u, "clause", "that") == 0 || hasSuffix(w.low[u], "ing") {
+		return -1, 0, 0
+	}
+	sa, sb = w.subjectBefore(u, lo)
+	if sa >= sb || !w.hasCapital(sa, sb) {
+		return -1, 0, 0
+	}
+	return u, sa, sb
+}
+
+// hasCapital reports whether tokens [a, b) hold a capitalised word that is
+// not a pronoun: a name.
+func (w *doc) hasCapital(a, b int) bool {
+	for k := a; k < b; k++ {
+		if isCapitalized(w.toks[k].Text) && !w.lx.has("pronoun", w.low[k]) && !isPunct(w.low[k]) {
+			return true
+		}
+	}
+	return false
 }
