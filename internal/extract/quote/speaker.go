@@ -697,8 +697,26 @@ func (s *speakers) statementAuthor(cands []*cand, ci int) int {
 			}
 		}
 	}
+	// "Olufemi Soneye issued a statement rejecting the accusations.
+	// '...,' the statement read."
+	for k := a.subA - 1; k >= 2 && w.paraOf[k] >= c.para-roleWindow; k-- {
+		if w.low[k] != "statement" || w.quotedTok[k] || (w.low[k-1] != "a" && w.low[k-1] != "an") || !issuingVerbs[w.low[k-2]] {
+			continue
+		}
+		lo, _ := w.sentence(k)
+		if sa, sb := w.subjectBefore(k-2, lo); sa < sb {
+			if e := s.overlapping(sa, sb, false); e >= 0 {
+				return e
+			}
+		}
+		return -1
+	}
 	return -1
 }
+
+// issuingVerbs put out a statement.
+var issuingVerbs = map[string]bool{"issued": true, "released": true, "published": true, "sent": true, "posted": true,
+	"issues": true, "releases": true, "made": true}
 
 // lastMentionOblique reports whether entity ei's last name mention before
 // token k is the object of a preposition (see oblique).
