@@ -599,6 +599,13 @@ func (w *doc) beforeAttribution(lo, hi int) attribution {
 		}
 		if v > lo && isLower(w.toks[v].Text) && (hasSuffix(w.low[v], "ed") || hasSuffix(w.low[v], "ing")) {
 			if a, b := w.subjectBefore(v, lo); a < b {
+				if !w.hasCapital(a, b) && !(b-a == 1 && w.lx.has("pronoun", w.low[a])) {
+					// "Vega said the crew stayed until the storm passed:
+					// '...'": the named reporter, not "the storm"
+					if at := w.namedReporter(lo, v); at.ok {
+						return at
+					}
+				}
 				return attribution{ok: true, cueA: v, cueB: v + 1, subA: a, subB: b}
 			}
 		}
@@ -610,6 +617,14 @@ func (w *doc) beforeAttribution(lo, hi int) attribution {
 				lo = k + 1
 				break
 			}
+		}
+	}
+	if colon {
+		// "Deo Akiiki said security officers were assessing threats he
+		// could face by going out: '...'": a reporting verb with a named
+		// subject, far from the colon
+		if at := w.namedReporter(lo, e); at.ok {
+			return at
 		}
 	}
 	if colon {
@@ -681,7 +696,27 @@ func (w *doc) colonIntro(open int) attribution {
 	for lo > 0 && lo > k-maxFrame && w.paraOf[lo-1] == w.paraOf[k] && !w.quotedTok[lo-1] && !w.sentBreak(lo-1) {
 		lo--
 	}
-	return w.beforeAttribution(lo, k+1)
+	if at := w.beforeAttribution(lo, k+1); at.ok {
+		return at
+	}
+	// "Deo Akiiki said security officers were assessing threats: '...'":
+	// the sentence's reporting verb, far from the colon
+	return w.namedReporter(lo, k)
+}
+
+// namedReporter returns the attribution of the first reporting verb in
+// tokens [lo, hi) when its subject is a name, else none.
+func (w *doc) namedReporter(lo, hi int) attribution {
+	for v := lo + 1; v < hi; v++ {
+		if w.quotedTok[v] || w.cueAt(v, "clause", "that") == 0 || hasSuffix(w.low[v], "ing") || w.lx.has("passive", w.low[v-1]) {
+			continue
+		}
+		if a, b := w.subjectBefore(v, lo); a < b && w.hasCapital(a, b) {
+			return attribution{ok: true, cueA: v, cueB: v + 1, subA: a, subB: b}
+		}
+		break
+	}
+	return attribution{}
 }
 
 // earlierSubject returns the subject of the last reporting verb before a
