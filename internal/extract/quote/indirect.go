@@ -157,7 +157,7 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 	if !speechVerb && !mixed {
 		return reported{}, false
 	}
-	complement := c < hi && !isPunct(w.low[c]) && (!prepositions[w.low[c]] || mixed) && !w.quotedTok[c]
+	complement := c < hi && !isPunct(w.low[c]) && (!prepositions[w.low[c]] || mixed || that) && !w.quotedTok[c]
 	if c < hi && w.low[c] == "to" && isInf {
 		complement = true
 	}
@@ -294,11 +294,13 @@ func (w *doc) skipAdjuncts(c, hi int) int {
 		case timeWords[t] && t != "then":
 			c++
 		case prepositions[t] && t != "to" && t != "that":
-			k := w.findThat(c, hi, 8)
-			if k < 0 {
+			if k := w.findThat(c, hi, 8); k >= 0 {
+				c = k
+			} else if j := w.adjunctEnd(c, hi); j > c {
+				c = j // "said on Friday he had proof", "said in a statement it would"
+			} else {
 				return c
 			}
-			c = k
 		case t == "," && c+1 < hi && (timeWords[w.low[c+1]] || w.low[c+1] == "that"):
 			c++ // "said, however, that"
 		default:
@@ -454,3 +456,30 @@ func (w *doc) coordinatedSubject(lo, and int) (int, int) {
 	}
 	return a, b
 }
+
+// adjunctEnd returns the token after a time or medium phrase that starts
+// with the preposition at c ("on Friday", "on Tuesday night", "in a
+// statement", "at a news conference"), or c when there is none.
+func (w *doc) adjunctEnd(c, hi int) int {
+	switch w.low[c] {
+	case "on", "in", "at", "during", "over", "after":
+	default:
+		return c // "said while briefing the committee" is no adjunct to skip
+	}
+	for j := c + 1; j < hi && j <= c+4; j++ {
+		t := w.low[j]
+		if timeWords[t] || monthWords[t] || mediumWords[t] && determiners[w.low[c+1]] {
+			for j+1 < hi && (timeWords[w.low[j+1]] || isNumber(w.low[j+1])) {
+				j++
+			}
+			return j + 1
+		}
+		if isPunct(t) || w.quotedTok[j] || prepositions[t] {
+			return c
+		}
+	}
+	return c
+}
+
+var monthWords = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
