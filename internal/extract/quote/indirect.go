@@ -469,8 +469,16 @@ func (w *doc) adjunctEnd(c, hi int) int {
 	for j := c + 1; j < hi && j <= c+4; j++ {
 		t := w.low[j]
 		if timeWords[t] || monthWords[t] || mediumWords[t] && determiners[w.low[c+1]] {
-			for j+1 < hi && (timeWords[w.low[j+1]] || isNumber(w.low[j+1])) {
-				j++
+			for j+1 < hi && (timeWords[w.low[j+1]] || isNumber(w.low[j+1]) || mediumWords[w.low[j+1]]) {
+				j++ // "in a radio interview", "on Tuesday night"
+			}
+			if j+1 < hi && w.low[j+1] == "(" {
+				// "on Wednesday (March 22)"
+				for k := j + 2; k < hi && k <= j+7; k++ {
+					if w.low[k] == ")" {
+						return k + 1
+					}
+				}
 			}
 			return j + 1
 		}
