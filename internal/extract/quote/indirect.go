@@ -161,6 +161,7 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 	if c < hi && w.low[c] == "to" && isInf {
 		complement = true
 	}
+	infNot := c+1 < hi && w.low[c] == "not" && w.low[c+1] == "to" && isInf // "urged the U.N. not to treat ..."
 	if !complement {
 		if c < hi && w.quotedTok[c] {
 			return reported{}, false // a direct quote: read elsewhere
@@ -170,7 +171,7 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 	if sa >= sb {
 		return reported{}, false
 	}
-	if !that && w.low[c] != "to" && !mixed {
+	if !that && w.low[c] != "to" && !infNot && !mixed {
 		if notClauseStart[w.low[c]] {
 			return reported{}, false
 		}
@@ -344,7 +345,8 @@ func (w *doc) skipObject(c, hi int) int {
 		return k
 	case determiners[w.low[c]]:
 		k := c + 1
-		for k < hi && k < c+4 && !isPunct(w.low[k]) && !w.lx.has("finite", w.low[k]) && !determiners[w.low[k]] {
+		for k < hi && k < c+4 && !isPunct(w.low[k]) && !w.lx.has("finite", w.low[k]) && !determiners[w.low[k]] &&
+			w.low[k] != "to" && w.low[k] != "not" {
 			k++
 		}
 		return k
