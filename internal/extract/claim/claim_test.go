@@ -55,7 +55,11 @@ func (f fixture) doc(t *testing.T) *news.Doc {
 			}
 		}
 		if e.country != "" {
+			// as the geo stage places them: one GeoNames id per country
 			ent.Place = &news.Place{Country: e.country, Feature: e.feature}
+			if e.feature == "country" {
+				ent.Place.GeonamesID = int64(e.country[0])<<8 | int64(e.country[1])
+			}
 		}
 		doc.Entities = append(doc.Entities, ent)
 	}

@@ -13,6 +13,9 @@ type docIndex struct {
 	words    []string
 	ref      []mentionRef
 	entities map[string]*news.Entity
+	// countries maps demonym entities to their country's entity
+	// (news.DemonymCountries), made when first needed
+	countries map[string]string
 }
 
 type mentionRef struct {

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/newsgraph/newsgraph/internal/extract/geo"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -378,19 +377,11 @@ func abs(x int) int {
 // party returns the entity that speaks for id: the country itself when id
 // is its demonym ("Indian allegations" are India's), else id.
 func (c *docIndex) party(id string) string {
-	e := c.entities[id]
-	if e == nil {
-		return id
+	if c.countries == nil {
+		c.countries = news.DemonymCountries(c.doc)
 	}
-	cc := geo.DemonymCountry(e.Name)
-	if cc == "" {
-		return id
-	}
-	for i := range c.doc.Entities {
-		o := &c.doc.Entities[i]
-		if o.ID != id && o.Place != nil && o.Place.Country == cc && o.Place.Feature == "country" && geo.DemonymCountry(o.Name) == "" {
-			return o.ID
-		}
+	if p, ok := c.countries[id]; ok {
+		return p
 	}
 	return id
 }

@@ -120,7 +120,7 @@ func (a *args) canonical(id string) string {
 // event noun is its actor ("an Israeli air strike"), where a city's name
 // says where ("the Kabul attack").
 func (a *args) countryLike(r mentionRef) bool {
-	if _, ok := a.canon[r.entity]; ok || r.first == r.last && likelyDemonym(a.words[r.first]) {
+	if _, ok := a.canon[r.entity]; ok || r.first == r.last && news.LikelyDemonym(a.words[r.first]) {
 		return true
 	}
 	for _, e := range a.doc.Entities {
@@ -132,43 +132,11 @@ func (a *args) countryLike(r mentionRef) bool {
 }
 
 // canonicalEntities maps each demonym entity ("Israeli", "Afghan") to the
-// country entity of the same document ("Israel", "Afghanistan"): by the
-// GeoNames country both were geocoded to, or, without places, by spelling
-// (the country's name begins the demonym, or the demonym begins a name in
-// -stan); and an entity named by a demonym and an arm of the state
-// ("Israeli forces") to the country too.
+// country entity of the same document (news.DemonymCountries), and an
+// entity named by a demonym and an arm of the state ("Israeli forces") to
+// the country too: as an actor the state acts through its organs.
 func canonicalEntities(doc *news.Doc) map[string]string {
-	out := map[string]string{}
-	byCountry := map[int64][]int{}
-	for i, e := range doc.Entities {
-		if e.Place != nil && e.Place.Feature == "country" && e.Place.GeonamesID != 0 {
-			byCountry[e.Place.GeonamesID] = append(byCountry[e.Place.GeonamesID], i)
-		}
-	}
-	for _, group := range byCountry {
-		rep := group[0]
-		for _, i := range group[1:] {
-			if betterCountryName(doc.Entities[i].Name, doc.Entities[rep].Name) {
-				rep = i
-			}
-		}
-		for _, i := range group {
-			if i != rep {
-				out[doc.Entities[i].ID] = doc.Entities[rep].ID
-			}
-		}
-	}
-	for i, d := range doc.Entities {
-		if _, done := out[d.ID]; done || d.Place != nil || d.Type != news.TypeLOC && d.Type != news.TypeMISC {
-			continue
-		}
-		for j, c := range doc.Entities {
-			if i != j && c.Type == news.TypeLOC && demonymOf(d.Name, c.Name) {
-				out[d.ID] = c.ID
-				break
-			}
-		}
-	}
+	out := news.DemonymCountries(doc)
 	for _, e := range doc.Entities {
 		if c := stateOrganCountry(doc, e, out); c != "" {
 			out[e.ID] = c
@@ -207,50 +175,9 @@ func stateOrganCountry(doc *news.Doc, e news.Entity, canon map[string]string) st
 			}
 			return d.ID
 		}
-		if d.Type == news.TypeLOC && demonymOf(words[0], d.Name) {
+		if d.Type == news.TypeLOC && news.DemonymOf(words[0], d.Name) {
 			return d.ID
 		}
 	}
 	return ""
-}
-
-// betterCountryName reports whether name a names a country better than b:
-// a name is better than a demonym, and a shorter name than a longer one.
-func betterCountryName(a, b string) bool {
-	da, db := likelyDemonym(a), likelyDemonym(b)
-	if da != db {
-		return db
-	}
-	return len(a) < len(b)
-}
-
-// demonymOf reports whether dem is the demonym of country by spelling:
-// "Israeli" of "Israel", "Iranian" of "Iran", "Afghan" of "Afghanistan".
-func demonymOf(dem, country string) bool {
-	d, c := strings.ToLower(dem), strings.ToLower(country)
-	switch {
-	case len(c) >= 4 && strings.HasPrefix(d, c) && len(d)-len(c) <= 3 && likelyDemonym(dem):
-		return true
-	case strings.HasSuffix(c, "stan") && len(d) >= 4 && strings.HasPrefix(c, d):
-		return true
-	}
-	return false
-}
-
-// demonymEndings are how English demonyms end.
-var demonymEndings = []string{"i", "ian", "ians", "ese", "ish", "an", "ans"}
-
-// likelyDemonym reports whether a one-word name ends as demonyms do; names
-// in -stan are countries.
-func likelyDemonym(name string) bool {
-	n := strings.ToLower(name)
-	if strings.ContainsAny(n, " .") || strings.HasSuffix(n, "stan") || len(n) < 4 {
-		return false
-	}
-	for _, e := range demonymEndings {
-		if strings.HasSuffix(n, e) {
-			return true
-		}
-	}
-	return false
 }

@@ -155,9 +155,3 @@ func nextWord(text string, end int) (word string, comma bool) {
 	}
 	return strings.ToLower(text[i:j]), comma
 }
-
-// DemonymCountry returns the ISO code of the country whose demonym or
-// adjective w is ("Indian" -> "IN", "Americans" -> "US"), or "".
-func DemonymCountry(w string) string {
-	return demonyms[strings.ToLower(strings.TrimSpace(w))]
-}
