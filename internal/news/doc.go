@@ -69,10 +69,20 @@ type Place struct {
 	Country    string // ISO 3166-1 alpha-2, empty for regions without a country
 	Admin1     string
 	Lat, Lon   float64
-	GeonamesID int64 // 0 when unknown
-	Feature    string
+	GeonamesID int64  // 0 when unknown
+	Feature    string // city, admin1, admin2, country, region, or FeatureCountryOnly
 	Debug      string // why this reading won
 }
+
+// FeatureCountryOnly is the Feature of a place the gazetteer does not know
+// whose country the article says ("the Lebanese village of X", "X, near
+// Aleppo"): only Country is set; it has no point (Lat and Lon are not
+// written to the contract) and no GeoNames id.
+const FeatureCountryOnly = "country-only"
+
+// HasPoint reports whether p has coordinates: every place except a
+// country-only one.
+func (p *Place) HasPoint() bool { return p != nil && p.Feature != FeatureCountryOnly }
 
 // Entity is one real-world thing the article refers to, with all its mentions.
 type Entity struct {
@@ -174,6 +184,15 @@ type StageTiming struct {
 	Duration time.Duration
 }
 
+// Language codes with a meaning of their own in the pipeline.
+const (
+	// LangEnglish is the language the extraction stages were built for.
+	LangEnglish = "en"
+	// LangUndetermined is the language of a text too short (or in a
+	// script too rare) to tell; it is processed as English.
+	LangUndetermined = "und"
+)
+
 // Doc is one article as it moves through the pipeline. Ingest fills the
 // source fields and Text; each stage adds what it finds.
 type Doc struct {
@@ -183,7 +202,15 @@ type Doc struct {
 	URL       string
 	Title     string
 	Published time.Time // zero when unknown
-	Language  string
+	// Language is the ISO 639-1 code of the text's language (ISO 639-3
+	// for a language without one), LangUndetermined when it could not be
+	// told, as the language stage found it; LanguageConfidence is how sure
+	// it was, from 0 to 1.
+	Language           string
+	LanguageConfidence float64
+	// Notes are short remarks for the reader about how the document was
+	// processed ("language de: English-only stages skipped: ...").
+	Notes []string
 	// Text is the cleaned article body that every span refers to.
 	Text string
 
