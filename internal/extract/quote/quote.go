@@ -120,22 +120,47 @@ func Find(d *news.Doc, lx *lexicon, indirect bool) []news.Quote {
 	newSpeakers(w).resolve(cands)
 	out := make([]news.Quote, 0, len(cands))
 	for _, c := range cands {
-		q := news.Quote{
-			ID:             "Q" + strconv.Itoa(len(out)+1),
-			Kind:           c.kind,
-			Span:           news.Span{Start: c.start(), End: c.end()},
-			Text:           w.joinPieces(c.pieces),
-			Speaker:        c.speaker,
-			SpeakerMention: c.mention,
-			Sourcing:       c.sourcing,
-			Hedged:         c.hedged,
-		}
+		cue := ""
 		if a := c.attr; a.ok && a.cueA < a.cueB {
-			q.Cue = w.textOf(a.cueA, a.cueB)
+			cue = w.textOf(a.cueA, a.cueB)
 		} else if c.inherit != nil && c.inherit.attr.cueA < c.inherit.attr.cueB {
-			q.Cue = w.textOf(c.inherit.attr.cueA, c.inherit.attr.cueB)
+			cue = w.textOf(c.inherit.attr.cueA, c.inherit.attr.cueB)
 		}
-		out = append(out, q)
+		for _, pieces := range w.byParagraph(c) {
+			out = append(out, news.Quote{
+				ID:             "Q" + strconv.Itoa(len(out)+1),
+				Kind:           c.kind,
+				Span:           news.Span{Start: pieces[0].Start, End: pieces[len(pieces)-1].End},
+				Text:           w.joinPieces(pieces),
+				Speaker:        c.speaker,
+				SpeakerMention: c.mention,
+				Cue:            cue,
+				Sourcing:       c.sourcing,
+				Hedged:         c.hedged,
+			})
+		}
+	}
+	return out
+}
+
+// byParagraph splits the pieces of a direct quote that runs over several
+// paragraphs into one group per paragraph: each paragraph of a quotation
+// that the article continues ("...\n“...”, he said") is a quote of its own,
+// by the same speaker with the same cue. Pieces of one paragraph (a
+// quotation interrupted by its attribution) stay one quote.
+func (w *doc) byParagraph(c *cand) [][]news.Span {
+	if c.kind != KindDirect || len(c.pieces) == 1 {
+		return [][]news.Span{c.pieces}
+	}
+	var out [][]news.Span
+	last := -1
+	for _, p := range c.pieces {
+		para := w.paraOf[min(w.tokenAt(p.Start), len(w.toks)-1)]
+		if len(out) == 0 || para != last {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], p)
+		last = para
 	}
 	return out
 }
