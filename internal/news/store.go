@@ -68,6 +68,20 @@ type Store interface {
 	// mention each, most mentioned first; limit 0 means 500.
 	Places(ctx context.Context, limit int) ([]PlaceCount, error)
 
+	// MergeEntities joins store entity from into entity into, for good:
+	// its names, titles, articles, quotes, events and claims become
+	// into's, from no longer exists, and articles stored later that name
+	// it go to into. note is the analyst's reason ("" for none). It
+	// returns ErrNoSuchEntity, or ErrBadDecision when from is into.
+	MergeEntities(ctx context.Context, into, from int64, note string) (EntityDecision, error)
+	// SplitAlias takes the name alias (matched as Entities matches names)
+	// from store entity id to a new entity of the same type, with the
+	// articles whose entity had it as its main name; that name never
+	// links to id again, in articles stored later either. It returns
+	// ErrNoSuchEntity, ErrNoSuchName, or ErrBadDecision when the name is
+	// the entity's only one.
+	SplitAlias(ctx context.Context, id int64, alias, note string) (EntityDecision, error)
+
 	// FeedState returns what was remembered of a feed (ETag,
 	// Last-Modified, errors) for polite polling; a zero state when none.
 	FeedState(ctx context.Context, url string) (FeedState, error)
@@ -188,6 +202,9 @@ type StoredEntity struct {
 // EntityProfile is everything about one store entity.
 type EntityProfile struct {
 	StoredEntity
+	// Decisions are the analyst's merges and splits of this entity,
+	// oldest first.
+	Decisions   []EntityDecision
 	ArticleList []EntityArticle
 	Quotes      []StoredQuote
 	Claims      []StoredClaim

@@ -5,13 +5,22 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/names"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
 // An article's entity is merged into a store entity of the same type that
 // has one of its names under the same name key, where either the article's
 // canonical name or the stored entity's canonical name is part of the match
-// (two aliases alone are too weak a link).
+// (two aliases alone are too weak a link). A person's canonical name counts
+// without its titles ("Sen. Hillary Clinton" is "Hillary Clinton").
+// Without such a match, the article's canonical name may match a stored
+// canonical name by names.Match: a spelling variant or transliteration
+// ("Qadhafi" = "Gaddafi"), a middle name or initial left out ("Hillary
+// Rodham Clinton" = "Hillary Clinton"); candidates for it are the names
+// under the same loose key (names.Loose).
+// A name an analyst split off an entity never links to it again
+// (entity_decisions), and is not recorded as its name again.
 // When several store entities match ("Khan"), context decides: the one
 // seen most often in articles with the other entities of this article,
 // then the one named by the article's canonical name, then the one in most
@@ -29,8 +38,20 @@ type candidate struct {
 	matched  string
 	articles int
 	cooccurs int
+	// variant is the stored name that the article's name matched by
+	// names.Match, and why; "" for a match of the same key.
+	variant, why string
 }
 
+// split is a name key that an analyst took away from a store entity.
+type split struct {
+	key string
+	id  int64
+}
+
+// entityNames returns the names of an article entity to match and
+// record: its canonical name first (a person's without titles, the name
+// as written then being an alias), then its aliases, one per key.
 func entityNames(e news.Entity) []nameRef {
 	var refs []nameRef
 	seen := map[string]bool{}
@@ -42,6 +63,12 @@ func entityNames(e news.Entity) []nameRef {
 		}
 		seen[k] = true
 		refs = append(refs, nameRef{k, name, kind})
+	}
+	if e.Type == news.TypePER {
+		if core := names.Strip(e.Name); core != nameKey(e.Name) {
+			add(strippedName(e.Name, core), "name")
+			add(e.Name, "alias")
+		}
 	}
 	add(e.Name, "name")
 	for _, a := range e.Aliases {
@@ -58,32 +85,45 @@ func entityNames(e news.Entity) []nameRef {
 	return refs
 }
 
-// nameRow is one stored name that matches a name key of the article.
+// strippedName is name as written without the titles that names.Strip
+// dropped from its key core: its last words ("Sen. Hillary Clinton" ->
+// "Hillary Clinton"), or core itself when the words do not line up.
+func strippedName(name, core string) string {
+	words := strings.Fields(name)
+	n := len(strings.Fields(core))
+	if n <= len(words) {
+		if tail := strings.Join(words[len(words)-n:], " "); nameKey(tail) == core {
+			return tail
+		}
+	}
+	return core
+}
+
+// nameRow is one stored name that matches a name key or loose key of the
+// article.
 type nameRow struct {
 	id        int64
-	typ, name string
+	typ, name string // the store entity's type and name
 	articles  int
 	key, kind string
+	// stored and loose are the name as stored and its loose key.
+	stored, loose string
 }
 
 // storedNames returns the stored names under any of the article's name
-// keys, in one query for the whole article.
+// keys, or under the loose key of an article entity's canonical name, in
+// one query for the whole article.
 func (w *articleWriter) storedNames(refs [][]nameRef) ([]nameRow, error) {
-	seen := map[string]bool{}
-	var args []any
-	for _, rs := range refs {
-		for _, r := range rs {
-			if !seen[r.key] {
-				seen[r.key] = true
-				args = append(args, r.key)
-			}
-		}
-	}
-	if len(args) == 0 {
+	keys, loose := w.lookupKeys(refs)
+	if len(keys) == 0 {
 		return nil, nil
 	}
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT e.id, e.type, e.name, e.articles, n.key, n.kind FROM entity_names n
-		JOIN entities e ON e.id = n.entity_id WHERE n.key IN (`+placeholders(len(args))+`) ORDER BY e.id`, args...)
+	if len(loose) == 0 {
+		loose = []any{""}
+	}
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT e.id, e.type, e.name, e.articles, n.key, n.kind, n.name, n.loose FROM entity_names n
+		JOIN entities e ON e.id = n.entity_id WHERE n.key IN (`+placeholders(len(keys))+`)
+		OR n.loose IN (`+placeholders(len(loose))+`) ORDER BY e.id`, append(keys, loose...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +131,7 @@ func (w *articleWriter) storedNames(refs [][]nameRef) ([]nameRow, error) {
 	var out []nameRow
 	for rows.Next() {
 		var r nameRow
-		if err := rows.Scan(&r.id, &r.typ, &r.name, &r.articles, &r.key, &r.kind); err != nil {
+		if err := rows.Scan(&r.id, &r.typ, &r.name, &r.articles, &r.key, &r.kind, &r.stored, &r.loose); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -99,9 +139,86 @@ func (w *articleWriter) storedNames(refs [][]nameRef) ([]nameRow, error) {
 	return out, rows.Err()
 }
 
+// lookupKeys returns the distinct name keys of refs, and the distinct
+// loose keys of the article entities' canonical names.
+func (w *articleWriter) lookupKeys(refs [][]nameRef) (keys, loose []any) {
+	seen := map[string]bool{}
+	for i, rs := range refs {
+		for _, r := range rs {
+			if !seen[r.key] {
+				seen[r.key] = true
+				keys = append(keys, r.key)
+			}
+			if l := names.Loose(r.name, w.doc.Entities[i].Type); r.kind == "name" && l != "" && !seen["~"+l] {
+				seen["~"+l] = true
+				loose = append(loose, l)
+			}
+		}
+	}
+	return keys, loose
+}
+
+// loadSplits returns the analyst's splits of the article's name keys.
+func (w *articleWriter) loadSplits(refs [][]nameRef) (map[split]bool, error) {
+	keys, _ := w.lookupKeys(refs)
+	out := map[split]bool{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT key, entity_id FROM entity_decisions
+		WHERE kind = 'split' AND key IN (`+placeholders(len(keys))+`)`, keys...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sp split
+		if err := rows.Scan(&sp.key, &sp.id); err != nil {
+			return nil, err
+		}
+		out[sp] = true
+	}
+	return out, rows.Err()
+}
+
 // candidates returns the store entities of type typ that stored names
-// link to refs, in id order.
-func candidates(stored []nameRow, typ string, refs []nameRef) []candidate {
+// link to refs, in id order: those with a name of the same key, else
+// those whose canonical name names.Match joins with the article's.
+// Names split off an entity (splits) do not link to it.
+func candidates(stored []nameRow, typ string, refs []nameRef, splits map[split]bool) []candidate {
+	if out := exactCandidates(stored, typ, refs, splits); len(out) > 0 {
+		return out
+	}
+	return variantCandidates(stored, typ, refs, splits)
+}
+
+// variantCandidates returns the store entities of type typ with a
+// canonical name that names.Match joins with a canonical name of refs.
+func variantCandidates(stored []nameRow, typ string, refs []nameRef, splits map[split]bool) []candidate {
+	var out []candidate
+	seen := map[int64]bool{}
+	for _, r := range refs {
+		l := names.Loose(r.name, typ)
+		if r.kind != "name" || l == "" {
+			continue
+		}
+		for _, row := range stored {
+			if row.typ != typ || row.kind != "name" || row.loose != l || seen[row.id] || splits[split{r.key, row.id}] {
+				continue
+			}
+			if ok, why := names.Match(r.name, row.stored, typ); ok {
+				seen[row.id] = true
+				out = append(out, candidate{id: row.id, name: row.name, byName: true, matched: r.name,
+					articles: row.articles, variant: row.stored, why: why})
+			}
+		}
+	}
+	return out
+}
+
+// exactCandidates returns the store entities of type typ with a name of
+// the same key as one of refs, in id order.
+func exactCandidates(stored []nameRow, typ string, refs []nameRef, splits map[split]bool) []candidate {
 	byID := map[int64]*candidate{}
 	var order []int64
 	// A person known here by a full name joins a stored person only by a
@@ -114,7 +231,7 @@ func candidates(stored []nameRow, typ string, refs []nameRef) []candidate {
 		}
 		got, ok := byID[row.id]
 		for _, r := range refs {
-			if fullName && !strings.Contains(r.key, " ") {
+			if fullName && !strings.Contains(r.key, " ") || splits[split{r.key, row.id}] {
 				continue
 			}
 			// An alias matching only a stored alias is too weak a link:
@@ -161,12 +278,15 @@ func (w *articleWriter) linkEntities() (map[string]int64, error) {
 	if err != nil {
 		return nil, err
 	}
+	if w.splits, err = w.loadSplits(refs); err != nil {
+		return nil, err
+	}
 	for i, e := range w.doc.Entities {
 		refs := refs[i]
 		if len(refs) == 0 {
 			continue
 		}
-		cands := candidates(stored, e.Type, refs)
+		cands := candidates(stored, e.Type, refs, w.splits)
 		switch len(cands) {
 		case 0:
 			id, err := w.newEntity(e.Type, refs[0].name)
@@ -216,7 +336,7 @@ func (w *articleWriter) linkEntities() (map[string]int64, error) {
 // article's entities, their names and titles, and the store entities'
 // article counts and display names.
 func (w *articleWriter) recordEntities(ids map[string]int64, reasons map[string]string) error {
-	var names, uses, titles, rows [][]any
+	var nameRows, uses, titles, rows [][]any
 	var touched []any
 	counted := map[int64]bool{}
 	for _, e := range w.doc.Entities {
@@ -225,7 +345,10 @@ func (w *articleWriter) recordEntities(ids map[string]int64, reasons map[string]
 			continue
 		}
 		for _, r := range entityNames(e) {
-			names = append(names, []any{r.key, id, r.name, r.kind})
+			if w.splits[split{r.key, id}] {
+				continue // an analyst took this name from the entity
+			}
+			nameRows = append(nameRows, []any{r.key, id, r.name, r.kind, names.Loose(r.name, e.Type)})
 			if r.kind == "name" {
 				uses = append(uses, []any{r.key, id})
 			}
@@ -238,7 +361,10 @@ func (w *articleWriter) recordEntities(ids map[string]int64, reasons map[string]
 		var country, feature string
 		var lat, lon, geonames any
 		if p := e.Place; p != nil {
-			country, feature, lat, lon = p.Country, p.Feature, p.Lat, p.Lon
+			country, feature = p.Country, p.Feature
+			if p.HasPoint() { // a country-only place is not on the map
+				lat, lon = p.Lat, p.Lon
+			}
 			if p.GeonamesID != 0 {
 				geonames = p.GeonamesID
 			}
@@ -258,7 +384,7 @@ func (w *articleWriter) recordEntities(ids map[string]int64, reasons map[string]
 		rows [][]any
 		tail string
 	}{
-		{`INSERT OR IGNORE INTO entity_names (key, entity_id, name, kind) VALUES `, 4, names, ``},
+		{`INSERT OR IGNORE INTO entity_names (key, entity_id, name, kind, loose) VALUES `, 5, nameRows, ``},
 		// The canonical name of each article entity is one more use of it.
 		{`UPDATE entity_names SET kind = 'name', uses = uses + 1 WHERE (key, entity_id) IN (VALUES `, 2, uses, `)`},
 		{`INSERT OR IGNORE INTO entity_titles (entity_id, title) VALUES `, 2, titles, ``},
@@ -308,6 +434,13 @@ func (w *articleWriter) execRows(head string, cols int, rows [][]any, tail strin
 }
 
 func matchReason(typ string, c candidate) string {
+	if c.variant != "" {
+		why := c.why
+		if why == "" {
+			why = "the same name"
+		}
+		return fmt.Sprintf("name %q matches stored %s %q by its name %q (%s)", c.matched, typ, c.name, c.variant, why)
+	}
 	if c.byName {
 		return fmt.Sprintf("name %q matches stored %s %q", c.matched, typ, c.name)
 	}

@@ -94,6 +94,9 @@ func (s *DB) EntityProfile(ctx context.Context, id int64, limit int) (*news.Enti
 	if err := s.fillNames(ctx, &p.StoredEntity); err != nil {
 		return nil, fmt.Errorf("entity %d: %w", id, err)
 	}
+	if p.Decisions, err = s.decisions(ctx, id); err != nil {
+		return nil, fmt.Errorf("entity %d: %w", id, err)
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.source, a.title, a.url, a.published, ae.local_id, ae.mentions, ae.merge_reason
 		FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?
 		ORDER BY a.published DESC, a.id DESC LIMIT ?`, id, limit)

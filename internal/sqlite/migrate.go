@@ -152,11 +152,24 @@ func (s *DB) migrateSchema(ctx context.Context) error {
 	return nil
 }
 
-// applyMigration runs m in tx and records it as applied at the time
-// applied.
+// postMigrations are the Go steps that complete a migration (by its file
+// name without the number): data that SQL cannot compute. They run right
+// after it, in the same transaction.
+var postMigrations = map[string]func(ctx context.Context, tx *sql.Tx) error{
+	"entity_decisions.sql": fillLooseKeys,
+}
+
+// applyMigration runs m (and its Go step, if any) in tx and records it as
+// applied at the time applied.
 func applyMigration(ctx context.Context, tx *sql.Tx, m migration, applied string) error {
 	if _, err := tx.ExecContext(ctx, m.body); err != nil {
 		return fmt.Errorf("migrate %s: %w", m.name, err)
+	}
+	_, base, _ := strings.Cut(m.name, "_")
+	if post := postMigrations[base]; post != nil {
+		if err := post(ctx, tx); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)`,
 		m.version, m.name, applied); err != nil {

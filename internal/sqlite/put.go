@@ -184,6 +184,8 @@ type articleWriter struct {
 	entities map[string]int64
 	quotes   map[string]int64
 	claims   map[string]int64
+	// splits are the analyst's splits of the article's names.
+	splits map[split]bool
 }
 
 // write stores entities, quotes, events, claims and contradictions, and

@@ -1,0 +1,311 @@
+// Package names decides whether two names of entities seen in different
+// articles name one real-world thing. It is the store-independent part of
+// merging entities across a store: internal/sqlite (and any other
+// news.Store) finds candidates by Key and Loose and asks Match.
+//
+// The rules, for names of the same entity type:
+//
+//   - Key: case, accents, punctuation, a possessive "'s" and a leading
+//     "the" do not count ("U.S." = "US").
+//   - Titles and honorifics before a person's name do not count ("Sen.",
+//     "Dr.", "President", "Prime Minister"; see Strip), nor suffixes
+//     ("Jr.", "III").
+//   - A person's middle names and initials may be left out ("Hillary
+//     Rodham Clinton" = "Hillary Clinton"), but when both names give them,
+//     they must agree, a full middle name agreeing with its initial
+//     ("George W. Bush" != "George H. W. Bush").
+//   - The given name and the surname must each be the same word or a
+//     spelling variant of it: the same transliteration skeleton
+//     the same once transliteration is normalised (Spelling: q, k, g and
+//     c are one letter, dh is d, kh is k, ph is f, ou is u, a doubled
+//     letter is one: "Qadhafi" = "Gaddafi" = "Kadafi", "Hilary" =
+//     "Hillary"), or, for words of MinEditLen letters or more, one edit
+//     that only changes, adds, drops or moves a vowel or an "h", away from
+//     the first and last letter ("Daesh" = "Daish", "Hussain" =
+//     "Hussein", "Clinotn" = "Clinton"; but "Obama" != "Osama", "Mario" !=
+//     "Maria", "Allen" != "Ellen").
+//   - Places are matched only by Key: their spelling variants are left
+//     to the gazetteer ("Sudan" and "Sidon" share a skeleton).
+//
+// Two people who share a surname never match by it ("Bill Clinton" !=
+// "Hillary Clinton" != "Chelsea Clinton").
+package names
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Entity types, as in the article contract.
+const (
+	typePER = "PER"
+	typeLOC = "LOC"
+)
+
+// MinVariantLen is the fewest letters a word must have for a spelling
+// variant to count as the same word; shorter words must be equal ("Ben"
+// != "Bin", "Bush" != "Bash").
+const MinVariantLen = 5
+
+// MinEditLen is the fewest letters (of the normalised spelling) both words
+// must have for one vowel edit to count as a spelling variant ("Daesh" =
+// "Daish").
+const MinEditLen = 5
+
+// Key is the form under which names are looked up: lower case, accents
+// and punctuation dropped, spaces collapsed, a possessive "'s" and a
+// leading "the" dropped ("The Taliban" = "Taliban", "U.S." = "US").
+func Key(name string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	s, _, err := transform.String(t, name)
+	if err != nil {
+		s = name
+	}
+	s = strings.ToLower(s)
+	s = strings.ReplaceAll(s, "’s", "")
+	s = strings.ReplaceAll(s, "'s", "")
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '.' || r == '\'' || r == '’':
+			// "U.S." = "US"
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		default:
+			space = true
+		}
+	}
+	return strings.TrimPrefix(b.String(), "the ")
+}
+
+// Strip returns the key of a person's name without the titles and
+// honorifics before it and the suffixes after it ("Sen. Hillary Clinton"
+// -> "hillary clinton", "President Obama" -> "obama"). A name that is
+// only a title is returned as its key.
+func Strip(name string) string {
+	words := strings.Fields(Key(name))
+	return strings.Join(core(words), " ")
+}
+
+// core drops leading titles and trailing suffixes from words, keeping at
+// least one word.
+func core(words []string) []string {
+	start := 0
+	for start < len(words)-1 {
+		n := titleAt(words[start:])
+		if n == 0 || start+n >= len(words) {
+			break
+		}
+		start += n
+	}
+	end := len(words)
+	for end-1 > start && suffixes[words[end-1]] {
+		end--
+	}
+	return words[start:end]
+}
+
+// titleAt returns how many words at the start of words form the longest
+// title there ("prime minister": 2), 0 when they do not start with one.
+func titleAt(words []string) int {
+	best := 0
+	for _, t := range titleWords {
+		n := len(t)
+		if n > best && n <= len(words) && equalWords(words[:n], t) {
+			best = n
+		}
+	}
+	return best
+}
+
+func equalWords(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Person is a person's name split into its parts (keys of words).
+type Person struct {
+	Given   string
+	Middle  []string
+	Surname string
+}
+
+// ParsePerson splits a person's name into given name, middle names and
+// initials, and surname, after Strip. A one-word name has only a Surname.
+func ParsePerson(name string) Person {
+	words := strings.Fields(Strip(name))
+	switch len(words) {
+	case 0:
+		return Person{}
+	case 1:
+		return Person{Surname: words[0]}
+	}
+	return Person{Given: words[0], Middle: words[1 : len(words)-1], Surname: words[len(words)-1]}
+}
+
+// Loose is the coarse key under which candidates for Match are looked up:
+// names that Match joins have the same Loose key. It is the Skeleton of
+// each word (for a person: of the given name and the surname only).
+// Places have none ("").
+func Loose(name, typ string) string {
+	if typ == typeLOC {
+		return ""
+	}
+	words := strings.Fields(Key(name))
+	if typ == typePER {
+		if words = strings.Fields(Strip(name)); len(words) > 2 {
+			words = []string{words[0], words[len(words)-1]}
+		}
+	}
+	parts := make([]string, 0, len(words))
+	for _, w := range words {
+		parts = append(parts, Skeleton(w))
+	}
+	return strings.Join(parts, " ")
+}
+
+// Match reports whether names a and b, of entity type typ, name one
+// thing by the package's rules, and why ("" when they do not match or are
+// the same key).
+func Match(a, b, typ string) (bool, string) {
+	ka, kb := Key(a), Key(b)
+	if ka == "" || kb == "" {
+		return false, ""
+	}
+	if ka == kb {
+		return true, ""
+	}
+	if typ == typeLOC {
+		return false, ""
+	}
+	if typ == typePER {
+		return matchPerson(a, b)
+	}
+	return matchWords(strings.Fields(ka), strings.Fields(kb))
+}
+
+// matchPerson applies the person rules to a and b.
+func matchPerson(a, b string) (bool, string) {
+	pa, pb := ParsePerson(a), ParsePerson(b)
+	if pa.Surname == "" || pb.Surname == "" || (pa.Given == "") != (pb.Given == "") {
+		return false, ""
+	}
+	why := []string{}
+	if Strip(a) != Key(a) || Strip(b) != Key(b) {
+		why = append(why, "titles dropped")
+	}
+	if pa.Given != "" {
+		ok, w := sameWord(pa.Given, pb.Given)
+		if !ok {
+			return false, ""
+		}
+		why = appendWhy(why, w)
+	}
+	ok, w := sameWord(pa.Surname, pb.Surname)
+	if !ok {
+		return false, ""
+	}
+	why = appendWhy(why, w)
+	ok, w = sameMiddle(pa.Middle, pb.Middle)
+	if !ok {
+		return false, ""
+	}
+	why = appendWhy(why, w)
+	return true, strings.Join(why, ", ")
+}
+
+// matchWords matches names word by word: the same number of words, each
+// the same or a spelling variant.
+func matchWords(a, b []string) (bool, string) {
+	if len(a) != len(b) {
+		return false, ""
+	}
+	var why []string
+	for i := range a {
+		ok, w := sameWord(a[i], b[i])
+		if !ok {
+			return false, ""
+		}
+		why = appendWhy(why, w)
+	}
+	return true, strings.Join(why, ", ")
+}
+
+func appendWhy(why []string, w string) []string {
+	if w == "" {
+		return why
+	}
+	for _, x := range why {
+		if x == w {
+			return why
+		}
+	}
+	return append(why, w)
+}
+
+// sameMiddle reports whether two lists of middle names and initials can
+// belong to one person: one of them empty, or the same length with each
+// pair the same word, a variant, or an initial and a word it begins.
+func sameMiddle(a, b []string) (bool, string) {
+	if len(a) == 0 && len(b) == 0 {
+		return true, ""
+	}
+	if len(a) == 0 || len(b) == 0 {
+		return true, "middle name left out"
+	}
+	if len(a) != len(b) {
+		return false, ""
+	}
+	why := ""
+	for i := range a {
+		x, y := a[i], b[i]
+		switch {
+		case x == y:
+		case len(x) == 1 || len(y) == 1:
+			if x[0] != y[0] {
+				return false, ""
+			}
+			why = "middle initial"
+		default:
+			ok, _ := sameWord(x, y)
+			if !ok {
+				return false, ""
+			}
+		}
+	}
+	return true, why
+}
+
+// sameWord reports whether two word keys are one word: equal, the same
+// once transliteration is normalised (Spelling; MinVariantLen letters or
+// more), or, for MinEditLen letters or more, one edit apart that touches
+// only a vowel or an "h" and neither the first nor the last letter.
+func sameWord(a, b string) (bool, string) {
+	if a == b {
+		return true, ""
+	}
+	if len([]rune(a)) < MinVariantLen || len([]rune(b)) < MinVariantLen {
+		return false, ""
+	}
+	na, nb := Spelling(a), Spelling(b)
+	if na == nb {
+		return true, "spelling variant"
+	}
+	if len(na) >= MinEditLen && len(nb) >= MinEditLen && vowelEdit(na, nb) {
+		return true, "spelling variant"
+	}
+	return false, ""
+}

@@ -1,0 +1,58 @@
+package news
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Kinds of EntityDecision.
+const (
+	DecisionMerge = "merge"
+	DecisionSplit = "split"
+)
+
+// Errors of the analyst's decisions, tested with errors.Is.
+var (
+	// ErrNoSuchName: the entity has no name or alias to split off.
+	ErrNoSuchName = errors.New("the entity has no such name")
+	// ErrBadDecision: a merge of an entity with itself, or a split of an
+	// entity's only name.
+	ErrBadDecision = errors.New("nothing to merge or split")
+)
+
+// EntityDecision is an analyst's decision about store entities, stored as
+// data so that it holds for the articles stored after it.
+type EntityDecision struct {
+	ID   int64
+	Kind string // DecisionMerge or DecisionSplit
+	// EntityID is, for a merge, the entity kept; for a split, the entity
+	// the name was taken from.
+	EntityID int64
+	// OtherID is, for a merge, the entity joined into EntityID (it no
+	// longer exists); for a split, the new entity that holds the name.
+	OtherID int64
+	// Name is, for a merge, the name of the entity joined in; for a split,
+	// the name taken away.
+	Name    string
+	Note    string // the analyst's words, may be ""
+	Decided time.Time
+}
+
+// Explain says what d did, as seen from the page of entity id.
+func (d EntityDecision) Explain(id int64) string {
+	day := d.Decided.UTC().Format("2006-01-02")
+	var s string
+	switch {
+	case d.Kind == DecisionMerge:
+		s = fmt.Sprintf("Merged by an analyst on %s: %q (entity %d) was joined into this entity.", day, d.Name, d.OtherID)
+	case d.Kind == DecisionSplit && id == d.OtherID:
+		s = fmt.Sprintf("Split by an analyst on %s: the name %q was taken from entity %d to this new entity.", day, d.Name, d.EntityID)
+	default:
+		s = fmt.Sprintf("Split by an analyst on %s: the name %q is entity %d, never this one.", day, d.Name, d.OtherID)
+	}
+	if d.Note != "" {
+		s += " Note: " + d.Note
+	}
+	return s
+}
