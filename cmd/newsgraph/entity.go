@@ -15,19 +15,39 @@ it (with why each article's mention was merged into this entity), its quotes,
 the claims it makes or is the subject of, and the entities seen with it most
 often. NAME is matched against every name and alias, ignoring case, accents
 and punctuation ("U.S." = "us"). When several entities have that name, each
-is shown, the most mentioned first.
+is shown, the most mentioned first. --top N lists the N entities in most
+articles instead.
+
+An analyst corrects the store with two subcommands; each decision is stored
+in the database, shown with the entity, and holds for articles ingested later:
+
+  newsgraph entity merge [--note TEXT] INTO FROM
+      joins entity FROM into entity INTO (ids as shown by 'entity'): its
+      names, articles, quotes and claims become INTO's, FROM is gone, and
+      later articles that name it go to INTO.
+  newsgraph entity split [--note TEXT] ID NAME
+      takes the name NAME, wrongly merged, from entity ID to a new entity
+      with the articles that named it so; later articles with that name
+      never join ID again.
 
 Examples:
   newsgraph entity "Chaudhry Nisar"
   newsgraph entity --type ORG IS
-  newsgraph entity --format json Pakistan`
+  newsgraph entity --format json Pakistan
+  newsgraph entity --top 100
+  newsgraph entity merge --note "same person" 25 1102
+  newsgraph entity split 37 "Chelsea Clinton Foundation"`
 
 func runEntity(env *environment, args []string) error {
-	fs := newFlagSet(env, "entity", "[flags] NAME", entityAbout)
+	if len(args) > 0 && (args[0] == "merge" || args[0] == "split") {
+		return runEntityDecision(env, args[0], args[1:])
+	}
+	fs := newFlagSet(env, "entity", "[flags] NAME | merge INTO FROM | split ID NAME", entityAbout)
 	db := addDBFlag(fs)
 	format := fs.String("format", "table", "output: table or json")
 	typ := fs.String("type", "", "only entities of this `TYPE`: PER, ORG, LOC or MISC")
 	limit := fs.Int("limit", 10, "at most this many articles, quotes, claims and co-occurring entities")
+	top := fs.Int("top", 0, "list the `N` entities in most articles (with --type: of that type) instead of one by name")
 	words, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -40,8 +60,11 @@ func runEntity(env *environment, args []string) error {
 		return err
 	}
 	name := strings.TrimSpace(strings.Join(words, " "))
-	if name == "" {
-		return &usageError{msg: "entity: name an entity (run 'newsgraph entity --help')"}
+	if *top < 0 || *top > maxTop {
+		return &usageError{msg: fmt.Sprintf("entity: --top must be between 1 and %d", maxTop)}
+	}
+	if name == "" && *top == 0 || name != "" && *top > 0 {
+		return &usageError{msg: "entity: name an entity, or give --top N (run 'newsgraph entity --help')"}
 	}
 	ctx := context.Background()
 	store, err := openStore(ctx, *db, true)
@@ -49,6 +72,9 @@ func runEntity(env *environment, args []string) error {
 		return fmt.Errorf("entity: %w", err)
 	}
 	defer store.Close()
+	if *top > 0 {
+		return writeTop(ctx, env, store, t, *top, *format)
+	}
 	ents, err := store.Entities(ctx, name, t)
 	if err != nil {
 		return err
@@ -87,6 +113,9 @@ func writeProfile(w io.Writer, p *news.EntityProfile) {
 	}
 	if len(p.Titles) > 0 {
 		fmt.Fprintf(w, "  titles:  %s\n", strings.Join(p.Titles, "; "))
+	}
+	for _, d := range p.Decisions {
+		fmt.Fprintf(w, "  %s\n", d.Explain(p.ID))
 	}
 	if len(p.ArticleList) > 0 {
 		fmt.Fprintln(w, "  articles:")
@@ -155,6 +184,7 @@ type (
 		Quotes      []jsonQuote    `json:"quotes"`
 		Claims      []jsonClaim    `json:"claims"`
 		CoOccurring []jsonCoOccurs `json:"co_occurring"`
+		Decisions   []string       `json:"decisions"`
 	}
 	jsonEntArt struct {
 		ID          int64  `json:"id"`
@@ -190,7 +220,10 @@ func toJSONClaim(c news.StoredClaim) jsonClaim {
 
 func toJSONProfile(p *news.EntityProfile) jsonProfile {
 	out := jsonProfile{ID: p.ID, Type: p.Type, Name: p.Name, Aliases: nonNilStrings(p.Aliases), Titles: nonNilStrings(p.Titles),
-		Articles: p.Articles, ArticleList: []jsonEntArt{}, Quotes: []jsonQuote{}, Claims: []jsonClaim{}, CoOccurring: []jsonCoOccurs{}}
+		Articles: p.Articles, ArticleList: []jsonEntArt{}, Quotes: []jsonQuote{}, Claims: []jsonClaim{}, CoOccurring: []jsonCoOccurs{}, Decisions: []string{}}
+	for _, d := range p.Decisions {
+		out.Decisions = append(out.Decisions, d.Explain(p.ID))
+	}
 	for _, a := range p.ArticleList {
 		out.ArticleList = append(out.ArticleList, jsonEntArt{a.ArticleID, a.Title, a.URL, a.Published, a.LocalID, a.Mentions, a.MergeReason})
 	}

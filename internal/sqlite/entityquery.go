@@ -230,3 +230,32 @@ func (s *DB) Contradictions(ctx context.Context, q news.ContradictionQuery) ([]n
 	}
 	return out, nil
 }
+
+// TopEntities returns the limit store entities in most articles (of type
+// typ, or any when typ is ""), with their names and titles, most first.
+func (s *DB) TopEntities(ctx context.Context, typ string, limit int) ([]news.StoredEntity, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, type, name, articles FROM entities WHERE ? = '' OR type = ?
+		ORDER BY articles DESC, id LIMIT ?`, typ, typ, limit)
+	if err != nil {
+		return nil, fmt.Errorf("top entities: %w", err)
+	}
+	var out []news.StoredEntity
+	for rows.Next() {
+		var e news.StoredEntity
+		if err := rows.Scan(&e.ID, &e.Type, &e.Name, &e.Articles); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("top entities: %w", err)
+		}
+		out = append(out, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("top entities: %w", err)
+	}
+	for i := range out {
+		if err := s.fillNames(ctx, &out[i]); err != nil {
+			return nil, fmt.Errorf("top entities: %w", err)
+		}
+	}
+	return out, nil
+}
