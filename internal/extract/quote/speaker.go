@@ -377,8 +377,8 @@ func (s *speakers) buildTitled() {
 
 // pronoun resolves a pronoun subject of cands[ci] with no entity mention on
 // it: a person named earlier in the paragraph, else the last speaker of the
-// previous paragraph, else a person named as a speaker later in the same
-// paragraph ("'...,' he said. '...,' Interior Minister Chaudhry Nisar
+// previous paragraph (counted from where the quotation opens), else a
+// person named as a speaker later in the same paragraph ("'...,' he said. '...,' Interior Minister Chaudhry Nisar
 // said"), else the last person named in the three paragraphs before.
 // Gender must agree where a first name, title or earlier pronoun tells.
 func (s *speakers) pronoun(cands []*cand, ci int) int {
@@ -389,7 +389,9 @@ func (s *speakers) pronoun(cands []*cand, ci int) int {
 	if g == 0 {
 		return -1
 	}
-	pos, para := w.toks[k].Start, w.paraOf[k]
+	// a quotation over several paragraphs ("“...\n“...,” he said") is
+	// attributed from the paragraph where it opens
+	pos, para := w.toks[k].Start, min(w.paraOf[k], c.para)
 	recent := func(minPara int) int {
 		for i := s.firstRefFrom(pos) - 1; i >= 0; i-- {
 			r := s.refs[i]
