@@ -160,6 +160,8 @@ func (s *Server) table() []route {
 		{"GET", "/api/openapi.json", s.openapi},
 		{"POST", "/api/extract", s.extract},
 		{"POST", "/api/ingest", s.ingest},
+		{"POST", "/api/entities/{id}/merge", s.mergeEntity},
+		{"POST", "/api/entities/{id}/split", s.splitEntity},
 	}
 }
 

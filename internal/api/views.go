@@ -164,6 +164,8 @@ type EntityProfile struct {
 	CoOccurring    []CoOccurrence     `json:"co_occurring"`
 	Contradictions []Contradiction    `json:"contradictions"`
 	Events         []Event            `json:"events"`
+	// Decisions are the analyst's merges and splits of the entity.
+	Decisions []Decision `json:"decisions"`
 }
 
 func entityOf(e news.StoredEntity) Entity {
@@ -261,7 +263,10 @@ func Profile(ctx context.Context, store news.Store, id int64, limit int) (*Entit
 		return nil, err
 	}
 	out := &EntityProfile{Entity: entityOf(p.StoredEntity), Claims: map[string][]Claim{"affirm": {}, "deny": {}},
-		QuotesAbout: Quotes(about)}
+		QuotesAbout: Quotes(about), Decisions: []Decision{}}
+	for _, d := range p.Decisions {
+		out.Decisions = append(out.Decisions, DecisionOf(d, id))
+	}
 	periods := map[string]*Period{}
 	period := func(date string) *Period {
 		if len(date) >= 7 {

@@ -126,6 +126,11 @@ func testAnalystMerge(t *testing.T, s news.Store) {
 	if got.ID != a.ID || got.Articles != 2 {
 		t.Errorf("after the merge: %+v, want entity %d in 2 articles", got, a.ID)
 	}
+	// A new entity never takes the id of the entity merged away.
+	putPeople(t, s, 205, Ent{Type: "PER", Name: "Shehbaz Sharif"})
+	if e := one(t, s, "Shehbaz Sharif", "PER"); e.ID == b.ID {
+		t.Errorf("a new entity took the id %d of the entity merged away", b.ID)
+	}
 	// A later article with the merged-away name goes to the entity kept.
 	putPeople(t, s, 210, Ent{Type: "PER", Name: "Mian Muhammad Nawaz Sharif"})
 	if got := one(t, s, "Mian Muhammad Nawaz Sharif", "PER"); got.ID != a.ID || got.Articles != 3 {

@@ -167,7 +167,7 @@ func (s *DB) SplitAlias(ctx context.Context, id int64, alias, note string) (news
 		if count < 2 {
 			return fmt.Errorf("%q is the only name of entity %d: %w", d.Name, id, news.ErrBadDecision)
 		}
-		r, err := tx.ExecContext(ctx, `INSERT INTO entities (type, name) VALUES (?, ?)`, typ, d.Name)
+		r, err := tx.ExecContext(ctx, insertEntity, typ, d.Name)
 		if err != nil {
 			return err
 		}

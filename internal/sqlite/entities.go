@@ -447,8 +447,14 @@ func matchReason(typ string, c candidate) string {
 	return fmt.Sprintf("alias %q matches stored %s %q", c.matched, typ, c.name)
 }
 
+// insertEntity makes a store entity of type and name (the two arguments).
+// Its id is new: never that of an entity an analyst merged away (deleted),
+// which SQLite would otherwise give again when it was the highest.
+const insertEntity = `INSERT INTO entities (id, type, name) VALUES (1 + max(
+	coalesce((SELECT max(id) FROM entities), 0), coalesce((SELECT max(other_id) FROM entity_decisions), 0)), ?, ?)`
+
 func (w *articleWriter) newEntity(typ, name string) (int64, error) {
-	r, err := w.tx.ExecContext(w.ctx, `INSERT INTO entities (type, name) VALUES (?, ?)`, typ, name)
+	r, err := w.tx.ExecContext(w.ctx, insertEntity, typ, name)
 	if err != nil {
 		return 0, err
 	}
