@@ -8,6 +8,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/extract/claim"
 	"github.com/newsgraph/newsgraph/internal/extract/event"
 	"github.com/newsgraph/newsgraph/internal/extract/geo"
+	"github.com/newsgraph/newsgraph/internal/extract/lang"
 	"github.com/newsgraph/newsgraph/internal/extract/link"
 	"github.com/newsgraph/newsgraph/internal/extract/ner"
 	"github.com/newsgraph/newsgraph/internal/extract/quote"
@@ -15,6 +16,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/extract/syntax"
 	"github.com/newsgraph/newsgraph/internal/extract/timex"
 	"github.com/newsgraph/newsgraph/internal/gazetteer"
+	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 )
 
@@ -27,8 +29,10 @@ type stageOptions struct {
 }
 
 // newExtractRunner wires the extraction stages in their fixed order:
-// segment -> ner -> link -> syntax -> quote -> timex -> geo -> event -> claim.
-// This is the one place where the order is decided.
+// segment -> language -> ner -> link -> syntax -> quote -> timex -> geo ->
+// event -> claim. This is the one place where the order is decided. The
+// stages after language run only on English text (or text too short to
+// tell); see pipeline.ForLanguages.
 func newExtractRunner(opt stageOptions) (*pipeline.Runner, error) {
 	nerCfg := ner.DefaultConfig()
 	nerCfg.Gazetteer = opt.gazetteer
@@ -63,16 +67,20 @@ func newExtractRunner(opt stageOptions) (*pipeline.Runner, error) {
 	if opt.gazetteer == nil && opt.noGazetteer != nil {
 		geoStage = &onceStage{Stage: geoStage, first: opt.noGazetteer}
 	}
+	// The stages after language read English words, patterns and models:
+	// a text in another language is stored and searchable without them.
+	en := func(s pipeline.Stage) pipeline.Stage { return pipeline.ForLanguages(s, news.LangEnglish) }
 	runner, err := pipeline.NewRunner(
 		segment.New(),
-		nerStage,
-		linkStage,
-		syntaxStage,
-		quoteStage,
-		timex.New(),
-		geoStage,
-		eventStage,
-		claimStage,
+		lang.New(lang.DefaultConfig()),
+		en(nerStage),
+		en(linkStage),
+		en(syntaxStage),
+		en(quoteStage),
+		en(timex.New()),
+		en(geoStage),
+		en(eventStage),
+		en(claimStage),
 	)
 	if err != nil {
 		return nil, err

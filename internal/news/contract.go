@@ -24,6 +24,8 @@ type (
 		Title          *string             `json:"title"`
 		Published      *string             `json:"published"`
 		Language       string              `json:"language"`
+		LanguageConf   float64             `json:"language_confidence"`
+		Notes          []string            `json:"notes"`
 		Text           string              `json:"text"`
 		Sentences      []jsonSpan          `json:"sentences"`
 		Entities       []jsonEntity        `json:"entities"`
@@ -138,6 +140,8 @@ func MarshalContract(doc *Doc) ([]byte, error) {
 		URL:            optional(doc.URL),
 		Title:          optional(doc.Title),
 		Language:       doc.Language,
+		LanguageConf:   doc.LanguageConfidence,
+		Notes:          nonNil(doc.Notes),
 		Text:           doc.Text,
 		Sentences:      make([]jsonSpan, 0, len(doc.Sentences)),
 		Entities:       make([]jsonEntity, 0, len(doc.Entities)),

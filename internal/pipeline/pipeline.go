@@ -7,6 +7,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -22,6 +24,62 @@ import (
 type Stage interface {
 	Name() string
 	Process(ctx context.Context, doc *news.Doc) error
+}
+
+// LanguageStage is a Stage that applies only to text in some languages
+// (ForLanguages makes one). The Runner skips it on a document whose
+// Doc.Language is another, and says so in Doc.Notes; a document whose
+// language is unknown ("" or news.LangUndetermined) runs every stage.
+type LanguageStage interface {
+	Stage
+	// Languages returns the language codes (as in Doc.Language) the
+	// stage is written for.
+	Languages() []string
+}
+
+// ForLanguages returns s as a LanguageStage for the languages langs.
+func ForLanguages(s Stage, langs ...string) LanguageStage {
+	return &languageStage{Stage: s, langs: langs}
+}
+
+type languageStage struct {
+	Stage
+	langs []string
+}
+
+func (s *languageStage) Languages() []string { return s.langs }
+
+// appliesTo reports whether s runs on a document in language lang.
+func appliesTo(s Stage, lang string) bool {
+	ls, ok := s.(LanguageStage)
+	if !ok || lang == "" || lang == news.LangUndetermined {
+		return true
+	}
+	return slices.Contains(ls.Languages(), lang)
+}
+
+// skipNotes are the notes of a document in language lang whose stages
+// skipped were not written for it: one per set of languages, in stage
+// order. Stages for English only are "English-only"; others name their
+// languages ("de/fr-only").
+func skipNotes(lang string, skipped []Stage) []string {
+	var labels []string
+	names := map[string][]string{}
+	for _, s := range skipped {
+		label := strings.Join(s.(LanguageStage).Languages(), "/")
+		if label == news.LangEnglish {
+			label = "English"
+		}
+		if names[label] == nil {
+			labels = append(labels, label)
+		}
+		names[label] = append(names[label], s.Name())
+	}
+	notes := make([]string, len(labels))
+	for i, label := range labels {
+		notes[i] = fmt.Sprintf("language %s: %s-only stages skipped (%s)", lang, label, strings.Join(names[label], ", "))
+	}
+	return notes
 }
 
 // DefaultDocTimeout is the time budget of one document unless the runner
@@ -99,7 +157,9 @@ func (e *StageError) Error() string {
 func (e *StageError) Unwrap() error { return e.Err }
 
 // Run applies every stage to doc in order and appends a timing per stage to
-// doc.Timings. It stops at the first failing stage and returns a
+// doc.Timings. A LanguageStage not written for doc.Language (as the stages
+// before it left it) is skipped, with no timing, and a note in doc.Notes
+// lists the stages skipped (see skipNotes). It stops at the first failing stage and returns a
 // *StageError; a panic inside a stage is turned into such an error so that
 // one bad document cannot take down a batch.
 //
@@ -115,9 +175,19 @@ func (r *Runner) Run(ctx context.Context, doc *news.Doc) error {
 		ctx, cancel = context.WithTimeoutCause(ctx, r.docTimeout, &BudgetError{Budget: r.docTimeout})
 		defer cancel()
 	}
+	var skipped []Stage
+	defer func() {
+		if len(skipped) > 0 {
+			doc.Notes = append(doc.Notes, skipNotes(doc.Language, skipped)...)
+		}
+	}()
 	for _, s := range r.stages {
 		if ctx.Err() != nil {
 			return &StageError{Stage: s.Name(), Source: doc.Source, Err: context.Cause(ctx)}
+		}
+		if !appliesTo(s, doc.Language) {
+			skipped = append(skipped, s)
+			continue
 		}
 		start := time.Now()
 		err := runStage(ctx, s, doc)

@@ -146,3 +146,47 @@ func TestRunWithoutBudgetKeepsTheCallersCancellation(t *testing.T) {
 		t.Errorf("error %v, want the caller's cancellation, not the budget", err)
 	}
 }
+
+// langStage sets the doc's language, as the language stage does.
+type langStage string
+
+func (langStage) Name() string { return "language" }
+
+func (s langStage) Process(_ context.Context, doc *news.Doc) error {
+	doc.Language = string(s)
+	return nil
+}
+
+func TestRunSkipsStagesNotWrittenForTheLanguage(t *testing.T) {
+	cases := []struct {
+		lang, ran string
+		notes     []string
+	}{
+		{"en", "any;ner;quote;enfr;", nil},
+		{"und", "any;ner;quote;enfr;", nil},
+		{"", "any;ner;quote;enfr;", nil},
+		{"fr", "any;enfr;", []string{"language fr: English-only stages skipped (ner, quote)"}},
+		{"ko", "any;", []string{"language ko: English-only stages skipped (ner, quote)", "language ko: en/fr-only stages skipped (enfr)"}},
+	}
+	for _, c := range cases {
+		r, err := NewRunner(langStage(c.lang), recordStage{name: "any"},
+			ForLanguages(recordStage{name: "ner"}, "en"), ForLanguages(recordStage{name: "quote"}, "en"),
+			ForLanguages(recordStage{name: "enfr"}, "en", "fr"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := &news.Doc{Text: "text"}
+		if err := r.Run(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.Title != c.ran {
+			t.Errorf("language %q: stages ran as %q, want %q", c.lang, doc.Title, c.ran)
+		}
+		if strings.Join(doc.Notes, "|") != strings.Join(c.notes, "|") {
+			t.Errorf("language %q: notes %q, want %q", c.lang, doc.Notes, c.notes)
+		}
+		if want := 1 + strings.Count(c.ran, ";"); len(doc.Timings) != want {
+			t.Errorf("language %q: %d timings, want %d (none for a skipped stage)", c.lang, len(doc.Timings), want)
+		}
+	}
+}
