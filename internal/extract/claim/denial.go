@@ -60,8 +60,7 @@ type statement struct {
 // denies or whose words call something untrue.
 type denial struct {
 	statement
-	trigger int    // token of the denying word
-	denies  string // the quote or event the event stage linked the denial to, or ""
+	trigger int // token of the denying word
 }
 
 // minSharedWords is how many content words (or named parties) a denial
@@ -81,9 +80,9 @@ func (s *Stage) denialContradictions(c *docIndex, earlier []news.Claim, found []
 	var out []news.Contradiction
 	seen := pairsOf(earlier, found)
 	for _, d := range denials(c) {
-		a, ok := answered(c, d, stmts)
+		a, ok := s.answered(c, d, stmts)
 		a.speaker, d.speaker = c.party(a.speaker), c.party(d.speaker)
-		if !ok || a.speaker == d.speaker || c.typeOf(a.speaker) == "" {
+		if !ok || a.speaker == d.speaker || !c.canSpeak(a.speaker) || !c.canSpeak(d.speaker) {
 			continue
 		}
 		key := pairKey(a.speaker, d.speaker)
@@ -176,7 +175,7 @@ func denials(c *docIndex) []denial {
 			continue
 		}
 		out = append(out, denial{statement: statement{speaker: ev.Actor, event: ev.ID, span: sent.Span,
-			first: sent.FirstToken, end: sent.EndToken}, trigger: first, denies: ev.Denies})
+			first: sent.FirstToken, end: sent.EndToken}, trigger: first})
 	}
 	for _, q := range c.doc.Quotes {
 		if q.Speaker == "" || q.Kind == "partial" {
@@ -215,64 +214,251 @@ func (c *docIndex) claimNounAfter(from, end int) int {
 	return -1
 }
 
-// answered finds what denial d answers: the owner of the claim noun it
-// names ("rejected India's claim", "the baseless Indian allegations",
-// "the report by Amnesty International"); else an accusation against the
-// denier; else the nearest statement of another party that shares words
-// with the denial.
-func answered(c *docIndex, d denial, stmts []statement) (statement, bool) {
-	if k := c.claimNounAfter(d.trigger, d.end); k >= 0 {
-		if o := c.ownerOf(k, d.first, d.end); o != "" && o != d.speaker {
+// answered finds what denial d answers, only where the denial shows it
+// (precision first: a denial linked to the wrong statement is a false
+// contradiction):
+//   - the owner of the claim noun it names ("rejected India's claim", "the
+//     baseless Indian allegations", "the report by Amnesty", "the Houthis'
+//     report ... is false");
+//   - else an accusation against the denier made before it;
+//   - else, for a denial that refers back ("denied the reports", "rejected
+//     the result", "It is false") or denies the denier's own doing ("denied
+//     any involvement", "denied it attacked"), the latest earlier statement
+//     by another party that names the denier and shares a word or another
+//     name with what is denied;
+//   - else, for a denial of a clause ("denied that X did Y"), an earlier
+//     statement by another party with the same predicate and at least
+//     minSharedWords other content words;
+//   - else, for a denial of casualties ("denied they caused any
+//     casualties"), the nearest earlier count of them by another party.
+//
+// No link when none of these holds, whatever words the two share.
+func (s *Stage) answered(c *docIndex, d denial, stmts []statement) (statement, bool) {
+	if k := c.deniedNoun(d); k >= 0 {
+		if o := c.ownerOf(k, d.first, d.end); o != "" && c.party(o) != c.party(d.speaker) {
 			sent := c.sentenceOf(k)
 			return statement{speaker: o, span: sent.Span, first: sent.FirstToken, end: sent.EndToken, noun: c.words[k]}, true
 		}
 	}
-	if d.denies != "" {
-		for _, a := range stmts {
-			if (a.quote == d.denies || a.event == d.denies) && a.speaker != d.speaker {
+	for _, i := range c.candidates(d, stmts) {
+		if a := stmts[i]; a.accused != "" && c.party(a.accused) == c.party(d.speaker) {
+			return a, true
+		}
+	}
+	denied := c.contentWords(d.trigger+1, d.end)
+	if c.refersBack(d) || c.deniesOwnDoing(d) {
+		result := c.deniesResult(d)
+		for _, i := range c.candidates(d, stmts) {
+			if a := stmts[i]; result && s.announcesResult(c, a) || c.names(a, d.speaker) && c.sharesWith(&stmts[i], denied, d.speaker) {
 				return a, true
 			}
 		}
 	}
-	for i := len(stmts) - 1; i >= 0; i-- {
-		a := stmts[i]
-		if a.span.Start < d.span.Start && a.accused == d.speaker && a.speaker != d.speaker {
-			return a, true
-		}
-	}
-	dw := c.contentWords(d.first, d.end)
-	best, bestScore := -1, 0
-	for i, a := range stmts {
-		if a.speaker == d.speaker || a.span.Start == d.span.Start || overlaps(a.span, d.span) ||
-			abs(a.span.Start-d.span.Start) > maxAnswerDistance {
-			continue
-		}
-		score := 0
-		if a.words == nil {
-			stmts[i].words = c.contentWords(a.first, a.end)
-			a.words = stmts[i].words
-		}
-		for w := range a.words {
-			if dw[w] {
-				score++
+	if from, to, ok := c.deniedClause(d); ok {
+		if p, _ := s.predicate(c, clause{first: from, end: to}); p != "" {
+			dw := c.contentWords(from, to)
+			for _, i := range c.candidates(d, stmts) {
+				if q, _ := s.predicate(c, clause{first: stmts[i].first, end: stmts[i].end}); q == p && c.shared(&stmts[i], dw) >= minSharedWords+1 {
+					return stmts[i], true
+				}
 			}
 		}
-		if score < minSharedWords {
+	}
+	if o := c.deniedOutcome(d); o != "" {
+		for _, i := range c.candidates(d, stmts) {
+			for _, f := range c.figuresOf(stmts[i]) {
+				if f.outcome == o && f.quote != "" {
+					return stmts[i], true
+				}
+			}
+		}
+	}
+	return statement{}, false
+}
+
+// leadSentences is how many sentences open an article: a denial there
+// may answer a statement the body gives after it ("X denied reports
+// that ...; ... Y wrote that ...").
+const leadSentences = 2
+
+// candidates returns the indexes of the statements denial d may answer,
+// nearest first: those of other parties within maxAnswerDistance that end
+// before its trigger, latest first; then, for a denial in the article's
+// lead, those after it, earliest first.
+func (c *docIndex) candidates(d denial, stmts []statement) []int {
+	at := c.doc.Tokens[d.trigger].Start
+	other := func(a statement) bool { return c.party(a.speaker) != c.party(d.speaker) }
+	var out []int
+	for i := len(stmts) - 1; i >= 0; i-- {
+		if a := stmts[i]; other(a) && a.span.End <= at && at-a.span.Start <= maxAnswerDistance {
+			out = append(out, i)
+		}
+	}
+	if len(c.doc.Sentences) > leadSentences && d.span.End > c.doc.Sentences[leadSentences-1].Span.End {
+		return out
+	}
+	for i, a := range stmts {
+		if other(a) && a.span.Start >= d.span.End && a.span.Start-at <= maxAnswerDistance {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// deniesResult reports a denial of a result ("rejected the results").
+func (c *docIndex) deniesResult(d denial) bool {
+	k := c.deniedNoun(d)
+	return k >= 0 && strings.HasPrefix(strings.ToLower(c.words[k]), "result")
+}
+
+// announcesResult reports a statement that announces who won or lost.
+func (s *Stage) announcesResult(c *docIndex, a statement) bool {
+	p, _ := s.predicate(c, clause{first: a.first, end: a.end})
+	return p == "victory" || p == "loss"
+}
+
+// deniedNoun returns the claim noun a denial names: after its trigger
+// ("rejected the report"), or, for a denial by a word of falsity, the
+// subject of the copula before it ("the report ... is false"); -1 if none.
+func (c *docIndex) deniedNoun(d denial) int {
+	if k := c.claimNounAfter(d.trigger, d.end); k >= 0 {
+		return k
+	}
+	if !falsityWords[strings.ToLower(c.words[d.trigger])] {
+		return -1
+	}
+	for j := d.trigger - 1; j >= d.first && j >= d.trigger-4; j-- {
+		if !copulas[strings.ToLower(c.words[j])] {
 			continue
 		}
-		// an earlier statement is what a denial usually answers
-		score *= 2
-		if a.span.Start < d.span.Start {
-			score++
+		for k := j - 1; k >= d.first && k >= j-12; k-- {
+			w := strings.ToLower(c.words[k])
+			if w == "," || w == ";" {
+				break
+			}
+			if claimNouns[w] && c.ref[k].entity == "" {
+				return k
+			}
 		}
-		if score > bestScore {
-			best, bestScore = i, score
+		break
+	}
+	return -1
+}
+
+// refersBack reports a denial whose object is something said before: a
+// claim noun without its owner ("denied the reports", "rejected the
+// result") or a word of falsity said of it ("It is false").
+func (c *docIndex) refersBack(d denial) bool {
+	if c.deniedNoun(d) >= 0 {
+		return true
+	}
+	return falsityWords[strings.ToLower(c.words[d.trigger])]
+}
+
+// deniesOwnDoing reports a denial of the denier's own part in something:
+// "denied any involvement", "denied responsibility", "denied it attacked",
+// "denied having links".
+func (c *docIndex) deniesOwnDoing(d denial) bool {
+	for k := d.trigger + 1; k < d.end && k <= d.trigger+3; k++ {
+		w := strings.ToLower(c.words[k])
+		switch {
+		case involvementNouns[w]:
+			return true
+		case (w == "it" || w == "they" || w == "he" || w == "she" || w == "having" || c.ref[k].entity != "" && c.party(c.ref[k].entity) == c.party(d.speaker)) &&
+			k+1 < d.end && c.isVerbish(k+1):
+			return true
+		case w == "any" || w == "that" || w == "its" || w == "their" || w == "his" || w == "her" || w == "the":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+var involvementNouns = set(`involvement role responsibility wrongdoing link links part knowledge connection
+	connections ties hand complicity`)
+
+// isVerbish reports a verb or auxiliary at k (by its tag on a tagged
+// document, else by form).
+func (c *docIndex) isVerbish(k int) bool {
+	if auxiliaryForms[strings.ToLower(c.words[k])] {
+		return true
+	}
+	_, ok := c.verbAt(k)
+	return ok
+}
+
+// deniedClause returns the tokens [from, to) of the clause a denial
+// denies: after "denied that", "denied the report that", or the clause of
+// the claim noun called false ("the report that X did Y is false").
+func (c *docIndex) deniedClause(d denial) (from, to int, ok bool) {
+	if k := c.deniedNoun(d); k >= 0 && k < d.trigger && k+1 < d.trigger && strings.EqualFold(c.words[k+1], "that") {
+		return k + 2, d.trigger, true
+	}
+	for k := d.trigger + 1; k < d.end && k <= d.trigger+4; k++ {
+		w := strings.ToLower(c.words[k])
+		if w == "that" {
+			return k + 1, d.end, true
+		}
+		if w == "," || w == ";" || c.ref[k].entity != "" {
+			return 0, 0, false
 		}
 	}
-	if best < 0 {
-		return statement{}, false
+	return 0, 0, false
+}
+
+// deniedOutcome returns the outcome a denial denies ("denied they caused
+// any casualties", "denied anyone was killed"), or "".
+func (c *docIndex) deniedOutcome(d denial) string {
+	for k := d.trigger + 1; k < d.end && k <= d.trigger+8; k++ {
+		w := strings.ToLower(c.words[k])
+		if w == "casualties" || w == "deaths" || w == "fatalities" {
+			return "killed"
+		}
+		if o, ok := outcomes[w]; ok {
+			return o
+		}
 	}
-	return stmts[best], true
+	return ""
+}
+
+// names reports whether statement a names party p (not as its speaker).
+func (c *docIndex) names(a statement, p string) bool {
+	p = c.party(p)
+	for k := a.first; k < a.end; k++ {
+		if e := c.ref[k].entity; e != "" && e != a.speaker && c.party(e) == p {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesWith reports whether statement a shares a content word, or a name
+// other than the denier's, with the denied words.
+func (c *docIndex) sharesWith(a *statement, denied map[string]bool, denier string) bool {
+	if a.words == nil {
+		a.words = c.contentWords(a.first, a.end)
+	}
+	for w := range a.words {
+		if denied[w] && w != "@"+denier && (!strings.HasPrefix(w, "@") || c.party(w[1:]) != c.party(denier)) {
+			return true
+		}
+	}
+	return false
+}
+
+// shared counts the content words and names a statement shares with words.
+func (c *docIndex) shared(a *statement, words map[string]bool) int {
+	if a.words == nil {
+		a.words = c.contentWords(a.first, a.end)
+	}
+	n := 0
+	for w := range a.words {
+		if words[w] {
+			n++
+		}
+	}
+	return n
 }
 
 // ownerOf returns the party a claim noun at token k belongs to, within the
@@ -285,11 +471,11 @@ func (c *docIndex) ownerOf(k, lo, hi int) string {
 		if r := c.ref[j]; r.entity != "" {
 			return r.entity
 		}
-		if w == "'s" || w == "’s" {
+		if w == "'s" || w == "’s" || w == "'" || w == "’" {
 			continue
 		}
-		if !isLowerWord(w) || determiners[w] {
-			break
+		if !isLowerWord(w) || determiners[w] || stopWords[w] || ownerStops[w] || c.isVerbish(j) {
+			break // the owner stands right before the noun, over adjectives: not "X said on Monday it denied claims"
 		}
 	}
 	for j := k + 1; j < hi && j <= k+5; j++ {
@@ -302,8 +488,8 @@ func (c *docIndex) ownerOf(k, lo, hi int) string {
 			}
 			return ""
 		}
-		if !isLowerWord(w) {
-			return ""
+		if !isLowerWord(w) || w == "that" || w == "which" || c.isVerbish(j) && w != "made" && w != "levelled" && w != "leveled" {
+			return "" // "allegations that a batch of X ...": X is in the claim, not its owner
 		}
 	}
 	return ""
@@ -386,6 +572,18 @@ func (c *docIndex) party(id string) string {
 	return id
 }
 
+// canSpeak reports whether entity id can be a party to a contradiction: a
+// person, an organisation or a place acting as one (a country's
+// government), not a work, event, group word or nationality ("Republican",
+// "Islamic").
+func (c *docIndex) canSpeak(id string) bool {
+	switch c.typeOf(id) {
+	case news.TypePER, news.TypeORG, news.TypeLOC:
+		return true
+	}
+	return false
+}
+
 // pairsOf returns the speaker pairs that contradictions already found
 // join, so that a denial between the same two parties is not flagged again.
 func pairsOf(claims []news.Claim, found []news.Contradiction) map[string]bool {
@@ -460,19 +658,26 @@ func (c *docIndex) deniesAParty(trigger int) bool {
 
 var objectPronouns = set(`him her them us me you`)
 
-// notADenialMade reports a denial that is declined or imagined rather than
-// made: "declined to rule out", "would deny", "if he denies". (A party that
-// urges others to reject a result rejects it: that one stands.)
+// ownerStops end the words between a claim noun and its owner.
+var ownerStops = set(`on in at of for to by and or but as after before since over against about with`)
+
+// notADenialMade reports a denial that is declined, sought or imagined
+// rather than made: "declined to rule out", "refused to disavow", "tried to
+// quash", "would deny", "if he denies", or one that rules out a course
+// rather than denies a statement ("ruled out a run"). (A party that says
+// others should reject a result rejects it: that one stands.)
 func (c *docIndex) notADenialMade(trigger, first int) bool {
+	if t := strings.ToLower(c.words[trigger]); (t == "rule" || t == "ruled" || t == "rules" || t == "ruling") &&
+		trigger+1 < len(c.words) && strings.EqualFold(c.words[trigger+1], "out") {
+		return true
+	}
 	for k := trigger - 1; k >= first && k >= trigger-3; k-- {
 		switch w := strings.ToLower(c.words[k]); {
 		case w == "would" || w == "could" || w == "might" || w == "if" || w == "unless" || w == "whether":
 			return true
-		case w == "to" && k > first && declineVerbs[strings.ToLower(c.words[k-1])]:
-			return true
+		case w == "to" && k == trigger-1:
+			return true // "refused to disavow", "sought to quash", "a mistake to rule out": asked, tried or declined, not made
 		}
 	}
 	return false
 }
-
-var declineVerbs = set(`declined declines decline failed fails hesitated`)
