@@ -161,7 +161,10 @@ type SearchQuery struct {
 	Type   string // with Entity: its type; alone: articles with an entity of this type
 	Since  string // YYYY-MM-DD, inclusive, on the publication date
 	Until  string // YYYY-MM-DD, inclusive
-	Limit  int    // 0 means 20
+	// Language keeps only articles in this language (an ISO code as in
+	// Doc.Language); "" keeps all.
+	Language string
+	Limit    int // 0 means 20
 	// Exhaustive ranks every match; otherwise a store may rank the newest
 	// articles first when they hold a full page of matches (see
 	// sqlite.DB.Search), which keeps very common words fast.
@@ -175,6 +178,7 @@ type SearchHit struct {
 	URL       string
 	Source    string
 	Published string
+	Language  string // the article's language, as in Doc.Language
 	Snippet   string // the matching passage, matches marked with [ ]
 	Score     float64
 	// Copies are the inputs linked to this article as duplicates or

@@ -91,6 +91,15 @@ func findNear(ctx context.Context, q querier, k news.DedupKeys) (*news.Duplicate
 	return best, rows.Err()
 }
 
+// articleLanguage is the language of doc as its contract gives it: English
+// when no stage set one.
+func articleLanguage(doc *news.Doc) string {
+	if doc.Language == "" {
+		return news.LangEnglish
+	}
+	return doc.Language
+}
+
 // PutArticle implements news.Store.
 func (s *DB) PutArticle(ctx context.Context, a *news.ArticleInput) (news.PutResult, error) {
 	doc := a.Doc
@@ -130,10 +139,10 @@ func (s *DB) PutArticle(ctx context.Context, a *news.ArticleInput) (news.PutResu
 			published = doc.Published.Format("2006-01-02")
 		}
 		r, err := tx.ExecContext(ctx, `INSERT INTO articles
-			(hash, canonical_url, url, source, feed, title, published, ingested, body, contract)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			(hash, canonical_url, url, source, feed, title, published, ingested, body, contract, language)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.Keys.ContentHash, nullString(a.Keys.CanonicalURL), doc.URL, doc.Source, a.Feed, doc.Title,
-			published, now, doc.Text, contract)
+			published, now, doc.Text, contract, articleLanguage(doc))
 		if err != nil {
 			return err
 		}

@@ -154,10 +154,10 @@ func (s *DB) hitDetails(ctx context.Context, match string, ids []int64, scores [
 		return nil, nil
 	}
 	args := make([]any, 0, len(ids)+1)
-	query := `SELECT id, title, url, source, published, substr(body, 1, 160) FROM articles a WHERE id IN (` + placeholders(len(ids)) + `)`
+	query := `SELECT id, title, url, source, published, language, substr(body, 1, 160) FROM articles a WHERE id IN (` + placeholders(len(ids)) + `)`
 	if match != "" {
 		args = append(args, match)
-		query = `SELECT a.id, a.title, a.url, a.source, a.published, snippet(articles_fts, 1, '[', ']', '…', 16)
+		query = `SELECT a.id, a.title, a.url, a.source, a.published, a.language, snippet(articles_fts, 1, '[', ']', '…', 16)
 			FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
 			WHERE articles_fts MATCH ? AND articles_fts.rowid IN (` + placeholders(len(ids)) + `)`
 	}
@@ -172,7 +172,7 @@ func (s *DB) hitDetails(ctx context.Context, match string, ids []int64, scores [
 	byID := make(map[int64]news.SearchHit, len(ids))
 	for rows.Next() {
 		var h news.SearchHit
-		if err := rows.Scan(&h.ArticleID, &h.Title, &h.URL, &h.Source, &h.Published, &h.Snippet); err != nil {
+		if err := rows.Scan(&h.ArticleID, &h.Title, &h.URL, &h.Source, &h.Published, &h.Language, &h.Snippet); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		h.Snippet = strings.Join(strings.Fields(h.Snippet), " ")
@@ -244,6 +244,10 @@ func searchFilters(q news.SearchQuery) ([]string, []any) {
 	if q.Until != "" {
 		where = append(where, `a.published != '' AND a.published <= ?`)
 		args = append(args, q.Until)
+	}
+	if q.Language != "" {
+		where = append(where, `a.language = ?`)
+		args = append(args, q.Language)
 	}
 	switch {
 	case q.Entity != "":
