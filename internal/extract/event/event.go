@@ -44,6 +44,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/internal/extract/predarg"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 )
@@ -66,6 +67,7 @@ func New() (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
+	predarg.Prepare()
 	return &Stage{lx: lx}, nil
 }
 

@@ -3,6 +3,7 @@ package predarg
 import (
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/extract/lemma"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -39,6 +40,11 @@ type mentionRef struct {
 	first, last int // token range of the mention
 	pronoun     bool
 }
+
+// Prepare loads the lemma table the finder reads, so that a stage that
+// calls it when it is made does not spend the load in its first
+// document's time. It is safe to call more than once.
+func Prepare() { lemma.Lemma("said", lemma.Verb) }
 
 // New indexes doc for argument finding: which mention covers each token,
 // and which sentence holds it. See the package comment for what doc needs.
@@ -104,8 +110,9 @@ func (f *Finder) tag(k int) string {
 
 // IsVerb reports whether token k is a finite verb or a participle: the
 // caller's Options.IsVerb when set; else its POS tag (VB*, not in a
-// name); else a guess from its form: a reporting or light verb, a common
-// irregular past, or a lower-case word in -ed.
+// name; or NN on a past form in -ed, which the tagger gets wrong after an
+// adverb: "allegedly abducted"); else a guess from its form: a reporting
+// or light verb, a common irregular past, or a lower-case word in -ed.
 func (f *Finder) IsVerb(k int) bool {
 	if f.opt.IsVerb != nil {
 		return f.opt.IsVerb(k)
@@ -115,12 +122,19 @@ func (f *Finder) IsVerb(k int) bool {
 		return false
 	}
 	if f.pos != nil {
-		return strings.HasPrefix(f.pos[k], "VB") && f.ref[k].entity == ""
+		t := f.pos[k]
+		return f.ref[k].entity == "" && (strings.HasPrefix(t, "VB") || t == "NN" && pastForm(w))
 	}
 	if endsSubjectSearch[w] || lightVerb(w) || irregularPasts[w] {
 		return true
 	}
-	return len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.Contains(w, "-")
+	return pastForm(w)
+}
+
+// pastForm reports a word that looks like a regular past form: longer than
+// four letters, in -ed (not -eed: "speed"), no hyphen.
+func pastForm(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && !strings.Contains(w, "-")
 }
 
 // nounReading reports whether token k reads as a noun where it stands.

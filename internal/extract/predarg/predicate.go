@@ -156,10 +156,10 @@ func (f *Finder) lemmaOf(first, end int, noun bool) string {
 // participle reports a past participle at i: tagged VBN, or without tags a
 // form in -ed or -en or a common irregular past.
 func (f *Finder) participle(i int) bool {
-	if t := f.tag(i); t != "" {
-		return t == "VBN" || t == "VBD"
-	}
 	w := f.lower[i]
+	if t := f.tag(i); t != "" {
+		return t == "VBN" || t == "VBD" || t == "NN" && pastForm(w)
+	}
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || irregularPasts[w]
 }
 
