@@ -90,6 +90,8 @@ func New(cfg Config) (*Server, error) {
 	s.handle("GET /articles/{id}", s.article)
 	s.handle("GET /entities", s.entities)
 	s.handle("GET /entities/{id}", s.entity)
+	s.handle("POST /entities/{id}/merge", s.mergeEntity)
+	s.handle("POST /entities/{id}/split", s.splitEntity)
 	s.handle("GET /map", s.worldMap)
 	s.handle("GET /contradictions", s.contradictions)
 	s.handle("GET /login", s.login)

@@ -74,6 +74,12 @@ func TestBrowser(t *testing.T) {
 		"The mayor said the <b>budget</b> & \"plans\" </p><script>document.title=\"pwned\"</script> were fine. " +
 		"Officials in London said nothing about the xss test.\n"
 	os.WriteFile(filepath.Join(in, "zz-hostile.txt"), []byte(hostile), 0o644)
+	// The minister of the reference article under his full name, which the
+	// store keeps apart from "Chaudhry Nisar": the analyst's merge check
+	// joins them with the entity page's merge button.
+	khan := "Khan meets Chinese envoy\n\nISLAMABAD: Chaudhry Nisar Ali Khan met the Chinese ambassador in Islamabad on Tuesday.\n" +
+		"Chaudhry Nisar Ali Khan said the two countries would work together on security.\n"
+	os.WriteFile(filepath.Join(in, "zz-khan.txt"), []byte(khan), 0o644)
 	db := filepath.Join(tmp, "news.db")
 	ingest := exec.Command(bin, "ingest", "--db", db, "--workers", "2", "--no-progress", in)
 	ingest.Env = env
@@ -81,8 +87,10 @@ func TestBrowser(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
+	// Merging and splitting from the entity page need a token.
+	const token = "e2e-token-for-the-merge-check"
 	serve := exec.CommandContext(ctx, bin, "serve", "--db", db, "--addr", "127.0.0.1:0")
-	serve.Env = env
+	serve.Env = append(env, "NEWSGRAPH_TOKEN="+token)
 	serve.Stderr = os.Stderr
 	stdout, err := serve.StdoutPipe()
 	if err != nil {
@@ -111,7 +119,7 @@ func TestBrowser(t *testing.T) {
 	}
 
 	run := exec.CommandContext(ctx, node, "run.mjs")
-	run.Env = append(os.Environ(), "NEWSGRAPH_URL="+url, "E2E_OUT="+out, "CHROMIUM="+chromium)
+	run.Env = append(os.Environ(), "NEWSGRAPH_URL="+url, "E2E_OUT="+out, "CHROMIUM="+chromium, "E2E_TOKEN="+token)
 	res, err := run.CombinedOutput()
 	t.Logf("run.mjs against %s:\n%s", url, res)
 	if err != nil {

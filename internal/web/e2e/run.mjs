@@ -171,6 +171,48 @@ const checks = {
     clean(page);
     await page.close();
   },
+
+  // An analyst merges an entity into the one of the page with its merge
+  // button, sees the merge explained, then splits the name off again.
+  async merge() {
+    const token = process.env.E2E_TOKEN;
+    assert(token, "set E2E_TOKEN to the server's token");
+    const find = async (name) => (await api("/api/entities?type=PER&name=" + encodeURIComponent(name))).items;
+    const nisar = await find("Chaudhry Nisar");
+    const khan = await find("Chaudhry Nisar Ali Khan");
+    assert(nisar.length === 1 && khan.length === 1 && nisar[0].id !== khan[0].id,
+      `the merge check needs two entities: ${JSON.stringify(nisar)} ${JSON.stringify(khan)}`);
+    const id = nisar[0].id;
+    const page = await open(`/entities/${id}`);
+    await page.locator("details.decide summary").click();
+    const form = page.locator("form.merge-form");
+    await form.locator("input[name=from]").fill("Chaudhry Nisar Ali Khan");
+    await form.locator("input[name=note]").fill("the same interior minister");
+    await form.locator("input[name=token]").fill(token);
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), form.locator("button.merge-button").click()]);
+    const said = async () => `${page.url()}: ${(await page.locator("body").textContent()).replace(/\s+/g, " ").slice(0, 300)}`;
+    assert(await page.locator(".decisions .decision-merge").count() === 1, `after the merge button, ${await said()}`);
+    const merged = await page.locator(".decisions .decision-merge").textContent();
+    assert(merged.includes("Merged by an analyst on") && merged.includes("the same interior minister"), `merge explained as "${merged}"`);
+    const aliases = await page.locator(".aliases .alias").allTextContents();
+    const name = await page.locator("h1.entity-name").textContent();
+    assert(aliases.includes("Chaudhry Nisar Ali Khan") || name.includes("Chaudhry Nisar Ali Khan"), `names after the merge: ${name} ${JSON.stringify(aliases)}`);
+    assert((await find("Chaudhry Nisar Ali Khan"))[0].id === id, "the API does not show the merge");
+    await shot(page, "entity-merged.png");
+    await page.locator("details.decide summary").click();
+    const split = page.locator("form.split-form");
+    await split.locator("select[name=name]").selectOption("Chaudhry Nisar Ali Khan");
+    await split.locator("input[name=token]").fill(token);
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), split.locator("button.split-button").click()]);
+    assert(await page.locator(".decisions .decision-split").count() === 1, `after the split button, ${await said()}`);
+    const done = await page.locator(".decisions .decision-split").textContent();
+    assert(done.includes("Split by an analyst on"), `split explained as "${done}"`);
+    const other = (await find("Chaudhry Nisar Ali Khan"))[0].id;
+    assert(other !== id, "the split name still leads to the entity");
+    await shot(page, "entity-split.png");
+    clean(page);
+    await page.close();
+  },
 };
 
 let failed = 0;
