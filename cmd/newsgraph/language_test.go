@@ -81,7 +81,8 @@ func TestExtractSkipsEnglishStagesOnOtherLanguages(t *testing.T) {
 }
 
 // TestIngestedKoreanPageIsSearchable checks the way through the store: a
-// Korean page is ingested with its language and found by a word of it.
+// Korean page is ingested with its language and found by a word of it,
+// and by its language.
 func TestIngestedKoreanPageIsSearchable(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "news.db")
@@ -92,8 +93,16 @@ func TestIngestedKoreanPageIsSearchable(t *testing.T) {
 	if code, _, errOut := run(t, "", "ingest", "--db", db, page); code != 0 {
 		t.Fatalf("ingest exited %d: %s", code, errOut)
 	}
-	code, out, errOut := run(t, "", "search", "--db", db, "공청회를")
-	if code != 0 || !strings.Contains(out, "seoul.txt") && !strings.Contains(out, "서울시") {
-		t.Fatalf("search for a Korean word: exit %d, output %q, stderr %q", code, out, errOut)
+	for _, args := range [][]string{{"공청회를"}, {"--lang", "ko", "공청회를"}, {"--lang", "ko"}} {
+		code, out, errOut := run(t, "", append([]string{"search", "--db", db}, args...)...)
+		if code != 0 || !strings.Contains(out, "seoul.txt") || !strings.Contains(out, "[ko]") {
+			t.Errorf("search %q: exit %d, output %q, stderr %q; want the Korean page, marked [ko]", args, code, out, errOut)
+		}
+	}
+	if code, out, _ := run(t, "", "search", "--db", db, "--lang", "en", "공청회를"); code != 0 || !strings.Contains(out, "no articles found") {
+		t.Errorf("search --lang en for a Korean word: exit %d, output %q, want none", code, out)
+	}
+	if code, _, errOut := run(t, "", "search", "--db", db, "--lang", "Korean"); code != 2 || !strings.Contains(errOut, "not a language code") {
+		t.Errorf("search --lang Korean: exit %d, stderr %q, want a usage error", code, errOut)
 	}
 }

@@ -21,7 +21,8 @@ between two words accepts either. A search may have 16 different words, and
 its prefixes may stand for 500 indexed words together. Filters narrow the articles: --entity NAME (articles that
 mention that person, group or place under any of its names), --type (the
 entity type; alone: articles mentioning any entity of that type), --since and
---until (publication dates, inclusive). With filters only, the newest
+--until (publication dates, inclusive), --lang (the language detected, as
+the contract writes it: en, de, ko, und...). With filters only, the newest
 articles come first. When the newest 10,000 stored articles hold a full page
 of matches (a very common word), the best of those are shown, which keeps
 such searches fast; --all ranks every match in the database.
@@ -29,7 +30,8 @@ such searches fast; --all ranks every match in the database.
 Examples:
   newsgraph search islamic state pakistan
   newsgraph search --entity "Chaudhry Nisar" --since 2015-01-01 denied
-  newsgraph search --format json '"interior minister"'`
+  newsgraph search --format json '"interior minister"'
+  newsgraph search --lang ko 공청회를`
 
 // parseInterspersed parses args like parseFlags but lets flags follow the
 // positional arguments too ("newsgraph entity Pakistan --limit 3"), and
@@ -81,6 +83,15 @@ func checkType(cmd, value string) (string, error) {
 	return "", &usageError{msg: fmt.Sprintf("%s: --type %q is not PER, ORG, LOC or MISC", cmd, value)}
 }
 
+// checkLang checks a --lang value: two or three lower-case letters, as
+// the contract writes language codes, or "" for any.
+func checkLang(cmd, value string) error {
+	if value == "" || len(value) >= 2 && len(value) <= 3 && strings.Trim(value, "abcdefghijklmnopqrstuvwxyz") == "" {
+		return nil
+	}
+	return &usageError{msg: fmt.Sprintf("%s: --lang %q is not a language code (two or three lower-case letters, e.g. en, de, ko)", cmd, value)}
+}
+
 func runSearch(env *environment, args []string) error {
 	fs := newFlagSet(env, "search", "[flags] [QUERY...]", searchAbout)
 	db := addDBFlag(fs)
@@ -90,6 +101,7 @@ func runSearch(env *environment, args []string) error {
 	typ := fs.String("type", "", "entity `TYPE`: PER, ORG, LOC or MISC")
 	fs.StringVar(&q.Since, "since", "", "only articles published on or after `YYYY-MM-DD`")
 	fs.StringVar(&q.Until, "until", "", "only articles published on or before `YYYY-MM-DD`")
+	fs.StringVar(&q.Language, "lang", "", "only articles in this language: a `CODE` as in the contract (en, de, ko, und)")
 	fs.IntVar(&q.Limit, "limit", 20, "at most this many articles")
 	fs.BoolVar(&q.Exhaustive, "all", false, "rank every match, not only those among the newest 10,000 articles")
 	words, err := parseInterspersed(fs, args)
@@ -107,8 +119,11 @@ func runSearch(env *environment, args []string) error {
 			return err
 		}
 	}
+	if err := checkLang("search", q.Language); err != nil {
+		return err
+	}
 	q.Text = strings.Join(words, " ")
-	if strings.TrimSpace(q.Text) == "" && q.Entity == "" && q.Type == "" && q.Since == "" && q.Until == "" {
+	if strings.TrimSpace(q.Text) == "" && q.Entity == "" && q.Type == "" && q.Since == "" && q.Until == "" && q.Language == "" {
 		return &usageError{msg: "search: give a QUERY or a filter (run 'newsgraph search --help')"}
 	}
 	ctx := context.Background()
@@ -130,6 +145,7 @@ type jsonHit struct {
 	URL       string     `json:"url"`
 	Source    string     `json:"source"`
 	Published string     `json:"published"`
+	Language  string     `json:"language"`
 	Snippet   string     `json:"snippet"`
 	Score     float64    `json:"score"`
 	Copies    []jsonCopy `json:"copies"`
@@ -149,7 +165,7 @@ func writeSearch(w io.Writer, format string, hits []news.SearchHit) error {
 		for _, c := range h.Copies {
 			copies = append(copies, jsonCopy{c.Source, c.Kind, c.Similarity})
 		}
-		out = append(out, jsonHit{h.ArticleID, h.Title, h.URL, h.Source, h.Published, h.Snippet, h.Score, copies})
+		out = append(out, jsonHit{h.ArticleID, h.Title, h.URL, h.Source, h.Published, h.Language, h.Snippet, h.Score, copies})
 	}
 	if format != "table" {
 		return writeJSON(w, format, out)
@@ -163,7 +179,11 @@ func writeSearch(w io.Writer, format string, hits []news.SearchHit) error {
 		if n := len(h.Copies); n > 0 {
 			copies = fmt.Sprintf("  (+%d copies)", n)
 		}
-		fmt.Fprintf(bw, "%d\t%s\t%s%s\n", h.ID, orDash(h.Published), articleName(h.Title, h.URL, h.Source), copies)
+		lang := ""
+		if h.Language != news.LangEnglish && h.Language != "" {
+			lang = "  [" + h.Language + "]"
+		}
+		fmt.Fprintf(bw, "%d\t%s\t%s%s%s\n", h.ID, orDash(h.Published), articleName(h.Title, h.URL, h.Source), lang, copies)
 		if h.Snippet != "" {
 			fmt.Fprintf(bw, "\t%s\n", h.Snippet)
 		}

@@ -59,6 +59,19 @@ func cut[T any](items []T, limit, offset int) page[T] {
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
+// language reads lang: a language code of two or three lower-case
+// letters (as the contract writes them), or "" for all.
+func language(v url.Values) (string, error) {
+	lang := v.Get("lang")
+	if lang == "" {
+		return "", nil
+	}
+	if len(lang) < 2 || len(lang) > 3 || strings.Trim(lang, "abcdefghijklmnopqrstuvwxyz") != "" {
+		return "", badRequest("lang %q is not a language code (two or three lower-case letters, e.g. en, de, ko)", lang)
+	}
+	return lang, nil
+}
+
 // dates reads since and until (YYYY-MM-DD).
 func dates(v url.Values) (since, until string, err error) {
 	since, until = v.Get("since"), v.Get("until")
@@ -122,8 +135,12 @@ func (s *Server) articles(w http.ResponseWriter, r *http.Request) error {
 	if err := longParams(v); err != nil {
 		return err
 	}
+	lang, err := language(v)
+	if err != nil {
+		return err
+	}
 	hits, err := s.cfg.Store.Search(r.Context(), news.SearchQuery{Text: v.Get("q"), Entity: v.Get("entity"), Type: typ,
-		Since: since, Until: until, Limit: limit + offset + 1})
+		Since: since, Until: until, Language: lang, Limit: limit + offset + 1})
 	if err != nil {
 		return err
 	}

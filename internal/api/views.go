@@ -17,6 +17,7 @@ type Hit struct {
 	URL       string  `json:"url"`
 	Source    string  `json:"source"`
 	Published string  `json:"published"`
+	Language  string  `json:"language"`
 	Snippet   string  `json:"snippet"`
 	Score     float64 `json:"score"`
 }
@@ -211,7 +212,8 @@ func nonNil[T any](s []T) []T {
 // Hits converts search hits.
 func Hits(hs []news.SearchHit) []Hit {
 	return mapList(hs, func(h news.SearchHit) Hit {
-		return Hit{ID: h.ArticleID, Title: h.Title, URL: h.URL, Source: h.Source, Published: h.Published, Snippet: h.Snippet, Score: h.Score}
+		return Hit{ID: h.ArticleID, Title: h.Title, URL: h.URL, Source: h.Source, Published: h.Published, Language: h.Language,
+			Snippet: h.Snippet, Score: h.Score}
 	})
 }
 

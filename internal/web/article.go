@@ -21,11 +21,13 @@ import (
 // contract is what the page reads of the article contract. Offsets are
 // code points into Text.
 type contract struct {
-	ID        string  `json:"id"`
-	URL       *string `json:"url"`
-	Title     *string `json:"title"`
-	Published *string `json:"published"`
-	Text      string  `json:"text"`
+	ID        string   `json:"id"`
+	URL       *string  `json:"url"`
+	Title     *string  `json:"title"`
+	Published *string  `json:"published"`
+	Language  string   `json:"language"`
+	Notes     []string `json:"notes"`
+	Text      string   `json:"text"`
 	Entities  []struct {
 		ID       string   `json:"id"`
 		Type     string   `json:"type"`
@@ -120,6 +122,8 @@ type articleView struct {
 	URL            string
 	Published      string
 	Source         string
+	Language       string   // the contract's language code ("en", "ko", "und")
+	Notes          []string // the contract's notes on how the article was processed
 	Body           template.HTML
 	Quotes         []sideQuote
 	Entities       []sideEntity
@@ -136,7 +140,7 @@ func buildArticle(data []byte, storeIDs map[string]int64) (*articleView, error) 
 	if err := json.Unmarshal(data, &c); err != nil {
 		return nil, fmt.Errorf("read contract: %w", err)
 	}
-	v := &articleView{}
+	v := &articleView{Language: c.Language, Notes: c.Notes}
 	if c.Title != nil {
 		v.Title = *c.Title
 	}
