@@ -8,12 +8,12 @@
 //   - Key: case, accents, punctuation, a possessive "'s" and a leading
 //     "the" do not count ("U.S." = "US").
 //   - Titles and honorifics before a person's name do not count ("Sen.",
-//     "Dr.", "President", "Prime Minister"; see Strip), nor suffixes
-//     ("Jr.", "III").
+//     "Dr.", "President", "Prime Minister"; see Strip). Suffixes count:
+//     "Donald Trump Jr." is not "Donald Trump".
 //   - A person's middle names and initials may be left out ("Hillary
 //     Rodham Clinton" = "Hillary Clinton"), but when both names give them,
 //     they must agree, a full middle name agreeing with its initial
-//     ("George W. Bush" != "George H. W. Bush").
+//     ("George W. Bush" != "George H. W. Bush" = "George H.W. Bush").
 //   - The given name and the surname must each be the same word or a
 //     spelling variant of it: the same transliteration skeleton
 //     the same once transliteration is normalised (Spelling: q, k, g and
@@ -88,16 +88,43 @@ func Key(name string) string {
 }
 
 // Strip returns the key of a person's name without the titles and
-// honorifics before it and the suffixes after it ("Sen. Hillary Clinton"
-// -> "hillary clinton", "President Obama" -> "obama"). A name that is
-// only a title is returned as its key.
+// honorifics before it, and with initials written together apart ("Sen.
+// Hillary Clinton" -> "hillary clinton", "President Obama" -> "obama",
+// "George H.W. Bush" -> "george h w bush"). A name that is only a title
+// is returned as its key.
 func Strip(name string) string {
-	words := strings.Fields(Key(name))
+	words := strings.Fields(Key(splitInitials(name)))
 	return strings.Join(core(words), " ")
 }
 
-// core drops leading titles and trailing suffixes from words, keeping at
-// least one word.
+// splitInitials writes initials written together ("H.W.") one a word
+// ("H. W.").
+func splitInitials(name string) string {
+	words := strings.Fields(name)
+	for i, w := range words {
+		if initials(w) {
+			words[i] = strings.Join(strings.SplitAfter(w, "."), " ")
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// initials reports whether w is two or more letters each followed by a
+// dot ("H.W.").
+func initials(w string) bool {
+	r := []rune(w)
+	if len(r) < 4 || len(r)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(r); i += 2 {
+		if !unicode.IsLetter(r[i]) || r[i+1] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// core drops leading titles from words, keeping at least one word.
 func core(words []string) []string {
 	start := 0
 	for start < len(words)-1 {
@@ -107,11 +134,7 @@ func core(words []string) []string {
 		}
 		start += n
 	}
-	end := len(words)
-	for end-1 > start && suffixes[words[end-1]] {
-		end--
-	}
-	return words[start:end]
+	return words[start:]
 }
 
 // titleAt returns how many words at the start of words form the longest
@@ -141,19 +164,27 @@ type Person struct {
 	Given   string
 	Middle  []string
 	Surname string
+	Suffix  string // "jr", "iii", ...
 }
 
 // ParsePerson splits a person's name into given name, middle names and
-// initials, and surname, after Strip. A one-word name has only a Surname.
+// initials, surname and suffix, after Strip. A one-word name has only a
+// Surname.
 func ParsePerson(name string) Person {
 	words := strings.Fields(Strip(name))
+	var p Person
+	if n := len(words); n > 1 && suffixes[words[n-1]] {
+		p.Suffix, words = words[n-1], words[:n-1]
+	}
 	switch len(words) {
 	case 0:
-		return Person{}
+		return p
 	case 1:
-		return Person{Surname: words[0]}
+		p.Surname = words[0]
+		return p
 	}
-	return Person{Given: words[0], Middle: words[1 : len(words)-1], Surname: words[len(words)-1]}
+	p.Given, p.Middle, p.Surname = words[0], words[1:len(words)-1], words[len(words)-1]
+	return p
 }
 
 // Loose is the coarse key under which candidates for Match are looked up:
@@ -166,8 +197,9 @@ func Loose(name, typ string) string {
 	}
 	words := strings.Fields(Key(name))
 	if typ == typePER {
-		if words = strings.Fields(Strip(name)); len(words) > 2 {
-			words = []string{words[0], words[len(words)-1]}
+		p := ParsePerson(name)
+		if words = []string{p.Surname}; p.Given != "" {
+			words = []string{p.Given, p.Surname}
 		}
 	}
 	parts := make([]string, 0, len(words))
@@ -200,7 +232,7 @@ func Match(a, b, typ string) (bool, string) {
 // matchPerson applies the person rules to a and b.
 func matchPerson(a, b string) (bool, string) {
 	pa, pb := ParsePerson(a), ParsePerson(b)
-	if pa.Surname == "" || pb.Surname == "" || (pa.Given == "") != (pb.Given == "") {
+	if pa.Surname == "" || pb.Surname == "" || (pa.Given == "") != (pb.Given == "") || pa.Suffix != pb.Suffix {
 		return false, ""
 	}
 	why := []string{}

@@ -19,7 +19,11 @@ func TestMatchPeople(t *testing.T) {
 		{"Dr. Ben Carson", "Ben Carson", true},
 		{"President Barack Obama", "Barack Obama", true},
 		{"Former Secretary of State Hillary Clinton", "Hillary Clinton", true},
-		{"Martin Luther King Jr.", "Martin Luther King", true},
+		{"Donald Trump Jr.", "Donald Trump", false},
+		{"Donald Trump Jr.", "Donald J. Trump Jr.", true},
+		{"George H.W. Bush", "George H. W. Bush", true},
+		{"George W.H. Bush", "George W. Bush", false},
+		{"George P. Bush", "George W. Bush", false},
 		// Spelling variants and transliterations.
 		{"Hilary Clinton", "Hillary Clinton", true},
 		{"Muammar Qadhafi", "Muammar Gaddafi", true},
@@ -107,10 +111,11 @@ func TestMatchSaysWhy(t *testing.T) {
 func TestStrip(t *testing.T) {
 	for in, want := range map[string]string{
 		"Sen. Hillary Clinton":             "hillary clinton",
+		"Donald Trump Jr.":                 "donald trump jr",
+		"George H.W. Bush":                 "george h w bush",
 		"President Obama":                  "obama",
 		"Prime Minister Nawaz Sharif":      "nawaz sharif",
 		"President":                        "president",
-		"Martin Luther King Jr.":           "martin luther king",
 		"Interior Minister Chaudhry Nisar": "chaudhry nisar",
 	} {
 		if got := Strip(in); got != want {

@@ -106,5 +106,6 @@ var titleWords = func() [][]string {
 	return out
 }()
 
-// suffixes are the words dropped after a person's name.
+// suffixes are the words after a person's name that tell a son from his
+// father: they must agree.
 var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true, "phd": true, "md": true, "esq": true}

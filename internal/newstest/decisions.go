@@ -47,6 +47,10 @@ func testNameVariants(t *testing.T, s news.Store) {
 		Ent{Type: "PER", Name: "Sen. Hillary Clinton"},
 		Ent{Type: "PER", Name: "George W. Bush", Aliases: []string{"Bush"}},
 		Ent{Type: "PER", Name: "George H. W. Bush", Aliases: []string{"Bush"}},
+		Ent{Type: "PER", Name: "George H.W. Bush"},
+		Ent{Type: "PER", Name: "Donald Trump", Aliases: []string{"Trump"}},
+		Ent{Type: "PER", Name: "Donald Trump Jr.", Aliases: []string{"Trump"}},
+		Ent{Type: "PER", Name: "Donald J. Trump"},
 		Ent{Type: "PER", Name: "Muammar Qadhafi"},
 		Ent{Type: "PER", Name: "Muammar Gaddafi"},
 		Ent{Type: "ORG", Name: "Daesh"},
@@ -69,8 +73,13 @@ func testNameVariants(t *testing.T, s news.Store) {
 	if bill.ID == hillary.ID || chelsea.ID == hillary.ID || bill.ID == chelsea.ID {
 		t.Errorf("Hillary (%d), Bill (%d) and Chelsea (%d) Clinton must be three entities", hillary.ID, bill.ID, chelsea.ID)
 	}
-	if w, hw := one(t, s, "George W. Bush", "PER"), one(t, s, "George H. W. Bush", "PER"); w.ID == hw.ID {
-		t.Errorf("George W. Bush and George H. W. Bush are one entity (%d)", w.ID)
+	if w, hw := one(t, s, "George W. Bush", "PER"), one(t, s, "George H. W. Bush", "PER"); w.ID == hw.ID || hw.Articles != 2 {
+		t.Errorf("George W. Bush (%d) and George H. W. Bush (%d, %d articles, want 2 with George H.W. Bush) must be two entities",
+			w.ID, hw.ID, hw.Articles)
+	}
+	if d, jr := one(t, s, "Donald J. Trump", "PER"), one(t, s, "Donald Trump Jr.", "PER"); d.ID == jr.ID || d.Articles != 2 {
+		t.Errorf("Donald Trump (%d, %d articles, want 2 with Donald J. Trump) and Donald Trump Jr. (%d) must be two entities",
+			d.ID, d.Articles, jr.ID)
 	}
 	if q, g := one(t, s, "Muammar Qadhafi", "PER"), one(t, s, "Muammar Gaddafi", "PER"); q.ID != g.ID {
 		t.Errorf("Muammar Qadhafi (%d) and Muammar Gaddafi (%d) are two entities", q.ID, g.ID)
