@@ -118,8 +118,11 @@ var negations = set(`no not n't n’t never nor without none neither`)
 // fromClause makes the claims of one clause: one per object place, or one
 // without an object.
 func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.Claim {
+	if !c.canClaim(cl.speaker) {
+		return nil
+	}
 	p, at := s.predicate(c, cl)
-	if p == "" {
+	if p == "" || c.notAsserted(cl, at) || c.strayWord(at) {
 		return nil
 	}
 	var subject string
@@ -129,7 +132,7 @@ func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.
 	} else {
 		subject = c.verbSubject(cl, at)
 	}
-	if subject == "" {
+	if subject == "" || c.pronounSubject(at, cl.first, subject, cl.speaker) {
 		return nil
 	}
 	polarity := "affirm"
@@ -215,7 +218,9 @@ var (
 	auxiliaryVerbs   = set(`be have do will would shall should can could may might must get`)
 	introducingVerbs = set(`think know want believe feel hope expect wish mean guess suppose say tell add
 		note ask seem appear consider understand realize realise see hear recall remember imagine suggest
-		argue insist claim state report announce explain write tweet declare warn`)
+		argue insist claim state report announce explain write tweet declare warn criticize criticise slam
+		blast accuse praise urge call respond reply condemn disavow dismiss reject deny question wonder
+		acknowledge admit concede point`)
 	lightVerbs = set(`make take go come give put keep let look try use start begin continue need like love`)
 )
 
@@ -398,4 +403,98 @@ func (c *docIndex) taggedSubject(at, first int, usable func(int) bool) (string, 
 		return "", true
 	}
 	return c.ref[k].entity, true
+}
+
+// canClaim reports whether entity id can be a claim's speaker: a person or
+// an organisation, or a country speaking through its government, not a
+// city where something was said ("at a rally in Wilmington"), a
+// nationality or a group word ("Muslims", "Republican").
+func (c *docIndex) canClaim(id string) bool {
+	switch c.typeOf(id) {
+	case news.TypePER, news.TypeORG:
+		return true
+	case news.TypeLOC:
+		pl := c.place(id)
+		return pl == nil || pl.Feature == "country"
+	}
+	return false
+}
+
+// notAsserted reports a predicate the speaker does not assert: inside a
+// condition ("if Trump wins", "unless", "whether", "had Clinton
+// congratulated him"), a question, or under a modal of demand or hedge
+// ("should call", "must rebut", "might be difficult", "let the UN advise").
+func (c *docIndex) notAsserted(cl clause, at int) bool {
+	for k := cl.first; k < cl.end; k++ {
+		if w := c.words[k]; w == "?" {
+			return true
+		}
+	}
+	for k := at - 1; k >= cl.first; k-- {
+		w := strings.ToLower(c.words[k])
+		switch {
+		case conditionWords[w], k >= at-4 && hedgeModals[w]:
+			return true
+		case w == "had" && k+1 < at && c.ref[k+1].entity != "" && (k == cl.first || !isLowerWord(strings.ToLower(c.words[k-1])) ||
+			c.ref[k-1].entity == "" && !auxiliaryForms[strings.ToLower(c.words[k-1])]):
+			return true // "had Clinton congratulated him": a counterfactual
+		}
+	}
+	return false
+}
+
+var (
+	conditionWords = set(`if unless whether`)
+	hedgeModals    = set(`should shouldn't must mustn't might may let lets let's could couldn't ought`)
+)
+
+// strayWord reports a class word that is no predicate of its sentence, on
+// a tagged document: an adjective or noun that modifies the next noun
+// ("real estate", "the wrong track", "base camp").
+func (c *docIndex) strayWord(at int) bool {
+	t, ok := c.tag(at)
+	if !ok || at+1 >= len(c.words) {
+		return false
+	}
+	next, _ := c.tag(at + 1)
+	lw := strings.ToLower(c.words[at])
+	if !strings.HasPrefix(t, "JJ") && !strings.HasPrefix(t, "NN") || t == "NNS" && lemma.Lemma(lw, lemma.Verb) != lw {
+		return false // "ISIS only exists/NNS": a verb form the tagger took for a noun
+	}
+	if strings.HasPrefix(next, "NN") && c.ref[at+1].entity == "" {
+		return true
+	}
+	// a predicate noun or adjective follows its verb ("has no presence",
+	// "is a threat", "is false"): one with none before it is the sentence's
+	// subject or a modifier ("the Republican base was angry")
+	for k := at - 1; k >= 0 && k >= at-6; k-- {
+		pt, _ := c.tag(k)
+		switch {
+		case strings.HasPrefix(pt, "VB") || pt == "MD":
+			return false
+		case (pt == "IN" || pt == "TO") && k > 0 && (claimNouns[strings.ToLower(c.words[k-1])] || c.isVerbish(k-1)):
+			return false // "denied claims of the presence of IS", "pointed to the threat"
+		case strings.HasPrefix(pt, "DT") || strings.HasPrefix(pt, "JJ") || strings.HasPrefix(pt, "RB") || pt == "PRP$" || pt == "CD" ||
+			negations[strings.ToLower(c.words[k])]:
+			continue
+		}
+		return true
+	}
+	return true
+}
+
+// pronounSubject reports a subject that stands in the clause only as a
+// pronoun the link stage resolved ("he's become more cautious"): too
+// often another person than the one meant. The speaker's own "I"/"we" is
+// no such pronoun.
+func (c *docIndex) pronounSubject(at, first int, subject, speaker string) bool {
+	if subject == speaker {
+		return false
+	}
+	for k := at - 1; k >= first && k >= at-10; k-- {
+		if r := c.ref[k]; r.entity == subject {
+			return r.kind == news.MentionPronoun
+		}
+	}
+	return false
 }

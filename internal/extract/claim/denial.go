@@ -480,7 +480,7 @@ func (c *docIndex) ownerOf(k, lo, hi int) string {
 	}
 	for j := k + 1; j < hi && j <= k+5; j++ {
 		w := strings.ToLower(c.words[j])
-		if w == "by" || w == "from" || w == "of" {
+		if w == "by" || w == "from" { // not "of": "allegations of torture" name their topic
 			for n := j + 1; n < hi && n <= j+3; n++ {
 				if r := c.ref[n]; r.entity != "" {
 					return r.entity
