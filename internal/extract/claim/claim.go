@@ -122,7 +122,11 @@ func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.
 		return nil
 	}
 	p, at := s.predicate(c, cl)
-	if p == "" || c.notAsserted(cl, at) || c.strayWord(at) {
+	governed := cl.first
+	if cl.event != "" {
+		governed-- // the event's trigger governs its clause: "denied the presence of"
+	}
+	if p == "" || c.notAsserted(cl, at) || c.strayWord(at, governed) {
 		return nil
 	}
 	var subject string
@@ -443,15 +447,23 @@ func (c *docIndex) notAsserted(cl clause, at int) bool {
 	return false
 }
 
+// predicativeVerbs govern a class noun or adjective that states the claim:
+// "is false", "has no presence", "poses a threat", "played a role".
+var predicativeVerbs = set(`be have pose represent constitute remain become seem appear look sound prove
+	play maintain establish build deny see face present`)
+
 var (
 	conditionWords = set(`if unless whether`)
 	hedgeModals    = set(`should shouldn't must mustn't might may let lets let's could couldn't ought`)
 )
 
-// strayWord reports a class word that is no predicate of its sentence, on
-// a tagged document: an adjective or noun that modifies the next noun
-// ("real estate", "the wrong track", "base camp").
-func (c *docIndex) strayWord(at int) bool {
+// strayWord reports a class word that is no predicate of its clause
+// (which starts at token first), on a tagged document: an adjective or noun
+// that modifies the next noun ("real estate", "the wrong track", "base
+// camp"), or one that no verb of being or having governs in the clause
+// ("the Republican base was angry", "overlook this broad base", "announced
+// new support").
+func (c *docIndex) strayWord(at, first int) bool {
 	t, ok := c.tag(at)
 	if !ok || at+1 >= len(c.words) {
 		return false
@@ -467,11 +479,11 @@ func (c *docIndex) strayWord(at int) bool {
 	// a predicate noun or adjective follows its verb ("has no presence",
 	// "is a threat", "is false"): one with none before it is the sentence's
 	// subject or a modifier ("the Republican base was angry")
-	for k := at - 1; k >= 0 && k >= at-6; k-- {
+	for k := at - 1; k >= first && k >= at-6; k-- {
 		pt, _ := c.tag(k)
 		switch {
 		case strings.HasPrefix(pt, "VB") || pt == "MD":
-			return false
+			return !predicativeVerbs[lemma.LemmaTag(strings.ToLower(c.words[k]), pt)] && !strings.HasPrefix(t, "VB")
 		case (pt == "IN" || pt == "TO") && k > 0 && (claimNouns[strings.ToLower(c.words[k-1])] || c.isVerbish(k-1)):
 			return false // "denied claims of the presence of IS", "pointed to the threat"
 		case strings.HasPrefix(pt, "DT") || strings.HasPrefix(pt, "JJ") || strings.HasPrefix(pt, "RB") || pt == "PRP$" || pt == "CD" ||

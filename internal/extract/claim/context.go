@@ -83,8 +83,8 @@ var reportingVerbs = set(`said says told added stated announced claimed warned i
 func (c *docIndex) negatedAt(first, at int) bool {
 	for k := at - 1; k >= first && k >= at-3; k-- {
 		w := strings.ToLower(c.words[k])
-		if negations[w] {
-			return true
+		if negations[w] && !(w == "not" && k+1 < len(c.words) && strings.EqualFold(c.words[k+1], "only")) {
+			return true // but "not only cheated" affirms
 		}
 		if w == "," || w == ";" || w == ":" {
 			return false // "No, I meant it": the negation answers something else
