@@ -65,8 +65,8 @@ func entityNames(e news.Entity) []nameRef {
 		refs = append(refs, nameRef{k, name, kind})
 	}
 	if e.Type == news.TypePER {
-		if core := names.Strip(e.Name); core != nameKey(e.Name) {
-			add(strippedName(e.Name, core), "name")
+		if tail := strippedName(e.Name); tail != "" {
+			add(tail, "name")
 			add(e.Name, "alias")
 		}
 	}
@@ -85,18 +85,19 @@ func entityNames(e news.Entity) []nameRef {
 	return refs
 }
 
-// strippedName is name as written without the titles that names.Strip
-// dropped from its key core: its last words ("Sen. Hillary Clinton" ->
-// "Hillary Clinton"), or core itself when the words do not line up.
-func strippedName(name, core string) string {
+// strippedName is a person's name as written without the titles before
+// it ("Sen. Hillary Clinton" -> "Hillary Clinton"): its shortest tail
+// that names.Strip reads as it reads the whole name; "" when there is no
+// title to drop.
+func strippedName(name string) string {
+	core := names.Strip(name)
 	words := strings.Fields(name)
-	n := len(strings.Fields(core))
-	if n <= len(words) {
-		if tail := strings.Join(words[len(words)-n:], " "); nameKey(tail) == core {
+	for i := len(words) - 1; i > 0; i-- {
+		if tail := strings.Join(words[i:], " "); names.Strip(tail) == core {
 			return tail
 		}
 	}
-	return core
+	return ""
 }
 
 // nameRow is one stored name that matches a name key or loose key of the
@@ -193,7 +194,10 @@ func candidates(stored []nameRow, typ string, refs []nameRef, splits map[split]b
 }
 
 // variantCandidates returns the store entities of type typ with a
-// canonical name that names.Match joins with a canonical name of refs.
+// canonical name that names.Match joins with a canonical name of refs,
+// and none under the same loose key that it does not join: "George P.
+// Bush" does not join an entity known as "George Bush" and "George W.
+// Bush", which names apart.
 func variantCandidates(stored []nameRow, typ string, refs []nameRef, splits map[split]bool) []candidate {
 	var out []candidate
 	seen := map[int64]bool{}
@@ -202,14 +206,27 @@ func variantCandidates(stored []nameRow, typ string, refs []nameRef, splits map[
 		if r.kind != "name" || l == "" {
 			continue
 		}
+		found := map[int64]*candidate{}
+		var order []int64
+		conflict := map[int64]bool{}
 		for _, row := range stored {
 			if row.typ != typ || row.kind != "name" || row.loose != l || seen[row.id] || splits[split{r.key, row.id}] {
 				continue
 			}
-			if ok, why := names.Match(r.name, row.stored, typ); ok {
-				seen[row.id] = true
-				out = append(out, candidate{id: row.id, name: row.name, byName: true, matched: r.name,
-					articles: row.articles, variant: row.stored, why: why})
+			ok, why := names.Match(r.name, row.stored, typ)
+			switch {
+			case !ok:
+				conflict[row.id] = true
+			case found[row.id] == nil:
+				found[row.id] = &candidate{id: row.id, name: row.name, byName: true, matched: r.name,
+					articles: row.articles, variant: row.stored, why: why}
+				order = append(order, row.id)
+			}
+		}
+		for _, id := range order {
+			if !conflict[id] {
+				seen[id] = true
+				out = append(out, *found[id])
 			}
 		}
 	}
