@@ -172,6 +172,9 @@ type job struct {
 // tally counts what a run did.
 type tally struct {
 	sources, stored, dups, near, errors, contradictions int
+	// otherLanguage counts the new articles in a language other than
+	// English, stored without the English-only stages.
+	otherLanguage int
 }
 
 func (in *ingester) run(ctx context.Context, sources, feeds []string) error {
@@ -214,6 +217,9 @@ func (in *ingester) summary(t tally, d time.Duration) {
 	rate := float64(t.stored+t.dups+t.near) / max(d.Seconds(), 1e-9)
 	fmt.Fprintf(in.env.stdout, "ingest: %d new articles, %d duplicates, %d near-duplicates, %d errors, %d new cross-article contradictions in %.1f s (%.1f articles/s); %s holds %d articles\n",
 		t.stored, t.dups, t.near, t.errors, t.contradictions, d.Seconds(), rate, in.store.Path(), st.Articles)
+	if t.otherLanguage > 0 {
+		fmt.Fprintf(in.env.stdout, "ingest: %d of the new articles are not in English: stored and searchable, without the English-only stages (see their notes)\n", t.otherLanguage)
+	}
 }
 
 // resolve turns the sources into jobs: directories are walked, URLs

@@ -94,6 +94,9 @@ func (in *ingester) store1(ctx context.Context, j job, p prepared, t *tally) err
 	switch {
 	case res.Duplicate == nil:
 		t.stored++
+		if l := p.input.Doc.Language; l != "" && l != news.LangEnglish && l != news.LangUndetermined {
+			t.otherLanguage++
+		}
 	case res.Duplicate.Kind == news.DupNear:
 		t.near++
 	default:

@@ -90,8 +90,12 @@ func TestIngestedKoreanPageIsSearchable(t *testing.T) {
 	if err := os.WriteFile(page, []byte(koreanPage), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errOut := run(t, "", "ingest", "--db", db, page); code != 0 {
+	code, out, errOut := run(t, "", "ingest", "--db", db, page)
+	if code != 0 {
 		t.Fatalf("ingest exited %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "1 of the new articles are not in English") {
+		t.Errorf("ingest output %q does not say that the page is not in English", out)
 	}
 	for _, args := range [][]string{{"공청회를"}, {"--lang", "ko", "공청회를"}, {"--lang", "ko"}} {
 		code, out, errOut := run(t, "", append([]string{"search", "--db", db}, args...)...)
