@@ -152,3 +152,20 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// FuzzDetect checks that any title and text, broken UTF-8 included, get a
+// language code and a confidence in [0, 1] without a panic.
+func FuzzDetect(f *testing.F) {
+	for _, p := range paragraphs {
+		f.Add(p.title, p.text)
+	}
+	f.Add("", "\xff\xfe the and that \xc3")
+	f.Fuzz(func(t *testing.T, title, text string) {
+		cfg := lang.DefaultConfig()
+		cfg.SampleBytes = 300
+		r := lang.Detect(title, text, cfg)
+		if r.Code == "" || r.Confidence < 0 || r.Confidence > 1 {
+			t.Errorf("Detect(%q, %q) = %+v", title, text, r)
+		}
+	})
+}
