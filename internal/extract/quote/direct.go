@@ -94,6 +94,13 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 				it.befor = attribution{ok: true, cueA: open, cueB: open, subA: a, subB: b, colon: true}
 			}
 		}
+		if !it.after.ok && !it.befor.ok && b0 < open && countWords(w.text[q.open:q.end]) > 3 && opensSentence(w.text, q) {
+			// "In a statement, the ministry “We reject the report.”": a
+			// name right before a quoted sentence, with no verb, speaks it
+			if a, b := w.bareSpeaker(b0, open); a < b {
+				it.befor = attribution{ok: true, cueA: open, cueB: open, subA: a, subB: b, colon: true}
+			}
+		}
 		after := false
 		switch {
 		case it.after.ok && strong:
@@ -161,6 +168,51 @@ func (w *doc) directQuotes(qs []quoted) []*cand {
 		prev = c
 	}
 	return append(out, extra...)
+}
+
+// maxBareSpeaker bounds the tokens of a name that speaks a quotation
+// without a verb (bareSpeaker).
+const maxBareSpeaker = 6
+
+// bareSpeaker returns the noun phrase that ends the frame [lo, open) right
+// before a quotation, with no verb: the chunk after the frame's last comma
+// (or the whole frame when it opens the sentence) when that chunk is a name,
+// capitalised words after an optional "the" ("the Army", "Health Minister
+// Ana Ruiz"); else [open, open).
+func (w *doc) bareSpeaker(lo, open int) (int, int) {
+	a := lo
+	for k := open - 1; k >= lo; k-- {
+		if w.low[k] == "," {
+			a = k + 1
+			break
+		}
+	}
+	if a == lo && lo > 0 && !w.isParaStart(lo) && !w.sentBreak(lo-1) {
+		return open, open // the frame stopped at other quoted words
+	}
+	if a < open && w.low[a] == "the" {
+		a++
+	}
+	if a >= open || open-a > maxBareSpeaker {
+		return open, open
+	}
+	for k := a; k < open; k++ {
+		t := w.low[k]
+		if !isCapitalized(w.toks[k].Text) || isPunct(t) || prepositions[t] || timeWords[t] || w.lx.has("stop", t) || w.lx.has("pronoun", t) || determiners[t] {
+			return open, open
+		}
+	}
+	if k := a - 1; k >= lo && w.low[k] == "the" {
+		a = k
+	}
+	return a, open
+}
+
+// opensSentence reports whether the quotation's words begin with a capital
+// letter, as a quoted sentence of its own does.
+func opensSentence(text string, q quoted) bool {
+	r, _ := utf8.DecodeRuneInString(text[q.pieces[0].Start:q.pieces[0].End])
+	return unicode.IsUpper(r)
 }
 
 // extendMixed adds to a quotation attributed after it the unquoted words
