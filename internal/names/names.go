@@ -24,6 +24,8 @@
 //     the first and last letter ("Daesh" = "Daish", "Hussain" =
 //     "Hussein", "Clinotn" = "Clinton"; but "Obama" != "Osama", "Mario" !=
 //     "Maria", "Allen" != "Ellen").
+//   - A group's plural is the group ("Republicans" = "Republican",
+//     "Muslims" = "Muslim"; type MISC only).
 //   - Places are matched only by Key: their spelling variants are left
 //     to the gazetteer ("Sudan" and "Sidon" share a skeleton).
 //
@@ -34,6 +36,7 @@ package names
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -42,8 +45,9 @@ import (
 
 // Entity types, as in the article contract.
 const (
-	typePER = "PER"
-	typeLOC = "LOC"
+	typePER  = "PER"
+	typeLOC  = "LOC"
+	typeMISC = "MISC"
 )
 
 // MinVariantLen is the fewest letters a word must have for a spelling
@@ -60,10 +64,13 @@ const MinEditLen = 5
 // and punctuation dropped, spaces collapsed, a possessive "'s" and a
 // leading "the" dropped ("The Taliban" = "Taliban", "U.S." = "US").
 func Key(name string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	s, _, err := transform.String(t, name)
-	if err != nil {
-		s = name
+	s := name
+	if !ascii(name) {
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		var err error
+		if s, _, err = transform.String(t, name); err != nil {
+			s = name
+		}
 	}
 	s = strings.ToLower(s)
 	s = strings.ReplaceAll(s, "’s", "")
@@ -85,6 +92,16 @@ func Key(name string) string {
 		}
 	}
 	return strings.TrimPrefix(b.String(), "the ")
+}
+
+// ascii reports whether s is all ASCII: it has no accents to drop.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Strip returns the key of a person's name without the titles and
@@ -196,6 +213,9 @@ func Loose(name, typ string) string {
 		return ""
 	}
 	words := strings.Fields(Key(name))
+	if typ == typeMISC && len(words) > 0 {
+		words[len(words)-1] = singular(words[len(words)-1])
+	}
 	if typ == typePER {
 		p := ParsePerson(name)
 		if words = []string{p.Surname}; p.Given != "" {
@@ -226,7 +246,24 @@ func Match(a, b, typ string) (bool, string) {
 	if typ == typePER {
 		return matchPerson(a, b)
 	}
-	return matchWords(strings.Fields(ka), strings.Fields(kb))
+	wa, wb := strings.Fields(ka), strings.Fields(kb)
+	if typ == typeMISC && len(wa) > 0 && len(wb) > 0 {
+		la, lb := wa[len(wa)-1], wb[len(wb)-1]
+		if wa[len(wa)-1], wb[len(wb)-1] = singular(la), singular(lb); la != lb && singular(la) == singular(lb) {
+			ok, why := matchWords(wa, wb)
+			return ok, strings.Join(appendWhy([]string{"plural"}, why), ", ")
+		}
+	}
+	return matchWords(wa, wb)
+}
+
+// singular drops the plural "s" of a word of MinVariantLen letters or more
+// ("republicans" -> "republican", not "ross" or "isis").
+func singular(w string) string {
+	if len(w) > MinVariantLen && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "is") {
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // matchPerson applies the person rules to a and b.

@@ -83,6 +83,10 @@ func TestMatchOtherTypes(t *testing.T) {
 		{"Hamas", "Homs", "ORG", false},
 		{"Sudan", "Sidon", "LOC", false},
 		{"Islamic State", "Islamic Army", "ORG", false},
+		{"Republicans", "Republican", "MISC", true},
+		{"Muslims", "Muslim", "MISC", true},
+		{"Democrats", "Democratic", "MISC", false},
+		{"Times", "Time", "ORG", false},
 	}
 	for _, c := range cases {
 		got, why := Match(c.a, c.b, c.typ)

@@ -72,6 +72,9 @@ func entityNames(e news.Entity) []nameRef {
 	}
 	add(e.Name, "name")
 	for _, a := range e.Aliases {
+		if e.Type == news.TypePER && !sharesWord(a, e.Name) {
+			continue
+		}
 		add(a, "alias")
 	}
 	if len(refs) == 0 {
@@ -83,6 +86,23 @@ func entityNames(e news.Entity) []nameRef {
 		}
 	}
 	return refs
+}
+
+// sharesWord reports whether names a and b have a word in common. A
+// person's alias that shares none with the person's name ("Roberts" for
+// "Donald Trump", from a headline the article's linking misread) is kept
+// in the article but neither matched nor recorded across the store, so
+// that one article's mistake does not join two people.
+func sharesWord(a, b string) bool {
+	words := strings.Fields(nameKey(b))
+	for _, w := range strings.Fields(nameKey(a)) {
+		for _, v := range words {
+			if w == v {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // strippedName is a person's name as written without the titles before
@@ -124,7 +144,7 @@ func (w *articleWriter) storedNames(refs [][]nameRef) ([]nameRow, error) {
 	}
 	rows, err := w.tx.QueryContext(w.ctx, `SELECT e.id, e.type, e.name, e.articles, n.key, n.kind, n.name, n.loose FROM entity_names n
 		JOIN entities e ON e.id = n.entity_id WHERE n.key IN (`+placeholders(len(keys))+`)
-		OR n.loose IN (`+placeholders(len(loose))+`) ORDER BY e.id`, append(keys, loose...)...)
+		OR (n.loose IN (`+placeholders(len(loose))+`) AND n.kind = 'name') ORDER BY e.id`, append(keys, loose...)...)
 	if err != nil {
 		return nil, err
 	}
