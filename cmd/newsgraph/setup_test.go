@@ -3,12 +3,15 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/gazetteer"
 )
 
 const sharedGeoNames = "../../../shared/data/geonames"
@@ -105,7 +108,7 @@ func geonamesMirror(t *testing.T, dir string) *httptest.Server {
 func TestSetupDownload(t *testing.T) {
 	srv := geonamesMirror(t, "../../internal/gazetteer/testdata/mini")
 	dir := t.TempDir()
-	code, out, errOut := run(t, "", "setup", "--data", dir, "--mirror", srv.URL+"/export/dump/")
+	code, out, errOut := run(t, "", "setup", "--cities", "15000", "--data", dir, "--mirror", srv.URL+"/export/dump/")
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
@@ -126,8 +129,9 @@ func TestSetupErrors(t *testing.T) {
 		want string // in the last stderr line
 	}{
 		{"offline", []string{"--data", dir, "--mirror", "http://127.0.0.1:1/export/dump/"}, 1, "no network?"},
-		{"bad cities", []string{"--cities", "2000"}, 2, "1000, 5000 or 15000"},
-		{"missing files", []string{"--data", dir, "--from", dir}, 1, "no cities15000.txt"},
+		{"bad cities", []string{"--cities", "2000"}, 2, "500, 1000, 5000 or 15000"},
+		{"missing files", []string{"--data", dir, "--from", dir}, 1, "no cities1000.txt"},
+		{"missing size", []string{"--data", dir, "--from", sharedGeoNames, "--cities", "500"}, 1, "no cities500.txt"},
 		{"arguments", []string{"foo"}, 2, "no arguments"},
 	}
 	for _, tc := range cases {
@@ -138,5 +142,100 @@ func TestSetupErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want exit %d and a last line containing %q", code, errOut, tc.code, tc.want)
 			}
 		})
+	}
+}
+
+// realisticMirror writes, in dir, a GeoNames download site's files made
+// from the shared GeoNames copy: cities1000.txt holds the shared cities of
+// Pakistan and Afghanistan (a subset, as cities1000 is a superset of
+// cities15000), admin2Codes.txt one district per admin2 code those cities
+// use, named after its largest city as many districts are, and the admin1
+// and country files as they are.
+func realisticMirror(t *testing.T) string {
+	t.Helper()
+	cities, err := os.ReadFile(filepath.Join(sharedGeoNames, "cities15000.txt"))
+	if err != nil {
+		t.Skipf("shared GeoNames copy not found: %v", err)
+	}
+	dir := t.TempDir()
+	var sub, admin2 strings.Builder
+	largest := map[string][]string{} // admin2 code -> the fields of its largest city
+	var codes []string
+	for _, line := range strings.Split(string(cities), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) < 15 || f[8] != "PK" && f[8] != "AF" {
+			continue
+		}
+		sub.WriteString(line + "\n")
+		if f[11] == "" {
+			continue
+		}
+		code := f[8] + "." + f[10] + "." + f[11]
+		if old, ok := largest[code]; !ok {
+			codes = append(codes, code)
+			largest[code] = f
+		} else if len(f[14]) > len(old[14]) || len(f[14]) == len(old[14]) && f[14] > old[14] {
+			largest[code] = f
+		}
+	}
+	for i, code := range codes {
+		fmt.Fprintf(&admin2, "%s\t%s District\t%s District\t%d\n", code, largest[code][1], largest[code][2], 90000000+i)
+	}
+	files := map[string]string{"cities1000.txt": sub.String(), "admin2Codes.txt": admin2.String()}
+	for _, n := range []string{"admin1CodesASCII.txt", "countryInfo.tsv"} {
+		data, err := os.ReadFile(filepath.Join(sharedGeoNames, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[strings.Replace(n, ".tsv", ".txt", 1)] = string(data)
+	}
+	for n, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestSetupDefaultInstallsCities1000 runs a plain 'newsgraph setup'
+// against a local mirror: it downloads cities1000.zip and admin2Codes.txt
+// (the defaults) and installs an index in which districts resolve, with
+// their admin1 region and country.
+func TestSetupDefaultInstallsCities1000(t *testing.T) {
+	srv := geonamesMirror(t, realisticMirror(t))
+	dir := t.TempDir()
+	code, out, errOut := run(t, "", "setup", "--data", dir, "--mirror", srv.URL+"/export/dump/")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	for _, f := range []string{"cities1000.zip", "admin2Codes.txt"} {
+		if !strings.Contains(errOut, f) {
+			t.Errorf("stderr %q does not show %s downloaded", errOut, f)
+		}
+	}
+	if !strings.Contains(out, "cities1000") || !strings.Contains(out, " MB)") || !strings.Contains(out, "loads in") {
+		t.Errorf("stdout %q: want the source, the index size and its load time", out)
+	}
+	ix, err := gazetteer.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := ix.Lookup("Quetta District")
+	if len(ms) == 0 || ms[0].Kind != gazetteer.KindAdmin2 || ms[0].Country != "PK" || ix.Admin1(ms[0].Place) == nil {
+		t.Errorf("Lookup(Quetta District) = %v, want a district of Pakistan with its admin1 region", ms)
+	}
+}
+
+// TestSetupFailureLeavesNoFolder: a setup whose download fails leaves no
+// data folder behind.
+func TestSetupFailureLeavesNoFolder(t *testing.T) {
+	srv := geonamesMirror(t, "../../internal/gazetteer/testdata/mini") // it has no cities1000
+	data := filepath.Join(t.TempDir(), "data")
+	code, _, errOut := run(t, "", "setup", "--data", data, "--mirror", srv.URL+"/export/dump/")
+	if code != 1 || !strings.Contains(errOut, "cities1000.zip") {
+		t.Fatalf("exit %d, stderr %q; want a failed download of cities1000.zip", code, errOut)
+	}
+	if _, err := os.Stat(data); !os.IsNotExist(err) {
+		t.Errorf("the failed setup left %s behind", data)
 	}
 }

@@ -16,29 +16,54 @@ import (
 )
 
 // Sources are the GeoNames files an index is built from. Cities,
-// Admin1 and Countries are required; Translations (country names by
-// language, JSON {"geonameid": {"en": "..."}}) and Regions (more admin1
-// names, in the admin1CodesASCII format) are used when present.
+// Admin1 and Countries are required; Admin2 (districts and counties, whose
+// points and populations come from their cities), Translations (country
+// names by language, JSON {"geonameid": {"en": "..."}}) and Regions (more
+// admin1 names, in the admin1CodesASCII format) are used when present.
 type Sources struct {
 	Cities       io.Reader // citiesNNNN.txt
 	Admin1       io.Reader // admin1CodesASCII.txt
+	Admin2       io.Reader // admin2Codes.txt, optional
 	Countries    io.Reader // countryInfo.txt
 	Translations io.Reader // country_translations.json, optional
 	Regions      io.Reader // regionInfo.tsv, optional
 	Source       string    // what the files are, for messages
 }
 
-// Files names the files of a GeoNames directory for a cities size (1000,
-// 5000, 15000): the cities file may be the .txt or the .zip GeoNames serves.
+// CitySizes are the GeoNames cities files there are: cities with at least
+// 500, 1000, 5000 or 15000 people (and capitals).
+var CitySizes = []int{500, 1000, 5000, 15000}
+
+// FindCities returns the most detailed cities size whose file (.txt or
+// .zip) is in dir, or def when there is none.
+func FindCities(dir string, def int) int {
+	for _, n := range CitySizes {
+		txt, zip, _ := Files(n)
+		for _, f := range []string{txt, zip} {
+			if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+				return n
+			}
+		}
+	}
+	return def
+}
+
+// Admin2File is GeoNames' file of second-level divisions.
+const Admin2File = "admin2Codes.txt"
+
+// Files names the files of a GeoNames directory for a cities size (see
+// CitySizes): the cities file may be the .txt or the .zip GeoNames serves;
+// others are the files Download fetches beside it (BuildDir needs all but
+// Admin2File).
 func Files(cities int) (citiesTxt, citiesZip string, others []string) {
 	c := fmt.Sprintf("cities%d", cities)
-	return c + ".txt", c + ".zip", []string{"admin1CodesASCII.txt", "countryInfo.txt"}
+	return c + ".txt", c + ".zip", []string{"admin1CodesASCII.txt", "countryInfo.txt", Admin2File}
 }
 
 // BuildDir builds the index from the GeoNames files in dir (cities<N>.txt or
 // .zip, admin1CodesASCII.txt, countryInfo.txt or countryInfo.tsv, and the
-// optional country_translations.json and regionInfo.tsv) and writes it to
-// out. It returns the index it wrote.
+// optional admin2Codes.txt, country_translations.json and regionInfo.tsv)
+// and writes it to out. It returns the index it wrote.
 func BuildDir(dir string, cities int, out string) (*Index, error) {
 	var closers []io.Closer
 	defer func() {
@@ -103,6 +128,9 @@ func BuildDir(dir string, cities int, out string) (*Index, error) {
 	} else if src.Countries == nil {
 		return nil, fmt.Errorf("%s: no countryInfo.txt", dir)
 	}
+	if src.Admin2, _, err = open(Admin2File); err != nil {
+		return nil, err
+	}
 	if src.Translations, _, err = open("country_translations.json"); err != nil {
 		return nil, err
 	}
@@ -123,6 +151,10 @@ func BuildDir(dir string, cities int, out string) (*Index, error) {
 type builder struct {
 	places []Place
 	names  map[string]map[uint32]bool // key -> place index -> primary
+	// cityAdmin2 is the admin2 code ("PK.02.123") of each city, from
+	// cityStart on, while the index is built.
+	cityStart  int
+	cityAdmin2 []string
 }
 
 func (b *builder) add(p Place) uint32 {
@@ -182,11 +214,17 @@ func Build(src Sources) (*Index, error) {
 		}
 	}
 
-	cityStart := len(b.places)
+	b.cityStart = len(b.places)
 	if err := readCities(src.Cities, b); err != nil {
 		return nil, fmt.Errorf("cities: %w", err)
 	}
-	placePoints(b, cityStart, countries, countryIdx, admin1Idx)
+	cityEnd := len(b.places)
+	placePoints(b, b.cityStart, countries, countryIdx, admin1Idx)
+	if src.Admin2 != nil {
+		if err := readAdmin2(src.Admin2, b, cityEnd, admin1Idx); err != nil {
+			return nil, fmt.Errorf("admin2 codes: %w", err)
+		}
+	}
 	return b.index(src.Source), nil
 }
 
@@ -275,7 +313,7 @@ func readAdmin1(r io.Reader, b *builder, idx map[string]uint32) error {
 // trimAdminWord drops the generic word of an admin1 name ("Sindh
 // Province" -> "Sindh", "State of Mexico" -> "Mexico"), the form news uses.
 func trimAdminWord(n string) string {
-	for _, w := range []string{" Province", " Region", " State", " Governorate", " Prefecture", " Oblast", " County", " Department", " District"} {
+	for _, w := range []string{" Province", " Region", " State", " Governorate", " Prefecture", " Oblast", " County", " Department", " District", " Agency", " Tehsil", " Municipality"} {
 		if s, ok := strings.CutSuffix(n, w); ok && s != "" {
 			return s
 		}
@@ -311,6 +349,11 @@ func readCities(r io.Reader, b *builder) error {
 		}
 		pop, _ := strconv.ParseInt(f[14], 10, 64)
 		i := b.add(Place{ID: id, Name: f[1], Kind: KindCity, Code: f[7], Country: f[8], Admin1: f[10], Lat: lat, Lon: lon, Population: pop})
+		a2 := ""
+		if len(f) > 11 && f[11] != "" && f[10] != "" {
+			a2 = f[8] + "." + f[10] + "." + f[11]
+		}
+		b.cityAdmin2 = append(b.cityAdmin2, a2)
 		b.name(i, f[1], true)
 		b.name(i, f[2], true)
 		for _, alt := range strings.Split(f[3], ",") {
@@ -318,6 +361,73 @@ func readCities(r io.Reader, b *builder) error {
 				continue
 			}
 			b.name(i, alt, false)
+		}
+	}
+	return sc.Err()
+}
+
+// readAdmin2 adds the second-level divisions of admin2Codes.txt ("PK.02.123
+// <tab> Quetta District <tab> Quetta District <tab> id"), named with and
+// without their generic word ("Quetta District", "Quetta"). A division's
+// point is the middle of its cities (of cities[0:cityEnd]) and its
+// population theirs; one without a city in the file takes its admin1
+// region's point (or its country's) and population 0.
+func readAdmin2(r io.Reader, b *builder, cityEnd int, admin1Idx map[string]uint32) error {
+	type acc struct {
+		pts points
+		pop int64
+	}
+	byCode := map[string]*acc{}
+	for i := b.cityStart; i < cityEnd; i++ {
+		code := b.cityAdmin2[i-b.cityStart]
+		if code == "" {
+			continue
+		}
+		a := byCode[code]
+		if a == nil {
+			a = &acc{}
+			byCode[code] = a
+		}
+		p := &b.places[i]
+		a.pts.lat = append(a.pts.lat, p.Lat)
+		a.pts.lon = append(a.pts.lon, p.Lon)
+		a.pop += p.Population
+	}
+	countryAt := map[string]uint32{}
+	for i := range b.places[:b.cityStart] {
+		if b.places[i].Kind == KindCountry {
+			countryAt[b.places[i].Country] = uint32(i)
+		}
+	}
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 4 {
+			return fmt.Errorf("bad line %q", short(line))
+		}
+		parts := strings.Split(f[0], ".")
+		if len(parts) != 3 || len(parts[0]) != 2 {
+			return fmt.Errorf("bad code %q", f[0])
+		}
+		id, _ := strconv.ParseInt(f[3], 10, 64)
+		p := Place{ID: id, Name: f[1], Kind: KindAdmin2, Code: "ADM2", Country: parts[0], Admin1: parts[1]}
+		if a := byCode[f[0]]; a != nil {
+			p.Lat, p.Lon, p.Population = middle(a.pts.lat), middle(a.pts.lon), a.pop
+		} else if j, ok := admin1Idx[parts[0]+"."+parts[1]]; ok {
+			p.Lat, p.Lon = b.places[j].Lat, b.places[j].Lon
+		} else if j, ok := countryAt[parts[0]]; ok {
+			p.Lat, p.Lon = b.places[j].Lat, b.places[j].Lon
+		}
+		i := b.add(p)
+		for _, n := range []string{f[1], f[2]} {
+			b.name(i, n, true)
+			if s := trimAdminWord(n); s != n {
+				b.name(i, s, false)
+			}
 		}
 	}
 	return sc.Err()

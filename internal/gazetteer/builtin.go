@@ -131,62 +131,92 @@ type region struct {
 	lat, lon float64
 	code     string // CONT continent, RGN region, SEA sea or ocean
 	id       int64  // GeoNames id where GeoNames has the feature
+	// spans are the countries a region named after a land or a people
+	// lies in (Kashmir: India, Pakistan, China), for the geo stage to
+	// pick from by the article; reach is how far from its point, in km,
+	// a place of the article may lie to count as inside it.
+	spans []string
+	reach float64
+}
+
+// span is the countries and reach of a region (see region).
+type span struct {
+	countries []string
+	reach     float64
+}
+
+// Spans returns the countries region p lies across and how far (km) from
+// its point a place counts as inside it; nil when p is not such a region.
+func (ix *Index) Spans(p *Place) ([]string, float64) {
+	if s, ok := ix.spans[p]; ok {
+		return s.countries, s.reach
+	}
+	return nil, 0
 }
 
 // regions are continents (GeoNames' continent points and ids), oceans and
 // the regions news names. They are looked up before GeoNames' own entries
 // of the same name, so "Africa" is the continent, not a town called Africa.
 var regions = []region{
-	{[]string{"Africa"}, 7.19, 21.09, "CONT", 6255146},
-	{[]string{"Asia"}, 29.84, 89.30, "CONT", 6255147},
-	{[]string{"Europe", "European Union", "EU", "E.U."}, 48.69, 9.14, "CONT", 6255148},
-	{[]string{"North America"}, 46.07, -100.55, "CONT", 6255149},
-	{[]string{"Oceania"}, -18.31, 138.52, "CONT", 6255151},
-	{[]string{"South America"}, -14.60, -57.66, "CONT", 6255150},
-	{[]string{"Antarctica"}, -78.16, 16.41, "CONT", 6255152},
-	{[]string{"Middle East", "Mideast", "Near East"}, 29.0, 41.0, "RGN", 0},
-	{[]string{"South Asia", "Indian subcontinent", "subcontinent"}, 22.0, 79.0, "RGN", 0},
-	{[]string{"Southeast Asia", "South-East Asia", "South East Asia"}, 8.0, 110.0, "RGN", 0},
-	{[]string{"East Asia"}, 35.0, 115.0, "RGN", 0},
-	{[]string{"Central Asia"}, 44.0, 66.0, "RGN", 0},
-	{[]string{"West Asia", "Western Asia"}, 30.0, 45.0, "RGN", 0},
-	{[]string{"North Africa", "Northern Africa"}, 27.0, 14.0, "RGN", 0},
-	{[]string{"West Africa", "Western Africa"}, 12.0, -2.0, "RGN", 0},
-	{[]string{"East Africa", "Eastern Africa"}, 0.0, 37.0, "RGN", 0},
-	{[]string{"Southern Africa"}, -24.0, 25.0, "RGN", 0},
-	{[]string{"Central Africa"}, 2.0, 20.0, "RGN", 0},
-	{[]string{"Sub-Saharan Africa", "sub-Saharan Africa"}, 0.0, 20.0, "RGN", 0},
-	{[]string{"Horn of Africa"}, 8.0, 45.0, "RGN", 0},
-	{[]string{"Sahel"}, 15.0, 5.0, "RGN", 0},
-	{[]string{"Maghreb"}, 31.0, 3.0, "RGN", 0},
-	{[]string{"Levant"}, 33.5, 36.5, "RGN", 0},
-	{[]string{"Arab world", "Arab World"}, 25.0, 30.0, "RGN", 0},
-	{[]string{"Arabian Peninsula"}, 23.0, 46.0, "RGN", 0},
-	{[]string{"Gulf", "Persian Gulf", "Arabian Gulf", "Gulf region"}, 27.0, 51.0, "SEA", 0},
-	{[]string{"Balkans"}, 43.0, 21.0, "RGN", 0},
-	{[]string{"Korean Peninsula"}, 38.0, 127.5, "RGN", 0},
-	{[]string{"Iberian Peninsula"}, 40.0, -4.0, "RGN", 0},
-	{[]string{"Kashmir"}, 34.5, 76.0, "RGN", 0}, // disputed between India, Pakistan and China: no one country
-	{[]string{"Caucasus", "North Caucasus"}, 42.5, 44.0, "RGN", 0},
-	{[]string{"Scandinavia"}, 63.0, 14.0, "RGN", 0},
-	{[]string{"Eastern Europe"}, 52.0, 30.0, "RGN", 0},
-	{[]string{"Western Europe"}, 48.0, 5.0, "RGN", 0},
-	{[]string{"Central Europe"}, 49.0, 15.0, "RGN", 0},
-	{[]string{"Latin America"}, -8.8, -55.5, "RGN", 0},
-	{[]string{"Central America"}, 13.0, -86.0, "RGN", 0},
-	{[]string{"Caribbean"}, 17.0, -72.0, "RGN", 0},
-	{[]string{"Pacific", "Pacific Ocean"}, 0.0, -160.0, "SEA", 2363254},
-	{[]string{"Atlantic", "Atlantic Ocean"}, 10.0, -25.0, "SEA", 3411923},
-	{[]string{"Indian Ocean"}, -10.0, 75.0, "SEA", 1545739},
-	{[]string{"Arctic", "Arctic Ocean"}, 85.0, 0.0, "SEA", 2960860},
-	{[]string{"Mediterranean", "Mediterranean Sea"}, 35.0, 18.0, "SEA", 363196},
-	{[]string{"Black Sea"}, 43.5, 34.0, "SEA", 630673},
-	{[]string{"Red Sea"}, 20.0, 38.0, "SEA", 350155},
-	{[]string{"Caspian Sea", "Caspian"}, 42.0, 50.5, "SEA", 630672},
-	{[]string{"Baltic Sea", "Baltic"}, 58.0, 20.0, "SEA", 2633321},
-	{[]string{"North Sea"}, 56.0, 3.0, "SEA", 2960848},
-	{[]string{"South China Sea"}, 12.0, 113.0, "SEA", 1818190},
-	{[]string{"Gulf of Mexico"}, 25.0, -90.0, "SEA", 3523271},
+	{[]string{"Africa"}, 7.19, 21.09, "CONT", 6255146, nil, 0},
+	{[]string{"Asia"}, 29.84, 89.30, "CONT", 6255147, nil, 0},
+	{[]string{"Europe", "European Union", "EU", "E.U."}, 48.69, 9.14, "CONT", 6255148, nil, 0},
+	{[]string{"North America"}, 46.07, -100.55, "CONT", 6255149, nil, 0},
+	{[]string{"Oceania"}, -18.31, 138.52, "CONT", 6255151, nil, 0},
+	{[]string{"South America"}, -14.60, -57.66, "CONT", 6255150, nil, 0},
+	{[]string{"Antarctica"}, -78.16, 16.41, "CONT", 6255152, nil, 0},
+	{[]string{"Middle East", "Mideast", "Near East"}, 29.0, 41.0, "RGN", 0, nil, 0},
+	{[]string{"South Asia", "Indian subcontinent", "subcontinent"}, 22.0, 79.0, "RGN", 0, nil, 0},
+	{[]string{"Southeast Asia", "South-East Asia", "South East Asia"}, 8.0, 110.0, "RGN", 0, nil, 0},
+	{[]string{"East Asia"}, 35.0, 115.0, "RGN", 0, nil, 0},
+	{[]string{"Central Asia"}, 44.0, 66.0, "RGN", 0, nil, 0},
+	{[]string{"West Asia", "Western Asia"}, 30.0, 45.0, "RGN", 0, nil, 0},
+	{[]string{"North Africa", "Northern Africa"}, 27.0, 14.0, "RGN", 0, nil, 0},
+	{[]string{"West Africa", "Western Africa"}, 12.0, -2.0, "RGN", 0, nil, 0},
+	{[]string{"East Africa", "Eastern Africa"}, 0.0, 37.0, "RGN", 0, nil, 0},
+	{[]string{"Southern Africa"}, -24.0, 25.0, "RGN", 0, nil, 0},
+	{[]string{"Central Africa"}, 2.0, 20.0, "RGN", 0, nil, 0},
+	{[]string{"Sub-Saharan Africa", "sub-Saharan Africa"}, 0.0, 20.0, "RGN", 0, nil, 0},
+	{[]string{"Horn of Africa"}, 8.0, 45.0, "RGN", 0, nil, 0},
+	{[]string{"Sahel"}, 15.0, 5.0, "RGN", 0, []string{"ML", "NE", "BF", "TD", "MR", "SN", "NG", "SD"}, 1500},
+	{[]string{"Maghreb"}, 31.0, 3.0, "RGN", 0, nil, 0},
+	{[]string{"Levant"}, 33.5, 36.5, "RGN", 0, nil, 0},
+	{[]string{"Arab world", "Arab World"}, 25.0, 30.0, "RGN", 0, nil, 0},
+	{[]string{"Arabian Peninsula"}, 23.0, 46.0, "RGN", 0, nil, 0},
+	{[]string{"Gulf", "Persian Gulf", "Arabian Gulf", "Gulf region"}, 27.0, 51.0, "SEA", 0, nil, 0},
+	{[]string{"Balkans"}, 43.0, 21.0, "RGN", 0, nil, 0},
+	{[]string{"Korean Peninsula"}, 38.0, 127.5, "RGN", 0, []string{"KR", "KP"}, 400},
+	{[]string{"Iberian Peninsula"}, 40.0, -4.0, "RGN", 0, nil, 0},
+	// Regions named after a land or a people that borders cut: the geo
+	// stage gives each the country the article places it in.
+	{[]string{"Kashmir"}, 34.5, 76.0, "RGN", 0, []string{"IN", "PK", "CN"}, 250},
+	{[]string{"Kurdistan"}, 36.5, 44.0, "RGN", 0, []string{"IQ", "TR", "IR", "SY"}, 400},
+	{[]string{"Bengal"}, 23.5, 89.0, "RGN", 0, []string{"IN", "BD"}, 300},
+	{[]string{"Waziristan"}, 32.6, 69.8, "RGN", 0, []string{"PK"}, 100},
+	{[]string{"Darfur"}, 13.5, 24.0, "RGN", 0, []string{"SD"}, 500},
+	{[]string{"Sinai", "Sinai Peninsula"}, 29.5, 33.8, "RGN", 0, []string{"EG"}, 200},
+	{[]string{"Galilee"}, 32.8, 35.4, "RGN", 0, []string{"IL"}, 60},
+	{[]string{"Donbas", "Donbass"}, 48.0, 38.5, "RGN", 0, []string{"UA"}, 200},
+	{[]string{"Caucasus", "North Caucasus"}, 42.5, 44.0, "RGN", 0, []string{"RU", "GE", "AZ", "AM"}, 500},
+	{[]string{"Scandinavia"}, 63.0, 14.0, "RGN", 0, nil, 0},
+	{[]string{"Eastern Europe"}, 52.0, 30.0, "RGN", 0, nil, 0},
+	{[]string{"Western Europe"}, 48.0, 5.0, "RGN", 0, nil, 0},
+	{[]string{"Central Europe"}, 49.0, 15.0, "RGN", 0, nil, 0},
+	{[]string{"Latin America"}, -8.8, -55.5, "RGN", 0, nil, 0},
+	{[]string{"Central America"}, 13.0, -86.0, "RGN", 0, nil, 0},
+	{[]string{"Caribbean"}, 17.0, -72.0, "RGN", 0, nil, 0},
+	{[]string{"Pacific", "Pacific Ocean"}, 0.0, -160.0, "SEA", 2363254, nil, 0},
+	{[]string{"Atlantic", "Atlantic Ocean"}, 10.0, -25.0, "SEA", 3411923, nil, 0},
+	{[]string{"Indian Ocean"}, -10.0, 75.0, "SEA", 1545739, nil, 0},
+	{[]string{"Arctic", "Arctic Ocean"}, 85.0, 0.0, "SEA", 2960860, nil, 0},
+	{[]string{"Mediterranean", "Mediterranean Sea"}, 35.0, 18.0, "SEA", 363196, nil, 0},
+	{[]string{"Black Sea"}, 43.5, 34.0, "SEA", 630673, nil, 0},
+	{[]string{"Red Sea"}, 20.0, 38.0, "SEA", 350155, nil, 0},
+	{[]string{"Caspian Sea", "Caspian"}, 42.0, 50.5, "SEA", 630672, nil, 0},
+	{[]string{"Baltic Sea", "Baltic"}, 58.0, 20.0, "SEA", 2633321, nil, 0},
+	{[]string{"North Sea"}, 56.0, 3.0, "SEA", 2960848, nil, 0},
+	{[]string{"South China Sea"}, 12.0, 113.0, "SEA", 1818190, nil, 0},
+	{[]string{"Gulf of Mexico"}, 25.0, -90.0, "SEA", 3523271, nil, 0},
 }
 
 // finish adds the built-in tables to a built or loaded index: regions as
@@ -211,8 +241,12 @@ func (ix *Index) finish() {
 		ix.places = append(ix.places, Place{ID: r.id, Name: r.names[0], Kind: KindRegion, Code: r.code, Lat: r.lat, Lon: r.lon})
 	}
 	// Pointers into ix.places are taken only once it no longer grows.
+	ix.spans = map[*Place]span{}
 	for ri, r := range regions {
 		p := &ix.places[len(ix.places)-len(regions)+ri]
+		if len(r.spans) > 0 {
+			ix.spans[p] = span{r.spans, r.reach}
+		}
 		for _, n := range r.names {
 			k := Key(n)
 			ix.extra[k] = append(ix.extra[k], Match{Place: p, Primary: true})

@@ -18,11 +18,13 @@ import (
 // DefaultMirror is GeoNames' public download site.
 const DefaultMirror = "https://download.geonames.org/export/dump/"
 
-// Download fetches the GeoNames files for a cities size (1000, 5000 or
-// 15000) from mirror into dir, showing a progress bar per file on progress
-// (nil for none). Files are written under a temporary name and renamed
-// when complete, so an interrupted download leaves no half file behind.
-func Download(ctx context.Context, client *http.Client, mirror, dir string, cities int, progress io.Writer) error {
+// Download fetches the GeoNames files for a cities size (see CitySizes)
+// from mirror into dir: the zipped cities file, admin1 and admin2 codes and
+// country info (Files), showing a progress bar per file on progress (nil
+// for none). Files are written under a temporary name and renamed when
+// complete, so an interrupted download leaves no half file behind; a
+// failed one removes the files it fetched and the directories it made.
+func Download(ctx context.Context, client *http.Client, mirror, dir string, cities int, progress io.Writer) (err error) {
 	if client == nil {
 		client = http.DefaultClient
 	}
@@ -33,17 +35,53 @@ func Download(ctx context.Context, client *http.Client, mirror, dir string, citi
 	if !strings.HasSuffix(base.Path, "/") {
 		base.Path += "/"
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	made, err := mkdirAll(dir)
+	var fetched []string
+	defer func() {
+		if err != nil {
+			for _, f := range fetched {
+				os.Remove(f)
+			}
+			for i := len(made) - 1; i >= 0; i-- {
+				os.Remove(made[i]) // only when empty
+			}
+		}
+	}()
+	if err != nil {
 		return fmt.Errorf("download: %w", err)
 	}
 	_, zipName, others := Files(cities)
 	for _, name := range append([]string{zipName}, others...) {
 		u := base.ResolveReference(&url.URL{Path: name}).String()
-		if err := fetch(ctx, client, u, filepath.Join(dir, name), progress); err != nil {
+		path := filepath.Join(dir, name)
+		if err := fetch(ctx, client, u, path, progress); err != nil {
 			return err
 		}
+		fetched = append(fetched, path)
 	}
 	return nil
+}
+
+// mkdirAll is os.MkdirAll that returns the directories it made, outermost
+// first.
+func mkdirAll(dir string) ([]string, error) {
+	var missing []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil {
+			break
+		}
+		missing = append(missing, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	for i, j := 0, len(missing)-1; i < j; i, j = i+1, j-1 {
+		missing[i], missing[j] = missing[j], missing[i]
+	}
+	return missing, nil
 }
 
 func fetch(ctx context.Context, client *http.Client, u, path string, progress io.Writer) error {

@@ -48,7 +48,7 @@ func TestDownload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"cities15000.zip", "admin1CodesASCII.txt", "countryInfo.txt"} {
+	for _, f := range []string{"cities15000.zip", "admin1CodesASCII.txt", "countryInfo.txt", "admin2Codes.txt"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Errorf("after Download: %v", err)
 		}
@@ -60,8 +60,11 @@ func TestDownload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ms := ix.Lookup("Quetta"); len(ms) != 1 || ms[0].Country != "PK" {
-		t.Errorf("Lookup(Quetta) in the downloaded index = %v", ms)
+	if ms := ix.Lookup("Quetta"); len(ms) != 2 || ms[1].Country != "PK" || ms[1].Kind != gazetteer.KindCity {
+		t.Errorf("Lookup(Quetta) in the downloaded index = %v, want its district and the city", ms)
+	}
+	if ms := ix.Lookup("Ziarat District"); len(ms) != 1 || ms[0].Kind != gazetteer.KindAdmin2 {
+		t.Errorf("Lookup(Ziarat District) in the downloaded index = %v, want the district from admin2Codes.txt", ms)
 	}
 }
 
@@ -96,5 +99,31 @@ func TestDownloadErrors(t *testing.T) {
 				t.Errorf("left behind %s", f.Name())
 			}
 		})
+	}
+}
+
+// TestDownloadFailureLeavesNoFolder: a download that fails after some
+// files came removes them and the directories it made, so a failed setup
+// leaves no empty (or half-filled) data folder behind.
+func TestDownloadFailureLeavesNoFolder(t *testing.T) {
+	dir := t.TempDir()
+	site := geonamesSite(t, "testdata/mini")
+	// The site lacks admin2Codes.txt: every other file comes first.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "admin2Codes.txt") {
+			http.NotFound(w, r)
+			return
+		}
+		site.Config.Handler.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	data := filepath.Join(dir, "data", "geonames")
+	err := gazetteer.Download(context.Background(), srv.Client(), srv.URL+"/export/dump/", data, 15000, nil)
+	if err == nil || !strings.Contains(err.Error(), "admin2Codes.txt") {
+		t.Fatalf("Download = %v, want the missing admin2Codes.txt", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data")); !os.IsNotExist(err) {
+		left, _ := filepath.Glob(filepath.Join(dir, "data", "*", "*"))
+		t.Errorf("a failed download left %s behind (%v)", filepath.Join(dir, "data"), left)
 	}
 }

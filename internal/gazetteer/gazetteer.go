@@ -1,5 +1,6 @@
 // Package gazetteer is newsgraph's place-name index, built from GeoNames
-// (CC BY 4.0): countries, first-level administrative regions and cities
+// (CC BY 4.0): countries, first- and second-level administrative regions
+// (admin1, and admin2 when admin2Codes.txt is given) and cities
 // with their names and alternate names, coordinates and populations, plus a
 // few tables the project keeps itself (country centres, English country
 // names, regions without a country; see builtin.go).
@@ -26,7 +27,24 @@ const (
 	KindAdmin1
 	KindCountry
 	KindRegion // a region, continent or sea without a country
+	KindAdmin2 // a second-level division (district, county), from admin2Codes.txt
 )
+
+// rank orders kinds for Lookup: regions, countries, first-level regions,
+// districts, cities.
+func (k Kind) rank() int {
+	switch k {
+	case KindRegion:
+		return 5
+	case KindCountry:
+		return 4
+	case KindAdmin1:
+		return 3
+	case KindAdmin2:
+		return 2
+	}
+	return 1
+}
 
 // String is the contract's feature name for k.
 func (k Kind) String() string {
@@ -39,6 +57,8 @@ func (k Kind) String() string {
 		return "country"
 	case KindRegion:
 		return "region"
+	case KindAdmin2:
+		return "admin2"
 	}
 	return "unknown"
 }
@@ -48,7 +68,7 @@ type Place struct {
 	ID         int64  // GeoNames id; 0 for the project's own regions
 	Name       string // the GeoNames name
 	Kind       Kind
-	Code       string // GeoNames feature code (PPLC, PPLA, ADM1, PCLI) or RGN, CONT, SEA
+	Code       string // GeoNames feature code (PPLC, PPLA, ADM1, ADM2, PCLI) or RGN, CONT, SEA
 	Country    string // ISO 3166-1 alpha-2; empty for regions
 	Admin1     string // GeoNames admin1 code within Country ("02"); empty when unknown
 	Lat, Lon   float64
@@ -78,6 +98,9 @@ type Index struct {
 	admin1    map[string]int // "PK.02" -> place index
 	// extra holds the built-in names (English country names, regions).
 	extra map[string][]Match
+	// spans are the countries of the built-in regions that lie across
+	// borders (see Spans).
+	spans map[*Place]span
 	// Source says what the index was built from, for messages.
 	Source string
 }
@@ -112,8 +135,9 @@ func DataDir() (string, error) {
 	return filepath.Join(home, ".local", "share", "newsgraph"), nil
 }
 
-// Lookup returns every place that name may refer to, countries first, then
-// regions, admin1 regions and cities, each group in index order. It returns
+// Lookup returns every place that name may refer to, regions first, then
+// countries, admin1 regions, admin2 districts and cities, each group in
+// index order. It returns
 // nil for a name that is not in the gazetteer.
 func (ix *Index) Lookup(name string) []Match {
 	return ix.LookupKey(Key(name))
@@ -143,7 +167,7 @@ func (ix *Index) LookupKey(k string) []Match {
 			out = append(out, Match{Place: pl, Primary: p&1 == 1})
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Kind > out[b].Kind })
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Kind.rank() > out[b].Kind.rank() })
 	return out
 }
 

@@ -64,7 +64,8 @@ func TestBuildAndLoad(t *testing.T) {
 		{"Georgien", []want{{"Georgia", gazetteer.KindCountry, "GE", false}}},
 		{"Georgia", []want{{"Georgia", gazetteer.KindCountry, "GE", true}, {"Georgia", gazetteer.KindAdmin1, "US", true}}},
 		{"U.S.", []want{{"United States", gazetteer.KindCountry, "US", true}}},
-		{"Quetta", []want{{"Quetta", gazetteer.KindCity, "PK", true}}},
+		{"Quetta", []want{{"Quetta District", gazetteer.KindAdmin2, "PK", false}, {"Quetta", gazetteer.KindCity, "PK", true}}},
+		{"Ziarat District", []want{{"Ziarat District", gazetteer.KindAdmin2, "PK", true}}},
 		{"Kwatah", []want{{"Quetta", gazetteer.KindCity, "PK", false}}},
 		{"QUE", nil}, // airport codes are not names
 		{"Кветта", nil},
@@ -113,12 +114,35 @@ func TestPoints(t *testing.T) {
 		t.Errorf("Washington state at %v,%v pop %d, want 47.4,-120.5 pop 960000", ws.Lat, ws.Lon, ws.Population)
 	}
 	// Another admin1 region gets the middle of its cities (Quetta, Zhob).
-	if bl := ix.Admin1(ix.Lookup("Quetta")[0].Place); bl == nil || math.Abs(bl.Lat-30.76) > 0.01 || math.Abs(bl.Lon-68.225) > 0.01 {
+	if bl := ix.Admin1(ix.Lookup("Quetta")[1].Place); bl == nil || math.Abs(bl.Lat-30.76) > 0.01 || math.Abs(bl.Lon-68.225) > 0.01 {
 		t.Errorf("Balochistan at %+v, want the middle of Quetta and Zhob (30.76,68.225)", bl)
 	}
-	q := ix.Lookup("Quetta")[0]
+	q := ix.Lookup("Quetta")[1]
 	if a := ix.Admin1(q.Place); a == nil || a.Name != "Balochistan" {
 		t.Errorf("Admin1(Quetta) = %v, want Balochistan", a)
+	}
+}
+
+// TestAdmin2 checks the districts of admin2Codes.txt: a district takes the
+// middle of its cities and their population; one without cities in the
+// file its admin1 region's point; both know their admin1 region.
+func TestAdmin2(t *testing.T) {
+	ix := mustMini(t)
+	q := ix.Lookup("Quetta District")
+	if len(q) != 1 || q[0].Kind != gazetteer.KindAdmin2 || q[0].Kind.String() != "admin2" {
+		t.Fatalf("Lookup(Quetta District) = %v, want one admin2 place", q)
+	}
+	city := ix.Lookup("Quetta")[1]
+	if q[0].Lat != city.Lat || q[0].Lon != city.Lon || q[0].Population != city.Population {
+		t.Errorf("Quetta District at %v,%v pop %d, want its one city's point and population", q[0].Lat, q[0].Lon, q[0].Population)
+	}
+	z := ix.Lookup("Ziarat")
+	if len(z) != 1 || z[0].Kind != gazetteer.KindAdmin2 {
+		t.Fatalf("Lookup(Ziarat) = %v, want the district by its name without 'District'", z)
+	}
+	bl := ix.Admin1(z[0].Place)
+	if bl == nil || bl.Name != "Balochistan" || z[0].Lat != bl.Lat || z[0].Lon != bl.Lon {
+		t.Errorf("Ziarat District in %v at %v,%v, want Balochistan's point", bl, z[0].Lat, z[0].Lon)
 	}
 }
 

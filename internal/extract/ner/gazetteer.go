@@ -46,6 +46,9 @@ func NewGazetteer(ix *gazetteer.Index) *Gazetteer {
 	}
 	g := &Gazetteer{names: make(map[uint64]uint8, ix.Keys())}
 	ix.EachName(func(key string, p *gazetteer.Place, primary bool) {
+		if !trainedView(p) {
+			return
+		}
 		var c uint8
 		switch p.Kind {
 		case gazetteer.KindCountry:
@@ -67,6 +70,21 @@ func NewGazetteer(ix *gazetteer.Index) *Gazetteer {
 	})
 	v, _ := gazCache.LoadOrStore(ix, g)
 	return v.(*Gazetteer)
+}
+
+// trainedView reports whether p is in the view of the gazetteer the models
+// were trained with (GeoNames cities15000): no districts, and no town under
+// 15,000 people unless it is a capital. A larger installed index (setup's
+// default cities1000, with admin2 districts) then gives the tagger the same
+// features, so tagging does not depend on which index is installed.
+func trainedView(p *gazetteer.Place) bool {
+	switch {
+	case p.Kind == gazetteer.KindAdmin2:
+		return false
+	case p.Kind == gazetteer.KindCity && p.Population < 15000:
+		return p.Code == "PPLC" || p.Code == "PPLG"
+	}
+	return true
 }
 
 // gazPart appends the part of token w that gazetteer.Key would give it:
