@@ -46,13 +46,13 @@ type (
 		Kind  string `json:"kind,omitempty"`
 	}
 	jsonPlace struct {
-		Country    *string `json:"country"`
-		Admin1     *string `json:"admin1"`
-		Lat        float64 `json:"lat"`
-		Lon        float64 `json:"lon"`
-		GeonamesID *int64  `json:"geonames_id"`
-		Feature    string  `json:"feature"`
-		Debug      string  `json:"debug,omitempty"`
+		Country    *string  `json:"country"`
+		Admin1     *string  `json:"admin1"`
+		Lat        *float64 `json:"lat"` // null for a country-only place
+		Lon        *float64 `json:"lon"`
+		GeonamesID *int64   `json:"geonames_id"`
+		Feature    string   `json:"feature"`
+		Debug      string   `json:"debug,omitempty"`
 	}
 	jsonEntity struct {
 		ID       string        `json:"id"`
@@ -201,8 +201,11 @@ func (c *offsetConverter) entity(e Entity) jsonEntity {
 		je.Mentions = append(je.Mentions, c.mention(m))
 	}
 	if p := e.Place; p != nil {
-		jp := &jsonPlace{Country: optional(p.Country), Admin1: optional(p.Admin1), Lat: p.Lat, Lon: p.Lon,
-			Feature: p.Feature, Debug: p.Debug}
+		jp := &jsonPlace{Country: optional(p.Country), Admin1: optional(p.Admin1), Feature: p.Feature, Debug: p.Debug}
+		if p.HasPoint() {
+			lat, lon := p.Lat, p.Lon
+			jp.Lat, jp.Lon = &lat, &lon
+		}
 		if p.GeonamesID != 0 {
 			id := p.GeonamesID
 			jp.GeonamesID = &id

@@ -83,12 +83,20 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 	s.nestPlaces(doc)
 	s.findMissedPlaces(doc, tix)
 	r := s.newResolver(doc)
+	placeOf := make([]*news.Place, len(doc.Entities))
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
 		if e.Type != news.TypeLOC {
 			continue
 		}
 		e.Place = r.resolve(i)
+		placeOf[i] = e.Place
+	}
+	lx := newLocIndex(doc, tix)
+	for i := range doc.Entities {
+		if e := &doc.Entities[i]; e.Type == news.TypeLOC && e.Place == nil {
+			e.Place = r.countryOnly(i, placeOf, lx)
+		}
 	}
 	return nil
 }
@@ -161,7 +169,7 @@ func (s *Stage) newResolver(doc *news.Doc) *resolver {
 		case gazetteer.KindAdmin1:
 			r.admin1s[best.Country+"."+best.Admin1] += int(n)
 			r.votes[t.key] += int(n)
-		case gazetteer.KindCity:
+		case gazetteer.KindCity, gazetteer.KindAdmin2:
 			r.inAdmin1[best.Country+"."+best.Admin1] += int(n)
 			r.votes[t.key] += int(n)
 		}
@@ -223,7 +231,7 @@ func (s *Stage) candidates(i int, e *news.Entity) *toponym {
 			}
 		}
 		if ms := s.ix.LookupKey(k); len(ms) > 0 {
-			t.key, t.cands = k, ms
+			t.key, t.cands = k, s.withSameNamed(k, ms)
 			return t
 		}
 	}
@@ -239,6 +247,35 @@ func (s *Stage) candidates(i int, e *news.Entity) *toponym {
 		t.key, t.cands = k, ms
 	}
 	return t
+}
+
+// sameNamed are country names that news uses for more than one country,
+// the usual sense first: "Korea" is mostly South Korea, but North Korea in
+// an article about Pyongyang.
+var sameNamed = map[string][]string{
+	"korea": {"KR", "KP"}, "guinea": {"GN", "GW", "GQ", "PG"}, "congo": {"CD", "CG"},
+	"sudan": {"SD", "SS"}, "samoa": {"WS", "AS"}, "virgin islands": {"VG", "VI"},
+}
+
+// withSameNamed puts the countries that share name key k (sameNamed) among
+// its readings ms, in sameNamed's order, in place of the ones ms has.
+func (s *Stage) withSameNamed(k string, ms []gazetteer.Match) []gazetteer.Match {
+	ccs, ok := sameNamed[k]
+	if !ok {
+		return ms
+	}
+	var out []gazetteer.Match
+	for _, cc := range ccs {
+		if c := s.ix.Country(cc); c != nil {
+			out = append(out, gazetteer.Match{Place: c, Primary: true})
+		}
+	}
+	for _, m := range ms {
+		if m.Kind != gazetteer.KindCountry {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // partOfName looks up the longest run of a place name's words that is a

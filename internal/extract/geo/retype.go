@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -25,7 +26,11 @@ import (
 //   - any entity whose name ends in a place noun ("Orange County", "Korean
 //     Peninsula", "Glenrock Lagoon") or starts with one ("Lake Manassas");
 //   - an entity whose name is a place in the gazetteer and that the text
-//     puts after "in", "at" or "near" ("talks in Louisville").
+//     puts after "in", "at" or "near" ("talks in Louisville");
+//   - an entity, not a demonym (nor a MISC name that ends as demonyms do:
+//     "Kurdish region"), that the text names as a small place
+//     (see placeConstruction): "the village of Jaloud", "Komondjari
+//     province", "the eastern Gouta".
 func (s *Stage) retype(doc *news.Doc) {
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
@@ -36,7 +41,8 @@ func (s *Stage) retype(doc *news.Doc) {
 		case e.Type == news.TypeMISC && s.allDemonyms(e),
 			s.onePlaceWord(e),
 			len(e.Titles) == 0 && placeNounName(e.Name),
-			len(e.Titles) == 0 && s.isPlaceName(e.Name) && locativeMention(doc, e):
+			len(e.Titles) == 0 && s.isPlaceName(e.Name) && locativeMention(doc, e),
+			len(e.Titles) == 0 && !s.allDemonyms(e) && !(e.Type == news.TypeMISC && news.LikelyDemonym(e.Name)) && placeConstruction(doc, e):
 			e.Type = news.TypeLOC
 		}
 	}
@@ -391,29 +397,89 @@ func (s *Stage) findMissedPlaces(doc *news.Doc, tix news.TokenIndex) {
 		}
 	}
 	toks := doc.Tokens
+	add := func(sp news.Span, first, last int) {
+		text := sp.Of(doc.Text)
+		key := gazetteer.Key(text)
+		li, ok := byKey[key]
+		if !ok {
+			doc.Entities = append(doc.Entities, news.Entity{ID: fmt.Sprintf("E%d", len(doc.Entities)+1), Type: news.TypeLOC,
+				Name: text, Aliases: []string{}, Titles: []string{}})
+			li = len(doc.Entities) - 1
+			byKey[key] = li
+		}
+		doc.Entities[li].Mentions = append(doc.Entities[li].Mentions, news.Mention{Span: sp, Text: text, Type: news.TypeLOC, Kind: news.MentionName})
+		for k := first; k <= last; k++ {
+			covered[k] = true
+		}
+	}
 	for i := 0; i < len(toks); i++ {
+		if sp, ok := s.partyState(doc, i, covered); ok {
+			add(sp, i, i+1)
+			i++
+			continue
+		}
 		for n := 3; n >= 1; n-- {
-			if i+n > len(toks) || !s.missedPlaceAt(doc, toks[i:i+n], covered[i:i+n]) {
+			if i+n > len(toks) || !s.missedPlaceAt(doc, toks[i:i+n], covered[i:i+n]) && !divisionName(doc, toks, i, n, covered) {
 				continue
 			}
-			sp := news.Span{Start: toks[i].Start, End: toks[i+n-1].End}
-			text := sp.Of(doc.Text)
-			key := gazetteer.Key(text)
-			li, ok := byKey[key]
-			if !ok {
-				doc.Entities = append(doc.Entities, news.Entity{ID: fmt.Sprintf("E%d", len(doc.Entities)+1), Type: news.TypeLOC,
-					Name: text, Aliases: []string{}, Titles: []string{}})
-				li = len(doc.Entities) - 1
-				byKey[key] = li
-			}
-			doc.Entities[li].Mentions = append(doc.Entities[li].Mentions, news.Mention{Span: sp, Text: text, Type: news.TypeLOC, Kind: news.MentionName})
-			for k := i; k < i+n; k++ {
-				covered[k] = true
-			}
+			add(news.Span{Start: toks[i].Start, End: toks[i+n-1].End}, i, i+n-1)
 			i += n - 1
 			break
 		}
 	}
+}
+
+// divisionHeads end the names of administrative divisions ("Barmal
+// District", "Komondjari Province"), which the gazetteer may lack.
+var divisionHeads = map[string]bool{"District": true, "Province": true, "Governorate": true, "County": true, "Tehsil": true}
+
+// divisionName reports n tokens from i, outside every mention, that are
+// one to three capitalised words and a division head ("Barmal District"),
+// not at the start of a sentence (where a capital says nothing) and not
+// right after another capitalised word (the end of a longer name).
+func divisionName(doc *news.Doc, toks []news.Token, i, n int, covered []bool) bool {
+	if n < 2 || !divisionHeads[toks[i+n-1].Text] || i == 0 || isCapitalisedWord(toks[i-1].Text) || sentenceStart(doc, i) {
+		return false
+	}
+	for k := i; k < i+n; k++ {
+		if covered[k] || !isCapitalisedWord(toks[k].Text) || k > i && toks[k].Start-toks[k-1].End != 1 {
+			return false
+		}
+		if k < i+n-1 && divisionHeads[toks[k].Text] {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceStart reports whether token i opens a sentence.
+func sentenceStart(doc *news.Doc, i int) bool {
+	for _, s := range doc.Sentences {
+		if s.FirstToken == i {
+			return true
+		}
+	}
+	return false
+}
+
+// partyState finds the state of an American politician's party-state tag
+// ("Sen. Chuck Schumer, D-N.Y., said"): token i is "D-", "R-" or "I-" and
+// an AP abbreviation of a state, the next token its final period. It
+// returns the abbreviation's span.
+func (s *Stage) partyState(doc *news.Doc, i int, covered []bool) (news.Span, bool) {
+	toks := doc.Tokens
+	t := toks[i]
+	if i+1 >= len(toks) || covered[i] || len(t.Text) < 4 || t.Text[1] != '-' || !strings.ContainsRune("DRI", rune(t.Text[0])) ||
+		toks[i+1].Text != "." || toks[i+1].Start != t.End {
+		return news.Span{}, false
+	}
+	sp := news.Span{Start: t.Start + 2, End: toks[i+1].End}
+	for _, m := range s.ix.LookupKey(gazetteer.Key(sp.Of(doc.Text))) {
+		if m.Kind == gazetteer.KindAdmin1 && m.Country == "US" {
+			return sp, true
+		}
+	}
+	return news.Span{}, false
 }
 
 // missedPlaceAt reports whether the tokens, none inside a mention, all
@@ -433,6 +499,63 @@ func (s *Stage) missedPlaceAt(doc *news.Doc, toks []news.Token, covered []bool) 
 		case !m.Primary || len(text) < 4:
 		case m.Kind == gazetteer.KindAdmin1, m.Kind == gazetteer.KindCity && m.Population >= 1_000_000:
 			return true
+		}
+	}
+	return false
+}
+
+// kindOfPlaceAfter are the nouns after a name that make it a place ("Qandil
+// mountain", "Komondjari province"); kindOfPlaceOf those before "of" ("the
+// village of Jaloud").
+var (
+	kindOfPlaceAfter = map[string]bool{"province": true, "district": true, "village": true, "town": true,
+		"region": true, "governorate": true, "mountain": true, "mountains": true, "suburb": true, "suburbs": true,
+		"area": true, "neighbourhood": true, "neighborhood": true, "valley": true, "tehsil": true}
+	kindOfPlaceOf = map[string]bool{"village": true, "town": true, "city": true, "district": true, "province": true,
+		"region": true, "suburb": true, "hamlet": true, "neighbourhood": true, "neighborhood": true, "governorate": true}
+	// directionAdjectives before a name, after "the", make it a place ("the
+	// eastern Gouta"): no person or organisation is written so.
+	directionAdjectives = map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true,
+		"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true, "central": true}
+)
+
+// placeConstruction reports an entity with no pronoun pointing to it that
+// the text names as a place by the words around one of its mentions: a
+// lower-case kind of place after it ("Komondjari province", "Qandil
+// mountain"; not "area" for an organisation), "village of" or the like
+// before it, or "the" and a direction before it ("the eastern Gouta").
+func placeConstruction(doc *news.Doc, e *news.Entity) bool {
+	for _, m := range e.Mentions {
+		if m.Kind == news.MentionPronoun {
+			return false
+		}
+	}
+	for _, m := range e.Mentions {
+		if m.Kind == news.MentionNominal {
+			continue
+		}
+		if w, comma := nextWord(doc.Text, m.End); !comma && kindOfPlaceAfter[w] && isLowerAt(doc.Text, m.End) &&
+			(w != "area" || e.Type != news.TypeORG) {
+			return true
+		}
+		before := strings.Fields(doc.Text[max(0, m.Start-24):m.Start])
+		if n := len(before); n >= 2 {
+			if before[n-1] == "of" && kindOfPlaceOf[before[n-2]] {
+				return true
+			}
+			if directionAdjectives[before[n-1]] && strings.EqualFold(before[n-2], "the") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isLowerAt reports whether the first letter after offset i is lower case.
+func isLowerAt(text string, i int) bool {
+	for _, r := range text[min(max(i, 0), len(text)):] {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
 		}
 	}
 	return false

@@ -23,10 +23,17 @@ const (
 	bonusCapital    = 2.0 // national capital (PPLC)
 	bonusSeat       = 0.5 // seat of an admin1 region (PPLA)
 	bonusAdmin1     = 0.5 // on top of log10(population of its cities)
+	floorAdmin1     = 4.0 // the least log10(population) an admin1 region counts with
 	penaltyAltName  = 2.5 // the name is one of the place's alternate names only
 	penaltySection  = 1.0 // a section of a city (PPLX), such as a neighbourhood
 	penaltyAltCtry  = 4.0 // the same for a country (a translation, "Norfolk" for Norfolk Island)
 	bonusCityInSame = 2.5 // a city inside a same-named admin1 region ("Moscow", "New York")
+	// A country whose name is another country's or another country's
+	// region's ("Korea", "Guinea", "Georgia") is decided by the article:
+	// its prior drops by penaltyShared (by penaltyOtherSense more for the
+	// less usual sense) and the article's evidence for its country counts.
+	penaltyShared     = 3.0
+	penaltyOtherSense = 1.0
 
 	evCountry     = 3.0 // for the article's main country; others in proportion to their evidence
 	evAdmin1      = 1.5 // the article names the candidate's admin1 region, or places inside the candidate region
@@ -43,12 +50,21 @@ func prior(m gazetteer.Match, all []gazetteer.Match) float64 {
 	case gazetteer.KindRegion:
 		return priorRegion
 	case gazetteer.KindCountry:
+		if sharedCountryName(all) {
+			s = priorCountry - penaltyShared
+			if m.Place != firstCountry(all) {
+				s -= penaltyOtherSense
+			}
+			return s
+		}
 		s = priorCountry
 		if !m.Primary {
 			return s - penaltyAltCtry
 		}
 	case gazetteer.KindAdmin1:
-		s = math.Log10(float64(m.Population)+1) + bonusAdmin1
+		// Its population is that of its cities in the file, none for a
+		// rural province ("Paktika"), which is still a region.
+		s = math.Max(math.Log10(float64(m.Population)+1), floorAdmin1) + bonusAdmin1
 	default:
 		s = math.Log10(float64(m.Population) + 1)
 		switch m.Code {
@@ -59,19 +75,58 @@ func prior(m gazetteer.Match, all []gazetteer.Match) float64 {
 		case "PPLX":
 			s -= penaltySection
 		}
-		for _, o := range all {
-			if o.Kind == gazetteer.KindAdmin1 && o.Country == m.Country && o.Admin1 == m.Admin1 {
-				// The city is named after its region ("New York" is an
-				// alternate name of New York City): no alternate-name
-				// penalty, and the city is what news means.
-				return s + bonusCityInSame
-			}
+		if cityInSameRegion(m, all) {
+			// The city is named after its region ("New York" is an
+			// alternate name of New York City): no alternate-name
+			// penalty, and the city is what news means.
+			return s + bonusCityInSame
 		}
 	}
 	if !m.Primary {
 		s -= penaltyAltName
 	}
 	return s
+}
+
+// sharedCountryName reports readings of a name that are two countries
+// ("Korea", "Guinea", "Congo") or a country and a first-level region of
+// another country ("Georgia").
+func sharedCountryName(all []gazetteer.Match) bool {
+	c := firstCountry(all)
+	if c == nil {
+		return false
+	}
+	for _, o := range all {
+		if o.Place != c && (o.Kind == gazetteer.KindCountry || o.Kind == gazetteer.KindAdmin1 && o.Country != c.Country) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstCountry is the first country among the readings, the usual sense
+// of a shared name; nil when there is none.
+func firstCountry(all []gazetteer.Match) *gazetteer.Place {
+	for _, o := range all {
+		if o.Kind == gazetteer.KindCountry {
+			return o.Place
+		}
+	}
+	return nil
+}
+
+// cityInSameRegion reports a city reading whose admin1 region is another
+// reading of the same name ("Geneva": the canton and its city, Genève).
+func cityInSameRegion(m gazetteer.Match, all []gazetteer.Match) bool {
+	if m.Kind != gazetteer.KindCity {
+		return false
+	}
+	for _, o := range all {
+		if o.Kind == gazetteer.KindAdmin1 && o.Country == m.Country && o.Admin1 == m.Admin1 {
+			return true
+		}
+	}
+	return false
 }
 
 type reading struct {
@@ -113,6 +168,9 @@ func (r *resolver) decide(t *toponym) *news.Place {
 		if t.demonym != "" {
 			rd.reasons = append(rd.reasons, "demonym of "+m.Country)
 		}
+		if m.Kind == gazetteer.KindCountry && sharedCountryName(t.cands) {
+			rd.reasons = append(rd.reasons, "a name of several places, decided by the article")
+		}
 		r.evidence(&rd, t, ms)
 		reads = append(reads, rd)
 	}
@@ -141,6 +199,12 @@ func (r *resolver) decide(t *toponym) *news.Place {
 		ru := reads[1]
 		fmt.Fprintf(&b, "; next %s %s (%s) %.1f of %d readings", ru.m.Kind, ru.m.Name, orDash(ru.m.Country), ru.score, len(reads))
 	}
+	if p.Kind == gazetteer.KindRegion {
+		if cc, why := r.spanCountry(p); cc != "" {
+			out.Country = cc
+			fmt.Fprintf(&b, "; country %s: %s", cc, why)
+		}
+	}
 	out.Debug = b.String()
 	return out
 }
@@ -150,6 +214,9 @@ var admin1Words = map[string]bool{
 	"state": true, "province": true, "region": true, "governorate": true, "prefecture": true,
 	"oblast": true, "territory": true, "emirate": true,
 }
+
+// admin2Words after a name mark it as a district ("Barmal district").
+var admin2Words = map[string]bool{"district": true, "county": true, "tehsil": true, "agency": true, "municipality": true}
 
 // minScore is the least score a reading needs: a town of about a thousand
 // people named by its own name, or less with the article's support.
@@ -189,7 +256,7 @@ func weak(t *toponym, win reading) bool {
 		return true
 	case len(words) > 1 && facilityWords[words[len(words)-1]] && !win.m.Primary:
 		return true
-	case !win.m.Primary && win.evidence == 0 && win.m.Population < 500_000:
+	case !win.m.Primary && win.evidence == 0 && win.m.Population < 500_000 && !cityInSameRegion(win.m, t.cands):
 		return true
 	case genericNames[t.key] && win.evidence == 0:
 		return true
@@ -205,7 +272,7 @@ func (r *resolver) evidence(rd *reading, t *toponym, ms []news.Mention) {
 		rd.score += v
 		rd.reasons = append(rd.reasons, fmt.Sprintf("%s %.1f", why, v))
 	}
-	if p.Kind == gazetteer.KindRegion || p.Kind == gazetteer.KindCountry {
+	if p.Kind == gazetteer.KindRegion || p.Kind == gazetteer.KindCountry && !sharedCountryName(t.cands) {
 		return // nothing in the article makes a country less a country
 	}
 	// Evidence for the country, not counting this toponym's own vote.
@@ -230,6 +297,17 @@ func (r *resolver) evidence(rd *reading, t *toponym, ms []news.Mention) {
 	if p.Kind == gazetteer.KindAdmin1 {
 		for _, m := range ms {
 			if w, comma := nextWord(r.doc.Text, m.End); !comma && admin1Words[w] {
+				add(evKindWord, "followed by "+w)
+				break
+			}
+		}
+	}
+	if p.Kind == gazetteer.KindAdmin2 {
+		if r.admin1s[p.Country+"."+p.Admin1]-self > 0 {
+			add(evAdmin1, "its region named")
+		}
+		for _, m := range ms {
+			if w, comma := nextWord(r.doc.Text, m.End); !comma && admin2Words[w] {
 				add(evKindWord, "followed by "+w)
 				break
 			}
