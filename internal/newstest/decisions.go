@@ -111,6 +111,12 @@ func testNameVariants(t *testing.T, s news.Store) {
 	if a, b := one(t, s, "Republican", "MISC"), one(t, s, "Republicans", "MISC"); a.ID != b.ID {
 		t.Errorf("Republican (%d) and Republicans (%d) are two entities", a.ID, b.ID)
 	}
+	// Both new in one article.
+	MustPut(t, s, MustDoc(t, DocSpec{Source: "muslims.txt", Text: "Muslim leaders and Muslims met.\n" + Filler(191, 60),
+		Entities: []Ent{{ID: "E1", Type: "MISC", Name: "Muslim"}, {ID: "E2", Type: "MISC", Name: "Muslims"}}}))
+	if a, b := one(t, s, "Muslim", "MISC"), one(t, s, "Muslims", "MISC"); a.ID != b.ID {
+		t.Errorf("Muslim (%d) and Muslims (%d), new in one article, are two entities", a.ID, b.ID)
+	}
 	p, err := s.EntityProfile(ctx, hillary.ID, 10)
 	if err != nil {
 		t.Fatal(err)

@@ -105,6 +105,20 @@ func sharesWord(a, b string) bool {
 	return false
 }
 
+// newNames are the names of a new store entity as the rows storedNames
+// would read, so that a later entity of the same article can join it:
+// an article's "Republican" and "Republicans" are one group. A person is
+// left as the article's linking made it (two people of one article may
+// share a surname).
+func newNames(id int64, typ string, refs []nameRef) []nameRow {
+	out := make([]nameRow, 0, len(refs))
+	for _, r := range refs {
+		out = append(out, nameRow{id: id, typ: typ, name: refs[0].name, key: r.key, kind: r.kind,
+			stored: r.name, loose: names.Loose(r.name, typ)})
+	}
+	return out
+}
+
 // strippedName is a person's name as written without the titles before
 // it ("Sen. Hillary Clinton" -> "Hillary Clinton"): its shortest tail
 // that names.Strip reads as it reads the whole name; "" when there is no
@@ -331,6 +345,9 @@ func (w *articleWriter) linkEntities() (map[string]int64, error) {
 				return nil, err
 			}
 			ids[e.ID], reasons[e.ID] = id, "new entity"
+			if e.Type != news.TypePER {
+				stored = append(stored, newNames(id, e.Type, refs)...)
+			}
 		case 1:
 			c := cands[0]
 			ids[e.ID], reasons[e.ID] = c.id, matchReason(e.Type, c)
