@@ -25,9 +25,10 @@
 //     "Hussein", "Clinotn" = "Clinton"; but "Obama" != "Osama", "Mario" !=
 //     "Maria", "Allen" != "Ellen").
 //   - A group's plural is the group ("Republicans" = "Republican",
-//     "Muslims" = "Muslim"; type MISC only).
-//   - Places are matched only by Key: their spelling variants are left
-//     to the gazetteer ("Sudan" and "Sidon" share a skeleton).
+//     "Muslims" = "Muslim"; type MISC, and demonyms typed as places:
+//     "Americans" = "American").
+//   - Places are otherwise matched only by Key: their spelling variants
+//     are left to the gazetteer ("Sudan" and "Sidon" share a skeleton).
 //
 // Two people who share a surname never match by it ("Bill Clinton" !=
 // "Hillary Clinton" != "Chelsea Clinton").
@@ -207,12 +208,15 @@ func ParsePerson(name string) Person {
 // Loose is the coarse key under which candidates for Match are looked up:
 // names that Match joins have the same Loose key. It is the Skeleton of
 // each word (for a person: of the given name and the surname only).
-// Places have none ("").
+// Places have none (""), but for demonyms typed as places ("American").
 func Loose(name, typ string) string {
-	if typ == typeLOC {
-		return ""
-	}
 	words := strings.Fields(Key(name))
+	if typ == typeLOC {
+		if len(words) != 1 || !demonym(words[0]) {
+			return ""
+		}
+		return Skeleton(singular(words[0]))
+	}
 	if typ == typeMISC && len(words) > 0 {
 		words[len(words)-1] = singular(words[len(words)-1])
 	}
@@ -241,6 +245,9 @@ func Match(a, b, typ string) (bool, string) {
 		return true, ""
 	}
 	if typ == typeLOC {
+		if demonym(ka) && demonym(kb) && (ka+"s" == kb || kb+"s" == ka) {
+			return true, "plural"
+		}
 		return false, ""
 	}
 	if typ == typePER {
@@ -255,6 +262,12 @@ func Match(a, b, typ string) (bool, string) {
 		}
 	}
 	return matchWords(wa, wb)
+}
+
+// demonym reports whether a one-word key reads as a demonym ("american",
+// "syrians"): MinVariantLen letters or more, ending in -an or -ans.
+func demonym(w string) bool {
+	return len(w) >= MinVariantLen && !strings.Contains(w, " ") && (strings.HasSuffix(w, "an") || strings.HasSuffix(w, "ans"))
 }
 
 // singular drops the plural "s" of a word of MinVariantLen letters or more

@@ -87,13 +87,18 @@ func TestMatchOtherTypes(t *testing.T) {
 		{"Muslims", "Muslim", "MISC", true},
 		{"Democrats", "Democratic", "MISC", false},
 		{"Times", "Time", "ORG", false},
+		{"Americans", "American", "LOC", true},
+		{"Syrians", "Syrian", "LOC", true},
+		{"Pakistan", "Pakistans", "LOC", true},
+		{"Paris", "Pari", "LOC", false},
+		{"Iran", "Oman", "LOC", false},
 	}
 	for _, c := range cases {
 		got, why := Match(c.a, c.b, c.typ)
 		if got != c.want {
 			t.Errorf("Match(%q, %q, %s) = %v (%s), want %v", c.a, c.b, c.typ, got, why, c.want)
 		}
-		if got && c.typ != "LOC" && Loose(c.a, c.typ) != Loose(c.b, c.typ) {
+		if got && Loose(c.a, c.typ) != Loose(c.b, c.typ) {
 			t.Errorf("Loose(%q) != Loose(%q)", c.a, c.b)
 		}
 	}

@@ -67,6 +67,8 @@ func testNameVariants(t *testing.T, s news.Store) {
 		Ent{Type: "PER", Name: "Roberts"},
 		Ent{Type: "MISC", Name: "Republican"},
 		Ent{Type: "MISC", Name: "Republicans"},
+		Ent{Type: "LOC", Name: "American"},
+		Ent{Type: "LOC", Name: "Americans"},
 	)
 	hillary := one(t, s, "Hillary Clinton", "PER")
 	if hillary.Articles != 4 {
@@ -110,6 +112,9 @@ func testNameVariants(t *testing.T, s news.Store) {
 	}
 	if a, b := one(t, s, "Republican", "MISC"), one(t, s, "Republicans", "MISC"); a.ID != b.ID {
 		t.Errorf("Republican (%d) and Republicans (%d) are two entities", a.ID, b.ID)
+	}
+	if a, b := one(t, s, "American", "LOC"), one(t, s, "Americans", "LOC"); a.ID != b.ID {
+		t.Errorf("American (%d) and Americans (%d) are two entities", a.ID, b.ID)
 	}
 	// Both new in one article.
 	MustPut(t, s, MustDoc(t, DocSpec{Source: "muslims.txt", Text: "Muslim leaders and Muslims met.\n" + Filler(191, 60),
