@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -139,7 +140,10 @@ func (s *speakers) resolve(cands []*cand) {
 				ent = s.overlapping(k, k+1, false)
 			}
 		default:
-			ent = s.overlapping(a.subA, a.subB, a.cueA < a.subA)
+			ent = s.unitOf(a.subA, a.subB)
+			if ent < 0 {
+				ent = s.overlapping(a.subA, a.subB, a.cueA < a.subA)
+			}
 			if ent < 0 {
 				ent = s.byName(a.subA, a.subB)
 			}
@@ -598,6 +602,54 @@ func (s *speakers) byRole(a, b int) int {
 		}
 	}
 	return nearest
+}
+
+// unitOf resolves "the UN agency", "the EU commission": a subject whose
+// head is a unit role (lexicon [unitrole]) after the name of an
+// organisation is a unit of that organisation, the institution the article
+// named last before it within roleWindow paragraphs (one whose name holds
+// the head word first, else one named like an institution: lexicon
+// [institution]), never the organisation of the modifier itself. It
+// returns -1 when the subject has another shape or no such institution is
+// named.
+func (s *speakers) unitOf(a, b int) int {
+	w := s.w
+	ha, hb := s.head(a, b)
+	if hb-ha < 3 || w.low[ha] != "the" || !isLower(w.toks[hb-1].Text) || !w.lx.has("unitrole", w.low[hb-1]) {
+		return -1
+	}
+	for k := ha + 1; k < hb-1; k++ {
+		if !isCapitalized(w.toks[k].Text) {
+			return -1
+		}
+	}
+	parent := s.typedIn(ha+1, hb-1, news.TypeORG)
+	if parent < 0 {
+		return -1
+	}
+	head := w.low[hb-1]
+	institution := -1
+	for i := s.firstRefFrom(w.toks[a].Start) - 1; i >= 0; i-- {
+		r := s.refs[i]
+		ti := w.tokenAt(r.Start)
+		if ti >= len(w.toks) || w.paraOf[ti] < w.paraOf[a]-roleWindow {
+			break
+		}
+		e := w.d.Entities[r.ent]
+		if r.ent == parent || e.Type != news.TypeORG || w.quotedTok[ti] {
+			continue
+		}
+		words := strings.Fields(normWord(e.Name))
+		for _, x := range words {
+			if x == head {
+				return r.ent
+			}
+		}
+		if institution < 0 && slices.ContainsFunc(words, func(x string) bool { return w.lx.has("institution", x) }) {
+			institution = r.ent
+		}
+	}
+	return institution
 }
 
 // organisationPronoun resolves "it" as a speaker ("..., it said in a
