@@ -64,6 +64,7 @@ func testNameVariants(t *testing.T, s news.Store) {
 		Ent{Type: "PER", Name: "John Roberts"},
 		// A headline misread in one article: "Roberts" linked to Trump.
 		Ent{Type: "PER", Name: "Donald Trump", Aliases: []string{"Roberts"}},
+		Ent{Type: "PER", Name: "John Roberts Did Not Give Rise To Donald Trump", Aliases: []string{"Donald Trump", "Roberts"}},
 		Ent{Type: "PER", Name: "Roberts"},
 		Ent{Type: "MISC", Name: "Republican"},
 		Ent{Type: "MISC", Name: "Republicans"},

@@ -277,7 +277,9 @@ func exactCandidates(stored []nameRow, typ string, refs []nameRef, splits map[sp
 	// would otherwise join Hillary and Bill Clinton into one.
 	fullName := typ == news.TypePER && len(refs) > 0 && strings.Contains(refs[0].key, " ")
 	for _, row := range stored {
-		if row.typ != typ {
+		// A stored person's alias that shares no word with the person's
+		// name came from one article's misreading: it links nothing.
+		if row.typ != typ || typ == news.TypePER && row.kind == "alias" && !sharesWord(row.stored, row.name) {
 			continue
 		}
 		got, ok := byID[row.id]
@@ -332,6 +334,7 @@ func (w *articleWriter) linkEntities() (map[string]int64, error) {
 	if w.splits, err = w.loadSplits(refs); err != nil {
 		return nil, err
 	}
+	w.known = map[int64]string{}
 	for i, e := range w.doc.Entities {
 		refs := refs[i]
 		if len(refs) == 0 {
@@ -351,6 +354,7 @@ func (w *articleWriter) linkEntities() (map[string]int64, error) {
 		case 1:
 			c := cands[0]
 			ids[e.ID], reasons[e.ID] = c.id, matchReason(e.Type, c)
+			w.known[c.id] = c.name
 			resolved = append(resolved, c.id)
 		default:
 			ambiguous = append(ambiguous, pending{e, refs, cands})
@@ -380,6 +384,7 @@ func (w *articleWriter) linkEntities() (map[string]int64, error) {
 		})
 		best := p.cands[0]
 		ids[p.e.ID] = best.id
+		w.known[best.id] = best.name
 		reasons[p.e.ID] = fmt.Sprintf("%s; chosen over %d other %s entities with that name by context (%d articles shared with this article's entities, %d articles in all)",
 			matchReason(p.e.Type, best), len(p.cands)-1, p.e.Type, best.cooccurs, best.articles)
 	}
@@ -401,6 +406,9 @@ func (w *articleWriter) recordEntities(ids map[string]int64, reasons map[string]
 		for _, r := range entityNames(e) {
 			if w.splits[split{r.key, id}] {
 				continue // an analyst took this name from the entity
+			}
+			if known := w.known[id]; e.Type == news.TypePER && r.kind == "alias" && known != "" && !sharesWord(r.name, known) {
+				continue // "Roberts" from a misread headline is not Donald Trump's
 			}
 			nameRows = append(nameRows, []any{r.key, id, r.name, r.kind, names.Loose(r.name, e.Type)})
 			if r.kind == "name" {

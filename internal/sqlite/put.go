@@ -195,6 +195,9 @@ type articleWriter struct {
 	claims   map[string]int64
 	// splits are the analyst's splits of the article's names.
 	splits map[split]bool
+	// known are the names of the stored entities the article's entities
+	// joined, by id.
+	known map[int64]string
 }
 
 // write stores entities, quotes, events, claims and contradictions, and
