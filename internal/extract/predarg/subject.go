@@ -62,11 +62,7 @@ func (f *Finder) afterBe(sent news.Sentence, i int) bool {
 func (f *Finder) mainSubject(sent news.Sentence, i int) Arg {
 	for k := sent.FirstToken; k < i; k++ {
 		if f.ref[k].entity == "" && f.IsVerb(k) && !strings.HasSuffix(f.lower[k], "ing") {
-			arg := f.subjectDepth(sent, k, 1)
-			if arg.How == Subject {
-				arg.How = MainSubject
-			}
-			return arg
+			return f.withHow(f.subjectDepth(sent, k, 1), MainSubject)
 		}
 	}
 	return none
@@ -91,7 +87,7 @@ func (f *Finder) subjectDepth(sent news.Sentence, i, depth int) Arg {
 			arg.Depth = depth
 			return arg
 		case conjunctions[w] && f.onlyAuxBetween(k, i):
-			if v := f.previousVerb(sent, k); v >= 0 {
+			if v := f.previousVerb(sent, k, i); v >= 0 {
 				arg := f.subjectDepth(sent, v, depth+1)
 				if arg.How == Subject {
 					arg.How = SharedSubject
@@ -170,10 +166,12 @@ func (f *Finder) onlyAuxBetween(k, i int) bool {
 }
 
 // previousVerb returns the nearest verb left of the conjunction at k in
-// its sentence, or -1.
-func (f *Finder) previousVerb(sent news.Sentence, k int) int {
+// its sentence that can be coordinated with the verb at i, or -1. With
+// POS tags that is a verb of the same form ("said the Senate will move
+// forward and pledged": "pledged" goes with "said", not "move").
+func (f *Finder) previousVerb(sent news.Sentence, k, i int) int {
 	for j := k - 1; j >= sent.FirstToken; j-- {
-		if f.IsVerb(j) && f.ref[j].entity == "" && !f.nounReading(j) {
+		if f.IsVerb(j) && f.ref[j].entity == "" && !f.nounReading(j) && f.sameForm(j, i) {
 			return j
 		}
 		if clauseBreaks[f.lower[j]] {
@@ -299,4 +297,35 @@ func (f *Finder) coordinated(sent news.Sentence, arg Arg) []Arg {
 		k = r.first - 1
 	}
 	return out
+}
+
+// sameForm reports whether the verbs at j and i can be conjuncts: without
+// tags (or with the caller's IsVerb, or when the tagger did not take the
+// word at i for a verb) any two can; with tags two forms of
+// the past (VBD, VBN: the tagger confuses them), two of the present (VBZ,
+// VBP), or two of the same tag.
+func (f *Finder) sameForm(j, i int) bool {
+	if f.pos == nil || f.opt.IsVerb != nil || !f.IsVerb(i) {
+		return true // "or open fire" with "open" tagged JJ: any verb
+	}
+	return verbForm(f.pos[j], f.lower[j]) == verbForm(f.pos[i], f.lower[i])
+}
+
+// verbForm groups Penn verb tags by the form a coordinated verb shares.
+func verbForm(tag, w string) string {
+	switch {
+	case tag == "VBD" || tag == "VBN" || tag == "NN" && pastForm(w):
+		return "past"
+	case tag == "VBZ" || tag == "VBP":
+		return "present"
+	}
+	return tag
+}
+
+// withHow renames a plain subject's construction to how.
+func (f *Finder) withHow(arg Arg, how How) Arg {
+	if arg.How == Subject {
+		arg.How = how
+	}
+	return arg
 }
