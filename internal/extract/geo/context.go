@@ -91,19 +91,33 @@ func firstRune(s string) rune {
 }
 
 // dateline finds the place name that opens a wire story: "ISLAMABAD, 26
-// June 2005 —", "WASHINGTON (Reuters) -", "Quetta, June 3:". It returns
+// June 2005 —", "WASHINGTON (Reuters) -", "Srinagar, Feb 5:". It returns
 // the name's key, or "".
 func dateline(text string) string {
+	start, end := datelineSpan(text)
+	if start < 0 {
+		return ""
+	}
+	return gazetteer.Key(text[start:end])
+}
+
+// datelineSpan is the byte span of the dateline's place name (see
+// dateline): at most four words before the first comma, bracket, dash or
+// colon of the text's first 80 bytes, in capitals (the wire convention),
+// or capitalised words before a comma and a month ("Srinagar, Feb 5:").
+// It returns -1, -1 when the text opens with none.
+func datelineSpan(text string) (int, int) {
 	head := text
 	if len(head) > 80 {
 		head = head[:80]
 	}
 	end := strings.IndexAny(head, ",(—–-:")
 	if end <= 2 {
-		return ""
+		return -1, -1
 	}
+	start := len(head[:end]) - len(strings.TrimLeft(head[:end], " \t\r\n"))
 	name := strings.TrimSpace(head[:end])
-	letters, upper := 0, 0
+	letters, upper, words := 0, 0, strings.Fields(name)
 	for _, r := range name {
 		if unicode.IsLetter(r) {
 			letters++
@@ -111,14 +125,39 @@ func dateline(text string) string {
 				upper++
 			}
 		} else if r != ' ' && r != '.' && r != '\'' {
-			return ""
+			return -1, -1
 		}
 	}
-	// All capitals (the wire convention), at most four words.
-	if letters < 3 || upper != letters || len(strings.Fields(name)) > 4 {
-		return ""
+	if letters < 3 || len(words) > 4 {
+		return -1, -1
 	}
-	return gazetteer.Key(name)
+	if upper != letters && !(allCapitalised(words) && head[end] == ',' && monthNext(head[end+1:])) {
+		return -1, -1
+	}
+	return start, start + len(name)
+}
+
+// allCapitalised reports whether every word starts with a capital.
+func allCapitalised(words []string) bool {
+	for _, w := range words {
+		if !unicode.IsUpper(firstRune(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// months are the names and abbreviations of months that datelines use.
+var months = map[string]bool{
+	"jan": true, "january": true, "feb": true, "february": true, "mar": true, "march": true, "apr": true, "april": true,
+	"may": true, "jun": true, "june": true, "jul": true, "july": true, "aug": true, "august": true, "sep": true,
+	"sept": true, "september": true, "oct": true, "october": true, "nov": true, "november": true, "dec": true, "december": true,
+}
+
+// monthNext reports whether s opens with a month's name ("Feb 5:", " June 3 —").
+func monthNext(s string) bool {
+	w, _ := nextWord(s, 0)
+	return months[w]
 }
 
 // reportingVerbs after a capital's name mark the government that sits

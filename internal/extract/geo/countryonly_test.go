@@ -215,3 +215,45 @@ func TestSmallPlacesRetyped(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelines: the place of a dateline NER missed, in capitals or as
+// "City, Month day:", is a place of the article and sets its country.
+func TestDatelines(t *testing.T) {
+	tests := []struct {
+		text    string
+		locs    []string
+		want    map[string]string // entity -> country
+		feature map[string]string // entity -> feature, when checked
+	}{
+		{"MIRAMSHAH, Pakistan — Drones struck a compound overnight.", []string{"Pakistan"},
+			map[string]string{"MIRAMSHAH": "PK"}, map[string]string{"MIRAMSHAH": news.FeatureCountryOnly}},
+		{"HYDERABAD, June 3 — Floods closed the roads on Tuesday.", nil,
+			map[string]string{"HYDERABAD": "IN"}, map[string]string{"HYDERABAD": "city"}},
+		{"Srinagar, Feb 5: Police killed two militants in Zakuraabad on Saturday.", []string{"Zakuraabad"},
+			map[string]string{"Srinagar": "IN", "Zakuraabad": "IN"}, map[string]string{"Zakuraabad": news.FeatureCountryOnly}},
+		{"Officials, in a statement, said the talks failed.", nil, map[string]string{}, nil},
+	}
+	for _, tt := range tests {
+		doc := docWithLOCs(t, tt.text, tt.locs...)
+		if err := mustStage(t, "").Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, e := range doc.Entities {
+			if e.Type == news.TypeLOC && e.Place != nil && e.Place.Country != "" {
+				got[e.Name] = e.Place.Country
+				if f, ok := tt.feature[e.Name]; ok && e.Place.Feature != f {
+					t.Errorf("%q: %s is a %s (%s), want a %s", tt.text, e.Name, e.Place.Feature, e.Place.Debug, f)
+				}
+			}
+		}
+		for n, cc := range tt.want {
+			if got[n] != cc {
+				t.Errorf("%q: %s in %q, want %s (places %v)", tt.text, n, got[n], cc, got)
+			}
+		}
+		if len(tt.want) == 0 && len(got) > 0 {
+			t.Errorf("%q: places %v, want none", tt.text, got)
+		}
+	}
+}

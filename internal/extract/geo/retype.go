@@ -373,8 +373,10 @@ func (s *Stage) isPlaceName(name string) bool {
 	return false
 }
 
-// findMissedPlaces adds the places NER did not tag at all, by the
-// gazetteer: a run of one to three capitalised words outside every
+// findMissedPlaces adds the places NER did not tag at all: the dateline's
+// place (datelinePlace), an administrative division's name ("Barmal
+// District"), the state of a politician's party-state tag ("D-N.Y."), and,
+// by the gazetteer, a run of one to three capitalised words outside every
 // mention that is a country (by any of its names: "UK", "US"), a
 // first-level region by its own name, or a city of a million people or
 // more by its own name ("Calgary", "BEIRUT"). Smaller cities are left to
@@ -412,6 +414,11 @@ func (s *Stage) findMissedPlaces(doc *news.Doc, tix news.TokenIndex) {
 			covered[k] = true
 		}
 	}
+	if st, en := datelineSpan(doc.Text); st >= 0 && s.datelinePlace(doc.Text, st, en) {
+		if first, last, ok := tix.Range(news.Span{Start: st, End: en}); ok && !anyTaken(covered[first:last+1]) {
+			add(news.Span{Start: st, End: en}, first, last)
+		}
+	}
 	for i := 0; i < len(toks); i++ {
 		if sp, ok := s.partyState(doc, i, covered); ok {
 			add(sp, i, i+1)
@@ -427,6 +434,31 @@ func (s *Stage) findMissedPlaces(doc *news.Doc, tix news.TokenIndex) {
 			break
 		}
 	}
+}
+
+// datelinePlace reports whether the dateline name text[st:en] is a place
+// to add when NER missed it: a city, district or region by its own name,
+// of any size, or any name followed by a country's ("MIRAMSHAH, Pakistan").
+func (s *Stage) datelinePlace(text string, st, en int) bool {
+	for _, m := range s.ix.LookupKey(gazetteer.Key(text[st:en])) {
+		if m.Primary && m.Kind != gazetteer.KindCountry {
+			return true
+		}
+	}
+	if en < len(text) && text[en] == ',' {
+		rest := strings.TrimSpace(text[en+1 : min(len(text), en+40)])
+		for n := 3; n >= 1; n-- {
+			ws := strings.Fields(rest)
+			if len(ws) < n {
+				continue
+			}
+			name := strings.TrimRight(strings.Join(ws[:n], " "), ",.:;—–-")
+			if s.isCountryName(name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // divisionHeads end the names of administrative divisions ("Barmal
