@@ -66,6 +66,9 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 		if q.Speaker == "" || q.Kind == "partial" {
 			continue
 		}
+		if !reportsSpeech(q.Cue) {
+			continue // "X agreed", "X sent": no words of X's are reported
+		}
 		first, end := c.tokensIn(q.Span)
 		claims = append(claims, s.fromClause(c, claims, clause{
 			speaker: q.Speaker, first: first, end: end, deny: denialCues[strings.ToLower(q.Cue)],
@@ -136,12 +139,15 @@ func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.
 	} else {
 		subject = c.verbSubject(cl, at)
 	}
-	if subject == "" || c.pronounSubject(at, cl.first, subject, cl.speaker) {
+	if subject == "" || c.pronounSubject(at, cl.first, subject, cl.speaker) || c.namedInside(cl, subject) {
 		return nil
 	}
 	polarity := "affirm"
 	deny := cl.deny != c.negatedAt(cl.first, at)
 	if s.preds.denies[strings.ToLower(c.words[at])] {
+		if cl.deny {
+			return nil // "denied his opposition": polarity unclear
+		}
 		deny = !deny
 	}
 	if deny {
@@ -176,6 +182,9 @@ func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.
 func (s *Stage) predicate(c *docIndex, cl clause) (string, int) {
 	for k := cl.first; k < cl.end; k++ {
 		if cls, ok := s.preds.classOf[strings.ToLower(c.words[k])]; ok && c.ref[k].entity == "" && !c.inName(k) {
+			if prepositionalClassWords[strings.ToLower(c.words[k])] && !c.afterBe(k, cl.first) {
+				continue // "the fight against terrorism": no predicate; "I was against the war": one
+			}
 			return cls, k
 		}
 	}
@@ -224,7 +233,8 @@ var (
 		note ask seem appear consider understand realize realise see hear recall remember imagine suggest
 		argue insist claim state report announce explain write tweet declare warn criticize criticise slam
 		blast accuse praise urge call respond reply condemn disavow dismiss reject deny question wonder
-		acknowledge admit concede point`)
+		acknowledge admit concede point exclaim shout yell quip joke boast complain stress emphasize emphasise
+		recount mention describe conclude decide`)
 	lightVerbs = set(`make take go come give put keep let look try use start begin continue need like love`)
 )
 
@@ -331,8 +341,13 @@ func (c *docIndex) verbSubject(cl clause, at int) string {
 		strings.HasSuffix(strings.ToLower(c.words[k]), "ly") && isLowerWord(strings.ToLower(c.words[k]))) {
 		k--
 	}
-	if k < cl.first {
-		return ""
+	if k < cl.first || c.possessive(k) {
+		return "" // "Trump's confused messages": a possessor is no subject
+	}
+	if t, ok := c.tag(at); ok && (t == "VBN" || t == "VBG") && at+1 < len(c.words) {
+		if nt, _ := c.tag(at + 1); strings.HasPrefix(nt, "NN") && c.ref[at+1].entity == "" {
+			return "" // "escalating sanctions": a participle that modifies a noun
+		}
 	}
 	if r := c.ref[k]; r.entity != "" && r.typ != news.TypeLOC {
 		return r.entity
@@ -434,10 +449,15 @@ func (c *docIndex) notAsserted(cl clause, at int) bool {
 			return true
 		}
 	}
+	for k := cl.first; k < cl.end; k++ {
+		if w := strings.ToLower(c.words[k]); w == "if" || w == "unless" {
+			return true // the main clause of a condition is not asserted either: "we will win if ..."
+		}
+	}
 	for k := at - 1; k >= cl.first; k-- {
 		w := strings.ToLower(c.words[k])
 		switch {
-		case conditionWords[w], k >= at-4 && hedgeModals[w]:
+		case conditionWords[w], k >= at-4 && hedgeModals[w], k >= at-4 && questionWords[w], wishVerbs[w]:
 			return true
 		case w == "had" && k+1 < at && c.ref[k+1].entity != "" && (k == cl.first || !isLowerWord(strings.ToLower(c.words[k-1])) ||
 			c.ref[k-1].entity == "" && !auxiliaryForms[strings.ToLower(c.words[k-1])]):
@@ -453,6 +473,11 @@ var predicativeVerbs = set(`be have pose represent constitute remain become seem
 	play maintain establish build deny see face present`)
 
 var (
+	// questionWords open an indirect question: "which Trump will show up"
+	questionWords = set(`which what how why whom whose`)
+	// wishVerbs introduce what the speaker wants, not what is: "I hope the
+	// Republicans are watching", "they want to see"
+	wishVerbs      = set(`hope hopes hoped hoping wish wishes wished want wants wanted pray prays`)
 	conditionWords = set(`if unless whether`)
 	hedgeModals    = set(`should shouldn't must mustn't might may let lets let's could couldn't ought`)
 )
@@ -510,3 +535,67 @@ func (c *docIndex) pronounSubject(at, first int, subject, speaker string) bool {
 	}
 	return false
 }
+
+// speechCues are the lemmas of the cues that report words (a quote's cue
+// may be any verb the quote stage read, "agreed", "sent").
+var speechCues = set(`say tell write explain continue respond note tweet add insist claim state report announce
+	declare warn argue assert contend maintain acknowledge admit concede confirm deny reject dismiss reply ask
+	suggest predict promise vow pledge recall testify allege charge accuse stress emphasize emphasise tell
+	describe call told quote post comment observe remark recount conclude caution threaten vow refute rebut
+	dispute insist according`)
+
+// reportsSpeech reports whether a quote's cue reports the speaker's words.
+func reportsSpeech(cue string) bool {
+	f := strings.Fields(strings.ToLower(cue))
+	if len(f) == 0 {
+		return false
+	}
+	return speechCues[f[0]] || speechCues[lemma.Lemma(f[0], lemma.Verb)]
+}
+
+// namedInside reports a speaker named (not as "I"/"we") inside the clause
+// they are said to say, other than as its subject: people seldom name
+// themselves, so the quote is more likely someone else's ("Some people
+// feel Trump will bring revolution," she said).
+func (c *docIndex) namedInside(cl clause, subject string) bool {
+	for k := cl.first; k < cl.end; k++ {
+		if r := c.ref[k]; r.entity == cl.speaker && r.kind != news.MentionPronoun {
+			return true
+		}
+	}
+	return false
+}
+
+// possessive reports a name at token k that is a possessor ("Trump's").
+func (c *docIndex) possessive(k int) bool {
+	w := c.words[k]
+	if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+		return true
+	}
+	if k+1 < len(c.words) {
+		n := c.words[k+1]
+		return n == "'s" || n == "’s" || n == "'" || n == "’"
+	}
+	return false
+}
+
+// prepositionalClassWords are class words that are prepositions: they
+// state a position only after a form of "be" ("I was against the war").
+var prepositionalClassWords = set(`against behind`)
+
+// afterBe reports a form of "be" before token k, over adverbs, in the
+// clause starting at first.
+func (c *docIndex) afterBe(k, first int) bool {
+	for j := k - 1; j >= first && j >= k-3; j-- {
+		w := strings.ToLower(c.words[j])
+		if beForms[w] {
+			return true
+		}
+		if !strings.HasSuffix(w, "ly") {
+			return false
+		}
+	}
+	return false
+}
+
+var beForms = set(`be is are was were been being am 'm ’m 's ’s 're ’re`)

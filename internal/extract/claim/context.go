@@ -70,13 +70,16 @@ func (c *docIndex) clauseEnd(from, sentEnd int) int {
 			lastComma = k
 		case reportingVerbs[w] && lastComma >= 0:
 			return lastComma
+		case (w == "and" || w == "but") && k+1 < sentEnd && reportingVerbs[strings.ToLower(c.words[k+1])]:
+			return k // "denies any wrongdoing and points out that ...": another report
 		}
 	}
 	return sentEnd
 }
 
 // reportingVerbs start another report inside a sentence.
-var reportingVerbs = set(`said says told added stated announced claimed warned insisted`)
+var reportingVerbs = set(`said says told added stated announced claimed warned insisted points pointed
+	noted notes argued argues`)
 
 // negatedAt reports a negation within the three tokens before the predicate
 // word at, inside the clause.

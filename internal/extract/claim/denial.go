@@ -170,8 +170,8 @@ func denials(c *docIndex) []denial {
 		}
 		first, _ := c.tokensIn(ev.Trigger.Span)
 		sent := c.doc.Sentences[ev.Sentence]
-		if ev.Type != "DENY" && !(ev.Type == "REJECT" && c.claimNounAfter(first+1, sent.EndToken) >= 0) || c.deniesAParty(first) ||
-			c.notADenialMade(first, sent.FirstToken) {
+		if ev.Type != "DENY" && !(ev.Type == "REJECT" && c.rejectsClaimNoun(first, sent.EndToken)) || c.deniesAParty(first) ||
+			c.notADenialMade(first, sent.FirstToken) || c.inApposition(ev.Actor, sent.FirstToken, first) || c.opinionOfFact(first) {
 			continue
 		}
 		out = append(out, denial{statement: statement{speaker: ev.Actor, event: ev.ID, span: sent.Span,
@@ -187,7 +187,7 @@ func denials(c *docIndex) []denial {
 			k = first
 		}
 		for i := first; i < end && k < 0; i++ {
-			if falsityWords[strings.ToLower(c.words[i])] && !c.negatedAt(max(first, i-3), i) && c.callsUntrue(i, first) {
+			if falsityWords[strings.ToLower(c.words[i])] && !c.negatedAt(max(first, i-3), i) && c.callsUntrue(i, first) && !c.opinionOfFact(i) {
 				k = i
 			}
 		}
@@ -240,12 +240,19 @@ func (s *Stage) answered(c *docIndex, d denial, stmts []statement) (statement, b
 			return statement{speaker: o, span: sent.Span, first: sent.FirstToken, end: sent.EndToken, noun: c.words[k]}, true
 		}
 	}
+	if o := c.fabricator(d); o != "" {
+		if a, ok := latestBy(c, d, stmts, o); ok {
+			return a, true
+		}
+		return statement{}, false
+	}
+	denied := c.contentWords(d.trigger+1, d.end)
 	for _, i := range c.candidates(d, stmts) {
-		if a := stmts[i]; a.accused != "" && c.party(a.accused) == c.party(d.speaker) {
+		if a := stmts[i]; a.accused != "" && c.party(a.accused) == c.party(d.speaker) && (c.refersBack(d) ||
+			c.sentencesApart(a, d) <= maxAccusationSentences && (c.deniesOwnDoing(d) || c.sharesWith(&stmts[i], c.contentWords(d.first, d.end), d.speaker))) {
 			return a, true
 		}
 	}
-	denied := c.contentWords(d.trigger+1, d.end)
 	if c.refersBack(d) || c.deniesOwnDoing(d) {
 		result := c.deniesResult(d)
 		for _, i := range c.candidates(d, stmts) {
@@ -276,6 +283,49 @@ func (s *Stage) answered(c *docIndex, d denial, stmts []statement) (statement, b
 	return statement{}, false
 }
 
+// maxAccusationSentences bounds how many sentences after an accusation a
+// denial by the accused that does not refer back to it ("the charges", "It
+// is false") may be taken to answer it; such a denial must also deny the
+// accused's own part or share a word or a name with the accusation.
+const maxAccusationSentences = 3
+
+// sentencesApart returns how many sentences lie between a's start and d's.
+func (c *docIndex) sentencesApart(a statement, d denial) int {
+	i := sort.Search(len(c.doc.Sentences), func(i int) bool { return c.doc.Sentences[i].EndToken > a.first })
+	j := sort.Search(len(c.doc.Sentences), func(i int) bool { return c.doc.Sentences[i].EndToken > d.trigger })
+	return abs(j - i)
+}
+
+// fabricator returns the party a denial says made something up: the name
+// before "fabricated"/"invented"/"made up" ("Fields had fabricated the
+// story"), or "".
+func (c *docIndex) fabricator(d denial) string {
+	switch strings.ToLower(c.words[d.trigger]) {
+	case "fabricated", "invented", "concocted", "lied", "made":
+	default:
+		return ""
+	}
+	k := d.trigger - 1
+	for k >= d.first && auxiliaryForms[strings.ToLower(c.words[k])] {
+		k--
+	}
+	if k >= d.first && c.ref[k].entity != "" && c.party(c.ref[k].entity) != c.party(d.speaker) && c.ref[k].kind != news.MentionPronoun {
+		return c.ref[k].entity
+	}
+	return ""
+}
+
+// latestBy returns the statement of party o that denial d may answer,
+// nearest first.
+func latestBy(c *docIndex, d denial, stmts []statement, o string) (statement, bool) {
+	for _, i := range c.candidates(d, stmts) {
+		if c.party(stmts[i].speaker) == c.party(o) {
+			return stmts[i], true
+		}
+	}
+	return statement{}, false
+}
+
 // leadSentences is how many sentences open an article: a denial there
 // may answer a statement the body gives after it ("X denied reports
 // that ...; ... Y wrote that ...").
@@ -287,7 +337,7 @@ const leadSentences = 2
 // lead, those after it, earliest first.
 func (c *docIndex) candidates(d denial, stmts []statement) []int {
 	at := c.doc.Tokens[d.trigger].Start
-	other := func(a statement) bool { return c.party(a.speaker) != c.party(d.speaker) }
+	other := func(a statement) bool { return c.party(a.speaker) != c.party(d.speaker) && !c.hedged(a) }
 	var out []int
 	for i := len(stmts) - 1; i >= 0; i-- {
 		if a := stmts[i]; other(a) && a.span.End <= at && at-a.span.Start <= maxAnswerDistance {
@@ -352,7 +402,19 @@ func (c *docIndex) refersBack(d denial) bool {
 	if c.deniedNoun(d) >= 0 {
 		return true
 	}
-	return falsityWords[strings.ToLower(c.words[d.trigger])]
+	return falsityWords[strings.ToLower(c.words[d.trigger])] && c.callsUntrue(d.trigger, max(d.first, c.quoteStart(d.trigger)))
+}
+
+// quoteStart returns the first token of the quote holding token k, or -1.
+func (c *docIndex) quoteStart(k int) int {
+	at := c.doc.Tokens[k].Start
+	for _, q := range c.doc.Quotes {
+		if q.Span.Start <= at && at < q.Span.End {
+			first, _ := c.tokensIn(q.Span)
+			return first
+		}
+	}
+	return -1
 }
 
 // deniesOwnDoing reports a denial of the denier's own part in something:
@@ -578,8 +640,11 @@ func (c *docIndex) party(id string) string {
 // "Islamic").
 func (c *docIndex) canSpeak(id string) bool {
 	switch c.typeOf(id) {
-	case news.TypePER, news.TypeORG, news.TypeLOC:
+	case news.TypePER, news.TypeORG:
 		return true
+	case news.TypeLOC:
+		pl := c.place(id)
+		return pl == nil || pl.Feature == "country" // not a state or city where something was said
 	}
 	return false
 }
@@ -617,8 +682,8 @@ func (c *docIndex) callsUntrue(i, first int) bool {
 		if copulas[w] {
 			for k := j - 1; k >= first && k >= j-10; k-- {
 				x := strings.ToLower(c.words[k])
-				if claimNouns[x] || demonstratives[x] || x == "it" || x == "it's" || x == "that's" {
-					return true
+				if claimNouns[x] || k >= j-2 && (demonstratives[x] || x == "it") || x == "it's" || x == "that's" {
+					return true // "the report ... is false", "this is a lie", not "claiming that X is in decline is fiction"
 				}
 			}
 			return false
@@ -673,11 +738,84 @@ func (c *docIndex) notADenialMade(trigger, first int) bool {
 	}
 	for k := trigger - 1; k >= first && k >= trigger-3; k-- {
 		switch w := strings.ToLower(c.words[k]); {
-		case w == "would" || w == "could" || w == "might" || w == "if" || w == "unless" || w == "whether":
+		case w == "would" || w == "could" || w == "might" || w == "must" || w == "if" || w == "unless" || w == "whether":
 			return true
 		case w == "to" && k == trigger-1:
 			return true // "refused to disavow", "sought to quash", "a mistake to rule out": asked, tried or declined, not made
 		}
 	}
 	return false
+}
+
+// hedged reports a statement that opens under a modal of possibility
+// ("could raise new questions"): it asserts nothing to deny.
+func (c *docIndex) hedged(a statement) bool {
+	for k := a.first; k < a.end && k < a.first+3; k++ {
+		if w := strings.ToLower(c.words[k]); w == "could" || w == "might" || w == "may" {
+			return true
+		}
+	}
+	return false
+}
+
+// rejectsClaimNoun reports a rejection whose object is a claim noun
+// ("rejected the claims", "rejects Trump's remarks"), not a refusal to do
+// something about one ("refusing to recant earlier remarks").
+func (c *docIndex) rejectsClaimNoun(trigger, end int) bool {
+	k := c.claimNounAfter(trigger+1, end)
+	if k < 0 || k > trigger+5 {
+		return false
+	}
+	for j := trigger + 1; j < k; j++ {
+		if strings.EqualFold(c.words[j], "to") || c.isVerbish(j) && c.ref[j].entity == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// inApposition reports a denier named in the denial's sentence only inside
+// another person's apposition ("Patricia Smith, mother of victim Sean
+// Smith, rejected the claim"): the event stage took the wrong name.
+func (c *docIndex) inApposition(actor string, first, trigger int) bool {
+	named := false
+	for k := first; k < trigger; k++ {
+		if c.ref[k].entity != actor || k > first && c.ref[k-1].entity == actor {
+			continue
+		}
+		named = true
+		if !c.afterLink(k, first) {
+			return false
+		}
+	}
+	return named
+}
+
+// afterLink reports a name at token k inside an apposition: a preposition
+// within the four words before it that follows a comma and a noun or two
+// (", mother of Benghazi victim Y").
+func (c *docIndex) afterLink(k, first int) bool {
+	for j := k - 1; j >= first && j >= k-4; j-- {
+		w := strings.ToLower(c.words[j])
+		if appositionLinks[w] {
+			// in an apposition ("X, mother of Y"), not "officials from Y"
+			return j-2 >= first && (c.words[j-2] == "," || j-3 >= first && c.words[j-3] == ",")
+		}
+		if !isLowerWord(w) && c.ref[j].entity == "" && !isCapitalised(c.words[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+func isCapitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+var appositionLinks = set(`of for to with by from`)
+
+// opinionOfFact reports a falsity adjective said of a fact rather than of a
+// statement: "It is absurd that you had 400 ...".
+func (c *docIndex) opinionOfFact(k int) bool {
+	return k+1 < len(c.words) && strings.EqualFold(c.words[k+1], "that") && k >= 2 && copulas[strings.ToLower(c.words[k-1])] &&
+		strings.EqualFold(c.words[k-2], "it") || k+1 < len(c.words) && strings.EqualFold(c.words[k+1], "that") && k >= 1 &&
+		(strings.EqualFold(c.words[k-1], "it's") || strings.EqualFold(c.words[k-1], "it’s"))
 }

@@ -2,6 +2,7 @@ package claim
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -67,7 +68,7 @@ func (c *docIndex) figuresOf(st statement) []figure {
 	var out []figure
 	for k := st.first; k < st.end; k++ {
 		n, ok := count(c.words[k])
-		if !ok {
+		if !ok || c.pastEvent(k, st.end) {
 			continue
 		}
 		if o, ok := c.outcomeAfter(k+1, st.end); ok {
@@ -125,6 +126,16 @@ func count(w string) (int, bool) {
 	return n, err == nil && n > 0 && n < 1000000 && !(n >= 1900 && n <= 2100)
 }
 
+// maxFigureSentences bounds how many sentences apart two counts may be to
+// be counts of one event: an article recalls earlier events further on
+// ("130 were killed in Paris in November").
+const maxFigureSentences = 12
+
+// sentenceIndex returns the index of the sentence holding token k.
+func (c *docIndex) sentenceIndex(k int) int {
+	return sort.Search(len(c.doc.Sentences), func(i int) bool { return c.doc.Sentences[i].EndToken > k })
+}
+
 // figureContradictions pairs statements of two parties that give
 // different counts of one outcome ("23 security personnel were killed" /
 // "20 officers were killed"): one pair per two parties and outcome.
@@ -144,7 +155,7 @@ func (s *Stage) figureContradictions(c *docIndex, stmts []statement, firstID int
 			a, b := figs[i], figs[j]
 			a.speaker, b.speaker = c.party(a.speaker), c.party(b.speaker)
 			if a.outcome != b.outcome || a.victims != b.victims && a.victims != "" && b.victims != "" || a.count == b.count || a.speaker == b.speaker || max(a.count, b.count) > 3*min(a.count, b.count) ||
-				abs(a.span.Start-b.span.Start) > maxAnswerDistance {
+				abs(a.span.Start-b.span.Start) > maxAnswerDistance || abs(c.sentenceIndex(a.at)-c.sentenceIndex(b.at)) > maxFigureSentences {
 				continue
 			}
 			key := pairKey(a.speaker, b.speaker) + "\x00" + a.outcome
@@ -168,3 +179,25 @@ func (s *Stage) figureContradictions(c *docIndex, stmts []statement, firstID int
 	}
 	return claims, out
 }
+
+// pastEvent reports a count said of another, earlier event: a time phrase
+// of the past within eight words after it ("killed 130 people in Paris
+// last November", "in 2015", "two years ago").
+func (c *docIndex) pastEvent(k, end int) bool {
+	for j := k + 1; j < end && j <= k+8; j++ {
+		w := strings.ToLower(c.words[j])
+		if w == "ago" || w == "." || w == ";" {
+			return w == "ago"
+		}
+		if w == "last" && j+1 < end && pastUnits[strings.ToLower(c.words[j+1])] {
+			return true
+		}
+		if n, err := strconv.Atoi(w); err == nil && n >= 1900 && n <= 2100 {
+			return true
+		}
+	}
+	return false
+}
+
+var pastUnits = set(`year month week january february march april may june july august september october november december
+	spring summer autumn fall winter`)
