@@ -121,7 +121,7 @@ var negations = set(`no not n't n’t never nor without none neither`)
 // fromClause makes the claims of one clause: one per object place, or one
 // without an object.
 func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.Claim {
-	if !c.canClaim(cl.speaker) {
+	if !c.canClaim(cl.speaker) || cl.quote != "" && c.employerOnly(cl) {
 		return nil
 	}
 	p, at := s.predicate(c, cl)
@@ -234,7 +234,7 @@ var (
 		argue insist claim state report announce explain write tweet declare warn criticize criticise slam
 		blast accuse praise urge call respond reply condemn disavow dismiss reject deny question wonder
 		acknowledge admit concede point exclaim shout yell quip joke boast complain stress emphasize emphasise
-		recount mention describe conclude decide`)
+		recount mention describe conclude decide venture`)
 	lightVerbs = set(`make take go come give put keep let look try use start begin continue need like love`)
 )
 
@@ -349,6 +349,9 @@ func (c *docIndex) verbSubject(cl clause, at int) string {
 			return "" // "escalating sanctions": a participle that modifies a noun
 		}
 	}
+	if c.inRelativeClause(k, cl.first) {
+		return "" // "the type of campaign that we run": not what the speaker asserts
+	}
 	if r := c.ref[k]; r.entity != "" && r.typ != news.TypeLOC {
 		return r.entity
 	}
@@ -356,6 +359,23 @@ func (c *docIndex) verbSubject(cl clause, at int) string {
 		return cl.speaker
 	}
 	return ""
+}
+
+// inRelativeClause reports a subject at token k that opens a relative
+// clause: "that"/"which"/"who" right before it, after a noun.
+func (c *docIndex) inRelativeClause(k, first int) bool {
+	for k > first && c.ref[k-1].entity != "" && c.ref[k-1].entity == c.ref[k].entity {
+		k-- // to the name's first word
+	}
+	if k-2 < first {
+		return false
+	}
+	w := strings.ToLower(c.words[k-1])
+	if w != "that" && w != "which" && w != "who" {
+		return false
+	}
+	t, ok := c.tag(k - 2)
+	return ok && strings.HasPrefix(t, "NN") && c.ref[k-2].entity == ""
 }
 
 // auxiliaryForms are the inflected auxiliaries and modals that may stand
@@ -449,15 +469,15 @@ func (c *docIndex) notAsserted(cl clause, at int) bool {
 			return true
 		}
 	}
-	for k := cl.first; k < cl.end; k++ {
+	for k := max(cl.first-3, 0); k < cl.end; k++ {
 		if w := strings.ToLower(c.words[k]); w == "if" || w == "unless" {
-			return true // the main clause of a condition is not asserted either: "we will win if ..."
+			return true // the main clause of a condition is not asserted either: "we will win if ...", "says if elected, 'I will ...'"
 		}
 	}
 	for k := at - 1; k >= cl.first; k-- {
 		w := strings.ToLower(c.words[k])
 		switch {
-		case conditionWords[w], k >= at-4 && hedgeModals[w], k >= at-4 && questionWords[w], wishVerbs[w]:
+		case conditionWords[w], k >= at-4 && (hedgeModals[w] || hedgeAdverbs[w] || questionWords[w]), wishVerbs[w]:
 			return true
 		case w == "had" && k+1 < at && c.ref[k+1].entity != "" && (k == cl.first || !isLowerWord(strings.ToLower(c.words[k-1])) ||
 			c.ref[k-1].entity == "" && !auxiliaryForms[strings.ToLower(c.words[k-1])]):
@@ -477,7 +497,8 @@ var (
 	questionWords = set(`which what how why whom whose`)
 	// wishVerbs introduce what the speaker wants, not what is: "I hope the
 	// Republicans are watching", "they want to see"
-	wishVerbs      = set(`hope hopes hoped hoping wish wishes wished want wants wanted pray prays`)
+	wishVerbs      = set(`hope hopes hoped hoping wish wishes wished want wants wanted pray prays need needs`)
+	hedgeAdverbs   = set(`perhaps maybe probably possibly`)
 	conditionWords = set(`if unless whether`)
 	hedgeModals    = set(`should shouldn't must mustn't might may let lets let's could couldn't ought`)
 )
@@ -509,7 +530,7 @@ func (c *docIndex) strayWord(at, first int) bool {
 		switch {
 		case strings.HasPrefix(pt, "VB") || pt == "MD":
 			return !predicativeVerbs[lemma.LemmaTag(strings.ToLower(c.words[k]), pt)] && !strings.HasPrefix(t, "VB")
-		case (pt == "IN" || pt == "TO") && k > 0 && (claimNouns[strings.ToLower(c.words[k-1])] || c.isVerbish(k-1)):
+		case pt == "IN" && k > 0 && claimNouns[strings.ToLower(c.words[k-1])], pt == "TO" && k > 0 && c.isVerbish(k-1):
 			return false // "denied claims of the presence of IS", "pointed to the threat"
 		case strings.HasPrefix(pt, "DT") || strings.HasPrefix(pt, "JJ") || strings.HasPrefix(pt, "RB") || pt == "PRP$" || pt == "CD" ||
 			negations[strings.ToLower(c.words[k])]:
@@ -599,3 +620,28 @@ func (c *docIndex) afterBe(k, first int) bool {
 }
 
 var beForms = set(`be is are was were been being am 'm ’m 's ’s 're ’re`)
+
+// employerOnly reports a quote whose speaker is named in its sentence, out
+// of the quote, only as someone's employer or client ("a producer for
+// Yahoo Studios told", "an analyst at Jefferies said"): the words are the
+// person's, not the organisation's.
+func (c *docIndex) employerOnly(cl clause) bool {
+	sent := c.sentenceOf(cl.first)
+	named := false
+	for k := sent.FirstToken; k < sent.EndToken; k++ {
+		if c.ref[k].entity != cl.speaker || k >= cl.first && k < cl.end || k > sent.FirstToken && c.ref[k-1].entity == cl.speaker {
+			continue
+		}
+		named = true
+		j := k - 1
+		for j >= sent.FirstToken && j >= k-2 && determiners[strings.ToLower(c.words[j])] {
+			j--
+		}
+		if j < sent.FirstToken || !employerLinks[strings.ToLower(c.words[j])] {
+			return false
+		}
+	}
+	return named
+}
+
+var employerLinks = set(`for at with`)
