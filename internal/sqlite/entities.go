@@ -143,6 +143,10 @@ type nameRow struct {
 	key, kind string
 	// stored and loose are the name as stored and its loose key.
 	stored, loose string
+	// stray: a person's alias that shares no word with the person's name
+	// ("Roberts" of Donald Trump, from one article's misreading); it
+	// links nothing.
+	stray bool
 }
 
 // storedNames returns the stored names under any of the article's name
@@ -169,6 +173,7 @@ func (w *articleWriter) storedNames(refs [][]nameRef) ([]nameRow, error) {
 		if err := rows.Scan(&r.id, &r.typ, &r.name, &r.articles, &r.key, &r.kind, &r.stored, &r.loose); err != nil {
 			return nil, err
 		}
+		r.stray = r.typ == news.TypePER && r.kind == "alias" && !sharesWord(r.stored, r.name)
 		out = append(out, r)
 	}
 	return out, rows.Err()
@@ -277,9 +282,7 @@ func exactCandidates(stored []nameRow, typ string, refs []nameRef, splits map[sp
 	// would otherwise join Hillary and Bill Clinton into one.
 	fullName := typ == news.TypePER && len(refs) > 0 && strings.Contains(refs[0].key, " ")
 	for _, row := range stored {
-		// A stored person's alias that shares no word with the person's
-		// name came from one article's misreading: it links nothing.
-		if row.typ != typ || typ == news.TypePER && row.kind == "alias" && !sharesWord(row.stored, row.name) {
+		if row.typ != typ || row.stray {
 			continue
 		}
 		got, ok := byID[row.id]
