@@ -2,9 +2,11 @@ package gazetteer_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/gazetteer"
@@ -230,4 +232,59 @@ func BenchmarkLookup(b *testing.B) {
 			ix.Lookup(n)
 		}
 	}
+}
+
+// BenchmarkLoadScaled loads an index built from a synthetic cities file
+// five times the size of the shared cities15000 (each row repeated with
+// four renamed copies, about as many rows as GeoNames' cities1000 has): how
+// load time and size grow with the cities file, measured without the real
+// file. It reports the index's size as index-MB.
+func BenchmarkLoadScaled(b *testing.B) {
+	src := gazetteertest.SharedDir()
+	if src == "" {
+		b.Skip("../shared/data/geonames is absent")
+	}
+	dir := b.TempDir()
+	data, err := os.ReadFile(filepath.Join(src, "cities15000.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var big []byte
+	for copyN := 0; copyN < 5; copyN++ {
+		for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+			f := strings.Split(line, "\t")
+			if copyN > 0 {
+				f[0] = fmt.Sprint(copyN) + f[0]
+				f[1], f[2] = f[1]+" "+fmt.Sprint(copyN), f[2]+" "+fmt.Sprint(copyN)
+			}
+			big = append(big, strings.Join(f, "\t")+"\n"...)
+		}
+	}
+	for _, n := range []string{"admin1CodesASCII.txt", "countryInfo.tsv", "country_translations.json"} {
+		d, err := os.ReadFile(filepath.Join(src, n))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, n), d, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cities1000.txt"), big, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(dir, gazetteer.FileName)
+	if _, err := gazetteer.BuildDir(dir, 1000, out); err != nil {
+		b.Fatal(err)
+	}
+	fi, err := os.Stat(out)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := gazetteer.Load(dir); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(fi.Size())/1e6, "index-MB")
 }
