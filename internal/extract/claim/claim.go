@@ -81,6 +81,9 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 		}
 		first, _ := c.tokensIn(ev.Trigger.Span)
 		sent := doc.Sentences[ev.Sentence]
+		if c.inApposition(ev.Actor, sent.FirstToken, first) {
+			continue // "Lewandowski, now a paid CNN commentator, has denied": not CNN's denial
+		}
 		claims = append(claims, s.fromClause(c, claims, clause{
 			speaker: ev.Actor, first: first + 1, end: c.clauseEnd(first+1, sent.EndToken), deny: ev.Type == "DENY",
 			target: ev.Target, event: ev.ID, evidence: sent.Span,
@@ -134,10 +137,14 @@ func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.
 	}
 	var subject string
 	tag, tagged := c.tag(at)
-	if _, inClass := s.preds.classOf[strings.ToLower(c.words[at])]; inClass && !(tagged && strings.HasPrefix(tag, "VB")) {
+	_, inClass := s.preds.classOf[strings.ToLower(c.words[at])]
+	if inClass && !(tagged && strings.HasPrefix(tag, "VB")) {
 		subject = s.subject(c, earlier, cl, at)
 	} else {
 		subject = c.verbSubject(cl, at)
+		if inClass && c.passive(at, cl.first) {
+			return nil // "Cosby is attacked": the subject is who it is done to, not who does it
+		}
 	}
 	if subject == "" || c.pronounSubject(at, cl.first, subject, cl.speaker) || c.namedInside(cl, subject) {
 		return nil
@@ -461,8 +468,10 @@ func (c *docIndex) canClaim(id string) bool {
 
 // notAsserted reports a predicate the speaker does not assert: inside a
 // condition ("if Trump wins", "unless", "whether", "had Clinton
-// congratulated him"), a question, or under a modal of demand or hedge
-// ("should call", "must rebut", "might be difficult", "let the UN advise").
+// congratulated him") or a clause of time ("when Trump debates her"), a
+// question, under a wish or a guess ("I hope", "I guess") or under a modal
+// or adverb of demand or hedge ("should call", "must rebut", "might be
+// difficult", "let the UN advise", "perhaps").
 func (c *docIndex) notAsserted(cl clause, at int) bool {
 	for k := cl.first; k < cl.end; k++ {
 		if w := c.words[k]; w == "?" {
@@ -477,7 +486,7 @@ func (c *docIndex) notAsserted(cl clause, at int) bool {
 	for k := at - 1; k >= cl.first; k-- {
 		w := strings.ToLower(c.words[k])
 		switch {
-		case conditionWords[w], k >= at-4 && (hedgeModals[w] || hedgeAdverbs[w] || questionWords[w]), wishVerbs[w]:
+		case conditionWords[w], k >= at-4 && (hedgeModals[w] || hedgeAdverbs[w] || questionWords[w] || w == "when" || w == "whenever"), wishVerbs[w]:
 			return true
 		case w == "had" && k+1 < at && c.ref[k+1].entity != "" && (k == cl.first || !isLowerWord(strings.ToLower(c.words[k-1])) ||
 			c.ref[k-1].entity == "" && !auxiliaryForms[strings.ToLower(c.words[k-1])]):
@@ -497,7 +506,7 @@ var (
 	questionWords = set(`which what how why whom whose`)
 	// wishVerbs introduce what the speaker wants, not what is: "I hope the
 	// Republicans are watching", "they want to see"
-	wishVerbs      = set(`hope hopes hoped hoping wish wishes wished want wants wanted pray prays need needs`)
+	wishVerbs      = set(`hope hopes hoped hoping wish wishes wished want wants wanted pray prays need needs guess suppose`)
 	hedgeAdverbs   = set(`perhaps maybe probably possibly`)
 	conditionWords = set(`if unless whether`)
 	hedgeModals    = set(`should shouldn't must mustn't might may let lets let's could couldn't ought`)
@@ -645,3 +654,21 @@ func (c *docIndex) employerOnly(cl clause) bool {
 }
 
 var employerLinks = set(`for at with`)
+
+// passive reports a past participle after a form of "be" (over adverbs
+// and negations): "was attacked", "is not supported".
+func (c *docIndex) passive(at, first int) bool {
+	if t, ok := c.tag(at); ok && t != "VBN" {
+		return false
+	}
+	for k := at - 1; k >= first && k >= at-3; k-- {
+		w := strings.ToLower(c.words[k])
+		if beForms[w] && w != "'s" && w != "’s" {
+			return true
+		}
+		if !negations[w] && !strings.HasSuffix(w, "ly") {
+			return false
+		}
+	}
+	return false
+}

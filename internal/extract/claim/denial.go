@@ -801,6 +801,9 @@ func (c *docIndex) afterLink(k, first int) bool {
 			// in an apposition ("X, mother of Y"), not "officials from Y"
 			return j-2 >= first && (c.words[j-2] == "," || j-3 >= first && c.words[j-3] == ",")
 		}
+		if (w == "a" || w == "an") && j-1 >= first && (c.words[j-1] == "," || j-2 >= first && c.words[j-2] == ",") {
+			return true // "X, (now) a paid Y commentator,"
+		}
 		if !isLowerWord(w) && c.ref[j].entity == "" && !isCapitalised(c.words[j]) {
 			return false
 		}
