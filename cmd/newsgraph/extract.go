@@ -44,6 +44,8 @@ type extractOptions struct {
 	pretty  bool
 	timings bool
 	workers int
+	// cpuProfile is the file that receives a CPU profile of the run ("": none).
+	cpuProfile string
 	// docTimeout is the time budget of one document (0: none).
 	docTimeout time.Duration
 	// dataDir and countryHint are the geo stage's settings.
@@ -56,6 +58,19 @@ func runExtract(env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
+	stopProfile, err := startCPUProfile(opt.cpuProfile)
+	if err != nil {
+		return fmt.Errorf("extract: %w", err)
+	}
+	err = extractWithRunner(env, opt, files)
+	if perr := stopProfile(); perr != nil && err == nil {
+		err = fmt.Errorf("extract: %w", perr)
+	}
+	return err
+}
+
+// extractWithRunner loads the stages (models, gazetteer) and extracts files.
+func extractWithRunner(env *environment, opt extractOptions, files []string) error {
 	runner, err := newExtractRunner(geoOptions(env, opt))
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
@@ -77,6 +92,7 @@ func parseExtractFlags(env *environment, args []string) (extractOptions, []strin
 	fs.BoolVar(&opt.pretty, "pretty", false, "indent the JSON of a single document for reading")
 	fs.BoolVar(&opt.timings, "timings", false, "print each stage's time per document on stderr")
 	fs.IntVar(&opt.workers, "workers", runtime.GOMAXPROCS(0), "documents processed in parallel")
+	fs.StringVar(&opt.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run (model loading included) to `FILE`, for 'go tool pprof' (debugging)")
 	docTimeoutFlag(fs, &opt.docTimeout)
 	fs.StringVar(&opt.dataDir, "data", "", "data `DIR` with the GeoNames index (default $NEWSGRAPH_DATA or the user data directory; see 'newsgraph setup')")
 	fs.StringVar(&opt.countryHint, "country-hint", "", "ISO 3166 `CODE` of the country the articles are mostly about (PK); favours its places")

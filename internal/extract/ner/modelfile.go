@@ -37,8 +37,8 @@ func (m *Model) Save(w io.Writer) error {
 		return err
 	}
 	bw := bufio.NewWriter(zw)
-	q1, sc1 := quantise(m.s1.w)
-	q2, sc2 := quantise(m.s2.w)
+	q1, sc1 := quantise(m.stageWeights(0))
+	q2, sc2 := quantise(m.stageWeights(1))
 	var keep []int
 	for r := range m.keys {
 		if !allZero(q1[r*numTags:(r+1)*numTags]) || !allZero(q2[r*numTags:(r+1)*numTags]) {
@@ -153,68 +153,53 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errBadModel, err)
 	}
-	br := bufio.NewReaderSize(zr, 1<<20)
-	magic := make([]byte, len(fileMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != fileMagic {
+	mr := &modelReader{r: bufio.NewReaderSize(zr, 1<<16)}
+	if magic := mr.next(len(fileMagic)); mr.err != nil || string(magic) != fileMagic {
 		return nil, errBadModel
 	}
-	le := binary.LittleEndian
-	get := func(v any) {
-		if err == nil {
-			err = binary.Read(br, le, v)
-		}
-	}
-	var version, metaLen, rows uint32
-	get(&version)
-	if err == nil && version != fileVersion {
+	version := mr.u32()
+	if mr.err == nil && version != fileVersion {
 		return nil, fmt.Errorf("%w: version %d, want %d", errBadModel, version, fileVersion)
 	}
-	get(&metaLen)
-	if err != nil || metaLen > 1<<20 {
+	metaLen := mr.u32()
+	if mr.err != nil || metaLen > 1<<20 {
 		return nil, fmt.Errorf("%w: bad header", errBadModel)
 	}
-	meta := make([]byte, metaLen)
-	if _, err := io.ReadFull(br, meta); err != nil {
-		return nil, fmt.Errorf("%w: %v", errBadModel, err)
-	}
 	m := &Model{}
+	meta := mr.next(int(metaLen))
+	if mr.err != nil {
+		return nil, fmt.Errorf("%w: %v", errBadModel, mr.err)
+	}
 	if err := json.Unmarshal(meta, &m.Meta); err != nil {
 		return nil, fmt.Errorf("%w: %v", errBadModel, err)
 	}
-	get(&rows)
-	if err != nil || rows > 1<<26 {
+	rows := mr.u32()
+	if mr.err != nil || rows > 1<<26 {
 		return nil, fmt.Errorf("%w: bad row count", errBadModel)
 	}
-	m.keys = make([]uint64, rows)
-	get(m.keys)
-	q := make([]int16, int(rows)*numTags)
-	for _, st := range []*linear{&m.s1, &m.s2} {
-		var scale float32
-		get(&scale)
-		get(q)
-		if err != nil {
-			break
-		}
-		st.w = make([]float32, len(q))
-		inv := 1 / scale
-		for i, v := range q {
-			st.w[i] = float32(v) * inv
-		}
-		get(&st.tr.start)
-		get(&st.tr.t)
-		get(&st.tr.end)
+	m.keys = mr.u64s(int(rows))
+	m.w = make([]float32, int(rows)*rowWidth)
+	for stage, st := range []*linear{&m.s1, &m.s2} {
+		mr.weights(m.w, stage)
+		mr.transitions(&st.tr)
 	}
-	var nlex uint32
-	get(&nlex)
-	if err != nil || nlex > 1<<26 {
-		return nil, fmt.Errorf("%w: truncated or corrupt", errBadModel)
+	if err := m.loadLexicon(mr); err != nil {
+		return nil, err
 	}
-	lk := make([]uint64, nlex)
-	lc := make([]uint8, nlex)
-	get(lk)
-	get(lc)
-	if err != nil {
-		return nil, fmt.Errorf("%w: truncated or corrupt: %v", errBadModel, err)
+	m.prepare()
+	return m, nil
+}
+
+// loadLexicon reads the case lexicon and the word classes of a model file.
+func (m *Model) loadLexicon(mr *modelReader) error {
+	nlex := mr.u32()
+	if mr.err != nil || nlex > 1<<26 {
+		return fmt.Errorf("%w: truncated or corrupt", errBadModel)
+	}
+	lk := mr.u64s(int(nlex))
+	lc := slices.Clone(mr.next(int(nlex)))
+	if mr.err != nil {
+		return fmt.Errorf("%w: truncated or corrupt: %v", errBadModel, mr.err)
 	}
 	m.lex = make(map[uint64]uint8, nlex)
 	for i, k := range lk {
@@ -222,17 +207,14 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	var cms [2]map[uint64]uint32
 	for j := range cms {
-		var n uint32
-		get(&n)
-		if err != nil || n > 1<<26 {
-			return nil, fmt.Errorf("%w: truncated or corrupt", errBadModel)
+		n := mr.u32()
+		if mr.err != nil || n > 1<<26 {
+			return fmt.Errorf("%w: truncated or corrupt", errBadModel)
 		}
-		ck := make([]uint64, n)
-		cv := make([]uint32, n)
-		get(ck)
-		get(cv)
-		if err != nil {
-			return nil, fmt.Errorf("%w: truncated or corrupt: %v", errBadModel, err)
+		ck := mr.u64s(int(n))
+		cv := mr.u32s(int(n))
+		if mr.err != nil {
+			return fmt.Errorf("%w: truncated or corrupt: %v", errBadModel, mr.err)
 		}
 		cms[j] = make(map[uint64]uint32, n)
 		for i, k := range ck {
@@ -242,6 +224,111 @@ func Load(r io.Reader) (*Model, error) {
 	if len(cms[0]) > 0 {
 		m.cl = &clusters{byWord: cms[0], byLower: cms[1]}
 	}
-	m.index = newTable(m.keys)
-	return m, nil
+	return nil
+}
+
+// modelReader reads the little-endian numbers of a model file. The first
+// error stops it: every later read returns zeros and mr.err keeps that
+// error (io.ErrUnexpectedEOF for a file cut short).
+type modelReader struct {
+	r   io.Reader
+	buf []byte
+	err error
+}
+
+// chunkBytes is how many bytes modelReader decodes at a time.
+const chunkBytes = 1 << 16
+
+// next returns the next n bytes, valid until the next call (nil after an
+// error).
+func (mr *modelReader) next(n int) []byte {
+	if mr.err != nil {
+		return nil
+	}
+	if cap(mr.buf) < n {
+		mr.buf = make([]byte, n)
+	}
+	b := mr.buf[:n]
+	if _, err := io.ReadFull(mr.r, b); err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		mr.err = err
+		return nil
+	}
+	return b
+}
+
+// items reads n items of size bytes, a chunk of whole items at a time, and
+// gives each chunk to f with the index of its first item.
+func (mr *modelReader) items(n, size int, f func(first int, b []byte)) {
+	per := max(chunkBytes/size, 1)
+	for i := 0; i < n && mr.err == nil; i += per {
+		k := min(per, n-i)
+		if b := mr.next(k * size); b != nil {
+			f(i, b)
+		}
+	}
+}
+
+func (mr *modelReader) u32() uint32 {
+	if b := mr.next(4); b != nil {
+		return binary.LittleEndian.Uint32(b)
+	}
+	return 0
+}
+
+func (mr *modelReader) f32() float32 { return math.Float32frombits(mr.u32()) }
+
+func (mr *modelReader) u64s(n int) []uint64 {
+	out := make([]uint64, n)
+	mr.items(n, 8, func(first int, b []byte) {
+		dst := out[first : first+len(b)/8]
+		for i := range dst {
+			dst[i] = binary.LittleEndian.Uint64(b[i*8:])
+		}
+	})
+	return out
+}
+
+func (mr *modelReader) u32s(n int) []uint32 {
+	out := make([]uint32, n)
+	mr.items(n, 4, func(first int, b []byte) {
+		dst := out[first : first+len(b)/4]
+		for i := range dst {
+			dst[i] = binary.LittleEndian.Uint32(b[i*4:])
+		}
+	})
+	return out
+}
+
+// weights reads one stage's scale and quantised weights (numTags int16 per
+// row) into its half of each row of w (see Model.w): weight q is q/scale,
+// computed as float32(q) * (1/scale).
+func (mr *modelReader) weights(w []float32, stage int) {
+	inv := 1 / mr.f32()
+	rows := len(w) / rowWidth
+	mr.items(rows, 2*numTags, func(first int, b []byte) {
+		for r := 0; r < len(b)/(2*numTags); r++ {
+			dst := (*[numTags]float32)(w[(first+r)*rowWidth+stage*numTags:])
+			src := b[r*2*numTags : (r+1)*2*numTags]
+			for k := range dst {
+				dst[k] = float32(int16(binary.LittleEndian.Uint16(src[2*k:]))) * inv
+			}
+		}
+	})
+}
+
+func (mr *modelReader) transitions(tr *transitions) {
+	for b := range tr.start {
+		tr.start[b] = mr.f32()
+	}
+	for a := range tr.t {
+		for b := range tr.t[a] {
+			tr.t[a][b] = mr.f32()
+		}
+	}
+	for a := range tr.end {
+		tr.end[a] = mr.f32()
+	}
 }

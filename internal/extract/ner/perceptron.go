@@ -75,7 +75,7 @@ func (p *perceptron) trainSentence(rows, off []int32, gold []int, sc *scratch) i
 	em := sc.em[:n*numTags]
 	emissions(p.w, rows, off, em)
 	pred := sc.tags1[:n]
-	viterbi(em, &p.tr, pred, sc.back[:n*numTags])
+	viterbi(em, newTrellis(&p.tr), pred, sc.back[:n*numTags])
 	wrong := 0
 	for i := 0; i < n; i++ {
 		if pred[i] != gold[i] {
@@ -267,7 +267,7 @@ func decodeDocs(docs []*prepDoc, l *linear, data stageData, out func(d *prepDoc)
 	sc := &scratch{}
 	for _, d := range docs {
 		rows, off := data(d)
-		decode(&d.dc, l, rows, off, sc, out(d))
+		decodeStage(&d.dc, l, rows, off, sc, out(d))
 	}
 }
 

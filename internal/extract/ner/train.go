@@ -272,7 +272,7 @@ func Train(train, dev *Corpus, cfg TrainConfig) (*Model, error) {
 	s1.w = append(s1.w, make([]float32, (nrows-n1)*numTags)...)
 	m := &Model{keys: fi.keys, s1: s1, s2: s2, lex: lex, cl: cl,
 		Meta: Meta{Command: cfg.Command, DevF1: f1dev2, Epochs1: e1, Epochs2: e2}}
-	m.index = newTable(m.keys)
+	m.setWeights(s1.w, s2.w)
 	return m, nil
 }
 
