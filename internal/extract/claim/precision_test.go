@@ -8,11 +8,12 @@ import (
 )
 
 // TestClaimPrecision: no claim is made where the speaker does not assert
-// the proposition (a condition, a counterfactual, a question, a demand),
-// where the speaker is a city, where the subject stands only as a pronoun
-// that may be someone else, or where the class word is no predicate (an
-// adjective of a compound noun); "not only" is no negation. Sentences are
-// the project's own.
+// the proposition (a condition, a counterfactual, a question, a demand, a
+// hope, a clause of time), where the speaker is a city, an employer or
+// named inside the words, where the subject stands only as a pronoun that
+// may be someone else, or where the class word is no predicate (an
+// adjective of a compound noun, a passive, a preposition); "not only" is no
+// negation. Sentences are the project's own.
 func TestClaimPrecision(t *testing.T) {
 	kessler := fent{"PER", []string{"Kessler", "he"}, "", ""}
 	ortiz := fent{"PER", []string{"Ortiz"}, "", ""}
@@ -67,6 +68,46 @@ func TestClaimPrecision(t *testing.T) {
 			ents:   []fent{ortiz, kessler, {"LOC", []string{"Dunmore"}, "US", "city"}},
 			quotes: []fquote{{"Kessler has no support in Dunmore", "Ortiz", "said"}},
 		}, "NNP VBD NNP VBZ DT NN IN NNP .", []string{"Ortiz deny support Kessler Dunmore"}},
+		{"a cue that reports no words gives no claim", fixture{
+			text:   "Ortiz agreed that Kessler supports the plan.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"Kessler supports the plan", "Ortiz", "agreed"}},
+		}, "", nil},
+		{"a hope is not asserted", fixture{
+			text:   "Ortiz said he hopes Kessler supports the plan.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"he hopes Kessler supports the plan", "Ortiz", "said"}},
+		}, "", nil},
+		{"the main clause of a condition is not asserted", fixture{
+			text:   "Ortiz said Kessler will support the plan if the council pays.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"Kessler will support the plan if the council pays", "Ortiz", "said"}},
+		}, "", nil},
+		{"a clause of time is not asserted", fixture{
+			text:   "Ortiz said that when Kessler supports a plan, the council listens.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"when Kessler supports a plan, the council listens", "Ortiz", "said"}},
+		}, "", nil},
+		{"a speaker named inside their own words is someone else's quote", fixture{
+			text:   `"Many feel Ortiz will support Kessler," she said.`,
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"Many feel Ortiz will support Kessler", "Ortiz", "said"}},
+		}, "", nil},
+		{"an organisation named as the speaker's employer does not speak", fixture{
+			text:   "An analyst at Dunmore Bank said Kessler supports the plan.",
+			ents:   []fent{{"ORG", []string{"Dunmore Bank"}, "", ""}, kessler},
+			quotes: []fquote{{"Kessler supports the plan", "Dunmore Bank", "said"}},
+		}, "", nil},
+		{"a passive class verb gives no claim", fixture{
+			text:   "Ortiz said Kessler was attacked by the press.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"Kessler was attacked by the press", "Ortiz", "said"}},
+		}, "NNP VBD NNP VBD VBN IN DT NN .", nil},
+		{"a preposition of the support class states a position only after be: the verb is the predicate", fixture{
+			text:   "Ortiz said Kessler joined the fight against the dam.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"Kessler joined the fight against the dam", "Ortiz", "said"}},
+		}, "NNP VBD NNP VBD DT NN IN DT NN .", []string{"Ortiz affirm join Kessler"}},
 		{"not only is no negation", fixture{
 			text:   "Ortiz said Kessler not only opposed the plan but mocked it.",
 			ents:   []fent{ortiz, kessler},
@@ -128,6 +169,28 @@ func TestDenialLinks(t *testing.T) {
 				quotes: []fquote{{"Globex trucks dumped waste in the river at night", "police", "said"}},
 				events: []fevent{{"DENY", "denied", "Globex", ""}}},
 			[]string{"denial: police vs Globex"}},
+		{"a name in another person's apposition is not the denier",
+			fixture{text: "Acme Corp accused Globex of dumping waste in the river. Maria Lund, mother of Globex driver Tom Lund, denied the accusation.",
+				ents:   []fent{acme, globex, {"PER", []string{"Maria Lund"}, "", ""}},
+				events: []fevent{{"ACCUSE", "accused", "Acme Corp", "Globex"}, {"DENY", "denied", "Globex", ""}}},
+			nil},
+		{"a rejection of doing something about a claim is no denial of it",
+			fixture{text: "Acme Corp said Globex dumped waste. Globex refused to retract earlier statements about Acme Corp.",
+				ents:   []fent{acme, globex},
+				quotes: []fquote{{"Globex dumped waste", "Acme Corp", "said"}},
+				events: []fevent{{"REJECT", "refused", "Globex", ""}}},
+			nil},
+		{"an opinion of a fact is no denial",
+			fixture{text: "Acme Corp said Globex dumped waste in the river. Globex said it is absurd that the river was never cleaned.",
+				ents:   []fent{acme, globex},
+				quotes: []fquote{{"Globex dumped waste in the river", "Acme Corp", "said"}, {"it is absurd that the river was never cleaned", "Globex", "said"}}},
+			nil},
+		{"a country names a party, a state does not",
+			fixture{text: "Kessler said Globex dumped waste in Ohio. Globex denied the report by Ohio.",
+				ents:   []fent{{"PER", []string{"Kessler"}, "", ""}, globex, {"LOC", []string{"Ohio"}, "US", "admin1"}},
+				quotes: []fquote{{"Globex dumped waste in Ohio", "Kessler", "said"}},
+				events: []fevent{{"DENY", "denied", "Globex", ""}}},
+			nil},
 		{"a denial of casualties answers a count of them",
 			fixture{text: "General Moss said 35 rebels were killed in the strike. The rebel commander Vane denied that anyone was killed.",
 				ents:   []fent{{"PER", []string{"Moss"}, "", ""}, {"PER", []string{"Vane"}, "", ""}},
