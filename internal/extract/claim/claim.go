@@ -66,8 +66,8 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 		if q.Speaker == "" || q.Kind == "partial" {
 			continue
 		}
-		if !reportsSpeech(q.Cue) {
-			continue // "X agreed", "X sent": no words of X's are reported
+		if !reportsSpeech(q.Cue) || q.Kind == "indirect" && circumstance(q.Text) {
+			continue // "X agreed", "X sent", "X said aboard his plane as he ...": no words of X's are reported
 		}
 		first, end := c.tokensIn(q.Span)
 		claims = append(claims, s.fromClause(c, claims, clause{
@@ -200,8 +200,9 @@ func (s *Stage) predicate(c *docIndex, cl clause) (string, int) {
 			continue
 		}
 		v, ok := c.verbAt(k)
-		if !ok || auxiliaryVerbs[v] || introducingVerbs[v] || lightVerbs[v] {
-			continue
+		if !ok || auxiliaryVerbs[v] || introducingVerbs[v] || lightVerbs[v] ||
+			k+1 < cl.end && strings.EqualFold(c.words[k+1], "that") {
+			continue // "found that ...": the claim is the complement
 		}
 		return v, k
 	}
@@ -241,7 +242,7 @@ var (
 		argue insist claim state report announce explain write tweet declare warn criticize criticise slam
 		blast accuse praise urge call respond reply condemn disavow dismiss reject deny question wonder
 		acknowledge admit concede point exclaim shout yell quip joke boast complain stress emphasize emphasise
-		recount mention describe conclude decide venture`)
+		recount mention describe conclude decide venture promise`)
 	lightVerbs = set(`make take go come give put keep let look try use start begin continue need like love`)
 )
 
@@ -360,10 +361,13 @@ func (c *docIndex) verbSubject(cl clause, at int) string {
 		return "" // "the type of campaign that we run": not what the speaker asserts
 	}
 	if r := c.ref[k]; r.entity != "" && r.typ != news.TypeLOC {
+		if r.kind == news.MentionNominal && r.entity != cl.speaker {
+			return "" // "the group hired": which group the link stage chose is too often wrong
+		}
 		return r.entity
 	}
-	if cl.quote != "" && firstPerson[strings.ToLower(c.words[k])] {
-		return cl.speaker
+	if w := strings.ToLower(c.words[k]); cl.quote != "" && (w == "i" || w == "we") {
+		return cl.speaker // not "our" in "at our backs"
 	}
 	return ""
 }
@@ -488,6 +492,8 @@ func (c *docIndex) notAsserted(cl clause, at int) bool {
 		switch {
 		case conditionWords[w], k >= at-4 && (hedgeModals[w] || hedgeAdverbs[w] || questionWords[w] || w == "when" || w == "whenever"), wishVerbs[w]:
 			return true
+		case (w == "have" || w == "'ve" || w == "’ve") && k > cl.first && k >= at-3 && counterfactualModals[strings.ToLower(c.words[k-1])]:
+			return true // "would have never proposed": what did not happen
 		case w == "had" && k+1 < at && c.ref[k+1].entity != "" && (k == cl.first || !isLowerWord(strings.ToLower(c.words[k-1])) ||
 			c.ref[k-1].entity == "" && !auxiliaryForms[strings.ToLower(c.words[k-1])]):
 			return true // "had Clinton congratulated him": a counterfactual
@@ -506,10 +512,12 @@ var (
 	questionWords = set(`which what how why whom whose`)
 	// wishVerbs introduce what the speaker wants, not what is: "I hope the
 	// Republicans are watching", "they want to see"
-	wishVerbs      = set(`hope hopes hoped hoping wish wishes wished want wants wanted pray prays need needs guess suppose`)
-	hedgeAdverbs   = set(`perhaps maybe probably possibly`)
-	conditionWords = set(`if unless whether`)
-	hedgeModals    = set(`should shouldn't must mustn't might may let lets let's could couldn't ought`)
+	wishVerbs    = set(`hope hopes hoped hoping wish wishes wished want wants wanted pray prays need needs guess suppose`)
+	hedgeAdverbs = set(`perhaps maybe probably possibly`)
+	// counterfactualModals with "have" speak of what did not happen
+	counterfactualModals = set(`would could should might must wouldn't couldn't shouldn't`)
+	conditionWords       = set(`if unless whether`)
+	hedgeModals          = set(`should shouldn't must mustn't might may let lets let's could couldn't ought`)
 )
 
 // strayWord reports a class word that is no predicate of its clause
@@ -672,3 +680,13 @@ func (c *docIndex) passive(at, first int) bool {
 	}
 	return false
 }
+
+// circumstance reports an indirect quote that opens with a preposition of
+// place, time or manner rather than a reported clause ("said aboard his
+// plane as he crisscrossed Nevada", "said in an interview aired Monday").
+func circumstance(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	return len(f) > 0 && circumstancePrepositions[f[0]]
+}
+
+var circumstancePrepositions = set(`in on at aboard during after before while with without from by near outside inside`)
