@@ -79,9 +79,9 @@ func TestMergeAndSplitEndpoints(t *testing.T) {
 	if id := entityID(t, store, "Chaudhry Nisar Ali Khan"); id != d.OtherID {
 		t.Errorf("after the split Chaudhry Nisar Ali Khan is entity %d, want the new %d", id, d.OtherID)
 	}
-	status, _, _ = do(s, "GET", fmt.Sprintf("/api/entities/%d", khan), "")
-	if status != 404 {
-		t.Errorf("the merged-away entity: got %d, want 404", status)
+	status, got, _ = do(s, "GET", fmt.Sprintf("/api/entities/%d", khan), "")
+	if status != 404 || !strings.Contains(got, fmt.Sprintf("was merged into entity %d", nisar)) {
+		t.Errorf("the merged-away entity: got %d %s, want 404 saying where it went", status, got)
 	}
 	_ = ctx
 }

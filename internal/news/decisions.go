@@ -56,3 +56,18 @@ func (d EntityDecision) Explain(id int64) string {
 	}
 	return s
 }
+
+// MergedError is the error of asking for an entity that an analyst merged
+// into another: it is an ErrNoSuchEntity (errors.Is) that says where the
+// entity went.
+type MergedError struct {
+	ID, Into int64
+	Decided  time.Time
+}
+
+func (e *MergedError) Error() string {
+	return fmt.Sprintf("entity %d was merged into entity %d by an analyst on %s", e.ID, e.Into, e.Decided.UTC().Format("2006-01-02"))
+}
+
+// Unwrap makes a MergedError an ErrNoSuchEntity.
+func (e *MergedError) Unwrap() error { return ErrNoSuchEntity }

@@ -157,8 +157,10 @@ func testAnalystMerge(t *testing.T, s news.Store) {
 	if d.Kind != news.DecisionMerge || d.EntityID != a.ID || d.OtherID != b.ID || d.Name != "Mian Muhammad Nawaz Sharif" {
 		t.Errorf("decision: got %+v", d)
 	}
-	if _, err := s.EntityProfile(ctx, b.ID, 10); !errors.Is(err, news.ErrNoSuchEntity) {
-		t.Errorf("merged-away entity %d: got %v, want ErrNoSuchEntity", b.ID, err)
+	_, err = s.EntityProfile(ctx, b.ID, 10)
+	var merged *news.MergedError
+	if !errors.Is(err, news.ErrNoSuchEntity) || !errors.As(err, &merged) || merged.Into != a.ID {
+		t.Errorf("merged-away entity %d: got %v, want a MergedError (an ErrNoSuchEntity) into %d", b.ID, err, a.ID)
 	}
 	got := one(t, s, "Mian Muhammad Nawaz Sharif", "PER")
 	if got.ID != a.ID || got.Articles != 2 {

@@ -270,3 +270,18 @@ func (s *DB) decisions(ctx context.Context, id int64) ([]news.EntityDecision, er
 	}
 	return out, rows.Err()
 }
+
+// noSuchEntity is the error for an entity id that is not stored: a
+// news.MergedError when an analyst merged it into another, else
+// news.ErrNoSuchEntity.
+func (s *DB) noSuchEntity(ctx context.Context, id int64) error {
+	var into int64
+	var decided string
+	err := s.db.QueryRowContext(ctx, `SELECT entity_id, decided FROM entity_decisions
+		WHERE kind = 'merge' AND other_id = ? ORDER BY id DESC LIMIT 1`, id).Scan(&into, &decided)
+	if err != nil {
+		return fmt.Errorf("entity %d: %w", id, news.ErrNoSuchEntity)
+	}
+	d, _ := time.Parse(time.RFC3339, decided)
+	return &news.MergedError{ID: id, Into: into, Decided: d}
+}

@@ -86,7 +86,7 @@ func (s *DB) EntityProfile(ctx context.Context, id int64, limit int) (*news.Enti
 	err := s.db.QueryRowContext(ctx, `SELECT id, type, name, articles FROM entities WHERE id = ?`, id).
 		Scan(&p.ID, &p.Type, &p.Name, &p.Articles)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("entity %d: %w", id, news.ErrNoSuchEntity)
+		return nil, s.noSuchEntity(ctx, id)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("entity %d: %w", id, err)

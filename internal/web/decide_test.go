@@ -36,6 +36,7 @@ func TestMergeAndSplitForms(t *testing.T) {
 		t.Fatalf("Chaudhry Nisar: %+v", es)
 	}
 	id := es[0].ID
+	other := entityID(t, s, "Chaudhry Nisar Ali Khan")
 	page := fmt.Sprintf("/entities/%d", id)
 	w := get(s, page).Body.String()
 	for _, want := range []string{`action="/entities/` + fmt.Sprint(id) + `/merge"`, `class="merge-button"`, `class="split-button"`} {
@@ -69,6 +70,12 @@ func TestMergeAndSplitForms(t *testing.T) {
 	if r.Code != http.StatusSeeOther || r.Header().Get("Location") != page {
 		t.Fatalf("merge: got %d to %q, want 303 to %s: %s", r.Code, r.Header().Get("Location"), page, r.Body)
 	}
+	if khan := entityID(t, s, "Chaudhry Nisar Ali Khan"); khan != id {
+		t.Errorf("after the merge Chaudhry Nisar Ali Khan is entity %d, want %d", khan, id)
+	}
+	if r := get(s, fmt.Sprintf("/entities/%d", other)); r.Code != http.StatusSeeOther || r.Header().Get("Location") != page {
+		t.Errorf("the page of the entity merged away: got %d to %q, want 303 to %s", r.Code, r.Header().Get("Location"), page)
+	}
 	w = get(s, page).Body.String()
 	if !strings.Contains(w, "Merged by an analyst on") || !strings.Contains(w, "one minister") || !strings.Contains(w, "Chaudhry Nisar Ali Khan") {
 		t.Errorf("the entity page does not explain the merge")
@@ -87,4 +94,13 @@ func TestMergeAndSplitForms(t *testing.T) {
 	if r := postForm(off, page+"/merge", merge); r.Code != http.StatusForbidden || !strings.Contains(r.Body.String(), "--token") {
 		t.Errorf("merge on a server without a token: got %d", r.Code)
 	}
+}
+
+func entityID(t *testing.T, s *Server, name string) int64 {
+	t.Helper()
+	es, err := s.cfg.Store.Entities(context.Background(), name, news.TypePER)
+	if err != nil || len(es) != 1 {
+		t.Fatalf("Entities(%q): %+v, %v", name, es, err)
+	}
+	return es[0].ID
 }

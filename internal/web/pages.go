@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -171,6 +172,12 @@ func (s *Server) entity(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p, err := api.Profile(r.Context(), s.cfg.Store, id, 50)
+	var merged *news.MergedError
+	if errors.As(err, &merged) {
+		// An analyst merged it: its page is the one it joined.
+		http.Redirect(w, r, fmt.Sprintf("/entities/%d", merged.Into), http.StatusSeeOther)
+		return nil
+	}
 	if err != nil {
 		return err
 	}
