@@ -372,7 +372,7 @@ func (a *args) isVerb(k int) bool {
 	if !isLower(a.words[k]) || determiners[w] {
 		return false
 	}
-	if reportingVerbs[w] || lightVerbs[w] || irregularPasts[w] {
+	if predarg.EndsSubjectSearch(w, "") || lightVerbs[w] || irregularPasts[w] {
 		return true
 	}
 	for _, t := range a.lx.byFirst[w] {

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/extract/predarg"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -306,7 +307,7 @@ func (a *args) contentWords(first, end int) map[string]bool {
 		case a.ref[k].entity != "":
 			out[a.canonical(a.ref[k].entity)] = true
 		case len(w) >= minContentWord && isLowerAlpha(w) && !functionWords[w] && !claimNouns[w] && !falsityWords[w] &&
-			!reportingVerbs[w] && !a.isDenial(k):
+			!predarg.EndsSubjectSearch(w, "") && !a.isDenial(k):
 			out[w] = true
 		}
 	}

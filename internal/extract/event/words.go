@@ -23,11 +23,6 @@ var (
 	articles         = set(`a an the`)
 )
 
-// reportingVerbs end the search for a subject: the speaker of "sources said
-// X was arrested" is not the arrest's actor.
-var reportingVerbs = set(`said says say told claimed claim claims revealed reveal reported report added
-	stated announced confirmed believed believe insisted warned explained noted`)
-
 // Pronouns, by what they can stand for.
 var (
 	firstPerson    = set(`i we me us my our ours`)

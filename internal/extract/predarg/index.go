@@ -125,7 +125,7 @@ func (f *Finder) IsVerb(k int) bool {
 		t := f.pos[k]
 		return f.ref[k].entity == "" && (strings.HasPrefix(t, "VB") || t == "NN" && pastForm(w))
 	}
-	if endsSubjectSearch[w] || lightVerb(w) || irregularPasts[w] {
+	if EndsSubjectSearch(w, "") || lightVerb(w) || irregularPasts[w] {
 		return true
 	}
 	return pastForm(w)

@@ -33,6 +33,10 @@ func (f *Finder) subject(i int) Arg {
 		return none
 	}
 	if f.participleClause(sent, i) {
+		if r := i - 2; r >= sent.FirstToken && f.ref[r].entity == "" && ReportingVerb(f.words[r], f.tag(r)) {
+			// "..., he said, adding that": the reporter's subject
+			return f.withHow(f.subjectDepth(sent, r, 1), MainSubject)
+		}
 		if arg := f.mainSubject(sent, i); arg.Found() {
 			return arg
 		}
@@ -45,7 +49,8 @@ func (f *Finder) subject(i int) Arg {
 }
 
 // participleClause reports a participle that opens a clause after a comma
-// ("..., alleging that", "..., saying it"): its subject is the sentence's.
+// ("..., alleging that", "..., saying it"): its subject is the sentence's,
+// or that of a reporting verb just before the comma ("he said, adding").
 func (f *Finder) participleClause(sent news.Sentence, i int) bool {
 	return strings.HasSuffix(f.lower[i], "ing") && i > sent.FirstToken && f.lower[i-1] == ","
 }
@@ -95,7 +100,7 @@ func (f *Finder) subjectDepth(sent news.Sentence, i, depth int) Arg {
 				return arg
 			}
 			return none
-		case clauseBreaks[w] || endsSubjectSearch[w]:
+		case clauseBreaks[w] || f.ref[k].entity == "" && EndsSubjectSearch(w, f.tag(k)):
 			return none
 		}
 		r := f.ref[k]

@@ -35,10 +35,13 @@ var (
 	objectPreps = set(`to against on with for from of into over toward towards about`)
 )
 
-// endsSubjectSearch are verbs of saying and believing: the speaker of
-// "sources said X was arrested" is not the arrest's agent.
-var endsSubjectSearch = set(`said says say told claimed claim claims revealed reveal reported report added
-	stated announced confirmed believed believe insisted warned explained noted`)
+// EndsSubjectSearch reports a reporting verb (ReportingVerb) or a verb of
+// believing, tagged tag ("" when unknown): the speaker of "sources said X
+// was arrested" is not the arrest's agent, and a search for a subject
+// leftwards stops there.
+func EndsSubjectSearch(word, tag string) bool {
+	return ReportingVerb(word, tag) || (tag == "" || strings.HasPrefix(tag, "VB")) && lemma.Lemma(strings.ToLower(word), lemma.Verb) == "believe"
+}
 
 // Pronouns, by what they can stand for.
 var (
