@@ -132,7 +132,7 @@ func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.
 	if cl.event != "" {
 		governed-- // the event's trigger governs its clause: "denied the presence of"
 	}
-	if p == "" || c.notAsserted(cl, at) || c.strayWord(at, governed) {
+	if p == "" || c.notAsserted(cl, at) || c.strayWord(at, governed) || c.possessed(at) {
 		return nil
 	}
 	var subject string
@@ -483,8 +483,12 @@ func (c *docIndex) notAsserted(cl clause, at int) bool {
 		}
 	}
 	for k := max(cl.first-3, 0); k < cl.end; k++ {
-		if w := strings.ToLower(c.words[k]); w == "if" || w == "unless" {
-			return true // the main clause of a condition is not asserted either: "we will win if ...", "says if elected, 'I will ...'"
+		w := strings.ToLower(c.words[k])
+		if w == "if" || w == "unless" || k < cl.first && wishVerbs[w] {
+			return true // the main clause of a condition is not asserted either: "we will win if ...", "says if elected, 'I will ...'", "he wants 'a shutdown ...'"
+		}
+		if k < at && (demandModals[w] || claimNouns[w] && k+1 < cl.end && strings.EqualFold(c.words[k+1], "that")) {
+			return true // "must increase ... destroy networks"; "the assumption that X will ...": not the speaker's assertion
 		}
 	}
 	for k := at - 1; k >= cl.first; k-- {
@@ -514,6 +518,7 @@ var (
 	// Republicans are watching", "they want to see"
 	wishVerbs    = set(`hope hopes hoped hoping wish wishes wished want wants wanted pray prays need needs guess suppose`)
 	hedgeAdverbs = set(`perhaps maybe probably possibly`)
+	demandModals = set(`must should mustn\'t shouldn\'t`)
 	// counterfactualModals with "have" speak of what did not happen
 	counterfactualModals = set(`would could should might must wouldn't couldn't shouldn't`)
 	conditionWords       = set(`if unless whether`)
@@ -640,8 +645,9 @@ var beForms = set(`be is are was were been being am 'm ’m 's ’s 're ’re`)
 
 // employerOnly reports a quote whose speaker is named in its sentence, out
 // of the quote, only as someone's employer or client ("a producer for
-// Yahoo Studios told", "an analyst at Jefferies said"): the words are the
-// person's, not the organisation's.
+// Yahoo Studios told", "an analyst at Jefferies said") or as a possessor
+// ("according to Lazar's plea agreement", "Bennett's sister told"): the
+// words are another's.
 func (c *docIndex) employerOnly(cl clause) bool {
 	sent := c.sentenceOf(cl.first)
 	named := false
@@ -650,6 +656,13 @@ func (c *docIndex) employerOnly(cl clause) bool {
 			continue
 		}
 		named = true
+		end := k
+		for end+1 < sent.EndToken && c.ref[end+1].entity == cl.speaker {
+			end++
+		}
+		if c.possessive(end) {
+			continue // "Lazar's plea agreement", "Bennett's sister told"
+		}
 		j := k - 1
 		for j >= sent.FirstToken && j >= k-2 && determiners[strings.ToLower(c.words[j])] {
 			j--
@@ -690,3 +703,23 @@ func circumstance(text string) bool {
 }
 
 var circumstancePrepositions = set(`in on at aboard during after before while with without from by near outside inside`)
+
+// possessed reports a class noun with a possessive determiner ("led to
+// her victory"): its subject is the possessor, whom a pronoun leaves
+// unclear.
+func (c *docIndex) possessed(at int) bool {
+	t, ok := c.tag(at)
+	if !ok || !strings.HasPrefix(t, "NN") {
+		return false
+	}
+	for k := at - 1; k >= 0 && k >= at-3; k-- {
+		pt, _ := c.tag(k)
+		if pt == "PRP$" {
+			return true
+		}
+		if !strings.HasPrefix(pt, "JJ") && !strings.HasPrefix(pt, "RB") {
+			return false
+		}
+	}
+	return false
+}

@@ -607,6 +607,9 @@ func (s *Stage) statementPredicate(c *docIndex, a statement) string {
 	if a.noun != "" {
 		return strings.ToLower(a.noun)
 	}
+	if a.accused != "" {
+		return "accusation" // what the accuser says of the accused, not the sentence's first verb
+	}
 	if p, _ := s.predicate(c, clause{first: a.first, end: a.end}); p != "" {
 		return p
 	}
