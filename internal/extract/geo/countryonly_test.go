@@ -132,6 +132,10 @@ func TestPlacesDecidedByContext(t *testing.T) {
 			[]string{"Tbilisi", "Georgia", "Russia"}, "Georgia", "GE", "country", []string{"name of several places"}},
 		{"Geneva is the Swiss city", "He presented his report at the U.N. office in Geneva on Tuesday.",
 			[]string{"Geneva"}, "Geneva", "CH", "city", nil},
+		{"initials of a country", "Officials in the U.S. and the U.K. agreed.",
+			[]string{"U.S.", "U.K."}, "U.K.", "GB", "country", nil},
+		{"initials of a capital", "Protesters marched in D.C. on Sunday.",
+			[]string{"D.C."}, "D.C.", "US", "city", nil},
 		{"a rural province", "Airstrikes hit Paktika in Afghanistan on Monday.",
 			[]string{"Paktika", "Afghanistan"}, "Paktika", "AF", "admin1", nil},
 	}
@@ -154,6 +158,19 @@ func TestPlacesDecidedByContext(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestInitialsAreNoTown: an organisation's dotted initials that NER took
+// for a place ("U.N.") are not a small town of that name (Un, India), nor
+// a country-only place.
+func TestInitialsAreNoTown(t *testing.T) {
+	doc := docWithLOCs(t, "Afghanistan asked the U.N. office in Kabul for help.", "U.N.", "Afghanistan", "Kabul")
+	if err := mustStage(t, "").Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if p := entityNamed(t, doc, "U.N.").Place; p != nil {
+		t.Errorf("U.N. placed %+v, want no place", *p)
 	}
 }
 

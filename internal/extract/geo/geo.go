@@ -108,6 +108,8 @@ type toponym struct {
 	cands  []gazetteer.Match
 	// demonym is the country a demonym-named entity means ("Pakistani").
 	demonym string
+	// initials is true for a name written as dotted initials ("U.N.").
+	initials bool
 }
 
 // resolver holds one document's evidence.
@@ -202,7 +204,7 @@ func (s *Stage) newResolver(doc *news.Doc) *resolver {
 // then its other mentions, then the name without words such as "northern"
 // or "province".
 func (s *Stage) candidates(i int, e *news.Entity) *toponym {
-	t := &toponym{entity: i}
+	t := &toponym{entity: i, initials: dottedInitials(e.Name)}
 	names := []string{e.Name}
 	for _, m := range e.Mentions {
 		if m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal {
@@ -276,6 +278,20 @@ func (s *Stage) withSameNamed(k string, ms []gazetteer.Match) []gazetteer.Match 
 		}
 	}
 	return out
+}
+
+// dottedInitials reports a name written as capital letters each followed
+// by a period ("U.N.", "U.K.").
+func dottedInitials(name string) bool {
+	if len(name) < 4 {
+		return false
+	}
+	for i := 0; i < len(name); i += 2 {
+		if name[i] < 'A' || name[i] > 'Z' || i+1 >= len(name) || name[i+1] != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // partOfName looks up the longest run of a place name's words that is a

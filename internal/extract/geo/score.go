@@ -245,7 +245,8 @@ var genericNames = map[string]bool{
 // weak reports a winning reading too poor to give: below minScore; a
 // facility's name matched to a city's alternate name; an alternate name of
 // a smaller city that nothing in the article supports; a generic name
-// without support.
+// without support; dotted initials read as a town under a million people
+// that is no capital ("D.C." is Washington).
 func weak(t *toponym, win reading) bool {
 	if win.m.Kind == gazetteer.KindRegion || win.m.Kind == gazetteer.KindCountry && win.m.Primary {
 		return false
@@ -260,6 +261,8 @@ func weak(t *toponym, win reading) bool {
 		return true
 	case genericNames[t.key] && win.evidence == 0:
 		return true
+	case t.initials && win.m.Kind == gazetteer.KindCity && win.m.Population < 1_000_000 && win.m.Code != "PPLC":
+		return true // "U.N." is no town called Un
 	}
 	return false
 }
