@@ -15,9 +15,13 @@ func TestTrainPOSAndChunk(t *testing.T) {
 	conll := filepath.Join("..", "..", "internal", "extract", "syntax", "testdata", "small.conll")
 	dir := t.TempDir()
 	pos, chunk := filepath.Join(dir, "pos.gz"), filepath.Join(dir, "chunk.gz")
+	last := filepath.Join(dir, "last.gz")
 	for _, args := range [][]string{
 		{"train", "pos", "--quiet", "--train", conll, "--dev", conll, "--epochs", "2", "--min-count", "1", "--out", pos},
 		{"train", "chunk", "--quiet", "--train", conll, "--dev", conll, "--epochs", "2", "--min-count", "1", "--pos-model", pos, "--out", chunk},
+		// without --dev, every pass is made and the last kept
+		{"train", "pos", "--quiet", "--train", conll, "--epochs", "3", "--min-count", "1", "--out", last},
+		{"train", "chunk", "--quiet", "--train", conll, "--epochs", "3", "--min-count", "1", "--out", last},
 	} {
 		if code, out, errOut := run(t, "", args...); code != 0 || out != "" || errOut != "" {
 			t.Fatalf("%v: exit %d, stdout %q, stderr %q", args, code, out, errOut)
@@ -33,6 +37,9 @@ func TestTrainPOSAndChunk(t *testing.T) {
 	}
 	if p.Kind() != syntax.KindPOS || c.Kind() != syntax.KindChunk || !strings.HasPrefix(c.Meta().Command, "newsgraph train chunk --train") {
 		t.Errorf("kinds %s %s, command %q", p.Kind(), c.Kind(), c.Meta().Command)
+	}
+	if l, err := syntax.LoadFile(last); err != nil || l.Kind() != syntax.KindChunk || l.Meta().Epochs != 3 {
+		t.Errorf("model trained without --dev: %v, %+v", err, l)
 	}
 }
 

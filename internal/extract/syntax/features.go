@@ -50,6 +50,12 @@ const (
 	tChM1Pos
 	tChM1Lower
 	tChM12Pos
+	// tagger: WordNet's parts of speech of the word (see wordInfo.wn), with
+	// its case, its suffix, and the tag before it
+	tWN
+	tWNSuf
+	tTagM1WN
+	tLAmb // the lexicon's entry of the lower-cased word ("Reform": "reform")
 )
 
 // Boundary values for words outside the sentence.
@@ -71,11 +77,17 @@ type sentCtx struct {
 	// cls the class of each word (-1: none).
 	cl  *clusters
 	cls []int32
+	// wn says whether the tagger's features include the words' WordNet
+	// parts of speech and the lexicon entries of their lower-case forms
+	// (Meta.WordNet).
+	wn bool
 }
 
 // reset analyses words, with their entries in lex and their classes in cl
-// (nil: none).
-func (c *sentCtx) reset(words []string, lex lexicon, cl *clusters) {
+// (nil: none), and with wn their WordNet parts of speech (a word of lex has
+// them in its entry, another is looked up) and the lexicon entries of their
+// lower-case forms.
+func (c *sentCtx) reset(words []string, lex lexicon, cl *clusters, wn bool) {
 	if cap(c.words) < len(words) {
 		c.words = make([]wordInfo, len(words), len(words)+len(words)/2)
 	}
@@ -84,9 +96,16 @@ func (c *sentCtx) reset(words []string, lex lexicon, cl *clusters) {
 	for i, w := range words {
 		wi := &c.words[i]
 		analyse(w, wi)
+		known := false
 		if lex != nil {
-			e := lex[wi.word]
-			wi.amb, wi.freq = e.amb, uint64(e.freq)
+			e, ok := lex[wi.word]
+			wi.amb, wi.freq, wi.wn, known = e.amb, uint64(e.freq), uint64(e.wn), ok
+			if wn && wi.lower != wi.word {
+				wi.lamb = lex[wi.lower].amb
+			}
+		}
+		if wn && !known {
+			wi.wn = uint64(wordNetParts(w))
 		}
 		if wi.flags&flagLetter != 0 {
 			letters = true
@@ -96,6 +115,7 @@ func (c *sentCtx) reset(words []string, lex lexicon, cl *clusters) {
 		}
 	}
 	c.caps = letters && !lower
+	c.wn = wn
 	c.pos = c.pos[:0]
 	c.cl = cl
 	c.cls = c.cls[:0]
@@ -222,6 +242,16 @@ func (c *sentCtx) posStatic(i int, out []uint64) []uint64 {
 	if c.caps || i == 0 {
 		out = append(out, featurehash.Comb(featurehash.Comb(tCapsLower, flags>>8), w.lower))
 	}
+	if c.wn {
+		out = append(out,
+			featurehash.Comb(tWN, w.wn|flags<<8),
+			featurehash.Comb(featurehash.Comb(tWNSuf, w.wn), w.suf[2]),
+		)
+		if w.lower != w.word {
+			out = append(out, featurehash.Comb(featurehash.Comb(tLAmb, w.lamb), flags&(flagInitCap|flagAllCaps)|flags>>8<<2))
+		}
+
+	}
 	return out
 }
 
@@ -240,6 +270,9 @@ func (c *sentCtx) lexicalFeatures(i int) [4]uint64 {
 // posDynamic appends the tagger's features of word i that depend on the
 // tags t1 and t2 of the two words before it (noTag before the sentence).
 func (c *sentCtx) posDynamic(i int, t1, t2 uint64, out []uint64) []uint64 {
+	if c.wn {
+		out = append(out, featurehash.Comb(featurehash.Comb(tTagM1WN, t1), c.words[i].wn))
+	}
 	return append(out,
 		featurehash.Comb(tTagM1, t1),
 		featurehash.Comb(tTagM12, t1<<8|t2),

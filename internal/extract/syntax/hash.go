@@ -24,6 +24,12 @@ type wordInfo struct {
 	// it occurred there (0: never); both 0 without a lexicon.
 	amb  uint64
 	freq uint64
+	// lamb is the ambiguity class of the lower-cased word when it differs
+	// from the word ("Reform", "REFORM": that of "reform").
+	lamb uint64
+	// wn holds the parts of speech WordNet knows the lower-cased word under
+	// (see wordNetParts); 0 when the model does not read them.
+	wn uint64
 	// flags: bit 0 initial capital, 1 all capitals, 2 has a digit, 3 has a
 	// hyphen, 4 has a letter
 	flags uint64
@@ -92,14 +98,14 @@ func analyse(w string, wi *wordInfo) {
 	// suffixes: hash the last k runes, read backwards
 	h := uint64(featurehash.Offset)
 	k := 0
-	for i := len(w); i > 0 && k < 4; {
+	for i := len(w); i > 0 && k < len(wi.suf); {
 		r, size := utf8.DecodeLastRuneInString(w[:i])
 		i -= size
 		h = featurehash.Rune(h, featurehash.ToLower(r))
 		wi.suf[k] = h
 		k++
 	}
-	for ; k < 4; k++ {
+	for ; k < len(wi.suf); k++ {
 		wi.suf[k] = h
 	}
 	wi.lower = lower

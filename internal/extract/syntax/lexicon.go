@@ -15,6 +15,9 @@ type lexicon map[uint64]lexEntry
 type lexEntry struct {
 	amb  uint64
 	freq uint8
+	// wn is the word's WordNet parts of speech (wordNetParts), stored so
+	// that the tagger looks up only the words it never saw.
+	wn uint8
 }
 
 // freqBucket maps an occurrence count to a small bucket.
@@ -38,6 +41,7 @@ func freqBucket(n int) uint8 {
 type lexCounts struct {
 	nt     int
 	counts map[uint64][]int32
+	wn     map[uint64]uint8
 	// shared are the sets of tags that one form has in regular English
 	// whenever it has one of them (see sharedForms), as bit sets, and
 	// sharedIf says which words they apply to.
@@ -67,7 +71,7 @@ var sharedForms = []struct {
 }
 
 func newLexCounts(tags []string) *lexCounts {
-	lc := &lexCounts{nt: len(tags), counts: map[uint64][]int32{}, sharing: map[uint64]uint64{}}
+	lc := &lexCounts{nt: len(tags), counts: map[uint64][]int32{}, wn: map[uint64]uint8{}, sharing: map[uint64]uint64{}}
 	for _, f := range sharedForms {
 		var set uint64
 		for _, t := range f.tags {
@@ -81,8 +85,10 @@ func newLexCounts(tags []string) *lexCounts {
 	return lc
 }
 
-// add counts one occurrence of word (whose hash is h) with tag.
-func (lc *lexCounts) add(word string, h uint64, tag int) {
+// add counts one occurrence of word (whose hash is h and WordNet parts
+// wn) with tag.
+func (lc *lexCounts) add(word string, h uint64, wn uint8, tag int) {
+	lc.wn[h] = wn
 	if _, ok := lc.sharing[h]; !ok {
 		var which uint64
 		for k, when := range lc.sharedIf {
@@ -121,6 +127,7 @@ func (lc *lexCounts) entry(word uint64, tag int, leaveOut bool) lexEntry {
 		total += int(n)
 	}
 	e.freq = freqBucket(total)
+	e.wn = lc.wn[word]
 	for k, set := range lc.shared {
 		if lc.sharing[word]&(1<<k) != 0 && e.amb&set != 0 {
 			e.amb |= set

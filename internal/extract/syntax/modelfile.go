@@ -19,14 +19,15 @@ import (
 //	meta: uint32 length, JSON (Meta)
 //	rows uint32, keys [rows]uint64 (ascending), counts [rows]uint8
 //	entries uint32, tags [entries]uint8, weights [entries]int16
-//	lexicon: n uint32, keys [n]uint64 (ascending), classes [n]uint64, freq [n]uint8
+//	lexicon: n uint32, keys [n]uint64 (ascending), classes [n]uint64, freq [n]uint8,
+//	         WordNet parts [n]uint8 (from version 2)
 //	word classes: paths uint32 length, the bit strings joined by "\n";
 //	              n uint32, keys [n]uint64 (ascending), classes [n]uint16
 //
 // all little-endian. The same model gives the same bytes.
 const (
 	fileMagic   = "newsgraph-syntax\x00"
-	fileVersion = 1
+	fileVersion = 2
 	// maxFileItems bounds every count read from a file, so that a corrupt
 	// file cannot ask for unbounded memory.
 	maxFileItems = 1 << 26
@@ -70,13 +71,15 @@ func (m *Model) Save(w io.Writer) error {
 	lk := sortedKeys(m.lex)
 	amb := make([]uint64, len(lk))
 	freq := make([]uint8, len(lk))
+	wn := make([]uint8, len(lk))
 	for i, k := range lk {
-		amb[i], freq[i] = m.lex[k].amb, m.lex[k].freq
+		amb[i], freq[i], wn[i] = m.lex[k].amb, m.lex[k].freq, m.lex[k].wn
 	}
 	put(uint32(len(lk)))
 	put(lk)
 	put(amb)
 	put(freq)
+	put(wn)
 
 	var paths string
 	var ck []uint64
@@ -148,8 +151,8 @@ func Load(in io.Reader) (*Model, error) {
 	}
 	var version uint32
 	r.get(&version)
-	if r.err == nil && version != fileVersion {
-		return nil, fmt.Errorf("%w: version %d, want %d", errBadModel, version, fileVersion)
+	if r.err == nil && (version < 1 || version > fileVersion) {
+		return nil, fmt.Errorf("%w: version %d, want 1 to %d", errBadModel, version, fileVersion)
 	}
 	m := &Model{}
 	meta := make([]byte, r.count("meta"))
@@ -173,7 +176,7 @@ func Load(in io.Reader) (*Model, error) {
 	for i := range m.entries {
 		m.entries[i] = uint32(tags[i])<<16 | uint32(uint16(weights[i]))
 	}
-	m.lex = readLexicon(r)
+	m.lex = readLexicon(r, version)
 	m.cl = readClusterTable(r)
 	if r.err != nil {
 		return nil, fmt.Errorf("%w: truncated or corrupt: %v", errBadModel, r.err)
@@ -184,20 +187,26 @@ func Load(in io.Reader) (*Model, error) {
 	return m, nil
 }
 
-func readLexicon(r *reader) lexicon {
+// readLexicon reads the lexicon of a file of the given version (version 1
+// has no WordNet parts).
+func readLexicon(r *reader, version uint32) lexicon {
 	n := r.count("lexicon")
 	keys := make([]uint64, n)
 	amb := make([]uint64, n)
 	freq := make([]uint8, n)
+	wn := make([]uint8, n)
 	r.get(keys)
 	r.get(amb)
 	r.get(freq)
+	if version >= 2 {
+		r.get(wn)
+	}
 	if r.err != nil || n == 0 {
 		return nil
 	}
 	lex := make(lexicon, n)
 	for i, k := range keys {
-		lex[k] = lexEntry{amb: amb[i], freq: freq[i]}
+		lex[k] = lexEntry{amb: amb[i], freq: freq[i], wn: wn[i]}
 	}
 	return lex
 }

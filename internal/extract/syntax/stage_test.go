@@ -46,6 +46,7 @@ func TestWireNews(t *testing.T) {
 	known := map[string]string{
 		"that/IN":      `eng.train tags "Monday that four", "Wednesday that four" that/WDT`,
 		"arrested/VBD": `eng.train has "arrested" 50 times, always VBN ("police arrested" too)`,
+		"wounded/VBD":  `eng.train has "wounded" 15 times, never VBD (13 VBN, 2 JJ)`,
 	}
 	for _, tc := range []struct {
 		text string
@@ -89,6 +90,23 @@ func TestWireNews(t *testing.T) {
 		{
 			text: "Rebels said they had captured the town — but the army is still fighting there.",
 			pos:  "Rebels/NNS said/VBD they/PRP had/VBD captured/VBN town/NN —/: army/NN is/VBZ fighting/VBG",
+		},
+		// Words eng.train never shows: WordNet's parts of speech say what
+		// they can be ("abducted" a verb and no noun, "cleric" a noun and no
+		// adjective; a capitalised "Farmers" the plural of a common noun).
+		{
+			text: "Gunmen abducted four aid workers on Sunday.",
+			pos:  "Gunmen/NNS abducted/VBD four/CD aid/NN workers/NNS",
+			vp:   "abducted",
+		},
+		{
+			text: "The court acquitted the cleric of sedition.",
+			pos:  "court/NN acquitted/VBD the/DT cleric/NN of/IN sedition/NN",
+			np:   "The court|the cleric|sedition",
+		},
+		{
+			text: "Farmers torched crops in protest.",
+			pos:  "Farmers/NNS torched/VBD crops/NNS in/IN protest/NN",
 		},
 	} {
 		doc := tagText(t, s, tc.text)

@@ -85,7 +85,7 @@ func (t *Tagger) TagIDs(words []string, pos, chunks []uint8) {
 		sc = newScratch()
 	}
 	defer t.pool.Put(sc)
-	sc.c.reset(words, t.pos.lex, t.pos.cl)
+	sc.c.reset(words, t.pos.lex, t.pos.cl, t.pos.meta.WordNet)
 	t.pos.decode(&sc.c, pos, sc)
 	for _, id := range pos {
 		sc.c.pos = append(sc.c.pos, t.chunkPOS[id])

@@ -357,10 +357,10 @@ func TrainPOS(train, dev *Corpus, cfg TrainConfig) (*Model, error) {
 	lc := newLexCounts(tags)
 	for k, s := range train.Sentences {
 		ex := &example{gold: make([]int, len(s.Words))}
-		ex.c.reset(s.Words, nil, cl)
+		ex.c.reset(s.Words, nil, cl, true)
 		for i, t := range s.POS {
 			ex.gold[i] = ids[t]
-			lc.add(s.Words[i], ex.c.words[i].word, ids[t])
+			lc.add(s.Words[i], ex.c.words[i].word, uint8(ex.c.words[i].wn), ids[t])
 		}
 		exs[k] = ex
 	}
@@ -369,12 +369,15 @@ func TrainPOS(train, dev *Corpus, cfg TrainConfig) (*Model, error) {
 			wi := &ex.c.words[i]
 			e := lc.entry(wi.word, ex.gold[i], true)
 			wi.amb, wi.freq = e.amb, uint64(e.freq)
+			if wi.lower != wi.word {
+				wi.lamb = lc.entry(wi.lower, -1, false).amb
+			}
 		}
 	}
 	t := newTrainer(KindPOS, len(tags))
 	t.lex, t.cl = lc.lexicon(), cl
 	t.prepare(exs, cfg.MinCount, (*sentCtx).posStatic)
-	meta := Meta{Kind: KindPOS, Tags: tags, Command: cfg.Command}
+	meta := Meta{Kind: KindPOS, Tags: tags, WordNet: true, Command: cfg.Command}
 	var eval func(m *Model) float64
 	if dev != nil {
 		eval = func(m *Model) float64 { return POSAccuracy(m, dev) }
@@ -384,7 +387,8 @@ func TrainPOS(train, dev *Corpus, cfg TrainConfig) (*Model, error) {
 
 // TrainChunk trains a chunker on the chunk column of train, reading the
 // POS column as its input, and choosing the number of passes by chunk F1
-// on dev (with dev's POS column as input).
+// on dev (with dev's POS column as input, or cfg.DevPOS's tags; dev nil:
+// all cfg.Epochs).
 func TrainChunk(train, dev *Corpus, cfg TrainConfig) (*Model, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("train chunk: %w", err)
@@ -409,7 +413,7 @@ func TrainChunk(train, dev *Corpus, cfg TrainConfig) (*Model, error) {
 	exs := make([]*example, len(train.Sentences))
 	for k, s := range train.Sentences {
 		ex := &example{gold: make([]int, len(s.Words))}
-		ex.c.reset(s.Words, nil, nil)
+		ex.c.reset(s.Words, nil, nil, false)
 		for i, t := range s.Chunks {
 			ex.gold[i] = ids[t]
 			ex.c.pos = append(ex.c.pos, uint8(posIDs[s.POS[i]]))
@@ -419,5 +423,9 @@ func TrainChunk(train, dev *Corpus, cfg TrainConfig) (*Model, error) {
 	t := newTrainer(KindChunk, len(tags))
 	t.prepare(exs, cfg.MinCount, (*sentCtx).chunkStatic)
 	meta := Meta{Kind: KindChunk, Tags: tags, POSTags: posTags, Command: cfg.Command}
-	return t.train(exs, meta, cfg, func(m *Model) float64 { return ChunkF1(m, dev, cfg.DevPOS) })
+	var eval func(m *Model) float64
+	if dev != nil {
+		eval = func(m *Model) float64 { return ChunkF1(m, dev, cfg.DevPOS) }
+	}
+	return t.train(exs, meta, cfg, eval)
 }
