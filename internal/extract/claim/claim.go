@@ -192,6 +192,12 @@ func (s *Stage) predicate(c *docIndex, cl clause) (string, int) {
 			if prepositionalClassWords[strings.ToLower(c.words[k])] && !c.afterBe(k, cl.first) {
 				continue // "the fight against terrorism": no predicate; "I was against the war": one
 			}
+			if t, ok := c.tag(k); ok && (t == "VB" || t == "VBP") && adjectiveClasses[cls] {
+				continue // "I would correct their grammar": the verb, not the adjective "correct"
+			}
+			if cls == "threat" && k > cl.first && c.facedBy(k, cl.first) {
+				return "", 0 // "we face a threat": the subject is the threatened, not the threat
+			}
 			return cls, k
 		}
 	}
@@ -242,7 +248,7 @@ var (
 		argue insist claim state report announce explain write tweet declare warn criticize criticise slam
 		blast accuse praise urge call respond reply condemn disavow dismiss reject deny question wonder
 		acknowledge admit concede point exclaim shout yell quip joke boast complain stress emphasize emphasise
-		recount mention describe conclude decide venture promise`)
+		recount mention describe conclude decide venture promise hate doubt implore appeal urge`)
 	lightVerbs = set(`make take go come give put keep let look try use start begin continue need like love`)
 )
 
@@ -718,6 +724,25 @@ func (c *docIndex) possessed(at int) bool {
 			return true
 		}
 		if !strings.HasPrefix(pt, "JJ") && !strings.HasPrefix(pt, "RB") {
+			return false
+		}
+	}
+	return false
+}
+
+// adjectiveClasses are predicate classes of adjectives ("true", "stable"):
+// a word of theirs used as a verb ("correct their grammar") is another word.
+var adjectiveClasses = map[string]bool{"reality": true, "stability": true}
+
+// facedBy reports a class noun that is the object of "face" ("we face a
+// threat", "facing the danger"), over determiners and adjectives.
+func (c *docIndex) facedBy(k, first int) bool {
+	for j := k - 1; j >= first && j >= k-5; j-- {
+		w := strings.ToLower(c.words[j])
+		if w == "face" || w == "faces" || w == "faced" || w == "facing" {
+			return true
+		}
+		if !isLowerWord(w) || c.isVerbish(j) {
 			return false
 		}
 	}
