@@ -108,6 +108,41 @@ func TestClaimPrecision(t *testing.T) {
 			ents:   []fent{ortiz, kessler},
 			quotes: []fquote{{"Kessler joined the fight against the dam", "Ortiz", "said"}},
 		}, "NNP VBD NNP VBD DT NN IN DT NN .", []string{"Ortiz affirm join Kessler"}},
+		{"a demand anywhere before the predicate is not asserted", fixture{
+			text:   "Ortiz said the council must review its rules and support Kessler.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"the council must review its rules and support Kessler", "Ortiz", "said"}},
+		}, "", nil},
+		{"the content of a claim noun is not the speaker's assertion", fixture{
+			text:   "Ortiz said the rumour that Kessler opposed the plan spread fast.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"the rumour that Kessler opposed the plan spread fast", "Ortiz", "said"}},
+		}, "", nil},
+		{"a counterfactual with would have is not asserted", fixture{
+			text:   "Ortiz said Kessler would have supported the plan.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"Kessler would have supported the plan", "Ortiz", "said"}},
+		}, "", nil},
+		{"an indirect quote that opens with a circumstance reports no words", fixture{
+			text:   "Ortiz spoke aboard the ferry as Kessler supported the plan.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"aboard the ferry as Kessler supported the plan", "Ortiz", "spoke"}},
+		}, "", nil},
+		{"a speaker named only as a possessor does not speak", fixture{
+			text:   "Ortiz's brother said Kessler supports the plan.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"Kessler supports the plan", "Ortiz", "said"}},
+		}, "", nil},
+		{"a threat one faces is not one's threat", fixture{
+			text:   `Ortiz said: "We face a serious threat from the floods."`,
+			ents:   []fent{ortiz},
+			quotes: []fquote{{"We face a serious threat from the floods.", "Ortiz", "said"}},
+		}, "", nil},
+		{"an adjective class word used as a verb is the verb, not its class", fixture{
+			text:   `Ortiz said: "We correct the errors."`,
+			ents:   []fent{ortiz},
+			quotes: []fquote{{"We correct the errors.", "Ortiz", "said"}},
+		}, "NNP VBD : `` PRP VBP DT NNS . ''", []string{"Ortiz affirm correct Ortiz"}},
 		{"not only is no negation", fixture{
 			text:   "Ortiz said Kessler not only opposed the plan but mocked it.",
 			ents:   []fent{ortiz, kessler},
