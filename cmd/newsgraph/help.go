@@ -32,8 +32,35 @@ func newFlagSet(env *environment, name, synopsis, about string) *flag.FlagSet {
 }
 
 // parseFlags parses args, turning -h/--help into errHelpShown (after
-// printing the usage) and any other flag error into a usageError.
+// printing the usage) and any other flag error into a usageError. Flags
+// may come before, between and after the positional arguments ("extract
+// FILE --pretty"); after "--" everything is positional. Afterwards
+// fs.Args() holds the positional arguments in their order.
 func parseFlags(fs *flag.FlagSet, args []string) error {
+	var positional []string
+	for {
+		if err := parseFlagRun(fs, args); err != nil {
+			return err
+		}
+		left := fs.Args()
+		if used := len(args) - len(left); used > 0 && args[used-1] == "--" {
+			positional = append(positional, left...)
+			break
+		}
+		if len(left) == 0 {
+			break
+		}
+		positional = append(positional, left[0])
+		args = left[1:]
+	}
+	// Parsing "--" and the positional arguments sets nothing and leaves
+	// them as fs.Args().
+	return fs.Parse(append([]string{"--"}, positional...))
+}
+
+// parseFlagRun parses the flags at the head of args, up to the first
+// positional argument.
+func parseFlagRun(fs *flag.FlagSet, args []string) error {
 	// The flag package calls Usage on every parse error; only --help
 	// should print it.
 	usage := fs.Usage

@@ -33,25 +33,14 @@ Examples:
   newsgraph search --format json '"interior minister"'
   newsgraph search --lang ko 공청회를`
 
-// parseInterspersed parses args like parseFlags but lets flags follow the
-// positional arguments too ("newsgraph entity Pakistan --limit 3"), and
+// parseInterspersed parses args with parseFlags, which lets flags follow
+// the positional arguments too ("newsgraph entity Pakistan --limit 3"), and
 // returns the positional arguments. After "--" everything is positional.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := parseFlags(fs, args); err != nil {
-			return nil, err
-		}
-		left := fs.Args()
-		if used := len(args) - len(left); used > 0 && args[used-1] == "--" {
-			return append(rest, left...), nil
-		}
-		if len(left) == 0 {
-			return rest, nil
-		}
-		rest = append(rest, left[0])
-		args = left[1:]
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
 	}
+	return fs.Args(), nil
 }
 
 // outputFormat checks a --format value against the allowed ones.
