@@ -128,10 +128,12 @@ func (a *analysis) cleanMention(first, end int, typ string) (nameMention, bool) 
 	for end > first && (!hasLetterOrDigit(a.words[end-1]) || isPossessive(a.words[end-1])) {
 		end--
 	}
+	typ = retypeNonPerson(a.words[first:end], typ)
 	nm := nameMention{typ: typ}
 	if typ == news.TypePER {
 		t := first
-		for t < end-1 && (isTitleHead(a.words[t]) || isTitleModifier(a.words[t]) || honorifics[wordForm(a.words[t])] != 0) {
+		for t < end-1 && (isTitleHead(a.words[t]) || isTitleModifier(a.words[t]) || honorifics[wordForm(a.words[t])] != 0 ||
+			isLeadingLabel(a.words[t])) {
 			t++
 		}
 		if t > first && isTitleHead(a.words[t-1]) {

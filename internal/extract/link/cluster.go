@@ -346,8 +346,24 @@ func definedAlias(a *analysis, owner map[int]*cluster, nm nameMention) *cluster 
 			return owner[j]
 		}
 	}
+	return realNameOf(a, owner, nm)
+}
+
+// realNameOf finds the person a real name is given for: "Bobi Wine,
+// whose real name is Robert Kyagulanyi", "Wine, whose birth name is ...".
+func realNameOf(a *analysis, owner map[int]*cluster, nm nameMention) *cluster {
+	w, i := a.words, nm.first
+	if i < 6 || !strings.EqualFold(w[i-1], "is") || !strings.EqualFold(w[i-2], "name") ||
+		!realNameWords[strings.ToLower(w[i-3])] || !strings.EqualFold(w[i-4], "whose") || w[i-5] != "," {
+		return nil
+	}
+	if c := owner[i-6]; c != nil && (c.personLike() || c.names[0].typ == news.TypePER) {
+		return c
+	}
 	return nil
 }
+
+var realNameWords = set(`real full birth given legal original`)
 
 // sameInitial reports whether a parenthesised alias starts with the first
 // letter of the name before it.
@@ -395,7 +411,7 @@ func acronymCluster(ix *clusterIndex, nm nameMention) *cluster {
 // partial one; and an organisation's shorter name to the one longer name
 // that contains it ("Post" for "Washington Post").
 func partialNameCluster(clusters []*cluster, nm nameMention, aliases *aliasTable) *cluster {
-	person := mostRecent(clusters, func(c *cluster) bool {
+	person := mostSalient(clusters, func(c *cluster) bool {
 		if !c.personLike() && c.typ(aliases) != news.TypePER {
 			return false
 		}
@@ -421,6 +437,25 @@ func partialNameCluster(clusters []*cluster, nm nameMention, aliases *aliasTable
 		}
 	}
 	return org
+}
+
+// mostSalient is the bearer a partial name refers to: the most recent
+// candidate, unless it was named only once and another candidate more
+// often, which then wins (most named, then most recent). A relative named
+// once ("his daughter, Chelsea Clinton") does not take the "Clinton" of
+// an article about another Clinton.
+func mostSalient(clusters []*cluster, ok func(*cluster) bool) *cluster {
+	recent := mostRecent(clusters, ok)
+	if recent == nil || len(recent.names) > 1 {
+		return recent
+	}
+	best := recent
+	for _, c := range clusters {
+		if ok(c) && (len(c.names) > len(best.names) || len(c.names) == len(best.names) && c.last > best.last) {
+			best = c
+		}
+	}
+	return best
 }
 
 func mostRecent(clusters []*cluster, ok func(*cluster) bool) *cluster {

@@ -1,0 +1,104 @@
+package link
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// TestNotNames: words that are not names are cut from a person's name or
+// retype it (sentences written for this test).
+func TestNotNames(t *testing.T) {
+	cases := []struct {
+		name string
+		text string
+		tags []tagged
+		want map[string]string // mention text -> entity type ("" = no entity has it)
+	}{
+		{
+			name: "headline speech verb before the name",
+			text: "Former Aide Says Okafor Will Run Again.\nOkafor spoke in Lagos on Monday.",
+			tags: []tagged{{"Says Okafor", 0, "PER"}, {"Okafor", 1, "PER"}},
+			want: map[string]string{"Okafor": news.TypePER, "Says Okafor": ""},
+		},
+		{
+			name: "party labels before the name",
+			text: "Republican Delgado and Democrat Whitfield both toured the plant. Whitfield left early.",
+			tags: []tagged{{"Republican Delgado", 0, "PER"}, {"Democrat Whitfield", 0, "PER"}, {"Whitfield", 1, "PER"}},
+			want: map[string]string{"Delgado": news.TypePER, "Whitfield": news.TypePER, "Democrat Whitfield": ""},
+		},
+		{
+			name: "Team before the name",
+			text: "Team Marlowe said the ads were unfair. Marlowe later apologised.",
+			tags: []tagged{{"Team Marlowe", 0, "PER"}, {"Marlowe", 1, "PER"}},
+			want: map[string]string{"Marlowe": news.TypePER, "Team Marlowe": ""},
+		},
+		{
+			name: "Said is a given name, not a verb",
+			text: "Said Hamdani arrived in Rabat.",
+			tags: []tagged{{"Said Hamdani", 0, "PER"}},
+			want: map[string]string{"Said Hamdani": news.TypePER},
+		},
+		{
+			name: "a person's foundation is an organisation",
+			text: "Money went to the Greta Lindqvist Foundation. Greta Lindqvist did not comment.",
+			tags: []tagged{{"Greta Lindqvist Foundation", 0, "PER"}, {"Greta Lindqvist", 1, "PER"}},
+			want: map[string]string{"Greta Lindqvist Foundation": news.TypeORG, "Greta Lindqvist": news.TypePER},
+		},
+		{
+			name: "car models are products, not places",
+			text: "Police found a Toyota RAV4 and a silver Q7 near Leeds.",
+			tags: []tagged{{"RAV4", 0, "LOC"}, {"Q7", 0, "PER"}, {"Leeds", 0, "LOC"}},
+			want: map[string]string{"RAV4": news.TypeMISC, "Q7": news.TypeMISC, "Leeds": news.TypeLOC},
+		},
+		{
+			name: "a romanised Chinese name is a person's, and so is its surname",
+			text: "Lin Shu-fen of the opposition conceded. Opponent Lin congratulated the winner.",
+			tags: []tagged{{"Lin Shu-fen", 0, "MISC"}, {"Lin", 1, "LOC"}},
+			want: map[string]string{"Lin Shu-fen": news.TypePER, "Lin": news.TypePER},
+		},
+		{
+			name: "ordinal street names stay places",
+			text: "Crowds filled 42nd Street on Sunday.",
+			tags: []tagged{{"42nd Street", 0, "LOC"}},
+			want: map[string]string{"42nd Street": news.TypeLOC},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			es := link(t, docWith(t, tc.text, tc.tags...))
+			for text, typ := range tc.want {
+				e := entityOf(es, text, news.MentionName, news.MentionAlias)
+				switch {
+				case typ == "" && e != nil:
+					t.Errorf("%q is an entity name (%s %q); entities %v", text, e.Type, e.Name, summary(es))
+				case typ != "" && (e == nil || e.Type != typ):
+					t.Errorf("want %s with %q; entities %v", typ, text, summary(es))
+				}
+			}
+			if p, o := entityOf(es, "Greta Lindqvist"), entityOf(es, "Greta Lindqvist Foundation"); p != nil && p == o {
+				t.Errorf("the person and her foundation are one entity: %v", summary(es))
+			}
+		})
+	}
+}
+
+// TestSalientSurname: a bare surname goes to the bearer the article is
+// about, not to a relative named once just before it; and a real name
+// given in a relative clause is the same person.
+func TestSalientSurname(t *testing.T) {
+	text := "Senator Maria Okonkwo opened her campaign in Ohio. Maria Okonkwo promised lower taxes. " +
+		"Her son, Daniel Okonkwo, introduced her. Okonkwo said the race would be close."
+	es := link(t, docWith(t, text, tagged{"Maria Okonkwo", 0, "PER"}, tagged{"Maria Okonkwo", 1, "PER"},
+		tagged{"Daniel Okonkwo", 0, "PER"}, tagged{"Okonkwo", 3, "PER"}, tagged{"Ohio", 0, "LOC"}))
+	maria, daniel, bare := entityOf(es, "Maria Okonkwo"), entityOf(es, "Daniel Okonkwo"), entityOf(es, "Okonkwo")
+	if maria == nil || bare != maria || daniel == maria {
+		t.Errorf("want the bare Okonkwo with Maria, Daniel apart; entities %v", summary(es))
+	}
+
+	text = "The singer Kofi Mensah, whose real name is Kwabena Owusu, sang. Mensah left at noon."
+	es = link(t, docWith(t, text, tagged{"Kofi Mensah", 0, "PER"}, tagged{"Kwabena Owusu", 0, "PER"}, tagged{"Mensah", 1, "PER"}))
+	if e := entityOf(es, "Kwabena Owusu"); e == nil || e != entityOf(es, "Kofi Mensah") {
+		t.Errorf("want the real name with the stage name; entities %v", summary(es))
+	}
+}
