@@ -81,8 +81,8 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 		}
 		first, _ := c.tokensIn(ev.Trigger.Span)
 		sent := doc.Sentences[ev.Sentence]
-		if c.inApposition(ev.Actor, sent.FirstToken, first) {
-			continue // "Lewandowski, now a paid CNN commentator, has denied": not CNN's denial
+		if c.inApposition(ev.Actor, sent.FirstToken, first) || c.notADenialMade(first, sent.FirstToken) {
+			continue // "Lewandowski, now a paid CNN commentator, has denied": not CNN's denial; "refuses to disavow": none made
 		}
 		claims = append(claims, s.fromClause(c, claims, clause{
 			speaker: ev.Actor, first: first + 1, end: c.clauseEnd(first+1, sent.EndToken), deny: ev.Type == "DENY",
@@ -248,7 +248,7 @@ var (
 		argue insist claim state report announce explain write tweet declare warn criticize criticise slam
 		blast accuse praise urge call respond reply condemn disavow dismiss reject deny question wonder
 		acknowledge admit concede point exclaim shout yell quip joke boast complain stress emphasize emphasise
-		recount mention describe conclude decide venture promise hate doubt implore appeal urge`)
+		recount mention describe conclude decide venture promise hate doubt implore appeal urge assume`)
 	lightVerbs = set(`make take go come give put keep let look try use start begin continue need like love`)
 )
 
@@ -488,9 +488,9 @@ func (c *docIndex) notAsserted(cl clause, at int) bool {
 			return true
 		}
 	}
-	for k := max(cl.first-3, 0); k < cl.end; k++ {
+	for k := min(c.sentenceOf(cl.first).FirstToken, max(cl.first-3, 0)); k < cl.end; k++ {
 		w := strings.ToLower(c.words[k])
-		if w == "if" || w == "unless" || k < cl.first && wishVerbs[w] {
+		if w == "if" || w == "unless" || k < cl.first && k >= cl.first-3 && wishVerbs[w] {
 			return true // the main clause of a condition is not asserted either: "we will win if ...", "says if elected, 'I will ...'", "he wants 'a shutdown ...'"
 		}
 		if k < at && (demandModals[w] || claimNouns[w] && k+1 < cl.end && strings.EqualFold(c.words[k+1], "that")) {
@@ -519,7 +519,7 @@ var predicativeVerbs = set(`be have pose represent constitute remain become seem
 
 var (
 	// questionWords open an indirect question: "which Trump will show up"
-	questionWords = set(`which what how why whom whose`)
+	questionWords = set(`which what how why whom whose where`)
 	// wishVerbs introduce what the speaker wants, not what is: "I hope the
 	// Republicans are watching", "they want to see"
 	wishVerbs    = set(`hope hopes hoped hoping wish wishes wished want wants wanted pray prays need needs guess suppose`)
