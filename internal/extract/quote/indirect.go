@@ -374,6 +374,10 @@ func (w *doc) hasFinite(c, hi, n int) bool {
 // sentence holds each word in one attribution).
 func (w *doc) cutApart(found []reported) []*cand {
 	sort.SliceStable(found, func(a, b int) bool { return found[a].c.attr.cueA < found[b].c.attr.cueA })
+	credit := make([]bool, len(found))
+	for k, r := range found {
+		credit[k] = r.post && w.holdsAttribution(r, found)
+	}
 	for k := range found {
 		r := &found[k]
 		if r.post {
@@ -381,7 +385,7 @@ func (w *doc) cutApart(found []reported) []*cand {
 		}
 		for m := k + 1; m < len(found); m++ {
 			fs := found[m].frameStart
-			if fs > r.ca && fs < r.cb && !found[m].post {
+			if fs > r.ca && fs < r.cb && (!found[m].post || credit[m]) {
 				r.cb = fs
 				r.ca, r.cb = trimPunctTokens(w, r.ca, r.cb)
 				break
@@ -390,12 +394,12 @@ func (w *doc) cutApart(found []reported) []*cand {
 	}
 	var out []*cand
 	for k, r := range found {
-		if r.cb-r.ca < 2 {
+		if r.cb-r.ca < 2 || credit[k] {
 			continue
 		}
 		inside := false
 		for m, o := range found {
-			if m != k && o.cb-o.ca >= 2 && r.c.attr.cueA >= o.ca && r.c.attr.cueA < o.cb && o.cb-o.ca > r.cb-r.ca {
+			if m != k && !credit[m] && o.cb-o.ca >= 2 && r.c.attr.cueA >= o.ca && r.c.attr.cueA < o.cb && o.cb-o.ca > r.cb-r.ca {
 				inside = true
 			}
 		}
@@ -406,6 +410,28 @@ func (w *doc) cutApart(found []reported) []*cand {
 		out = append(out, r.c)
 	}
 	return out
+}
+
+// holdsAttribution reports whether r is a medium's credit ("..., ARY News
+// reported", "..., according to the Dawn newspaper": a cue that reports, or
+// a subject whose last word names an outlet, lexicon [outlet]) after a
+// clause that is itself an attribution with its subject and cue inside it
+// ("Minister X said on Saturday that ..., ARY News reported"): the medium
+// only carried the statement, and the inner speaker is the one who made
+// it. A person's or source's trailing attribution ("..., the source
+// added") is a statement of its own and is kept.
+func (w *doc) holdsAttribution(r reported, found []reported) bool {
+	at := r.c.attr
+	if !(w.lx.has("outlet", w.low[at.cueA]) || at.subA < at.subB && w.lx.has("outlet", w.low[at.subB-1])) {
+		return false
+	}
+	for _, o := range found {
+		a := o.c.attr
+		if !o.post && a.cueA >= r.ca && a.cueA < r.cb && a.subA >= r.ca && a.subA < a.subB && a.subB <= a.cueA && o.cb-o.ca >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // invertedAtEnd reports whether the cue [i, i+n) follows a comma and is

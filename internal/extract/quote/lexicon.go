@@ -26,7 +26,7 @@ type lexicon struct {
 // Sections that the rules read; parseLexicon insists on all of them.
 var lexiconSections = []string{"clause", "that", "object", "infinitive", "direct", "mixed", "according",
 	"passive", "aux", "finite", "stop", "anonymous", "anonymity", "hedge", "hedgecue",
-	"pronoun", "male", "female", "irregular", "orgrole", "unitrole", "institution"}
+	"pronoun", "male", "female", "irregular", "orgrole", "unitrole", "institution", "outlet"}
 
 func parseLexicon(src string) (*lexicon, error) {
 	lx := &lexicon{sets: map[string]map[string]bool{}, firsts: map[string]map[string]bool{}}
