@@ -143,6 +143,16 @@ func TestClaimPrecision(t *testing.T) {
 			ents:   []fent{ortiz},
 			quotes: []fquote{{"We correct the errors.", "Ortiz", "said"}},
 		}, "NNP VBD : `` PRP VBP DT NNS . ''", []string{"Ortiz affirm correct Ortiz"}},
+		{"a condition opening the sentence before the quote is not asserted", fixture{
+			text:   "If the vote fails, Ortiz said, Kessler will support the plan.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"Kessler will support the plan", "Ortiz", "said"}},
+		}, "", nil},
+		{"a denial refused is no claim", fixture{
+			text:   "Kessler refuses to deny the presence of the militia in Dunmore.",
+			ents:   []fent{kessler, {"ORG", []string{"militia"}, "", ""}, {"LOC", []string{"Dunmore"}, "US", "country"}},
+			events: []fevent{{"DENY", "deny", "Kessler", "militia"}},
+		}, "", nil},
 		{"not only is no negation", fixture{
 			text:   "Ortiz said Kessler not only opposed the plan but mocked it.",
 			ents:   []fent{ortiz, kessler},
