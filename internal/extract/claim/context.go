@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/extract/predarg"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -68,18 +69,22 @@ func (c *docIndex) clauseEnd(from, sentEnd int) int {
 			return k
 		case w == ",":
 			lastComma = k
-		case reportingVerbs[w] && lastComma >= 0:
+		case c.reportingVerb(k) && lastComma >= 0:
 			return lastComma
-		case (w == "and" || w == "but") && k+1 < sentEnd && reportingVerbs[strings.ToLower(c.words[k+1])]:
+		case (w == "and" || w == "but") && k+1 < sentEnd && c.reportingVerb(k+1):
 			return k // "denies any wrongdoing and points out that ...": another report
 		}
 	}
 	return sentEnd
 }
 
-// reportingVerbs start another report inside a sentence.
-var reportingVerbs = set(`said says told added stated announced claimed warned insisted points pointed
-	noted notes argued argues`)
+// reportingVerb reports a verb of saying at token k, which starts another
+// report inside a sentence: the speech lexicon (predarg.SpeechVerb) read
+// with k's POS tag when the document is tagged.
+func (c *docIndex) reportingVerb(k int) bool {
+	tag, _ := c.tag(k)
+	return predarg.SpeechVerb(c.words[k], tag)
+}
 
 // negatedAt reports a negation within the three tokens before the predicate
 // word at, inside the clause.
