@@ -299,3 +299,43 @@ func TestBadInput(t *testing.T) {
 		t.Error("empty document has predicates")
 	}
 }
+
+// TestSpeechLexicon checks the speech-verb lexicon's matching by lemma and
+// tag.
+func TestSpeechLexicon(t *testing.T) {
+	cases := []struct {
+		word, tag                          string
+		speech, reporting, form, afterQuot bool
+	}{
+		{"said", "", true, true, true, true},
+		{"Says", "", true, true, true, true},
+		{"told", "VBD", true, true, true, true},
+		{"tweeted", "", true, true, true, true},
+		{"denied", "VBD", true, false, true, true},
+		{"reported", "VBN", true, true, true, true},
+		{"report", "NN", false, false, false, false},
+		{"report", "", true, true, false, false},
+		{"claims", "", true, true, false, false},
+		{"claiming", "", true, true, true, true},
+		{"State", "", true, true, false, false},
+		{"Post", "", true, true, false, false},
+		{"continued", "", false, false, false, true},
+		{"attacked", "", false, false, false, false},
+	}
+	for _, c := range cases {
+		if got := SpeechVerb(c.word, c.tag); got != c.speech {
+			t.Errorf("SpeechVerb(%q, %q) = %v", c.word, c.tag, got)
+		}
+		if got := ReportingVerb(c.word, c.tag); got != c.reporting {
+			t.Errorf("ReportingVerb(%q, %q) = %v", c.word, c.tag, got)
+		}
+		if c.tag == "" {
+			if got := SpeechVerbForm(c.word); got != c.form {
+				t.Errorf("SpeechVerbForm(%q) = %v", c.word, got)
+			}
+			if got := QuoteVerbForm(c.word); got != c.afterQuot {
+				t.Errorf("QuoteVerbForm(%q) = %v", c.word, got)
+			}
+		}
+	}
+}

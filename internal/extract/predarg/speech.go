@@ -17,6 +17,7 @@ type speechLexicon struct {
 	lemmas, forms             map[string]bool
 	objectLemmas, objectForms map[string]bool
 	quoteLemmas, quoteForms   map[string]bool
+	nounLike                  map[string]bool // lemmas whose base and -s forms are nouns too
 }
 
 var speech = parseSpeech(speechText)
@@ -25,7 +26,7 @@ var speech = parseSpeech(speechText)
 // is embedded and checked by the tests, so it has no errors to return.
 func parseSpeech(text string) speechLexicon {
 	lx := speechLexicon{lemmas: map[string]bool{}, forms: map[string]bool{}, objectLemmas: map[string]bool{},
-		objectForms: map[string]bool{}, quoteLemmas: map[string]bool{}, quoteForms: map[string]bool{}}
+		objectForms: map[string]bool{}, quoteLemmas: map[string]bool{}, quoteForms: map[string]bool{}, nounLike: map[string]bool{}}
 	lemmas, forms := lx.lemmas, lx.forms
 	sc := bufio.NewScanner(strings.NewReader(text))
 	for sc.Scan() {
@@ -43,6 +44,10 @@ func parseSpeech(text string) speechLexicon {
 		f := strings.Fields(strings.ToLower(line))
 		lemmas[f[0]] = true
 		for _, form := range f {
+			if form == "noun" {
+				lx.nounLike[f[0]] = true
+				continue
+			}
 			forms[form] = true
 		}
 	}
@@ -63,6 +68,24 @@ func SpeechVerb(word, tag string) bool {
 // subject crosses).
 func ReportingVerb(word, tag string) bool {
 	return speech.match(word, tag, speech.lemmas, speech.forms)
+}
+
+// SpeechVerbForm reports a SpeechVerb (no tag) in a form that is no noun:
+// "reported", "claiming", "says", not "report" or "claims". It is for
+// stages that run before the syntax stage (link): "the Washington Post",
+// "Islamic State" and "the reports" are no speech.
+func SpeechVerbForm(word string) bool {
+	w := strings.ToLower(word)
+	lem := lemma.Lemma(w, lemma.Verb)
+	if speech.nounLike[lem] && (w == lem || w == lem+"s" || w == lem+"es") || speech.nounLike[w] {
+		return false
+	}
+	return SpeechVerb(w, "")
+}
+
+// QuoteVerbForm is QuoteVerb in a form that is no noun (SpeechVerbForm).
+func QuoteVerbForm(word string) bool {
+	return SpeechVerbForm(word) || speech.match(word, "", speech.quoteLemmas, speech.quoteForms)
 }
 
 // QuoteVerb reports whether word is a verb of saying right after quoted
