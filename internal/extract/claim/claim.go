@@ -363,8 +363,8 @@ func (c *docIndex) verbSubject(cl clause, at int) string {
 			return "" // "escalating sanctions": a participle that modifies a noun
 		}
 	}
-	if c.inRelativeClause(k, cl.first) {
-		return "" // "the type of campaign that we run": not what the speaker asserts
+	if c.inRelativeClause(k, cl.first) || c.inPrepositionalPhrase(k, cl.first) {
+		return "" // "the type of campaign that we run"; "Clinton's use of a server at the State Department did not show"
 	}
 	if r := c.ref[k]; r.entity != "" && r.typ != news.TypeLOC {
 		if r.kind == news.MentionNominal && r.entity != cl.speaker {
@@ -466,6 +466,9 @@ func (c *docIndex) taggedSubject(at, first int, usable func(int) bool) (string, 
 // city where something was said ("at a rally in Wilmington"), a
 // nationality or a group word ("Muslims", "Republican").
 func (c *docIndex) canClaim(id string) bool {
+	if n := c.name(id); strings.Contains(n, " v. ") || strings.Contains(n, " vs. ") {
+		return false // a court case ("Roe v. Wade") says nothing
+	}
 	switch c.typeOf(id) {
 	case news.TypePER, news.TypeORG:
 		return true
@@ -572,10 +575,12 @@ func (c *docIndex) strayWord(at, first int) bool {
 // pronounSubject reports a subject that stands in the clause only as a
 // pronoun the link stage resolved ("he's become more cautious"): too
 // often another person than the one meant. The speaker's own "I"/"we" is
-// no such pronoun.
+// no such pronoun, nor is "he" in "X said he ..."; but a pronoun at the
+// start of words whose speaker is named only after them ("She had
+// struggled, Cruz explained") refers to someone before.
 func (c *docIndex) pronounSubject(at, first int, subject, speaker string) bool {
-	if subject == speaker {
-		return false
+	if subject == speaker && !c.namedOnlyAfter(first, speaker) {
+		return false // "X said he ...": the pronoun is the speaker
 	}
 	for k := at - 1; k >= first && k >= at-10; k-- {
 		if r := c.ref[k]; r.entity == subject {
@@ -666,8 +671,8 @@ func (c *docIndex) employerOnly(cl clause) bool {
 		for end+1 < sent.EndToken && c.ref[end+1].entity == cl.speaker {
 			end++
 		}
-		if c.possessive(end) {
-			continue // "Lazar's plea agreement", "Bennett's sister told"
+		if c.possessive(end) || c.ref[k].kind == news.MentionPronoun && c.possessivePronoun(k) {
+			continue // "Lazar's plea agreement", "Bennett's sister told", "her advisers say"
 		}
 		j := k - 1
 		for j >= sent.FirstToken && j >= k-2 && determiners[strings.ToLower(c.words[j])] {
@@ -745,6 +750,58 @@ func (c *docIndex) facedBy(k, first int) bool {
 		if !isLowerWord(w) || c.isVerbish(j) {
 			return false
 		}
+	}
+	return false
+}
+
+// inPrepositionalPhrase reports a name at token k (its last word) that is
+// the object of a preposition ("at the State Department"): the verb after
+// it has another subject, the noun the phrase modifies.
+func (c *docIndex) inPrepositionalPhrase(k, first int) bool {
+	e := c.ref[k].entity
+	if e == "" {
+		return false
+	}
+	j := k
+	for j > first && c.ref[j-1].entity == e {
+		j--
+	}
+	j--
+	for j >= first && determiners[strings.ToLower(c.words[j])] {
+		j--
+	}
+	return j >= first && prepositions[strings.ToLower(c.words[j])]
+}
+
+var prepositions = set(`of for to with by from in at on`)
+
+// namedOnlyAfter reports a speaker named in the sentence of the clause
+// starting at token first only after it.
+func (c *docIndex) namedOnlyAfter(first int, speaker string) bool {
+	sent := c.sentenceOf(first)
+	after := false
+	for k := sent.FirstToken; k < sent.EndToken; k++ {
+		if r := c.ref[k]; r.entity == speaker && r.kind != news.MentionPronoun {
+			if k < first {
+				return false
+			}
+			after = true
+		}
+	}
+	return after
+}
+
+// possessivePronoun reports "his", "her", "its" or "their" before a noun at
+// token k.
+func (c *docIndex) possessivePronoun(k int) bool {
+	switch strings.ToLower(c.words[k]) {
+	case "his", "its", "their":
+		return true
+	case "her":
+		if t, ok := c.tag(k); ok {
+			return t == "PRP$"
+		}
+		return k+1 < len(c.words) && isLowerWord(c.words[k+1])
 	}
 	return false
 }

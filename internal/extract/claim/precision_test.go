@@ -153,6 +153,26 @@ func TestClaimPrecision(t *testing.T) {
 			ents:   []fent{kessler, {"ORG", []string{"militia"}, "", ""}, {"LOC", []string{"Dunmore"}, "US", "country"}},
 			events: []fevent{{"DENY", "deny", "Kessler", "militia"}},
 		}, "", nil},
+		{"a court case is no speaker", fixture{
+			text:   "Kessler supports the plan, Doe v. Dunmore held.",
+			ents:   []fent{{"ORG", []string{"Doe v. Dunmore"}, "", ""}, kessler},
+			quotes: []fquote{{"Kessler supports the plan", "Doe v. Dunmore", "held"}},
+		}, "", nil},
+		{"a name inside a prepositional phrase is not the verb's subject", fixture{
+			text:   "Ortiz said the spending at Globex did not help.",
+			ents:   []fent{ortiz, {"ORG", []string{"Globex"}, "", ""}},
+			quotes: []fquote{{"the spending at Globex did not help", "Ortiz", "said"}},
+		}, "", nil},
+		{"a pronoun before a speaker named only after the words is someone else", fixture{
+			text:   "Kessler left early. He had lost the vote, Ortiz explained.",
+			ents:   []fent{{"PER", []string{"Ortiz", "He"}, "", ""}, kessler},
+			quotes: []fquote{{"He had lost the vote", "Ortiz", "explained"}},
+		}, "", nil},
+		{"a pronoun after the named speaker's cue is the speaker", fixture{
+			text:   "Ortiz said he had lost the vote.",
+			ents:   []fent{{"PER", []string{"Ortiz", "he"}, "", ""}},
+			quotes: []fquote{{"he had lost the vote", "Ortiz", "said"}},
+		}, "", []string{"Ortiz affirm loss Ortiz"}},
 		{"not only is no negation", fixture{
 			text:   "Ortiz said Kessler not only opposed the plan but mocked it.",
 			ents:   []fent{ortiz, kessler},
