@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/internal/benchcpu"
 	"github.com/newsgraph/newsgraph/internal/extract/segment"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
@@ -223,7 +224,8 @@ func TestNewWithModelFiles(t *testing.T) {
 }
 
 // BenchmarkStage measures the syntax stage on the PolNeAR dev articles
-// (84 political news texts), segmented beforehand.
+// (84 political news texts), segmented beforehand, and reports articles/s,
+// tokens/s and CPU ms per article (internal/benchcpu).
 func BenchmarkStage(b *testing.B) {
 	texts := polnearDevTexts(b)
 	s := mustStage(b)
@@ -238,6 +240,7 @@ func BenchmarkStage(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := benchcpu.Now()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			if err := s.Process(context.Background(), d); err != nil {
@@ -245,6 +248,7 @@ func BenchmarkStage(b *testing.B) {
 			}
 		}
 	}
+	benchcpu.Report(b, cpu, len(docs), "article")
 	secs := b.Elapsed().Seconds()
 	b.ReportMetric(float64(len(docs)*b.N)/secs, "articles/s")
 	b.ReportMetric(float64(tokens*b.N)/secs, "tokens/s")
