@@ -85,6 +85,7 @@ func parseExtractFlags(env *environment, args []string) (extractOptions, []strin
 	fs := newFlagSet(env, "extract", "[flags] FILE|- [FILE ...]", extractAbout)
 	published := fs.String("published", "", "publication date `YYYY-MM-DD` (overrides the page's own date)")
 	url := fs.String("url", "", "the article's `URL` (overrides the page's own URL; one FILE only)")
+	title := fs.String("title", "", "the article's `TITLE` (overrides the page's title or the text's headline; one FILE only)")
 	format := fs.String("format", "json", "output format; json is the only one")
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "refuse inputs larger than this many `bytes`")
 	var opt extractOptions
@@ -96,7 +97,8 @@ func parseExtractFlags(env *environment, args []string) (extractOptions, []strin
 	docTimeoutFlag(fs, &opt.docTimeout)
 	fs.StringVar(&opt.dataDir, "data", "", "data `DIR` with the GeoNames index (default $NEWSGRAPH_DATA or the user data directory; see 'newsgraph setup')")
 	fs.StringVar(&opt.countryHint, "country-hint", "", "ISO 3166 `CODE` of the country the articles are mostly about (PK); favours its places")
-	if err := parseFlags(fs, args); err != nil {
+	err := parseFlags(fs, args)
+	if err != nil {
 		return opt, nil, err
 	}
 	usage := func(msg string) error {
@@ -114,19 +116,15 @@ func parseExtractFlags(env *environment, args []string) (extractOptions, []strin
 	if *maxBytes <= 0 {
 		return opt, nil, usage("--max-bytes must be positive")
 	}
-	if *url != "" && fs.NArg() > 1 {
-		return opt, nil, usage("--url applies to one FILE only")
+	if (*url != "" || *title != "") && fs.NArg() > 1 {
+		return opt, nil, usage("--url and --title apply to one FILE only")
 	}
 	if opt.workers < 1 {
 		opt.workers = 1
 	}
-	opt.read = ingest.Options{MaxBytes: *maxBytes, URL: *url}
-	if *published != "" {
-		t, err := time.Parse("2006-01-02", *published)
-		if err != nil {
-			return opt, nil, usage(fmt.Sprintf("--published %q is not a date like 2015-02-19", *published))
-		}
-		opt.read.Published = t
+	opt.read = ingest.Options{MaxBytes: *maxBytes, URL: *url, Title: *title}
+	if opt.read.Published, err = parsePublished(*published); err != nil {
+		return opt, nil, usage(err.Error())
 	}
 	stdinCount := 0
 	for _, f := range fs.Args() {
@@ -138,6 +136,18 @@ func parseExtractFlags(env *environment, args []string) (extractOptions, []strin
 		return opt, nil, usage("standard input (-) can be read only once")
 	}
 	return opt, fs.Args(), nil
+}
+
+// parsePublished parses a --published value, YYYY-MM-DD; "" is no date.
+func parsePublished(value string) (time.Time, error) {
+	if value == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse("2006-01-02", value)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--published %q is not a date like 2015-02-19", value)
+	}
+	return t, nil
 }
 
 // extractResult is one input's output line, or its error.

@@ -86,6 +86,8 @@ func parseIngestFlags(env *environment, args []string) (ingestOptions, []string,
 	fs.DurationVar(&opt.fetch.Timeout, "timeout", opt.fetch.Timeout, "give up on one request after this long")
 	fs.Float64Var(&opt.dedup.Threshold, "near", opt.dedup.Threshold, "similarity (0-1] from which a text is a near-duplicate of a stored one")
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "refuse files and pages larger than this many `bytes`")
+	published := fs.String("published", "", "publication date `YYYY-MM-DD` of every SOURCE (overrides the page's own date)")
+	title := fs.String("title", "", "the `TITLE` of every SOURCE (overrides the page's title or the text's headline)")
 	fs.StringVar(&opt.stages.dataDir, "data", "", "data `DIR` with the GeoNames index (see 'newsgraph setup')")
 	fs.StringVar(&opt.stages.countryHint, "country-hint", "", "ISO 3166 `CODE` of the country the articles are mostly about")
 	if err := parseFlags(fs, args); err != nil {
@@ -112,7 +114,11 @@ func parseIngestFlags(env *environment, args []string) (ingestOptions, []string,
 	if opt.workers < 1 {
 		opt.workers = 1
 	}
-	opt.read = ingest.Options{MaxBytes: *maxBytes}
+	opt.read = ingest.Options{MaxBytes: *maxBytes, Title: *title}
+	var err error
+	if opt.read.Published, err = parsePublished(*published); err != nil {
+		return opt, nil, usage(err.Error())
+	}
 	opt.fetch.MaxBytes = *maxBytes
 	return opt, fs.Args(), nil
 }

@@ -29,6 +29,10 @@ type Options struct {
 	URL string
 	// Published, when non-zero, overrides the date found in the page.
 	Published time.Time
+	// Title, when set, overrides the title found in the page or text.
+	Title string
+	// sidecar is the FILE.meta.json that ReadFile found, if any.
+	sidecar *meta
 }
 
 func (o Options) maxBytes() int64 {
@@ -60,6 +64,11 @@ func ReadFile(path string, opt Options) (*news.Doc, error) {
 		return nil, fmt.Errorf("read %s: %w", path, unwrapPathError(err))
 	}
 	defer f.Close()
+	if side, ok, err := readSidecar(path); err != nil {
+		return nil, err
+	} else if ok {
+		opt.sidecar = &side
+	}
 	return ReadFrom(path, f, opt)
 }
 
@@ -92,6 +101,12 @@ func FromBytes(source string, data []byte, opt Options) (*news.Doc, error) {
 	}
 	doc := &news.Doc{Source: source, Language: "en"}
 	isHTML := looksLikeHTML(text)
+	var front *meta
+	if !isHTML {
+		if m, rest, ok := splitFrontMatter(text); ok {
+			front, text = &m, rest
+		}
+	}
 	if isHTML {
 		p, err := extractHTML(text)
 		if err != nil {
@@ -101,6 +116,9 @@ func FromBytes(source string, data []byte, opt Options) (*news.Doc, error) {
 		text = dropHeadline(p.Text, doc.Title)
 		doc.URL = p.URL
 		doc.Published = p.Published
+		if !doc.Published.IsZero() {
+			doc.PublishedSource = news.PublishedFromHTML
+		}
 	}
 	if isHTML {
 		doc.Text = Clean(text)
@@ -112,13 +130,27 @@ func FromBytes(source string, data []byte, opt Options) (*news.Doc, error) {
 		// an article: only markup, boilerplate or control characters.
 		return nil, fmt.Errorf("%s: %w", source, news.ErrNoText)
 	}
+	applyOptions(doc, opt)
+	if !isHTML {
+		if err := plainMeta(doc, front, opt.sidecar); err != nil {
+			return nil, err
+		}
+	}
+	return doc, nil
+}
+
+// applyOptions sets what the caller gave (flags, API fields) over what the
+// page says.
+func applyOptions(doc *news.Doc, opt Options) {
 	if opt.URL != "" {
 		doc.URL = opt.URL
 	}
-	if !opt.Published.IsZero() {
-		doc.Published = opt.Published
+	if opt.Title != "" {
+		doc.Title = normaliseLine(opt.Title)
 	}
-	return doc, nil
+	if !opt.Published.IsZero() {
+		doc.Published, doc.PublishedSource = opt.Published, news.PublishedFromFlag
+	}
 }
 
 func tooLarge(source string, opt Options) error {

@@ -20,9 +20,11 @@ type (
 	jsonDoc struct {
 		Schema         string              `json:"schema"`
 		ID             string              `json:"id"`
+		Source         *string             `json:"source"`
 		URL            *string             `json:"url"`
 		Title          *string             `json:"title"`
 		Published      *string             `json:"published"`
+		PublishedFrom  *string             `json:"published_source"`
 		Language       string              `json:"language"`
 		LanguageConf   float64             `json:"language_confidence"`
 		Notes          []string            `json:"notes"`
@@ -137,6 +139,7 @@ func MarshalContract(doc *Doc) ([]byte, error) {
 	out := jsonDoc{
 		Schema:         Schema,
 		ID:             ContentID(doc.Text),
+		Source:         optional(doc.Source),
 		URL:            optional(doc.URL),
 		Title:          optional(doc.Title),
 		Language:       doc.Language,
@@ -156,6 +159,7 @@ func MarshalContract(doc *Doc) ([]byte, error) {
 	}
 	if !doc.Published.IsZero() {
 		out.Published = optional(doc.Published.Format("2006-01-02"))
+		out.PublishedFrom = optional(doc.PublishedSource)
 	}
 	for _, s := range doc.Sentences {
 		out.Sentences = append(out.Sentences, jsonSpan{c.at(s.Start), c.at(s.End)})

@@ -193,15 +193,29 @@ const (
 	LangUndetermined = "und"
 )
 
+// Where a document's publication date came from (Doc.PublishedSource, the
+// contract's "published_source"), in the order ingest prefers them.
+const (
+	PublishedFromFlag        = "flag"         // --published on the command line, or the API's field
+	PublishedFromFrontMatter = "front-matter" // a leading "---" block of the text
+	PublishedFromSidecar     = "sidecar"      // FILE.meta.json beside the file
+	PublishedFromHTML        = "html"         // the page's own metadata
+	PublishedFromDateline    = "dateline"     // "ISLAMABAD, Feb. 19, 2015 (Reuters) -"
+	PublishedFromFilename    = "filename"     // a YYYY-MM-DD in the file's name
+)
+
 // Doc is one article as it moves through the pipeline. Ingest fills the
 // source fields and Text; each stage adds what it finds.
 type Doc struct {
-	// Source is where the article came from (a file path, "-" or a URL);
-	// it is for messages, not part of the contract.
+	// Source is where the article came from (a file path, "stdin" or a
+	// URL); the contract's "source".
 	Source    string
 	URL       string
 	Title     string
 	Published time.Time // zero when unknown
+	// PublishedSource says what gave Published: one of the Published*
+	// constants, "" when Published is zero.
+	PublishedSource string
 	// Language is the ISO 639-1 code of the text's language (ISO 639-3
 	// for a language without one), LangUndetermined when it could not be
 	// told, as the language stage found it; LanguageConfidence is how sure

@@ -35,7 +35,7 @@ func (Stage) Process(ctx context.Context, doc *news.Doc) error {
 	}
 	if doc.Published.IsZero() {
 		if t, ok := Dateline(doc.Text); ok {
-			doc.Published = t
+			doc.Published, doc.PublishedSource = t, news.PublishedFromDateline
 		}
 	}
 	found := Find(doc.Text, doc.Published)
