@@ -115,7 +115,7 @@ func (s *Stage) cluster(a *analysis, names []nameMention) []*cluster {
 		ix.register(c, nm)
 		owner[nm.end-1] = c
 	}
-	clusters := mergeSurnames(ix, s.aliases)
+	clusters := mergeSurnames(a, ix, s.aliases)
 	propagateNames(a, clusters)
 	return clusters
 }
@@ -269,11 +269,13 @@ func (a *analysis) isSentenceStart(i int) bool {
 
 // mergeSurnames joins a cluster known only by one word ("Trump", tagged
 // ORG where the campaign is meant) to the one person whose full name ends
-// or starts with that word; when two people share the word it stays apart.
-func mergeSurnames(ix *clusterIndex, aliases *aliasTable) []*cluster {
+// or starts with that word; when two people share the word, or an
+// honorific of the other gender stands before it ("Mr." and "Mrs."), it
+// stays apart.
+func mergeSurnames(a *analysis, ix *clusterIndex, aliases *aliasTable) []*cluster {
 	out := make([]*cluster, 0, len(ix.all))
 	for _, c := range ix.all {
-		if into := surnameOwner(ix, c, aliases); into != nil {
+		if into := surnameOwner(ix, c, aliases); into != nil && a.gendersAgree(c, into) {
 			for _, nm := range c.names {
 				into.add(nm, c.alias)
 			}
@@ -306,7 +308,8 @@ func surnameOwner(ix *clusterIndex, c *cluster, aliases *aliasTable) *cluster {
 }
 
 func (s *Stage) findCluster(a *analysis, ix *clusterIndex, owner map[int]*cluster, nm nameMention, alias int) *cluster {
-	if c := ix.byKey[nm.key]; c != nil {
+	g := a.honorificGender(nm.first)
+	if c := ix.byKey[nm.key]; c != nil && a.genderAgrees(c, g) {
 		return c
 	}
 	if c := ix.byAlias[alias]; alias >= 0 && c != nil {
@@ -318,7 +321,62 @@ func (s *Stage) findCluster(a *analysis, ix *clusterIndex, owner map[int]*cluste
 	if c := acronymCluster(ix, nm); c != nil {
 		return c
 	}
-	return partialNameCluster(ix.sharingWords(nm.words), nm, s.aliases)
+	return partialNameCluster(ix.sharingWords(nm.words), nm, s.aliases, func(c *cluster) bool { return a.genderAgrees(c, g) })
+}
+
+// gendersAgree reports whether no honorific of c's names contradicts one
+// of p's.
+func (a *analysis) gendersAgree(c, p *cluster) bool {
+	for _, nm := range c.names {
+		if !a.genderAgrees(p, a.honorificGender(nm.first)) {
+			return false
+		}
+	}
+	return true
+}
+
+// honorificGender is the gender the words right before a name at token
+// i give, or 0: an honorific ("Mr. Clinton": 'm') or a gendered kin noun
+// or title before it, with or without a comma ("her husband, Marc
+// Mezvinsky", "spokeswoman Ana Ruiz").
+func (a *analysis) honorificGender(i int) byte {
+	for k := max(0, i-2); k < i; k++ {
+		if g := honorifics[wordForm(a.words[k])]; g != 0 {
+			return g
+		}
+	}
+	k := i - 1
+	if k >= 1 && a.words[k] == "," {
+		k--
+	}
+	if k >= 0 {
+		w := strings.ToLower(a.words[k])
+		if g := kinGender[w]; g != 0 {
+			return g
+		}
+		return genderedHeads[w]
+	}
+	return 0
+}
+
+// kinGender are the kin nouns that tell the gender of the person named
+// after them.
+var kinGender = map[string]byte{"husband": 'm', "wife": 'f', "son": 'm', "daughter": 'f', "father": 'm', "mother": 'f',
+	"brother": 'm', "sister": 'f', "widow": 'f', "widower": 'm', "grandson": 'm', "granddaughter": 'f'}
+
+// genderAgrees reports whether a mention of gender g (0: unknown) can
+// name c: c's names so far carry no honorific of the other gender. "Mr.
+// Clinton" never joins the Clinton called "Mrs. Clinton".
+func (a *analysis) genderAgrees(c *cluster, g byte) bool {
+	if g == 0 {
+		return true
+	}
+	for _, nm := range c.names {
+		if h := a.honorificGender(nm.first); h != 0 && h != g {
+			return false
+		}
+	}
+	return true
 }
 
 // definedAlias finds the entity an alias is defined for in the text: the
@@ -406,13 +464,14 @@ func acronymCluster(ix *clusterIndex, nm nameMention) *cluster {
 	})
 }
 
-// partialNameCluster joins a person's partial name to the most recent
-// person whose full name contains it, or a full name to an earlier
+// partialNameCluster joins a person's partial name to the most salient
+// person (see mostSalient) whose full name contains it and whose gender
+// agrees, or a full name to an earlier
 // partial one; and an organisation's shorter name to the one longer name
 // that contains it ("Post" for "Washington Post").
-func partialNameCluster(clusters []*cluster, nm nameMention, aliases *aliasTable) *cluster {
+func partialNameCluster(clusters []*cluster, nm nameMention, aliases *aliasTable, agrees func(*cluster) bool) *cluster {
 	person := mostSalient(clusters, func(c *cluster) bool {
-		if !c.personLike() && c.typ(aliases) != news.TypePER {
+		if !c.personLike() && c.typ(aliases) != news.TypePER || !agrees(c) {
 			return false
 		}
 		if nm.typ != news.TypePER && nm.typ != news.TypeMISC && len(nm.words) > 1 {

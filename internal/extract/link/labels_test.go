@@ -46,6 +46,12 @@ func TestNotNames(t *testing.T) {
 			want: map[string]string{"Greta Lindqvist Foundation": news.TypeORG, "Greta Lindqvist": news.TypePER},
 		},
 		{
+			name: "a foundation named after several people is an organisation",
+			text: "She gave to the Anna & Greta Lindqvist Foundation. Greta Lindqvist thanked her.",
+			tags: []tagged{{"Anna & Greta Lindqvist Foundation", 0, "PER"}, {"Greta Lindqvist", 1, "PER"}},
+			want: map[string]string{"Anna & Greta Lindqvist Foundation": news.TypeORG, "Greta Lindqvist": news.TypePER},
+		},
+		{
 			name: "car models are products, not places",
 			text: "Police found a Toyota RAV4 and a silver Q7 near Leeds.",
 			tags: []tagged{{"RAV4", 0, "LOC"}, {"Q7", 0, "PER"}, {"Leeds", 0, "LOC"}},
@@ -101,4 +107,39 @@ func TestSalientSurname(t *testing.T) {
 	if e := entityOf(es, "Kwabena Owusu"); e == nil || e != entityOf(es, "Kofi Mensah") {
 		t.Errorf("want the real name with the stage name; entities %v", summary(es))
 	}
+}
+
+// TestHonorificGender: "Mr. X" and "Mrs. X" are two people when the
+// article names a man and a woman with the surname X, and a pronoun after
+// "Mrs. X" goes to her (sentences written for this test).
+func TestHonorificGender(t *testing.T) {
+	text := "Governor Elena Varga and her husband, Peter Varga, opened the school. Mrs. Varga spoke first. " +
+		"Mr. Varga thanked the teachers. Mrs. Varga said she would return. Mr. Varga left early."
+	es := link(t, docWith(t, text, tagged{"Elena Varga", 0, "PER"}, tagged{"Peter Varga", 0, "PER"},
+		tagged{"Varga", 2, "PER"}, tagged{"Varga", 3, "PER"}, tagged{"Varga", 4, "PER"}, tagged{"Varga", 5, "PER"}))
+	elena, peter := entityOf(es, "Elena Varga"), entityOf(es, "Peter Varga")
+	if elena == nil || peter == nil || elena == peter {
+		t.Fatalf("want Elena and Peter Varga apart; entities %v", summary(es))
+	}
+	at := func(nth int) int { return findWord(t, text, "Varga", nth) }
+	for nth, want := range map[int]*news.Entity{2: elena, 3: peter, 4: elena, 5: peter} {
+		if got := entityAt(es, at(nth)); got != want {
+			t.Errorf("Varga #%d: got %v, want %s; entities %v", nth, got, want.Name, summary(es))
+		}
+	}
+	if got := entityAt(es, findWord(t, text, "she", 0)); got != elena {
+		t.Errorf("'she' after Mrs. Varga is not Elena; entities %v", summary(es))
+	}
+}
+
+// entityAt returns the entity with a mention starting at byte offset at.
+func entityAt(es []news.Entity, at int) *news.Entity {
+	for i := range es {
+		for _, m := range es[i].Mentions {
+			if m.Start == at {
+				return &es[i]
+			}
+		}
+	}
+	return nil
 }

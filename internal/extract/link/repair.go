@@ -35,6 +35,7 @@ func (s *Stage) repairMentions(a *analysis, ms []nameMention) []nameMention {
 		m = a.trimSpeechVerb(m)
 		m = a.trimTimePhrase(m)
 		for _, part := range a.splitAtAnd(m, known) {
+			part.typ = retypeNonPerson(a.words[part.first:part.end], part.typ) // a half takes the type of a known name
 			out = append(out, a.splitAtTitle(part)...)
 		}
 	}
