@@ -124,7 +124,7 @@ func (a *args) event(si int, sent news.Sentence, first, end int, t trigger) news
 		Type:     t.typ,
 		Sentence: si,
 		Trigger:  news.Mention{Span: sp, Text: sp.Of(a.doc.Text)},
-		Negated:  (a.negated(sent, first) || t.noun && a.negated(sent, a.npStart(sent, first)+1)) && !t.ownsNegation,
+		Negated:  a.pa.Negated(first, t.noun) && !t.ownsNegation,
 		Hedged:   a.hedged(sent, first),
 		Nominal:  t.noun,
 	}
@@ -270,19 +270,6 @@ func (a *args) afterLocative(sent news.Sentence, first int) bool {
 		k--
 	}
 	return k >= sent.FirstToken && locativePreps[a.lower[k]]
-}
-
-func (a *args) negated(sent news.Sentence, i int) bool {
-	for k := i - 1; k >= sent.FirstToken && k >= i-3; k-- {
-		w := a.lower[k]
-		if negations[w] {
-			return true
-		}
-		if !skipAdverbs[w] && !beAuxiliaries[w] && w != "did" && w != "does" && w != "do" && w != "will" && w != "would" {
-			return false
-		}
-	}
-	return false
 }
 
 // hedged reports a hedge before token i in its sentence, or a hedged quote

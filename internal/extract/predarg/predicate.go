@@ -121,9 +121,8 @@ func (f *Finder) base(first, end int, noun bool) Predicate {
 	}
 	p.Sentence = f.sentOf[first]
 	p.Lemma = f.lemmaOf(first, end, noun)
-	p.Negated = f.negated(sent, first)
+	p.Negated = f.Negated(first, noun)
 	if noun {
-		p.Negated = p.Negated || f.negated(sent, f.npStart(sent, first)+1)
 		p.LightVerb = f.LightVerb(first)
 	} else if f.Passive(first) && f.participle(first) {
 		p.Voice = Passive
@@ -161,6 +160,18 @@ func (f *Finder) participle(i int) bool {
 		return t == "VBN" || t == "VBD" || t == "NN" && pastForm(w)
 	}
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || irregularPasts[w]
+}
+
+// Negated reports whether the predicate that starts at token first is
+// negated: a negation just before it, auxiliaries and adverbs between ("did
+// not attack", "have never been arrested"), or for an event noun before its
+// noun phrase ("no such attack").
+func (f *Finder) Negated(first int, noun bool) bool {
+	sent, ok := f.sentence(first)
+	if !ok {
+		return false
+	}
+	return f.negated(sent, first) || noun && f.negated(sent, f.npStart(sent, first)+1)
 }
 
 // negated reports a negation just before token i, auxiliaries and adverbs
