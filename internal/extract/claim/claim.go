@@ -500,9 +500,14 @@ func (c *docIndex) notAsserted(cl clause, at int) bool {
 			return true // "must increase ... destroy networks"; "the assumption that X will ...": not the speaker's assertion
 		}
 	}
+	if c.subordinate(cl, at) {
+		return true
+	}
 	for k := at - 1; k >= cl.first; k-- {
 		w := strings.ToLower(c.words[k])
 		switch {
+		case introducingVerbs[lemma.Lemma(w, lemma.Verb)] && c.negatedAt(max(cl.first, k-2), k):
+			return true // "I don't think I'd be inclined": the polarity is unclear
 		case conditionWords[w], k >= at-4 && (hedgeModals[w] || hedgeAdverbs[w] || questionWords[w] || w == "when" || w == "whenever"), wishVerbs[w]:
 			return true
 		case (w == "have" || w == "'ve" || w == "’ve") && k > cl.first && k >= at-3 && counterfactualModals[strings.ToLower(c.words[k-1])]:
@@ -805,3 +810,20 @@ func (c *docIndex) possessivePronoun(k int) bool {
 	}
 	return false
 }
+
+// subordinate reports a predicate in a subordinate clause that opens the
+// clause, before its first comma ("As Election Day nears, Stone says, ...",
+// "Because it rained, ..."): not the claim's main assertion.
+func (c *docIndex) subordinate(cl clause, at int) bool {
+	if cl.first >= cl.end || !subordinators[strings.ToLower(c.words[cl.first])] {
+		return false
+	}
+	for k := cl.first; k < at; k++ {
+		if c.words[k] == "," {
+			return false
+		}
+	}
+	return true
+}
+
+var subordinators = set(`as when while after before since although though because once whenever`)

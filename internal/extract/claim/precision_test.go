@@ -173,6 +173,16 @@ func TestClaimPrecision(t *testing.T) {
 			ents:   []fent{{"PER", []string{"Ortiz", "he"}, "", ""}},
 			quotes: []fquote{{"he had lost the vote", "Ortiz", "said"}},
 		}, "", []string{"Ortiz affirm loss Ortiz"}},
+		{"a subordinate clause opening the words is not the claim", fixture{
+			text:   "Ortiz said as Kessler supports the plan, the budget grows.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"as Kessler supports the plan, the budget grows", "Ortiz", "said"}},
+		}, "", nil},
+		{"a negated belief leaves the polarity unclear", fixture{
+			text:   `Ortiz said: "I don't think Kessler supports the plan."`,
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"I don't think Kessler supports the plan.", "Ortiz", "said"}},
+		}, "", nil},
 		{"not only is no negation", fixture{
 			text:   "Ortiz said Kessler not only opposed the plan but mocked it.",
 			ents:   []fent{ortiz, kessler},
