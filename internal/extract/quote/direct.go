@@ -776,8 +776,8 @@ func (w *doc) namedReporter(lo, hi int) attribution {
 // saying, '...'"), or [v, v).
 func (w *doc) earlierSubject(lo, v int) (int, int) {
 	for u := v - 2; u >= lo; u-- {
-		if w.quotedTok[u] || hasSuffix(w.low[u], "ing") {
-			continue
+		if w.quotedTok[u] || hasSuffix(w.low[u], "ing") || u > lo && w.lx.has("passive", w.low[u-1]) {
+			continue // "Gandhi's charge that he was denied entry, alleging ...": not a report
 		}
 		if w.cueAt(u, "clause", "that", "object") > 0 {
 			if a, b := w.subjectBefore(u, lo); a < b {

@@ -106,7 +106,16 @@ func (w *doc) reportedAt(i, n, lo, hi int, earlier []reported) (reported, bool) 
 		last := earlier[len(earlier)-1].c.attr
 		sa, sb = last.subA, last.subB
 	} else {
-		sa, sb = w.subjectBefore(i, lo)
+		sa, sb = i, i
+		if participle && i > lo && w.low[i-1] == "," {
+			// "BJP termed Gandhi's charge fabricated, alleging ...": the
+			// participle after a comma hangs on the sentence's reporting
+			// verb, not on the noun phrase before the comma
+			sa, sb = w.earlierSubject(lo, i)
+		}
+		if sa >= sb {
+			sa, sb = w.subjectBefore(i, lo)
+		}
 		if sa < sb && participle && mediumWords[w.low[sb-1]] {
 			if a2, b2 := w.mainSubject(lo, sa); a2 < b2 {
 				sa, sb = a2, b2 // "X released a statement saying ..."
