@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -17,20 +18,32 @@ import (
 const searchAbout = `Finds stored articles by their words, best match first. Every word must
 occur (in any form of case and accents); "quoted words" must occur as a
 phrase; word* matches words starting with "word" (3 letters at least); OR
-between two words accepts either. A search may have 16 different words, and
-its prefixes may stand for 500 indexed words together. Filters narrow the articles: --entity NAME (articles that
-mention that person, group or place under any of its names), --type (the
-entity type; alone: articles mentioning any entity of that type), --since and
---until (publication dates, inclusive), --lang (the language detected, as
+between two words accepts either; NOT word or -word (or -"a phrase")
+excludes the articles that have it (quote the whole query, or write it
+after --, so that -word is no flag). Field filters in the query narrow the
+articles like the flags below: entity:NAME (quote a name with spaces:
+entity:"Chaudhry Nisar"), place:NAME (a place), type:PER|ORG|LOC|MISC,
+from:YYYY-MM-DD and to:YYYY-MM-DD. A search may have 16 different words
+(excluded words and field filters count), and its prefixes may stand for
+500 indexed words together (serve's --search-words, --search-prefix and
+--search-prefix-words set these for the server). A query that cannot be run
+(a bad date, NOT before nothing) is refused with a hint. Flags narrow the
+articles too: --entity NAME (articles that mention that person, group or
+place under any of its names), --type (the entity type; alone: articles
+mentioning any entity of that type), --since and --until (publication
+dates, inclusive), --lang (the language detected, as
 the contract writes it: en, de, ko, und...). With filters only, the newest
 articles come first. When the newest 10,000 stored articles hold a full page
 of matches (a very common word), the best of those are shown, which keeps
-such searches fast; --all ranks every match in the database.
+such searches fast; --all ranks every match in the database. The table ends
+with the number of matching articles in all.
 
 Examples:
   newsgraph search islamic state pakistan
   newsgraph search --entity "Chaudhry Nisar" --since 2015-01-01 denied
   newsgraph search --format json '"interior minister"'
+  newsgraph search 'pakistan -cricket place:Quetta from:2015-01-01'
+  newsgraph search -- -cricket type:PER
   newsgraph search --lang ko 공청회를`
 
 // parseInterspersed parses args with parseFlags, which lets flags follow
@@ -123,9 +136,38 @@ func runSearch(env *environment, args []string) error {
 	defer store.Close()
 	hits, err := store.Search(ctx, q)
 	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	if err := writeSearch(env.stdout, *format, hits); err != nil || *format != "table" || len(hits) == 0 {
 		return err
 	}
-	return writeSearch(env.stdout, *format, hits)
+	total, err := store.CountSearch(ctx, q)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	_, err = fmt.Fprintf(env.stdout, "%s in all, %d shown\n", articlesCount(total), len(hits))
+	return err
+}
+
+// articlesCount writes n articles with thousands separators, as the web
+// UI does: "1 article", "1,234 articles".
+func articlesCount(n int) string {
+	if n == 1 {
+		return "1 article"
+	}
+	return thousands(n) + " articles"
+}
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 type jsonHit struct {

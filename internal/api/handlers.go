@@ -139,13 +139,25 @@ func (s *Server) articles(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	hits, err := s.cfg.Store.Search(r.Context(), news.SearchQuery{Text: v.Get("q"), Entity: v.Get("entity"), Type: typ,
-		Since: since, Until: until, Language: lang, Limit: limit + offset + 1})
+	q := news.SearchQuery{Text: v.Get("q"), Entity: v.Get("entity"), Type: typ,
+		Since: since, Until: until, Language: lang, Limit: limit + offset + 1}
+	hits, err := s.cfg.Store.Search(r.Context(), q)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, cut(Hits(hits), limit, offset))
+	total, err := s.cfg.Store.CountSearch(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, hitPage{cut(Hits(hits), limit, offset), total})
 	return nil
+}
+
+// hitPage is a page of search hits with the number of matching articles
+// in all.
+type hitPage struct {
+	page[Hit]
+	Total int `json:"total"`
 }
 
 func (s *Server) article(w http.ResponseWriter, r *http.Request) error {

@@ -35,6 +35,9 @@ type Store interface {
 
 	// Search finds articles by full text and filters, best first.
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+	// CountSearch returns how many articles match q in all (q.Limit
+	// aside): the total a page of Search's hits is part of.
+	CountSearch(ctx context.Context, q SearchQuery) (int, error)
 	// Article returns one stored article with its contract JSON, or
 	// ErrNoSuchArticle.
 	Article(ctx context.Context, id int64) (*StoredArticle, error)
@@ -154,7 +157,12 @@ type StoredArticle struct {
 }
 
 // SearchQuery selects articles. Text is full-text syntax: words (all must
-// occur), "quoted phrases", and word* prefixes.
+// occur), "quoted phrases", word* prefixes, OR between two terms, NOT x
+// or -x to exclude a word or phrase, and field filters entity:NAME,
+// place:NAME (an entity of type LOC), type:TYPE, from:YYYY-MM-DD and
+// to:YYYY-MM-DD (quote a value with spaces: entity:"Chaudhry Nisar"),
+// which add to the fields below; a filter given in both with different
+// values, or a text a store cannot parse, is a *QueryError.
 type SearchQuery struct {
 	Text   string
 	Entity string // articles that mention this store entity (name or alias)

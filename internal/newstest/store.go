@@ -38,6 +38,7 @@ func RunStoreSuite(t *testing.T, open OpenFunc) {
 		{"SearchFullText", testSearch},
 		{"SearchFilters", testSearchFilters},
 		{"SearchHostileQueries", testSearchHostile},
+		{"SearchSyntax", testSearchSyntax},
 		{"QuotesBySpeaker", testQuotes},
 		{"ContradictionsAcrossArticles", testCrossContradictions},
 		{"ContradictionsWithinArticle", testArticleContradictions},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -55,9 +56,27 @@ func (l SearchLimits) withDefaults() SearchLimits {
 // queryPlan is a user's search query as FTS5 will run it: alternatives
 // joined by OR, each a list of distinct terms that must all occur. (FTS5
 // binds the implicit AND between terms tighter than OR, so "a b OR c" is
-// "(a AND b) OR c", which is what this shape says.)
+// "(a AND b) OR c", which is what this shape says.) Excluded terms (NOT
+// x, -x) must not occur; field filters (entity:, place:, type:, from:,
+// to:) narrow the articles like the filters of news.SearchQuery.
 type queryPlan struct {
-	alts [][]queryTerm
+	alts    [][]queryTerm
+	exclude []queryTerm
+	filters queryFilters
+}
+
+// queryFilters are the field filters of a query's text.
+type queryFilters struct {
+	entities []entityFilter // entity:NAME, place:NAME; all must be mentioned
+	typ      string         // type:PER|ORG|LOC|MISC
+	from, to string         // from:YYYY-MM-DD, to:YYYY-MM-DD, inclusive
+	count    int            // how many filters the text gave (MaxTerms counts them)
+}
+
+// entityFilter keeps articles that mention a store entity of one of its
+// names; typ, when set, is the entity's type.
+type entityFilter struct {
+	name, typ string
 }
 
 // queryTerm is a word, a word* prefix or a "quoted phrase".
@@ -82,7 +101,9 @@ func (t queryTerm) fts() string {
 	return s
 }
 
-// match returns the plan in FTS5 syntax, "" for a plan without terms.
+// match returns the plan in FTS5 syntax, "" for a plan without terms to
+// find. Excluded terms follow NOT, in parentheses, as FTS5 binds NOT
+// tighter than AND and OR.
 func (p queryPlan) match() string {
 	alts := make([]string, len(p.alts))
 	for i, alt := range p.alts {
@@ -92,16 +113,38 @@ func (p queryPlan) match() string {
 		}
 		alts[i] = strings.Join(terms, " ")
 	}
-	return strings.Join(alts, " OR ")
+	m := strings.Join(alts, " OR ")
+	if m == "" || len(p.exclude) == 0 {
+		return m
+	}
+	return "(" + m + ") NOT (" + p.excluded() + ")"
 }
 
-// words counts the words of the plan: what MaxTerms bounds.
-func (p queryPlan) words() int {
-	n := 0
+// excluded returns the excluded terms in FTS5 syntax joined by OR, ""
+// when there are none.
+func (p queryPlan) excluded() string {
+	terms := make([]string, len(p.exclude))
+	for i, t := range p.exclude {
+		terms[i] = t.fts()
+	}
+	return strings.Join(terms, " OR ")
+}
+
+// allTerms returns the terms to find and the excluded ones.
+func (p queryPlan) allTerms() []queryTerm {
+	var out []queryTerm
 	for _, alt := range p.alts {
-		for _, t := range alt {
-			n += len(t.words)
-		}
+		out = append(out, alt...)
+	}
+	return append(out, p.exclude...)
+}
+
+// words counts the words of the plan, excluded ones included, and its
+// field filters: what MaxTerms bounds.
+func (p queryPlan) words() int {
+	n := p.filters.count
+	for _, t := range p.allTerms() {
+		n += len(t.words)
 	}
 	return n
 }
@@ -111,55 +154,156 @@ func (p queryPlan) words() int {
 func (p queryPlan) prefixes() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, alt := range p.alts {
-		for _, t := range alt {
-			if w := foldWord(t.words[len(t.words)-1]); t.prefix && !seen[w] {
-				seen[w] = true
-				out = append(out, w)
-			}
+	for _, t := range p.allTerms() {
+		if w := foldWord(t.words[len(t.words)-1]); t.prefix && !seen[w] {
+			seen[w] = true
+			out = append(out, w)
 		}
 	}
 	return out
 }
 
 // parseQuery parses a user's query (see news.SearchQuery: words that must
-// all occur, "quoted phrases", word* prefixes, OR between two terms) into
-// a plan with every repeated term and alternative dropped, and checks the
-// limits that need no index: MaxTerms and MinPrefix. Punctuation
-// separates words and is otherwise ignored, so no input is an FTS5
-// syntax error.
+// all occur, "quoted phrases", word* prefixes, OR between two terms, NOT
+// or - before a term to exclude, field filters entity:, place:, type:,
+// from:, to:) into a plan with every repeated term and alternative
+// dropped, and checks the limits that need no index: MaxTerms and
+// MinPrefix. Punctuation separates words and is otherwise ignored, so no
+// input is an FTS5 syntax error; a field filter with a bad value or a NOT
+// before nothing is a *news.QueryError with a hint. A query of excluded
+// terms only keeps every article without them.
 func parseQuery(s string, lim SearchLimits) (queryPlan, error) {
-	p := planBuilder{seenAlt: map[string]bool{}}
+	p := planBuilder{seenAlt: map[string]bool{}, seenNot: map[string]bool{}}
+	negate := false
 	for len(s) > 0 {
 		s = strings.TrimLeftFunc(s, unicode.IsSpace)
 		if s == "" {
 			break
 		}
+		if !negate && len(s) > 1 && s[0] == '-' && (s[1] == '"' || unicode.IsLetter(rune(s[1])) || unicode.IsDigit(rune(s[1])) || s[1] >= utf8.RuneSelf) {
+			negate, s = true, s[1:]
+		}
 		if s[0] == '"' {
 			var raw string
 			raw, s = cutPhrase(s[1:])
 			if words := ftsWords(raw); len(words) > 0 {
-				p.add(queryTerm{words: words})
+				p.term(queryTerm{words: words}, negate)
 			}
+			negate = false
 			continue
 		}
-		end := strings.IndexFunc(s, unicode.IsSpace)
-		if end < 0 {
-			end = len(s)
-		}
-		raw := s[:end]
-		s = s[end:]
-		if raw == "OR" {
+		var raw string
+		raw, s = cutToken(s)
+		switch {
+		case raw == "OR" && !negate:
 			p.or()
+			continue
+		case raw == "NOT" && !negate:
+			negate = true
+			continue
+		}
+		if field, value, ok := fieldFilter(raw); ok && !negate {
+			if value == "" && strings.HasPrefix(s, `"`) {
+				value, s = cutPhrase(s[1:])
+			}
+			if err := p.filters.add(field, strings.TrimSpace(value)); err != nil {
+				return p.plan, err
+			}
 			continue
 		}
 		words := ftsWords(raw)
 		for i, w := range words {
-			p.add(queryTerm{words: []string{w}, prefix: strings.HasSuffix(raw, "*") && i == len(words)-1})
+			p.term(queryTerm{words: []string{w}, prefix: strings.HasSuffix(raw, "*") && i == len(words)-1}, negate)
 		}
+		negate = false
+	}
+	if negate {
+		return p.plan, &news.QueryError{Problem: "NOT (or -) is followed by nothing",
+			Hint: `write the word or "phrase" to exclude right after it, e.g. floods NOT sindh`}
 	}
 	p.or()
+	p.plan.filters = p.filters
 	return p.plan, checkPlan(p.plan, lim)
+}
+
+// cutToken returns the text up to the next white space, or up to and
+// including the quote of a field filter whose value is quoted
+// (entity:"Chaudhry Nisar" gives entity: and leaves the quoted value),
+// and the rest.
+func cutToken(s string) (token, rest string) {
+	end := strings.IndexFunc(s, unicode.IsSpace)
+	if end < 0 {
+		end = len(s)
+	}
+	if q := strings.Index(s[:end], `:"`); q >= 0 {
+		if _, _, ok := fieldFilter(s[:q+1]); ok {
+			return s[:q+1], s[q+1:]
+		}
+	}
+	return s[:end], s[end:]
+}
+
+// queryFields are the field filters a query's text may hold.
+var queryFields = []string{"entity", "place", "type", "from", "to"}
+
+// fieldFilter splits a token like entity:Nisar into its field (lower
+// case) and value; ok is false when the token is no field filter.
+func fieldFilter(tok string) (field, value string, ok bool) {
+	field, value, ok = strings.Cut(tok, ":")
+	if !ok {
+		return "", "", false
+	}
+	field = strings.ToLower(field)
+	return field, value, slices.Contains(queryFields, field)
+}
+
+// add records one field filter, or says why its value is wrong.
+func (f *queryFilters) add(field, value string) error {
+	if value == "" {
+		return &news.QueryError{Problem: fmt.Sprintf("the filter %s: has no value", field),
+			Hint: fmt.Sprintf(`write the value right after the colon, e.g. %s`, fieldExample(field))}
+	}
+	f.count++
+	switch field {
+	case "entity":
+		f.entities = append(f.entities, entityFilter{name: value})
+	case "place":
+		f.entities = append(f.entities, entityFilter{name: value, typ: news.TypeLOC})
+	case "type":
+		t := strings.ToUpper(value)
+		if t != news.TypePER && t != news.TypeORG && t != news.TypeLOC && t != news.TypeMISC {
+			return &news.QueryError{Problem: fmt.Sprintf("type:%s is no entity type", value), Hint: "use type:PER, type:ORG, type:LOC or type:MISC"}
+		}
+		if f.typ != "" && f.typ != t {
+			return &news.QueryError{Problem: fmt.Sprintf("it asks for two entity types, %s and %s", f.typ, t), Hint: "give one type: filter"}
+		}
+		f.typ = t
+	case "from", "to":
+		if _, err := time.Parse("2006-01-02", value); err != nil {
+			return &news.QueryError{Problem: fmt.Sprintf("%s:%s is not a date", field, value), Hint: "write dates like " + fieldExample(field)}
+		}
+		if field == "from" {
+			f.from = value
+		} else {
+			f.to = value
+		}
+	}
+	return nil
+}
+
+// fieldExample is an example of a field filter, for hints.
+func fieldExample(field string) string {
+	switch field {
+	case "entity":
+		return `entity:"Chaudhry Nisar"`
+	case "place":
+		return "place:Quetta"
+	case "type":
+		return "type:PER"
+	case "from":
+		return "from:2015-01-01"
+	}
+	return "to:2015-12-31"
 }
 
 // cutPhrase returns the text up to the closing quote (the rest of s when
@@ -175,9 +319,24 @@ func cutPhrase(s string) (phrase, rest string) {
 // planBuilder collects a plan one term at a time, dropping repeats.
 type planBuilder struct {
 	plan    queryPlan
+	filters queryFilters
 	alt     []queryTerm
 	seen    map[string]bool // the terms of alt
 	seenAlt map[string]bool // the alternatives of plan
+	seenNot map[string]bool // the excluded terms
+}
+
+// term adds t to the current alternative, or to the excluded terms when
+// negate is set, unless it is already there.
+func (b *planBuilder) term(t queryTerm, negate bool) {
+	if !negate {
+		b.add(t)
+		return
+	}
+	if key := t.key(); !b.seenNot[key] {
+		b.seenNot[key] = true
+		b.plan.exclude = append(b.plan.exclude, t)
+	}
 }
 
 // add adds t to the current alternative unless it is already there.

@@ -30,6 +30,14 @@ func TestParseQuery(t *testing.T) {
 		{strings.Repeat("tax OR ", 300) + "tax", `"tax"`},
 		// A phrase keeps its words, repeated or not.
 		{`"so so" so`, `"so so" "so"`},
+		// Excluded terms follow NOT, OR-ed, after the alternatives.
+		{"nisar -budget", `("nisar") NOT ("budget")`},
+		{`a OR b NOT "c d" -eee* -c`, `("a" OR "b") NOT ("c d" OR "eee"* OR "c")`},
+		{"-budget", ``}, // no terms to find: the store excludes by SQL
+		{"al-qaeda -al-qaeda", `("al" "qaeda") NOT ("al" OR "qaeda")`},
+		// Field filters are no terms.
+		{`entity:"Chaudhry Nisar" place:Quetta type:per from:2015-01-01 to:2015-12-31 denied`, `"denied"`},
+		{`http://x.org`, `"http" "x" "org"`},
 	}
 	for _, c := range cases {
 		p, err := parseQuery(c.in, lim)
@@ -53,6 +61,13 @@ func TestParseQueryRefuses(t *testing.T) {
 		{"a b c d e", "it has 5 different words, more than 4"},
 		{"a OR b OR c OR d OR e", "it has 5 different words, more than 4"},
 		{`"a b c" d e`, "it has 5 different words, more than 4"},
+		{"a b -c -d -e", "it has 5 different words, more than 4"},
+		{"a b entity:c place:d from:2015-01-01", "it has 5 different words, more than 4"},
+		{"a -t*", `the prefix "t*" is too short`},
+		{"a NOT", "NOT (or -) is followed by nothing"},
+		{"a from:2015", "from:2015 is not a date"},
+		{"type:person", "type:person is no entity type"},
+		{"place:", "the filter place: has no value"},
 	}
 	for _, c := range cases {
 		p, err := parseQuery(c.in, lim)

@@ -100,33 +100,28 @@ func (s *DB) search(ctx context.Context, q news.SearchQuery) ([]news.SearchHit, 
 	if limit <= 0 {
 		limit = 20
 	}
-	plan, err := s.plan(ctx, q.Text)
-	if err != nil {
+	sq, err := s.compile(ctx, q)
+	if err != nil || sq.empty {
 		return nil, err
 	}
-	match := plan.match()
-	if strings.TrimSpace(q.Text) != "" && match == "" {
-		return nil, nil // only punctuation: nothing can match
-	}
-	where, args := searchFilters(q)
 	var ids []int64
 	var scores []float64
-	if match != "" {
+	if sq.match != "" {
 		query := `SELECT articles_fts.rowid, rank FROM articles_fts`
-		if len(where) > 0 {
+		if len(sq.where) > 0 {
 			query += ` JOIN articles a ON a.id = articles_fts.rowid`
 		}
 		query += ` WHERE articles_fts MATCH ?`
-		for _, w := range where {
+		for _, w := range sq.where {
 			query += ` AND ` + w
 		}
 		ranked := query + ` ORDER BY rank LIMIT ?`
-		all := append(append([]any{match}, args...), limit)
+		all := append(append([]any{sq.match}, sq.args...), limit)
 		if window := s.searchWindow(ctx, q); window > 0 {
 			// Rank among the newest articles first; when they hold a
 			// full page of matches that is the answer, else rank all.
 			windowed := query + ` AND articles_fts.rowid > ? ORDER BY rank LIMIT ?`
-			ids, scores, err = s.idsAndScores(ctx, windowed, append(append(append([]any{match}, args...), window), limit)...)
+			ids, scores, err = s.idsAndScores(ctx, windowed, append(append(append([]any{sq.match}, sq.args...), window), limit)...)
 			if err == nil && len(ids) < limit {
 				ids, scores, err = s.idsAndScores(ctx, ranked, all...)
 			}
@@ -135,16 +130,99 @@ func (s *DB) search(ctx context.Context, q news.SearchQuery) ([]news.SearchHit, 
 		}
 	} else {
 		query := `SELECT a.id, 0.0 FROM articles a`
-		if len(where) > 0 {
-			query += ` WHERE ` + strings.Join(where, ` AND `)
+		if len(sq.where) > 0 {
+			query += ` WHERE ` + strings.Join(sq.where, ` AND `)
 		}
 		query += ` ORDER BY a.published DESC, a.id DESC LIMIT ?`
-		ids, scores, err = s.idsAndScores(ctx, query, append(args, limit)...)
+		ids, scores, err = s.idsAndScores(ctx, query, append(sq.args, limit)...)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	return s.hitDetails(ctx, match, ids, scores)
+	return s.hitDetails(ctx, sq.match, ids, scores)
+}
+
+// compiledSearch is a search query as SQL: the FTS5 match ("" for none)
+// and the conditions on articles a, with their arguments. empty says
+// that nothing can match (a text of punctuation only).
+type compiledSearch struct {
+	match string
+	where []string
+	args  []any
+	empty bool
+}
+
+// compile parses q's text into a bounded plan (see SearchLimits) and
+// merges its field filters with q's; a filter given both ways with
+// different values is a *news.QueryError.
+func (s *DB) compile(ctx context.Context, q news.SearchQuery) (compiledSearch, error) {
+	plan, err := s.plan(ctx, q.Text)
+	if err != nil {
+		return compiledSearch{}, err
+	}
+	f := plan.filters
+	for _, v := range []struct {
+		name, flag string
+		text       *string
+	}{
+		{"type", q.Type, &f.typ}, {"from", q.Since, &f.from}, {"to", q.Until, &f.to},
+	} {
+		switch {
+		case *v.text == "":
+			*v.text = v.flag
+		case v.flag != "" && v.flag != *v.text:
+			return compiledSearch{}, &news.QueryError{Problem: fmt.Sprintf("%s:%s differs from the filter given beside the query (%s)", v.name, *v.text, v.flag),
+				Hint: "give the filter once"}
+		}
+	}
+	if q.Entity != "" {
+		f.entities = append([]entityFilter{{name: q.Entity}}, f.entities...)
+	}
+	sq := compiledSearch{match: plan.match()}
+	if sq.match == "" && len(plan.alts) == 0 && len(plan.exclude) == 0 && f.count == 0 && strings.TrimSpace(q.Text) != "" {
+		sq.empty = true // only punctuation: nothing can match
+		return sq, nil
+	}
+	sq.where, sq.args = searchFilters(f, q.Language)
+	if sq.match == "" && len(plan.exclude) > 0 {
+		sq.where = append(sq.where, `a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
+		sq.args = append(sq.args, plan.excluded())
+	}
+	return sq, nil
+}
+
+// CountSearch implements news.Store: the number of articles that match
+// q, all of them (q.Limit and q.Exhaustive play no part). It is parsed
+// and bounded as Search is; counting reads the postings of the query's
+// words once, without ranking.
+func (s *DB) CountSearch(ctx context.Context, q news.SearchQuery) (int, error) {
+	sq, err := s.compile(ctx, q)
+	if err != nil || sq.empty {
+		return 0, err
+	}
+	query := `SELECT count(*) FROM articles a`
+	args := sq.args
+	if sq.match != "" {
+		query = `SELECT count(*) FROM articles_fts`
+		if len(sq.where) > 0 {
+			query += ` JOIN articles a ON a.id = articles_fts.rowid`
+		}
+		query += ` WHERE articles_fts MATCH ?`
+		for _, w := range sq.where {
+			query += ` AND ` + w
+		}
+		args = append([]any{sq.match}, args...)
+	} else if len(sq.where) > 0 {
+		query += ` WHERE ` + strings.Join(sq.where, ` AND `)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
+		if ctx.Err() != nil {
+			return 0, fmt.Errorf("count search: %w", ctx.Err())
+		}
+		return 0, fmt.Errorf("count search: %w", err)
+	}
+	return n, nil
 }
 
 // hitDetails returns the hits for ids in their order, with the fields and
@@ -233,36 +311,43 @@ func (s *DB) searchWindow(ctx context.Context, q news.SearchQuery) int64 {
 	return last.Int64 - int64(s.window)
 }
 
-// searchFilters returns the conditions on articles a of q's filters.
-func searchFilters(q news.SearchQuery) ([]string, []any) {
+// searchFilters returns the conditions on articles a of a search's
+// filters: every entity of f.entities mentioned (of f.typ, when an entity
+// filter has no type of its own), or with no entity filter an entity of
+// f.typ; published between f.from and f.to; in language lang.
+func searchFilters(f queryFilters, lang string) ([]string, []any) {
 	var where []string
 	var args []any
-	if q.Since != "" {
+	if f.from != "" {
 		where = append(where, `a.published != '' AND a.published >= ?`)
-		args = append(args, q.Since)
+		args = append(args, f.from)
 	}
-	if q.Until != "" {
+	if f.to != "" {
 		where = append(where, `a.published != '' AND a.published <= ?`)
-		args = append(args, q.Until)
+		args = append(args, f.to)
 	}
-	if q.Language != "" {
+	if lang != "" {
 		where = append(where, `a.language = ?`)
-		args = append(args, q.Language)
+		args = append(args, lang)
 	}
-	switch {
-	case q.Entity != "":
+	for _, e := range f.entities {
+		typ := e.typ
+		if typ == "" {
+			typ = f.typ
+		}
 		sub := `SELECT ae.article_id FROM article_entities ae JOIN entity_names n ON n.entity_id = ae.entity_id`
 		cond := ` WHERE n.key = ?`
-		args = append(args, nameKey(q.Entity))
-		if q.Type != "" {
+		args = append(args, nameKey(e.name))
+		if typ != "" {
 			sub += ` JOIN entities e ON e.id = ae.entity_id`
 			cond += ` AND e.type = ?`
-			args = append(args, q.Type)
+			args = append(args, typ)
 		}
 		where = append(where, `a.id IN (`+sub+cond+`)`)
-	case q.Type != "":
+	}
+	if len(f.entities) == 0 && f.typ != "" {
 		where = append(where, `a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE e.type = ?)`)
-		args = append(args, q.Type)
+		args = append(args, f.typ)
 	}
 	return where, args
 }

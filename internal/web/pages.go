@@ -35,6 +35,7 @@ type searchView struct {
 	Prev, Next                    string // links, "" when none
 	Stats                         news.Stats
 	Searched                      bool
+	Total                         int // articles matching in all
 }
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
@@ -62,10 +63,16 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	}
 	sv.Searched = sv.Q != "" || sv.Entity != "" || sv.Type != "" || sv.Since != "" || sv.Until != ""
 	ctx := r.Context()
-	hits, err := s.cfg.Store.Search(ctx, news.SearchQuery{Text: sv.Q, Entity: sv.Entity, Type: sv.Type,
-		Since: sv.Since, Until: sv.Until, Limit: sv.Offset + pageSize + 1})
+	q := news.SearchQuery{Text: sv.Q, Entity: sv.Entity, Type: sv.Type,
+		Since: sv.Since, Until: sv.Until, Limit: sv.Offset + pageSize + 1}
+	hits, err := s.cfg.Store.Search(ctx, q)
 	if err != nil {
 		return err
+	}
+	if sv.Searched {
+		if sv.Total, err = s.cfg.Store.CountSearch(ctx, q); err != nil {
+			return err
+		}
 	}
 	if sv.Offset < len(hits) {
 		hits = hits[sv.Offset:]
