@@ -95,3 +95,37 @@ func romanisedPersonName(words []string) bool {
 	}
 	return true
 }
+
+// commonNounAcronym reports whether m is a single acronym used as a common
+// noun: an indefinite article before it (across at most two lower-case
+// modifiers) and no noun after it, "a blue SUV with", "an ATM.", where a
+// name would modify a noun ("a UN official", "an FBI agent").
+func (a *analysis) commonNounAcronym(m nameMention) bool {
+	if m.end-m.first != 1 || !isAcronym(m.text) {
+		return false
+	}
+	k := m.first - 1
+	for n := 0; n < 2 && k > 0 && isLowerWord(a.words[k]); n++ {
+		if w := strings.ToLower(a.words[k]); w == "a" || w == "an" {
+			break
+		}
+		k--
+	}
+	if art := strings.ToLower(a.words[max(k, 0)]); k < 0 || art != "a" && art != "an" {
+		return false
+	}
+	if m.end >= len(a.words) {
+		return true
+	}
+	next := a.words[m.end]
+	return !hasLetterOrDigit(next) || functionWords[strings.ToLower(next)] || nounFollowers[strings.ToLower(next)]
+}
+
+// nounFollowers are words that can follow a common noun but not stand for
+// the noun it modifies.
+var nounFollowers = set(`with was is that which who at to from by near outside into as carrying`)
+
+func isLowerWord(w string) bool {
+	r := []rune(w)
+	return len(r) > 0 && unicode.IsLower(r[0])
+}

@@ -34,6 +34,12 @@ func TestNotNames(t *testing.T) {
 			want: map[string]string{"Marlowe": news.TypePER, "Team Marlowe": ""},
 		},
 		{
+			name: "a religious scholar's title is not part of the name",
+			text: "Prayers were led by Maulana Rafiq Ahmad Zaheer in Peshawar. Zaheer urged calm.",
+			tags: []tagged{{"Maulana Rafiq Ahmad Zaheer", 0, "PER"}, {"Zaheer", 1, "PER"}},
+			want: map[string]string{"Rafiq Ahmad Zaheer": news.TypePER, "Maulana Rafiq Ahmad Zaheer": ""},
+		},
+		{
 			name: "Said is a given name, not a verb",
 			text: "Said Hamdani arrived in Rabat.",
 			tags: []tagged{{"Said Hamdani", 0, "PER"}},
@@ -62,6 +68,12 @@ func TestNotNames(t *testing.T) {
 			text: "Lin Shu-fen of the opposition conceded. Opponent Lin congratulated the winner.",
 			tags: []tagged{{"Lin Shu-fen", 0, "MISC"}, {"Lin", 1, "LOC"}},
 			want: map[string]string{"Lin Shu-fen": news.TypePER, "Lin": news.TypePER},
+		},
+		{
+			name: "an acronym used as a common noun is not an organisation",
+			text: "He stepped out of a black SUV with two aides, and a UN official met him. An FBI agent watched.",
+			tags: []tagged{{"SUV", 0, "ORG"}, {"UN", 0, "ORG"}, {"FBI", 0, "ORG"}},
+			want: map[string]string{"SUV": news.TypeMISC, "UN": news.TypeORG, "FBI": news.TypeORG},
 		},
 		{
 			name: "ordinal street names stay places",

@@ -32,6 +32,9 @@ func (s *Stage) repairMentions(a *analysis, ms []nameMention) []nameMention {
 				continue
 			}
 		}
+		if a.commonNounAcronym(m) {
+			m.typ = news.TypeMISC // "a blue SUV": a thing, not an organisation
+		}
 		m = a.trimSpeechVerb(m)
 		m = a.trimTimePhrase(m)
 		for _, part := range a.splitAtAnd(m, known) {

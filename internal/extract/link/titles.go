@@ -18,6 +18,7 @@ var titleHeads = set(`
 	mullah pastor rabbi president-elect physician economist analyst researcher scientist author
 	actor actress singer rapper businessman businesswoman billionaire activist official
 	vice-president vp strategist pollster aide operative host anchor commentator campaigner
+	maulana mawlana mawlavi maulvi mawlawi moulvi molvi allama
 `)
 
 // titleModifiers may precede a head inside a title ("Interior Minister",
