@@ -6,14 +6,26 @@
 // title ("the interior minister") and pronoun ("he").
 //
 // Rules that join names, in the order tried for each name mention:
-//  1. the same name key (case, periods, possessive and "the" ignored);
+//  1. the same name key (case, periods, possessive and "the" ignored),
+//     unless an honorific or kin noun of the other gender stands before
+//     it ("Mr. Clinton" never joins the Clinton called "Mrs. Clinton");
 //  2. the alias table (see aliases.json), for names that occur in the text;
 //  3. an acronym defined by the text — "Islamic State (IS)", "known as
-//     Daesh" — or spelling the initials of a name in the article;
+//     Daesh", "X, whose real name is Y" — or spelling the initials of a
+//     name in the article;
 //  4. for people, a part of an earlier or later full name ("Chaudhry" for
 //     "Aizaz Ahmad Chaudhry"), joined to the most recent person whose full
-//     name contains it; two full names that merely share a word ("Aizaz
-//     Ahmad Chaudhry", "Chaudhry Nisar") are never joined.
+//     name contains it and whose gender agrees, unless that person was
+//     named once and another more often (the article's subject, not a
+//     relative named once); two full names that merely share a word
+//     ("Aizaz Ahmad Chaudhry", "Chaudhry Nisar") are never joined.
+//
+// Before joining, words that are not names are cut or retyped: a party
+// label, "Team" or a headline's speech verb before a person's name
+// ("Democrat Clinton", "Says Clinton"); a person's name ending in an
+// organisation noun is the organisation ("X Foundation"); product models
+// ("RAV4") and acronyms used as common nouns ("a black SUV") are MISC; a
+// romanised Chinese or Korean name ("Hou Yu-ih") is a person's.
 package link
 
 import (
