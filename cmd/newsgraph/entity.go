@@ -44,7 +44,7 @@ func runEntity(env *environment, args []string) error {
 	}
 	fs := newFlagSet(env, "entity", "[flags] NAME | merge INTO FROM | split ID NAME", entityAbout)
 	db := addDBFlag(fs)
-	format := fs.String("format", "table", "output: table or json")
+	format := fs.String("format", "table", "output: table or json; with --top also csv (id, type, name, aliases, articles)")
 	typ := fs.String("type", "", "only entities of this `TYPE`: PER, ORG, LOC or MISC")
 	limit := fs.Int("limit", 10, "at most this many articles, quotes, claims and co-occurring entities")
 	top := fs.Int("top", 0, "list the `N` entities in most articles (with --type: of that type) instead of one by name")
@@ -52,8 +52,11 @@ func runEntity(env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := outputFormat("entity", *format, "table", "json"); err != nil {
+	if err := outputFormat("entity", *format, "table", "json", "csv"); err != nil {
 		return err
+	}
+	if *format == "csv" && *top == 0 {
+		return &usageError{msg: "entity: --format csv lists --top N entities; one article's entities are in 'export --format entities.csv'"}
 	}
 	t, err := checkType("entity", *typ)
 	if err != nil {

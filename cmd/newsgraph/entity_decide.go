@@ -67,6 +67,9 @@ func writeTop(ctx context.Context, env *environment, store *sqlite.DB, typ strin
 		}
 		return writeJSON(env.stdout, "json", out)
 	}
+	if format == "csv" {
+		return writeTopCSV(env.stdout, ents)
+	}
 	for _, e := range ents {
 		fmt.Fprintf(env.stdout, "%d\t%s\t%d\t%s", e.ID, e.Type, e.Articles, e.Name)
 		if len(e.Aliases) > 0 {

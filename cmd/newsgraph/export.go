@@ -25,21 +25,39 @@ id, date, source name, URL, locations (type#name#country#admin1#lat#lon#id),
 persons, organisations (with their character offsets in the enhanced
 columns), dates, quotations (offset|length|verb|quote) and all names; the
 title goes in the extras XML. Columns that newsgraph does not compute (themes,
-tone, GCAM, images, amounts) are empty.
+tone, GCAM, images, amounts) are empty. An article with a URL is a web
+source (collection 1); one read from a file or standard input is a citation
+(collection 2, its source in the document identifier column). Locations are
+typed as GDELT types them: 1 country, 2 US state, 3 US city, 4 world city, 5
+world state (first-level division); districts, regions (Kashmir, the Sahel)
+and places known only by their country have no GDELT type and are left out
+of the location columns (their names stay in V2.1ALLNAMES).
+
+--format quotes.csv, entities.csv, events.csv or claims.csv writes one CSV row
+per item (RFC 4180, a header row first): the article's id, publication date,
+URL and source, the item's fields, and the sentence it stands in. --format
+gdelt-events writes events as a GDELT-style table (tab-separated, a header
+row first): GLOBALEVENTID, SQLDATE, Actor1Name, Actor1CountryCode,
+EventType (PLOVER, not CAMEO), Actor2Name, Actor2CountryCode,
+ActionGeo_FullName, ActionGeo_CountryCode, ActionGeo_Lat, ActionGeo_Long,
+SOURCEURL, SentenceStart, SentenceEnd (code points) and Sentence; countries
+are ISO 3166-1 alpha-2 and known for places only; negated events are left out.
 
 Examples:
   newsgraph export > articles.jsonl
-  newsgraph export --format gkg --out gkg.csv`
+  newsgraph export --format gkg --out gkg.csv
+  newsgraph export --format quotes.csv --out quotes.csv
+  newsgraph export --format gdelt-events --out events.tsv`
 
 func runExport(env *environment, args []string) error {
 	fs := newFlagSet(env, "export", "[flags]", exportAbout)
 	db := addDBFlag(fs)
-	format := fs.String("format", "jsonl", "output: jsonl or gkg")
+	format := fs.String("format", "jsonl", "output: jsonl, gkg, quotes.csv, entities.csv, events.csv, claims.csv or gdelt-events")
 	out := fs.String("out", "", "write to `FILE` instead of standard output")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := outputFormat("export", *format, "jsonl", "gkg"); err != nil {
+	if err := outputFormat("export", *format, "jsonl", "gkg", "quotes.csv", "entities.csv", "events.csv", "claims.csv", "gdelt-events"); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -61,21 +79,11 @@ func runExport(env *environment, args []string) error {
 		w = f
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
-	if *format == "gkg" {
-		fmt.Fprintln(bw, strings.Join(gkgColumns, "\t"))
+	if table, ok := strings.CutSuffix(*format, ".csv"); ok || *format == "gdelt-events" {
+		err = exportTable(ctx, store, bw, table, *format == "gdelt-events")
+	} else {
+		err = exportArticles(ctx, store, bw, *format)
 	}
-	err = store.EachArticle(ctx, func(a *news.StoredArticle) error {
-		if *format == "jsonl" {
-			bw.Write(a.Contract)
-			return bw.WriteByte('\n')
-		}
-		row, err := gkgRow(a)
-		if err != nil {
-			return fmt.Errorf("article %d: %w", a.ID, err)
-		}
-		_, err = fmt.Fprintln(bw, strings.Join(row, "\t"))
-		return err
-	})
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -88,6 +96,56 @@ func runExport(env *environment, args []string) error {
 		}
 	}
 	return nil
+}
+
+// exportArticles writes one line per article: its contract (jsonl) or its
+// GKG row (gkg, after a header line).
+func exportArticles(ctx context.Context, store news.Store, bw *bufio.Writer, format string) error {
+	if format == "gkg" {
+		fmt.Fprintln(bw, strings.Join(gkgColumns, "\t"))
+	}
+	return store.EachArticle(ctx, func(a *news.StoredArticle) error {
+		if format == "jsonl" {
+			bw.Write(a.Contract)
+			return bw.WriteByte('\n')
+		}
+		row, err := gkgRow(a)
+		if err != nil {
+			return fmt.Errorf("article %d: %w", a.ID, err)
+		}
+		_, err = fmt.Fprintln(bw, strings.Join(row, "\t"))
+		return err
+	})
+}
+
+// exportTable writes a CSV table of every article's items (see
+// csvTables), or the GDELT-style events table when gdelt is set, with
+// its header row first.
+func exportTable(ctx context.Context, store news.Store, w io.Writer, table string, gdelt bool) error {
+	cw := csvWriter(w, gdelt)
+	header := csvTables[table]
+	if gdelt {
+		header = gdeltColumns
+	}
+	cw.Write(header)
+	err := store.EachArticle(ctx, func(a *news.StoredArticle) error {
+		var rows [][]string
+		var err error
+		if gdelt {
+			rows, err = gdeltRows(a)
+		} else {
+			rows, err = csvRows(table, a, nil)
+		}
+		if err != nil {
+			return err
+		}
+		return cw.WriteAll(rows)
+	})
+	if err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
 }
 
 var gkgColumns = []string{"GKGRECORDID", "V2.1DATE", "V2SOURCECOLLECTIONIDENTIFIER", "V2SOURCECOMMONNAME",
@@ -134,7 +192,7 @@ func gkgRow(a *news.StoredArticle) ([]string, error) {
 	}
 	row[0] = fmt.Sprintf("%s-%d", date, a.ID)
 	row[1] = date + "000000"
-	row[2], row[3], row[4] = "6", "", a.Source // 6: not a web page (a file)
+	row[2], row[3], row[4] = "2", "", a.Source // 2: CITATIONONLY, a text known by its citation (a file)
 	if a.URL != "" {
 		row[2], row[4] = "1", a.URL
 		if u, err := url.Parse(a.URL); err == nil {
@@ -157,7 +215,7 @@ func gkgRow(a *news.StoredArticle) ([]string, error) {
 			orgs = append(orgs, name)
 			eorgs = append(eorgs, fmt.Sprintf("%s,%d", name, off))
 		case news.TypeLOC:
-			if p := e.Place; p != nil {
+			if p := e.Place; p != nil && gkgLocationType(p.Feature, deref(p.Country)) != "" {
 				country, id := deref(p.Country), ""
 				if p.GeonamesID != nil {
 					id = strconv.FormatInt(*p.GeonamesID, 10)
@@ -199,7 +257,8 @@ func gkgRow(a *news.StoredArticle) ([]string, error) {
 }
 
 // gkgLocationType is GDELT's location type: 1 country, 2 US state, 3 US
-// city, 4 world city, 5 world state.
+// city, 4 world city, 5 world state; "" for a place GDELT has no type
+// for (a district, a region, a place known only by its country).
 func gkgLocationType(feature, country string) string {
 	switch {
 	case feature == "country":
@@ -208,10 +267,12 @@ func gkgLocationType(feature, country string) string {
 		return "2"
 	case feature == "admin1":
 		return "5"
-	case country == "US":
+	case feature == "city" && country == "US":
 		return "3"
+	case feature == "city":
+		return "4"
 	}
-	return "4"
+	return ""
 }
 
 // gkgClean keeps a field on one line and free of the column and list

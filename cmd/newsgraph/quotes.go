@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 )
@@ -36,14 +37,14 @@ func toJSONQuote(q news.StoredQuote) jsonQuote {
 func runQuotes(env *environment, args []string) error {
 	fs := newFlagSet(env, "quotes", "[flags]", quotesAbout)
 	db := addDBFlag(fs)
-	format := fs.String("format", "table", "output: table, json or jsonl")
+	format := fs.String("format", "table", "output: table, json, jsonl or csv (the columns of 'export --format quotes.csv')")
 	var q news.QuoteQuery
 	fs.StringVar(&q.Speaker, "speaker", "", "only quotes of the entity with this `NAME` or alias")
 	fs.IntVar(&q.Limit, "limit", 50, "at most this many quotes")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := outputFormat("quotes", *format, "table", "json", "jsonl"); err != nil {
+	if err := outputFormat("quotes", *format, "table", "json", "jsonl", "csv"); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -58,6 +59,9 @@ func runQuotes(env *environment, args []string) error {
 	quotes, err := store.Quotes(ctx, q)
 	if err != nil {
 		return err
+	}
+	if *format == "csv" {
+		return writeQuotesCSV(ctx, store, env.stdout, quotes)
 	}
 	if *format != "table" {
 		out := make([]jsonQuote, 0, len(quotes))
@@ -78,4 +82,29 @@ func runQuotes(env *environment, args []string) error {
 		fmt.Fprintf(w, "%d  %s  %s  %s %s: %q\n", v.ArticleID, orDash(v.Published), articleName(v.Title, v.URL, ""), speaker, orDash(v.Cue), v.Text)
 	}
 	return w.Flush()
+}
+
+// writeQuotesCSV writes quotes as 'export --format quotes.csv' does, in
+// their order, with the sentence each stands in (read from its article).
+func writeQuotesCSV(ctx context.Context, store news.Store, w io.Writer, quotes []news.StoredQuote) error {
+	cw := csvWriter(w, false)
+	cw.Write(csvTables["quotes"])
+	articles := map[int64]*news.StoredArticle{}
+	for _, q := range quotes {
+		a, ok := articles[q.ArticleID]
+		if !ok {
+			var err error
+			if a, err = store.Article(ctx, q.ArticleID); err != nil {
+				return fmt.Errorf("quotes: article %d: %w", q.ArticleID, err)
+			}
+			articles[q.ArticleID] = a
+		}
+		rows, err := csvRows("quotes", a, func(id string) bool { return id == q.LocalID })
+		if err != nil {
+			return fmt.Errorf("quotes: %w", err)
+		}
+		cw.WriteAll(rows)
+	}
+	cw.Flush()
+	return cw.Error()
 }
