@@ -53,9 +53,10 @@ func (c Config) Validate() error {
 // (ner, link) to name speakers and runs without them, leaving Speaker
 // empty. Quotes come in text order with IDs Q1, Q2, ...; Span is the span of
 // the reported words without quotation marks, and Text those words. A quote
-// interrupted by its attribution ("We are ready," he said, "to talk.") or
-// continued over paragraphs is one quote: its Text joins the pieces with a
-// space and its Span runs from the first piece to the last; so does a
+// interrupted by its attribution ("We are ready," he said, "to talk.") is
+// one quote: its Text joins the pieces with a space and its Span runs from
+// the first piece to the last. A quotation continued over paragraphs gives
+// one quote per paragraph, all with its speaker and cue. So does a
 // quotation whose sentence goes on with unquoted words that belong to the
 // report ("'We don't teach anything' against homosexuality, he said").
 // Reported clauses that hold a few quoted words are indirect quotes, and
