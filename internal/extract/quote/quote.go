@@ -56,9 +56,10 @@ func (c Config) Validate() error {
 // interrupted by its attribution ("We are ready," he said, "to talk.") is
 // one quote: its Text joins the pieces with a space and its Span runs from
 // the first piece to the last. A quotation continued over paragraphs gives
-// one quote per paragraph, all with its speaker and cue. So does a
-// quotation whose sentence goes on with unquoted words that belong to the
-// report ("'We don't teach anything' against homosexuality, he said").
+// one quote per paragraph, all with its speaker and cue. A quotation whose
+// sentence goes on with unquoted words that belong to the report is one
+// quote with them ("'We don't teach anything' against homosexuality, he
+// said").
 // Reported clauses that hold a few quoted words are indirect quotes, and
 // the quoted words also a partial quote. SpeakerMention
 // is the cue's subject as written ("Interior Minister Chaudhry Nisar",
