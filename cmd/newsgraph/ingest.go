@@ -136,17 +136,61 @@ func runIngest(env *environment, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	store, err := openStore(ctx, opt.db, false)
+	path, err := dbPath(opt.db)
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
-	defer store.Close()
+	_, statErr := os.Stat(path)
+	dropEmpty := errors.Is(statErr, fs.ErrNotExist) && len(feeds) == 0 && noneExist(sources)
+	store, err := openStore(ctx, path, false)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
 	runner, err := newExtractRunner(geoOptions(env, opt.stages))
 	if err != nil {
+		store.Close()
 		return fmt.Errorf("ingest: %w", err)
 	}
 	in := &ingester{env: env, opt: opt, store: store, runner: runner, client: fetch.New(opt.fetch)}
-	return in.run(ctx, sources, feeds)
+	err = in.run(ctx, sources, feeds)
+	if dropEmpty {
+		return errors.Join(err, dropIfEmpty(env, store, path))
+	}
+	return errors.Join(err, store.Close())
+}
+
+// noneExist reports whether every source is a local path that does not
+// exist: an ingest with nothing to read.
+func noneExist(sources []string) bool {
+	for _, s := range sources {
+		if s == "-" || isURL(s) {
+			return false
+		}
+		if _, err := os.Stat(s); !errors.Is(err, fs.ErrNotExist) {
+			return false
+		}
+	}
+	return true
+}
+
+// dropIfEmpty closes the database that ingest created at path and removes
+// it again when nothing was stored in it, so that ingesting nothing (a
+// mistyped path) leaves no empty database behind. An ingest whose
+// articles all failed keeps its database, which records nothing but says
+// that the run happened.
+func dropIfEmpty(env *environment, store *sqlite.DB, path string) error {
+	st, err := store.Stats(context.Background())
+	empty := err == nil && st.Articles == 0
+	if err := store.Close(); err != nil || !empty {
+		return err
+	}
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		if err := os.Remove(path + suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("ingest: remove the empty database: %w", err)
+		}
+	}
+	fmt.Fprintf(env.stderr, "ingest: nothing stored; no database created at %s\n", path)
+	return nil
 }
 
 // optimizeAfter is the number of new articles after which ingest merges
@@ -221,10 +265,12 @@ func (in *ingester) run(ctx context.Context, sources, feeds []string) error {
 func (in *ingester) summary(t tally, d time.Duration) {
 	st, _ := in.store.Stats(context.Background())
 	rate := float64(t.stored+t.dups+t.near) / max(d.Seconds(), 1e-9)
-	fmt.Fprintf(in.env.stdout, "ingest: %d new articles, %d duplicates, %d near-duplicates, %d errors, %d new cross-article contradictions in %.1f s (%.1f articles/s); %s holds %d articles\n",
-		t.stored, t.dups, t.near, t.errors, t.contradictions, d.Seconds(), rate, in.store.Path(), st.Articles)
+	fmt.Fprintf(in.env.stdout, "ingest: %s, %s, %s, %s, %s in %.1f s (%.1f articles/s); %s holds %s\n",
+		plural(t.stored, "new article"), plural(t.dups, "duplicate"), plural(t.near, "near-duplicate"), plural(t.errors, "error"),
+		plural(t.contradictions, "new cross-article contradiction"), d.Seconds(), rate, in.store.Path(), plural(st.Articles, "article"))
 	if t.otherLanguage > 0 {
-		fmt.Fprintf(in.env.stdout, "ingest: %d of the new articles are not in English: stored and searchable, without the English-only stages (see their notes)\n", t.otherLanguage)
+		fmt.Fprintf(in.env.stdout, "ingest: %d of the new articles %s not in English: stored and searchable, without the English-only stages (see their notes)\n",
+			t.otherLanguage, map[bool]string{true: "is", false: "are"}[t.otherLanguage == 1])
 	}
 }
 

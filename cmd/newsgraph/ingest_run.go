@@ -72,7 +72,7 @@ func (in *ingester) batch(ctx context.Context, jobs []job, t *tally) {
 		if err := in.store1(ctx, j, p, t); err != nil {
 			bar.Clear()
 			in.fail(j.source, err, t)
-			bar.Describe(fmt.Sprintf("ingest (%d errors)", t.errors))
+			bar.Describe(fmt.Sprintf("ingest (%s)", plural(t.errors, "error")))
 		}
 		bar.Add(1)
 	}

@@ -212,7 +212,7 @@ func TestIngestStandardInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := filepath.Join(t.TempDir(), "news.db")
-	for i, want := range []string{"1 new articles", "0 new articles, 1 duplicates"} {
+	for i, want := range []string{"1 new article,", "0 new articles, 1 duplicate,"} {
 		code, out, errOut := run(t, string(data), "ingest", "--db", db, "-")
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("ingest %d of stdin: exit %d, %q %s; want %q", i+1, code, out, errOut, want)

@@ -124,7 +124,7 @@ func TestIngestFeedsAndURLsFromHostileSite(t *testing.T) {
 		}
 	}
 	// a1, a2, a3, latin1 and the story; a1 with tracking parameters is a1.
-	if !strings.Contains(out, "5 new articles, 1 duplicates") {
+	if !strings.Contains(out, "5 new articles, 1 duplicate,") {
 		t.Errorf("summary: got %q, want 5 new articles and 1 duplicate", out)
 	}
 	_, got, _ := run(t, "", "search", "--db", db, "--format", "jsonl", "--since", "2015-02-16", "--until", "2015-02-16")

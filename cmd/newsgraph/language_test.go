@@ -94,7 +94,7 @@ func TestIngestedKoreanPageIsSearchable(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("ingest exited %d: %s", code, errOut)
 	}
-	if !strings.Contains(out, "1 of the new articles are not in English") {
+	if !strings.Contains(out, "1 of the new articles is not in English") {
 		t.Errorf("ingest output %q does not say that the page is not in English", out)
 	}
 	for _, args := range [][]string{{"공청회를"}, {"--lang", "ko", "공청회를"}, {"--lang", "ko"}} {

@@ -64,6 +64,9 @@ type serveOptions struct {
 	// Reads: their deadline, the wait for a slot, what a search may cost.
 	readTimeout, queueWait time.Duration
 	search                 sqlite.SearchLimits
+
+	// create lets serve start on a database that does not exist yet.
+	create bool
 }
 
 // minRemoteToken is the shortest token, in bytes, that serve accepts when
@@ -75,6 +78,7 @@ func parseServeFlags(env *environment, args []string) (serveOptions, error) {
 	opt := serveOptions{fetch: fetch.DefaultConfig()}
 	fs.StringVar(&opt.addr, "addr", "127.0.0.1:8080", "listen on this `HOST:PORT` (port 0 picks a free one)")
 	fs.StringVar(&opt.db, "db", "", "database `FILE` (default $NEWSGRAPH_DB, else "+dbFileName+" in the data directory)")
+	fs.BoolVar(&opt.create, "create", false, "create the database when it does not exist (else a missing --db is an error)")
 	// The token's default is read after parsing, so that --help never
 	// prints it.
 	fs.StringVar(&opt.token, "token", "", "API `TOKEN` for writes and for clients not on loopback (default $NEWSGRAPH_TOKEN)")
@@ -168,7 +172,7 @@ func runServe(env *environment, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	store, err := openStore(ctx, opt.db, false)
+	store, err := openStore(ctx, opt.db, !opt.create)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}

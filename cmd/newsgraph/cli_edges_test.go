@@ -1,0 +1,65 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// serve refuses a database that does not exist unless --create, and says
+// so naming the path, instead of serving a new empty one (issue 16).
+func TestServeRefusesMissingDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "typo.db")
+	code, _, errOut := run(t, "", "serve", "--addr", "127.0.0.1:0", "--db", db)
+	if code != 1 || !strings.Contains(errOut, "no database at "+db) {
+		t.Errorf("serve --db %s: exit %d, stderr %q; want exit 1 naming the path", db, code, errOut)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Errorf("serve created %s", db)
+	}
+}
+
+// ingest of nothing (a path that does not exist) creates no database.
+func TestIngestOfNothingCreatesNothing(t *testing.T) {
+	t.Setenv("NEWSGRAPH_DATA", t.TempDir())
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	code, _, errOut := run(t, "", "ingest", "--no-progress", "--db", db, filepath.Join(dir, "nonexistent"))
+	if code != 1 || !strings.Contains(errOut, "nonexistent") {
+		t.Errorf("exit %d, stderr %q; want 1 naming the missing path", code, errOut)
+	}
+	left, _ := os.ReadDir(dir)
+	for _, e := range left {
+		t.Errorf("ingest of nothing left %s behind", e.Name())
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for _, tc := range []struct {
+		n          int
+		noun, want string
+	}{
+		{1, "new article", "1 new article"}, {2, "error", "2 errors"}, {0, "duplicate", "0 duplicates"},
+		{3, "new cross-article contradiction", "3 new cross-article contradictions"},
+		{2, "match", "2 matches"}, {2, "entity", "2 entities"}, {2, "day", "2 days"},
+	} {
+		if got := plural(tc.n, tc.noun); got != tc.want {
+			t.Errorf("plural(%d, %q) = %q, want %q", tc.n, tc.noun, got, tc.want)
+		}
+	}
+}
+
+// The ingest summary says "1 new article", not "1 new articles".
+func TestIngestSummaryPlurals(t *testing.T) {
+	t.Setenv("NEWSGRAPH_DATA", t.TempDir())
+	dir := t.TempDir()
+	db := filepath.Join(dir, "n.db")
+	code, out, errOut := run(t, "", "ingest", "--no-progress", "--db", db, "../../examples/border-denial.txt")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "ingest: 1 new article, 0 duplicates, 0 near-duplicates, 0 errors,") || !strings.Contains(out, "holds 1 article\n") {
+		t.Errorf("summary %q, want singular forms for 1", out)
+	}
+}
