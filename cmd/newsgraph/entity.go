@@ -15,8 +15,11 @@ it (with why each article's mention was merged into this entity), its quotes,
 the claims it makes or is the subject of, and the entities seen with it most
 often. NAME is matched against every name and alias, ignoring case, accents
 and punctuation ("U.S." = "us"). When several entities have that name, each
-is shown, the most mentioned first. --top N lists the N entities in most
-articles instead.
+is shown, the most mentioned first. When none has it, the entities whose
+names hold its words or word beginnings are shown ("Nisar" finds "Chaudhry
+Nisar Ali Khan", at most 5); when none does, the error suggests names with
+spelling variants of its words ("did you mean"). --top N lists the N
+entities in most articles instead (browse without a name).
 
 An analyst corrects the store with two subcommands; each decision is stored
 in the database, shown with the entity, and holds for articles ingested later:
@@ -83,7 +86,9 @@ func runEntity(env *environment, args []string) error {
 		return err
 	}
 	if len(ents) == 0 {
-		return fmt.Errorf("entity: no entity named %q in %s", name, store.Path())
+		if ents, err = partialEntities(ctx, store, name, t); err != nil {
+			return err
+		}
 	}
 	var profiles []*news.EntityProfile
 	for _, e := range ents {
@@ -247,4 +252,25 @@ func nonNilStrings(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// partialEntities returns the entities whose names hold name's words
+// ("Nisar": "Chaudhry Nisar Ali Khan"), at most 5, or an error naming
+// those with spelling variants of it ("did you mean") or none.
+func partialEntities(ctx context.Context, store news.Store, name, typ string) ([]news.StoredEntity, error) {
+	sugg, fuzzy, err := store.SuggestEntities(ctx, name, typ, 5)
+	if err != nil {
+		return nil, fmt.Errorf("entity: %w", err)
+	}
+	if len(sugg) == 0 {
+		return nil, fmt.Errorf("entity: no entity named %q (run 'newsgraph entity --top 20' to browse)", name)
+	}
+	if !fuzzy {
+		return sugg, nil
+	}
+	list := make([]string, len(sugg))
+	for i, e := range sugg {
+		list[i] = fmt.Sprintf("%q (%s)", e.Name, e.Type)
+	}
+	return nil, fmt.Errorf("entity: no entity named %q; did you mean %s?", name, strings.Join(list, ", "))
 }

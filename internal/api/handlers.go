@@ -204,14 +204,40 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) error {
 	}
 	name := strings.TrimSpace(v.Get("name"))
 	if name == "" {
-		return badRequest("name is required: the entity's name or an alias")
+		// Browsing: the entities in most articles.
+		es, err := s.cfg.Store.TopEntities(r.Context(), typ, limit+offset+1)
+		if err != nil {
+			return err
+		}
+		writeJSON(w, http.StatusOK, entityPage{page: cut(Entities(es), limit, offset), Match: "top"})
+		return nil
 	}
 	es, err := s.cfg.Store.Entities(r.Context(), name, typ)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, cut(Entities(es), limit, offset))
+	match := "exact"
+	if len(es) == 0 {
+		var fuzzy bool
+		if es, fuzzy, err = s.cfg.Store.SuggestEntities(r.Context(), name, typ, limit+offset+1); err != nil {
+			return err
+		}
+		match = "partial"
+		if fuzzy {
+			match = "did_you_mean"
+		}
+	}
+	writeJSON(w, http.StatusOK, entityPage{page: cut(Entities(es), limit, offset), Match: match})
 	return nil
+}
+
+// entityPage is a page of entities and how they were found: "exact"
+// (a name or alias is the name asked for), "partial" (names holding its
+// words), "did_you_mean" (spelling variants) or "top" (no name: the
+// entities in most articles).
+type entityPage struct {
+	page[Entity]
+	Match string `json:"match"`
 }
 
 func (s *Server) entity(w http.ResponseWriter, r *http.Request) error {

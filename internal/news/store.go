@@ -44,6 +44,14 @@ type Store interface {
 	// Entities returns the store entities whose name or an alias matches
 	// name (case and accents ignored), most mentioned first.
 	Entities(ctx context.Context, name string, typ string) ([]StoredEntity, error)
+	// SuggestEntities finds entities by part of a name (whole words or
+	// word beginnings: "Nisar" finds "Chaudhry Nisar Ali Khan"), most
+	// mentioned first, or, when none has such a name, by a spelling
+	// variant ("did you mean"; fuzzy is then true); at most limit.
+	SuggestEntities(ctx context.Context, name, typ string, limit int) (ents []StoredEntity, fuzzy bool, err error)
+	// TopEntities lists the entities in most articles, of type typ when
+	// it is set, browsing without a name.
+	TopEntities(ctx context.Context, typ string, limit int) ([]StoredEntity, error)
 	// EntityProfile returns everything the store knows about one entity,
 	// or ErrNoSuchEntity.
 	EntityProfile(ctx context.Context, id int64, limit int) (*EntityProfile, error)

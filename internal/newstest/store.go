@@ -39,6 +39,7 @@ func RunStoreSuite(t *testing.T, open OpenFunc) {
 		{"SearchFilters", testSearchFilters},
 		{"SearchHostileQueries", testSearchHostile},
 		{"SearchSyntax", testSearchSyntax},
+		{"SuggestEntities", testSuggestEntities},
 		{"QuotesBySpeaker", testQuotes},
 		{"ContradictionsAcrossArticles", testCrossContradictions},
 		{"ContradictionsWithinArticle", testArticleContradictions},

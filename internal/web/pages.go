@@ -151,18 +151,50 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) error {
 	if len(name) > 500 {
 		return badInput("The name is too long.")
 	}
-	var es []news.StoredEntity
-	if name != "" {
-		var err error
-		if es, err = s.cfg.Store.Entities(r.Context(), name, ""); err != nil {
-			return err
-		}
+	if name == "" {
+		return s.browseEntities(w, r)
+	}
+	es, err := s.cfg.Store.Entities(r.Context(), name, "")
+	if err != nil {
+		return err
 	}
 	if len(es) == 1 {
 		http.Redirect(w, r, fmt.Sprintf("/entities/%d", es[0].ID), http.StatusSeeOther)
 		return nil
 	}
-	s.render(w, http.StatusOK, "entities", "Entities", map[string]any{"Name": name, "Entities": api.Entities(es)})
+	var fuzzy, partial bool
+	if len(es) == 0 {
+		if es, fuzzy, err = s.cfg.Store.SuggestEntities(r.Context(), name, "", 20); err != nil {
+			return err
+		}
+		partial = !fuzzy && len(es) > 0
+	}
+	s.render(w, http.StatusOK, "entities", "Entities", map[string]any{"Name": name, "Entities": api.Entities(es),
+		"Partial": partial, "DidYouMean": fuzzy})
+	return nil
+}
+
+// topPerType is how many entities of each type the browsing page lists.
+const topPerType = 25
+
+// browseEntities is the entities page without a name: the people,
+// organisations, places and other names in most articles.
+func (s *Server) browseEntities(w http.ResponseWriter, r *http.Request) error {
+	type group struct {
+		Title    string
+		Entities []api.Entity
+	}
+	var groups []group
+	for _, t := range []struct{ typ, title string }{{news.TypePER, "People"}, {news.TypeORG, "Organisations"}, {news.TypeLOC, "Places"}, {news.TypeMISC, "Other names"}} {
+		es, err := s.cfg.Store.TopEntities(r.Context(), t.typ, topPerType)
+		if err != nil {
+			return err
+		}
+		if len(es) > 0 {
+			groups = append(groups, group{t.title, api.Entities(es)})
+		}
+	}
+	s.render(w, http.StatusOK, "entities", "Entities", map[string]any{"Groups": groups})
 	return nil
 }
 
