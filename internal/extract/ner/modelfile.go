@@ -311,9 +311,9 @@ func (mr *modelReader) weights(w []float32, stage int) {
 	mr.items(rows, 2*numTags, func(first int, b []byte) {
 		for r := 0; r < len(b)/(2*numTags); r++ {
 			dst := (*[numTags]float32)(w[(first+r)*rowWidth+stage*numTags:])
-			src := b[r*2*numTags : (r+1)*2*numTags]
+			src := (*[2 * numTags]byte)(b[r*2*numTags:])
 			for k := range dst {
-				dst[k] = float32(int16(binary.LittleEndian.Uint16(src[2*k:]))) * inv
+				dst[k] = float32(int16(uint16(src[2*k])|uint16(src[2*k+1])<<8)) * inv
 			}
 		}
 	})
