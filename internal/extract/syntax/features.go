@@ -200,57 +200,81 @@ func (c *sentCtx) posAt(j int) uint64 {
 const noTag = 255
 
 // posStatic appends the tagger's features of word i that do not depend on
-// the tags already chosen.
+// the tags already chosen: those of its context (posContext) and those of
+// the word alone (posWord).
 func (c *sentCtx) posStatic(i int, out []uint64) []uint64 {
-	w := &c.words[i]
-	flags := w.flags
+	return c.posWord(i, c.posContext(i, out))
+}
+
+// posFlags are the flags of word i with bit 8 set in a sentence without
+// lower-case letters and bit 9 for the first word.
+func (c *sentCtx) posFlags(i int) uint64 {
+	flags := c.words[i].flags
 	if c.caps {
 		flags |= 1 << 8
 	}
 	if i == 0 {
 		flags |= 1 << 9
 	}
-	lm1, lp1 := c.lower(i-1), c.lower(i+1)
+	return flags
+}
+
+// posWord appends the tagger's features of word i that depend on the word
+// as written and on nothing else (not its neighbours, its place or its
+// sentence's case), and the bias, so that a model may sum their weights
+// once per word (see rowCache). c.wn must be the model's.
+func (c *sentCtx) posWord(i int, out []uint64) []uint64 {
+	w := &c.words[i]
 	out = append(out,
 		tBias,
 		featurehash.Comb(tWord, w.word),
 		featurehash.Comb(tLower, w.lower),
 		featurehash.Comb(tSShape, w.sshape),
+		featurehash.Comb(tAmb0, w.amb),
+		featurehash.Comb(featurehash.Comb(tAmbLower, w.amb), w.lower),
+		featurehash.Comb(tPre, w.pre[2]),
+		featurehash.Comb(tPre+1, w.pre[3]),
+		featurehash.Comb(tSuf, w.suf[1]),
+		featurehash.Comb(tSuf+1, w.suf[2]),
+		featurehash.Comb(tSuf+2, w.suf[3]),
+	)
+	if w.hyLast != 0 {
+		out = append(out, featurehash.Comb(tHyLast, w.hyLast))
+	}
+	if c.wn {
+		out = append(out, featurehash.Comb(featurehash.Comb(tWNSuf, w.wn), w.suf[2]))
+	}
+	return out
+}
+
+// posContext appends the tagger's static features of word i that are not
+// posWord's: they read its neighbours, its place in the sentence, the
+// sentence's case or the word's classes.
+func (c *sentCtx) posContext(i int, out []uint64) []uint64 {
+	w := &c.words[i]
+	flags := c.posFlags(i)
+	lp1 := c.lower(i + 1)
+	out = append(out,
 		featurehash.Comb(tFlags, flags),
-		featurehash.Comb(tLowerM1, lm1),
+		featurehash.Comb(tLowerM1, c.lower(i-1)),
 		featurehash.Comb(tLowerP1, lp1),
 		featurehash.Comb(featurehash.Comb(tBigramP, w.lower), lp1),
-		featurehash.Comb(tAmb0, w.amb),
 		featurehash.Comb(tAmbP1, c.amb(i+1)),
 		featurehash.Comb(featurehash.Comb(tFreqShape, w.freq|flags<<4), w.sshape),
-		featurehash.Comb(featurehash.Comb(tAmbLower, w.amb), w.lower),
 	)
 	if c.cl != nil {
 		c0 := c.clAt(i)
 		out = append(out,
 			featurehash.Comb(tCl, c0[0]), featurehash.Comb(tCl+1, c0[1]))
 	}
-	for k := 2; k < 4; k++ {
-		out = append(out, featurehash.Comb(tPre+uint64(k-2), w.pre[k]))
-	}
-	for k := 1; k < 4; k++ {
-		out = append(out, featurehash.Comb(tSuf+uint64(k-1), w.suf[k]))
-	}
-	if w.hyLast != 0 {
-		out = append(out, featurehash.Comb(tHyLast, w.hyLast))
-	}
 	if c.caps || i == 0 {
 		out = append(out, featurehash.Comb(featurehash.Comb(tCapsLower, flags>>8), w.lower))
 	}
 	if c.wn {
-		out = append(out,
-			featurehash.Comb(tWN, w.wn|flags<<8),
-			featurehash.Comb(featurehash.Comb(tWNSuf, w.wn), w.suf[2]),
-		)
+		out = append(out, featurehash.Comb(tWN, w.wn|flags<<8))
 		if w.lower != w.word {
 			out = append(out, featurehash.Comb(featurehash.Comb(tLAmb, w.lamb), flags&(flagInitCap|flagAllCaps)|flags>>8<<2))
 		}
-
 	}
 	return out
 }
@@ -270,33 +294,61 @@ func (c *sentCtx) lexicalFeatures(i int) [4]uint64 {
 // posDynamic appends the tagger's features of word i that depend on the
 // tags t1 and t2 of the two words before it (noTag before the sentence).
 func (c *sentCtx) posDynamic(i int, t1, t2 uint64, out []uint64) []uint64 {
-	if c.wn {
-		out = append(out, featurehash.Comb(featurehash.Comb(tTagM1WN, t1), c.words[i].wn))
-	}
+	return c.posDynamicWord(i, t1, t2, posHistory(t1, t2, out))
+}
+
+// posHistory appends the tagger's features that depend on the tags t1 and
+// t2 alone.
+func posHistory(t1, t2 uint64, out []uint64) []uint64 {
 	return append(out,
 		featurehash.Comb(tTagM1, t1),
 		featurehash.Comb(tTagM12, t1<<8|t2),
-		featurehash.Comb(featurehash.Comb(tTagM1Lower, t1), c.words[i].lower),
-		featurehash.Comb(featurehash.Comb(tTagM1Amb, t1), c.words[i].amb),
-		featurehash.Comb(featurehash.Comb(featurehash.Comb(featurehash.Comb(tMBTKnown, t1<<8|t2), c.words[i].amb), c.amb(i+1)), c.amb(i+2)),
-		featurehash.Comb(featurehash.Comb(featurehash.Comb(tMBTUnknown, t1), c.words[i].suf[2]^c.words[i].flags), c.amb(i+1)),
+	)
+}
+
+// posDynamicWord appends the tagger's features of word i that depend on
+// the tags t1 and t2 before it and on word i or its neighbours.
+func (c *sentCtx) posDynamicWord(i int, t1, t2 uint64, out []uint64) []uint64 {
+	w := &c.words[i]
+	if c.wn {
+		out = append(out, featurehash.Comb(featurehash.Comb(tTagM1WN, t1), w.wn))
+	}
+	return append(out,
+		featurehash.Comb(featurehash.Comb(tTagM1Lower, t1), w.lower),
+		featurehash.Comb(featurehash.Comb(tTagM1Amb, t1), w.amb),
+		featurehash.Comb(featurehash.Comb(featurehash.Comb(featurehash.Comb(tMBTKnown, t1<<8|t2), w.amb), c.amb(i+1)), c.amb(i+2)),
+		featurehash.Comb(featurehash.Comb(featurehash.Comb(tMBTUnknown, t1), w.suf[2]^w.flags), c.amb(i+1)),
 	)
 }
 
 // chunkStatic appends the chunker's features of word i that do not depend
 // on the chunk tags already chosen; c.pos must be set.
 func (c *sentCtx) chunkStatic(i int, out []uint64) []uint64 {
-	w := &c.words[i]
-	pm2, pm1, p0, pp1, pp2 := c.posAt(i-2), c.posAt(i-1), c.posAt(i), c.posAt(i+1), c.posAt(i+2)
+	return c.chunkWords(i, chunkWindow(c.posAt(i-1), c.posAt(i), c.posAt(i+1), out))
+}
+
+// chunkWindow appends the chunker's features that depend on the
+// part-of-speech ids pm1, p0 and pp1 of the word before, the word and the
+// word after alone, and the bias.
+func chunkWindow(pm1, p0, pp1 uint64, out []uint64) []uint64 {
 	return append(out,
 		tBias,
-		featurehash.Comb(tLower, w.lower),
-		featurehash.Comb(tLowerM1, c.lower(i-1)),
-		featurehash.Comb(tLowerP1, c.lower(i+1)),
 		featurehash.Comb(tPos0, p0),
 		featurehash.Comb(tPosM1P0, pm1<<8|p0),
 		featurehash.Comb(tPosP0P1, p0<<8|pp1),
 		featurehash.Comb(tPosM1P0P1, pm1<<16|p0<<8|pp1),
+	)
+}
+
+// chunkWords appends the chunker's static features of word i that are not
+// chunkWindow's: they read the words or a wider part-of-speech window.
+func (c *sentCtx) chunkWords(i int, out []uint64) []uint64 {
+	w := &c.words[i]
+	pm2, pm1, p0, pp1, pp2 := c.posAt(i-2), c.posAt(i-1), c.posAt(i), c.posAt(i+1), c.posAt(i+2)
+	return append(out,
+		featurehash.Comb(tLower, w.lower),
+		featurehash.Comb(tLowerM1, c.lower(i-1)),
+		featurehash.Comb(tLowerP1, c.lower(i+1)),
 		featurehash.Comb(tPosM2M1P0, pm2<<16|pm1<<8|p0),
 		featurehash.Comb(tPosP0P1P2, p0<<16|pp1<<8|pp2),
 		featurehash.Comb(featurehash.Comb(tLowerPos, w.lower), p0),
@@ -308,12 +360,23 @@ func (c *sentCtx) chunkStatic(i int, out []uint64) []uint64 {
 // chunkDynamic appends the chunker's features of word i that depend on the
 // chunk tags t1 and t2 of the two words before it.
 func (c *sentCtx) chunkDynamic(i int, t1, t2 uint64, out []uint64) []uint64 {
-	p0 := c.posAt(i)
+	out = chunkHistory(t1, t2, c.posAt(i), out)
+	return append(out, c.chunkDynamicWord(i, t1))
+}
+
+// chunkHistory appends the chunker's features that depend on the chunk
+// tags t1 and t2 and the part-of-speech id p0 of the word alone.
+func chunkHistory(t1, t2, p0 uint64, out []uint64) []uint64 {
 	return append(out,
 		featurehash.Comb(tChM1, t1),
 		featurehash.Comb(tChM12, t1<<8|t2),
 		featurehash.Comb(tChM1Pos, t1<<8|p0),
-		featurehash.Comb(featurehash.Comb(tChM1Lower, t1), c.words[i].lower),
 		featurehash.Comb(tChM12Pos, t1<<16|t2<<8|p0),
 	)
+}
+
+// chunkDynamicWord is the chunker's feature of word i that depends on the
+// chunk tag t1 before it and on the word.
+func (c *sentCtx) chunkDynamicWord(i int, t1 uint64) uint64 {
+	return featurehash.Comb(featurehash.Comb(tChM1Lower, t1), c.words[i].lower)
 }
