@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/export"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -122,19 +123,19 @@ func exportArticles(ctx context.Context, store news.Store, bw *bufio.Writer, for
 // csvTables), or the GDELT-style events table when gdelt is set, with
 // its header row first.
 func exportTable(ctx context.Context, store news.Store, w io.Writer, table string, gdelt bool) error {
-	cw := csvWriter(w, gdelt)
-	header := csvTables[table]
+	cw := export.Writer(w, gdelt)
+	header := export.Tables[table]
 	if gdelt {
-		header = gdeltColumns
+		header = export.GDELTColumns
 	}
 	cw.Write(header)
 	err := store.EachArticle(ctx, func(a *news.StoredArticle) error {
 		var rows [][]string
 		var err error
 		if gdelt {
-			rows, err = gdeltRows(a)
+			rows, err = export.GDELTRows(a)
 		} else {
-			rows, err = csvRows(table, a, nil)
+			rows, err = export.Rows(table, a, nil)
 		}
 		if err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/newsgraph/newsgraph/internal/export"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -87,8 +88,8 @@ func runQuotes(env *environment, args []string) error {
 // writeQuotesCSV writes quotes as 'export --format quotes.csv' does, in
 // their order, with the sentence each stands in (read from its article).
 func writeQuotesCSV(ctx context.Context, store news.Store, w io.Writer, quotes []news.StoredQuote) error {
-	cw := csvWriter(w, false)
-	cw.Write(csvTables["quotes"])
+	cw := export.Writer(w, false)
+	cw.Write(export.Tables["quotes"])
 	articles := map[int64]*news.StoredArticle{}
 	for _, q := range quotes {
 		a, ok := articles[q.ArticleID]
@@ -99,7 +100,7 @@ func writeQuotesCSV(ctx context.Context, store news.Store, w io.Writer, quotes [
 			}
 			articles[q.ArticleID] = a
 		}
-		rows, err := csvRows("quotes", a, func(id string) bool { return id == q.LocalID })
+		rows, err := export.Rows("quotes", a, func(id string) bool { return id == q.LocalID })
 		if err != nil {
 			return fmt.Errorf("quotes: %w", err)
 		}

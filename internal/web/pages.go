@@ -35,7 +35,8 @@ type searchView struct {
 	Prev, Next                    string // links, "" when none
 	Stats                         news.Stats
 	Searched                      bool
-	Total                         int // articles matching in all
+	Total                         int    // articles matching in all
+	Download                      string // the search's query string (?q=...) for the CSV downloads
 }
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
@@ -97,6 +98,9 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	}
 	if sv.Offset > 0 {
 		sv.Prev = link(max(0, sv.Offset-pageSize))
+	}
+	if sv.Searched {
+		sv.Download = strings.TrimPrefix(link(0), "/")
 	}
 	sv.Hits = api.Hits(hits)
 	if sv.Q != "" {

@@ -95,6 +95,7 @@ func New(cfg Config) (*Server, error) {
 	s.handle("POST /entities/{id}/split", s.splitEntity)
 	s.handle("GET /map", s.worldMap)
 	s.handle("GET /contradictions", s.contradictions)
+	s.handle("GET /export/{file}", s.download)
 	s.handle("GET /login", s.login)
 	s.handle("POST /login", s.login)
 	s.handle("/", func(w http.ResponseWriter, r *http.Request) error {

@@ -79,9 +79,16 @@ func TestBrowser(t *testing.T) {
 	// joins them with the entity page's merge button.
 	khan := "Khan meets Chinese envoy\n\nISLAMABAD: Chaudhry Nisar Ali Khan met the Chinese ambassador in Islamabad on Tuesday.\n" +
 		"Chaudhry Nisar Ali Khan said the two countries would work together on security.\n"
-	os.WriteFile(filepath.Join(in, "zz-khan.txt"), []byte(khan), 0o644)
+	// It is ingested with a publication date, for the timeline check's
+	// months.
+	dated := filepath.Join(tmp, "dated")
+	os.MkdirAll(dated, 0o755)
+	os.WriteFile(filepath.Join(dated, "zz-khan.txt"), []byte(khan), 0o644)
 	db := filepath.Join(tmp, "news.db")
 	ingest := exec.Command(bin, "ingest", "--db", db, "--workers", "2", "--no-progress", in)
+	ingest.Env = env
+	mustRun(t, ingest)
+	ingest = exec.Command(bin, "ingest", "--db", db, "--no-progress", "--published", "2015-03-03", dated)
 	ingest.Env = env
 	mustRun(t, ingest)
 

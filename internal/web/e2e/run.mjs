@@ -150,6 +150,78 @@ const checks = {
     await page.close();
   },
 
+  // Search with NOT: fewer articles than without it, the total shown
+  // ("N articles") equals the API's, and the excluded word is in no hit.
+  async searchNot() {
+    const all = await api("/api/articles?q=" + encodeURIComponent("said"));
+    const not = await api("/api/articles?q=" + encodeURIComponent("said -Nisar"));
+    assert(all.total > not.total && not.total > 0, `totals: said ${all.total}, said -Nisar ${not.total}`);
+    const page = await open("/");
+    await page.locator("form.search input[name=q]").fill("said -Nisar");
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.locator("form.search button").click()]);
+    const total = (await page.locator("h2 .total").textContent()).trim();
+    const want = `${not.total.toLocaleString("en-US")} article${not.total === 1 ? "" : "s"}`;
+    assert(total === want, `total shown: got "${total}", want "${want}"`);
+    const snippets = (await page.locator(".results .snippet").allTextContents()).join(" ");
+    assert(!/nisar/i.test(snippets), "a hit of 'said -Nisar' mentions Nisar");
+    assert(await page.locator("details.search-help").count() === 1, "no search syntax help by the box");
+    await shot(page, "search-not.png");
+    clean(page);
+    await page.close();
+  },
+
+  // Browse entities without a name, then a misspelt name gets "Did you
+  // mean" with the entity, and part of a name finds it.
+  async entityBrowse() {
+    const page = await open("/entities");
+    for (const h of ["People", "Organisations", "Places"]) {
+      assert(await page.locator("section.entity-group h2", { hasText: h }).count() === 1, `no ${h} section`);
+    }
+    assert(await page.locator("section.entity-group a.ent-per").count() > 0, "no people listed");
+    await shot(page, "entities.png");
+    await page.locator("header form.find input[name=name]").fill("Nisaar");
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.locator("header form.find button").click()]);
+    assert(await page.locator(".did-you-mean").count() === 1, "no 'Did you mean' for Nisaar");
+    const sugg = await page.locator(".entity-list a.ent-per").allTextContents();
+    assert(sugg.some((n) => n.includes("Nisar")), `suggestions for Nisaar: ${JSON.stringify(sugg)}`);
+    await shot(page, "did-you-mean.png");
+    const part = await api("/api/entities?type=PER&name=" + encodeURIComponent("Aizaz"));
+    assert(part.items.some((e) => e.name === "Aizaz Ahmad Chaudhry"), `part of a name: ${JSON.stringify(part)}`);
+    clean(page);
+    await page.close();
+  },
+
+  // The entity page's timeline has bars by month (YYYY-MM on its axis) and
+  // its graph has neighbours: Chaudhry Nisar Ali Khan, of an article
+  // ingested with --published 2015-03-03.
+  async timelineAndGraph() {
+    const [nisar] = (await api("/api/entities?type=PER&name=" + encodeURIComponent("Chaudhry Nisar Ali Khan"))).items;
+    assert(nisar, "no Chaudhry Nisar Ali Khan");
+    const page = await open(`/entities/${nisar.id}`);
+    assert(await page.locator("svg.chart rect.bar").count() > 0, "no timeline bars");
+    const axis = await page.locator("svg.chart text.axis").allTextContents();
+    assert(axis.some((t) => /^\d{4}-\d{2}$/.test(t.trim())), `timeline axis has no month: ${JSON.stringify(axis)}`);
+    assert(await page.locator("svg.graph-svg circle.node").count() > 1, "no neighbours in the graph");
+    await shot(page, "entity-timeline-graph.png");
+    clean(page);
+    await page.close();
+  },
+
+  // The search page's CSV download is a file of RFC 4180 CSV with a header.
+  async csvDownload() {
+    const page = await open("/?q=" + encodeURIComponent('"Islamic State"'));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".downloads a", { hasText: "quotes" }).click()]);
+    assert(download.suggestedFilename() === "newsgraph-quotes.csv", `file name ${download.suggestedFilename()}`);
+    const path = await download.path();
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync(path, "utf8");
+    const lines = text.split("\r\n");
+    assert(lines[0] === "article_id,published,url,source,quote_id,kind,speaker,cue,sourcing,quote,start,end,sentence", `header: ${lines[0]}`);
+    assert(lines.length > 2, `only ${lines.length} lines in quotes.csv`);
+    clean(page);
+    await page.close();
+  },
+
   async map() {
     const page = await open("/map");
     const countries = await page.locator("svg.world path.country").count();
