@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
+	"golang.org/x/term"
 )
 
 const extractAbout = `Reads one or more articles and prints, for each, the JSON document of the
@@ -31,17 +33,25 @@ be read is reported on stderr, its line holds {"schema":"newsgraph/error/v1",
 processed, and the exit status is 1. An article whose extraction takes longer
 than --doc-timeout (default 60s) fails the same way.
 
+With --format summary (the default when one FILE is given and standard
+output is a terminal) it prints a short view for reading instead: title and
+date, entities with titles and aliases, who said what, events, dates, claims
+and contradictions.
+
 Examples:
   newsgraph extract article.txt
+  newsgraph extract --format summary --published 2025-03-04 examples/border-denial.txt
   newsgraph extract --published 2015-02-19 --url https://example.com/a article.txt
   curl -s https://example.com/a | newsgraph extract --url https://example.com/a -
   newsgraph extract --jsonl texts/*.txt > docs.jsonl`
 
 // extractOptions are the parsed flags of the extract command.
 type extractOptions struct {
-	read    ingest.Options
-	jsonl   bool
-	pretty  bool
+	read   ingest.Options
+	jsonl  bool
+	pretty bool
+	// summary prints the short view of writeSummary instead of JSON.
+	summary bool
 	timings bool
 	workers int
 	// cpuProfile is the file that receives a CPU profile of the run ("": none).
@@ -86,7 +96,7 @@ func parseExtractFlags(env *environment, args []string) (extractOptions, []strin
 	published := fs.String("published", "", "publication date `YYYY-MM-DD` (overrides the page's own date)")
 	url := fs.String("url", "", "the article's `URL` (overrides the page's own URL; one FILE only)")
 	title := fs.String("title", "", "the article's `TITLE` (overrides the page's title or the text's headline; one FILE only)")
-	format := fs.String("format", "json", "output format; json is the only one")
+	format := fs.String("format", "", "output `FORMAT`: json (the contract), or summary (a short view for reading; the default when one FILE is given and standard output is a terminal)")
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "refuse inputs larger than this many `bytes`")
 	var opt extractOptions
 	fs.BoolVar(&opt.jsonl, "jsonl", false, "print JSON Lines (one document per line) even for one FILE")
@@ -110,8 +120,17 @@ func parseExtractFlags(env *environment, args []string) (extractOptions, []strin
 	if fs.NArg() == 0 {
 		return opt, nil, usage("name at least one FILE, or - for standard input")
 	}
-	if *format != "json" {
-		return opt, nil, usage(fmt.Sprintf("unknown --format %q; json is the only one", *format))
+	switch *format {
+	case "":
+		opt.summary = fs.NArg() == 1 && !opt.jsonl && !opt.pretty && isTerminal(env.stdout)
+	case "json":
+	case "summary":
+		if fs.NArg() > 1 || opt.jsonl {
+			return opt, nil, usage("--format summary takes one FILE, without --jsonl")
+		}
+		opt.summary = true
+	default:
+		return opt, nil, usage(fmt.Sprintf("unknown --format %q; use json or summary", *format))
 	}
 	if *maxBytes <= 0 {
 		return opt, nil, usage("--max-bytes must be positive")
@@ -136,6 +155,12 @@ func parseExtractFlags(env *environment, args []string) (extractOptions, []strin
 		return opt, nil, usage("standard input (-) can be read only once")
 	}
 	return opt, fs.Args(), nil
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // parsePublished parses a --published value, YYYY-MM-DD; "" is no date.
@@ -193,6 +218,13 @@ func extractAll(env *environment, runner *pipeline.Runner, opt extractOptions, f
 		}
 		if opt.timings {
 			writeTimings(env.stderr, res.doc)
+		}
+		if opt.summary {
+			err := writeSummary(out, res.doc)
+			if err != nil {
+				return fmt.Errorf("extract: write output: %w", err)
+			}
+			continue
 		}
 		if err := writeDoc(out, res.json, opt); err != nil {
 			return fmt.Errorf("extract: write output: %w", err)
