@@ -292,19 +292,29 @@ type svgEdge struct {
 	Type              string
 }
 
+// layoutGraph draws the graph of an entity page: the entity (the first
+// node) at the centre, its neighbours placed by forceLayout, so that
+// those that share articles with each other come together; edges are as
+// thick as the log of their weight.
 func layoutGraph(g *news.Graph) svgGraph {
 	out := svgGraph{Width: 640, Height: 400}
-	cx, cy, radius := 320.0, 200.0, 150.0
 	pos := map[int64]svgNode{}
-	ring := len(g.Nodes) - 1
+	index := map[int64]int{}
+	for i, n := range g.Nodes {
+		index[n.ID] = i
+	}
+	var fe []forceEdge
+	for _, e := range g.Edges {
+		a, okA := index[e.From]
+		b, okB := index[e.To]
+		if okA && okB && a != b {
+			fe = append(fe, forceEdge{a, b, e.Weight})
+		}
+	}
+	xs, ys := forceLayout(len(g.Nodes), fe, float64(out.Width), float64(out.Height))
 	for i, n := range g.Nodes {
 		node := svgNode{ID: n.ID, Name: n.Name, Type: strings.ToLower(n.Type), R: 6 + math.Min(10, math.Sqrt(float64(n.Articles))*2)}
-		if i == 0 {
-			node.X, node.Y, node.Root = cx, cy, true
-		} else {
-			a := 2*math.Pi*float64(i-1)/float64(ring) - math.Pi/2
-			node.X, node.Y = r1(cx+radius*math.Cos(a)), r1(cy+radius*0.85*math.Sin(a))
-		}
+		node.X, node.Y, node.Root = r1(xs[i]), r1(ys[i]), i == 0
 		node.R = r1(node.R)
 		node.LabelY = r1(node.Y + node.R + 12)
 		pos[n.ID] = node
