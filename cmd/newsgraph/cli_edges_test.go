@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 // serve refuses a database that does not exist unless --create, and says
@@ -62,4 +64,45 @@ func TestIngestSummaryPlurals(t *testing.T) {
 	if !strings.Contains(out, "ingest: 1 new article, 0 duplicates, 0 near-duplicates, 0 errors,") || !strings.Contains(out, "holds 1 article\n") {
 		t.Errorf("summary %q, want singular forms for 1", out)
 	}
+}
+
+// When stderr is not a terminal, ingest writes a one-line status each
+// interval instead of a bar, with counts in the right number and a rate
+// over the time since the start.
+func TestIngestStatusLines(t *testing.T) {
+	var errOut syncBuffer
+	in := &ingester{env: &environment{stderr: &errOut}}
+	status := in.startStatus(2, time.Millisecond)
+	status.done.Add(1)
+	status.errors.Add(1)
+	for !strings.Contains(errOut.String(), "ingest: 1 of 2 articles, 1 error, ") {
+		time.Sleep(time.Millisecond) // until the next line; the test's own timeout bounds it
+	}
+	status.stop()
+	line := strings.SplitN(errOut.String(), "\n", 2)[0]
+	if !strings.HasSuffix(line, " articles/s") {
+		t.Errorf("status line %q", line)
+	}
+	quiet := &ingester{env: &environment{stderr: &errOut}, opt: ingestOptions{noProgress: true}}
+	if s := quiet.startStatus(2, time.Millisecond); s.quit != nil {
+		t.Errorf("--no-progress started status lines")
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for one writer and one reader.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

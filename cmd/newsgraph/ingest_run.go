@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/dedup"
 	"github.com/newsgraph/newsgraph/internal/ingest"
@@ -29,6 +32,8 @@ func (in *ingester) batch(ctx context.Context, jobs []job, t *tally) {
 	}
 	t.sources += len(jobs)
 	bar := in.progress(len(jobs))
+	status := in.startStatus(len(jobs), statusEvery)
+	defer status.stop()
 	done := make([]chan prepared, len(jobs))
 	for i := range done {
 		done[i] = make(chan prepared, 1)
@@ -73,8 +78,10 @@ func (in *ingester) batch(ctx context.Context, jobs []job, t *tally) {
 			bar.Clear()
 			in.fail(j.source, err, t)
 			bar.Describe(fmt.Sprintf("ingest (%s)", plural(t.errors, "error")))
+			status.errors.Add(1)
 		}
 		bar.Add(1)
+		status.done.Add(1)
 	}
 	bar.Finish()
 }
@@ -154,10 +161,18 @@ func (in *ingester) read(ctx context.Context, j job) (*news.Doc, error) {
 		}
 	}
 	opt := in.opt.read
-	opt.URL, opt.Published = j.url, j.published
+	opt.URL = j.url
+	// --published wins over the feed's date of the item.
+	fromFeed := opt.Published.IsZero() && !j.published.IsZero()
+	if fromFeed {
+		opt.Published = j.published
+	}
 	doc, err := ingest.FromBytes(j.url, page.Text(), opt)
 	if err != nil {
 		return nil, err
+	}
+	if fromFeed {
+		doc.PublishedSource = news.PublishedFromFeed
 	}
 	if doc.Title == "" {
 		doc.Title = j.title
@@ -182,4 +197,53 @@ func (in *ingester) progress(total int) *progressbar.ProgressBar {
 		progressbar.OptionThrottle(100e6),
 		progressbar.OptionClearOnFinish(),
 	)
+}
+
+// statusEvery is how often ingest writes a status line on stderr when
+// stderr is not a terminal (a log file, a CI job), where no bar is drawn.
+const statusEvery = 5 * time.Second
+
+// statusLines writes "ingest: 120 of 900 articles, 3 errors, 24.0
+// articles/s" every statusEvery until stopped; a zero one writes nothing.
+type statusLines struct {
+	done, errors atomic.Int64
+	quit         chan struct{}
+	finished     sync.WaitGroup
+}
+
+// startStatus starts the status lines, one each interval, of a batch of
+// total articles when stderr is not a terminal and --no-progress is not
+// given.
+func (in *ingester) startStatus(total int, every time.Duration) *statusLines {
+	s := &statusLines{}
+	if in.opt.noProgress || isTerminal(in.env.stderr) {
+		return s
+	}
+	s.quit = make(chan struct{})
+	s.finished.Add(1)
+	start := time.Now()
+	go func() {
+		defer s.finished.Done()
+		tick := time.NewTicker(every)
+		defer tick.Stop()
+		for {
+			select {
+			case <-s.quit:
+				return
+			case now := <-tick.C:
+				n := s.done.Load()
+				fmt.Fprintf(in.env.stderr, "ingest: %d of %s, %s, %.1f articles/s\n", n, plural(total, "article"),
+					plural(int(s.errors.Load()), "error"), float64(n)/now.Sub(start).Seconds())
+			}
+		}
+	}()
+	return s
+}
+
+// stop ends the status lines and waits until none is being written.
+func (s *statusLines) stop() {
+	if s.quit != nil {
+		close(s.quit)
+		s.finished.Wait()
+	}
 }

@@ -200,6 +200,7 @@ const (
 	PublishedFromFrontMatter = "front-matter" // a leading "---" block of the text
 	PublishedFromSidecar     = "sidecar"      // FILE.meta.json beside the file
 	PublishedFromHTML        = "html"         // the page's own metadata
+	PublishedFromFeed        = "feed"         // the RSS/Atom item's date
 	PublishedFromDateline    = "dateline"     // "ISLAMABAD, Feb. 19, 2015 (Reuters) -"
 	PublishedFromFilename    = "filename"     // a YYYY-MM-DD in the file's name
 )
