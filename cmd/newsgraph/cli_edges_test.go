@@ -106,3 +106,17 @@ func (b *syncBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
+
+// export names the file it cannot create.
+func TestExportErrorNamesPath(t *testing.T) {
+	t.Setenv("NEWSGRAPH_DATA", t.TempDir())
+	db := filepath.Join(t.TempDir(), "e.db")
+	if code, _, errOut := run(t, "", "ingest", "--no-progress", "--db", db, "../../examples/border-denial.txt"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errOut)
+	}
+	out := filepath.Join(t.TempDir(), "nonexist", "dir", "x.jsonl")
+	code, _, errOut := run(t, "", "export", "--db", db, "--out", out)
+	if code != 1 || !strings.Contains(errOut, out) {
+		t.Errorf("export --out %s: exit %d, stderr %q; want 1 naming the path", out, code, errOut)
+	}
+}

@@ -74,7 +74,7 @@ func runExport(env *environment, args []string) error {
 	var f *os.File
 	if *out != "" {
 		if f, err = os.Create(*out); err != nil {
-			return fmt.Errorf("export: %w", unwrapPath(err))
+			return fmt.Errorf("export: create %s: %w", *out, unwrapPath(err))
 		}
 		defer f.Close()
 		w = f
