@@ -120,3 +120,27 @@ func TestExportErrorNamesPath(t *testing.T) {
 		t.Errorf("export --out %s: exit %d, stderr %q; want 1 naming the path", out, code, errOut)
 	}
 }
+
+// Table output shows text as written: no \u00a0, no \" (issue 16).
+func TestTablesShowNoEscapes(t *testing.T) {
+	t.Setenv("NEWSGRAPH_DATA", t.TempDir())
+	dir := t.TempDir()
+	article := filepath.Join(dir, "nbsp.txt")
+	text := "Ministry denies report\n\n\"The report is\u00a0patently false,\" Foreign Office spokeswoman Amina Qureshi told reporters in Islamabad on Tuesday.\n"
+	if err := os.WriteFile(article, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "t.db")
+	if code, _, errOut := run(t, "", "ingest", "--no-progress", "--db", db, article); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errOut)
+	}
+	for _, args := range [][]string{{"quotes", "--db", db}, {"entity", "--db", db, "Amina Qureshi"}} {
+		code, out, errOut := run(t, "", args...)
+		if code != 0 || !strings.Contains(out, "“The report is patently false") {
+			t.Errorf("%s: exit %d, stderr %q, output lacks the quote as written:\n%s", args[0], code, errOut, out)
+		}
+		if strings.Contains(out, `\u`) || strings.Contains(out, `\"`) {
+			t.Errorf("%s shows escapes:\n%s", args[0], out)
+		}
+	}
+}

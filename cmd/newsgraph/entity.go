@@ -135,7 +135,7 @@ func writeProfile(w io.Writer, p *news.EntityProfile) {
 	if len(p.Quotes) > 0 {
 		fmt.Fprintln(w, "  quotes:")
 		for _, q := range p.Quotes {
-			fmt.Fprintf(w, "    %d  %s  %s %q\n", q.ArticleID, orDash(q.Published), q.Kind, q.Text)
+			fmt.Fprintf(w, "    %d  %s  %s %s\n", q.ArticleID, orDash(q.Published), q.Kind, quoted(q.Text))
 		}
 	}
 	if len(p.Claims) > 0 {

@@ -80,7 +80,7 @@ func runQuotes(env *environment, args []string) error {
 		if speaker == "" {
 			speaker = "(unattributed)"
 		}
-		fmt.Fprintf(w, "%d  %s  %s  %s %s: %q\n", v.ArticleID, orDash(v.Published), articleName(v.Title, v.URL, ""), speaker, orDash(v.Cue), v.Text)
+		fmt.Fprintf(w, "%d  %s  %s  %s %s: %s\n", v.ArticleID, orDash(v.Published), articleName(v.Title, v.URL, ""), speaker, orDash(v.Cue), quoted(v.Text))
 	}
 	return w.Flush()
 }

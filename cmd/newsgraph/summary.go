@@ -178,3 +178,10 @@ func cut(s string, n int) string {
 	}
 	return s
 }
+
+// quoted puts s between typographic quotes for a table, its white space
+// (new lines, no-break spaces) made single spaces: as written, never with
+// the escapes of %q or JSON.
+func quoted(s string) string {
+	return "“" + strings.Join(strings.Fields(s), " ") + "”"
+}
