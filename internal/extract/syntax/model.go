@@ -3,6 +3,7 @@ package syntax
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 
@@ -122,6 +123,9 @@ type Model struct {
 	// valid[a+1][b] says whether tag b may follow tag a (a = -1: the start
 	// of the sentence); all true for part-of-speech models.
 	valid [][]bool
+	// constrained says whether some tag may not follow some other (valid
+	// has a false).
+	constrained bool
 	// posID maps the part-of-speech tags a chunk model was trained with to
 	// their ids (nil for KindPOS).
 	posID map[string]uint8
@@ -196,6 +200,10 @@ func (m *Model) build() error {
 	}
 	m.index = newTable(m.keys, m.counts, m.entries)
 	m.valid = validTransitions(m.meta.Kind, m.meta.Tags)
+	m.constrained = false
+	for _, row := range m.valid {
+		m.constrained = m.constrained || slices.Contains(row, false)
+	}
 	if m.meta.WordNet {
 		// Read WordNet's table now (about 0.1 s), not in the first
 		// sentence's time.
@@ -326,7 +334,12 @@ func (m *Model) decode(c *sentCtx, out []uint8, sc *scratch) {
 		if t1 != noTag {
 			prev = int(t1) + 1
 		}
-		best := bestValid(scores, m.valid[prev])
+		var best int
+		if m.constrained {
+			best = bestValid(scores, m.valid[prev])
+		} else {
+			best = bestScore(scores)
+		}
 		out[i] = uint8(best)
 		t2, t1 = t1, uint64(best)
 	}
@@ -403,6 +416,18 @@ func sureTag(wi *wordInfo) (uint8, bool) {
 		return 0, false
 	}
 	return uint8(bits.TrailingZeros64(wi.amb)), true
+}
+
+// bestScore returns the tag with the highest score (the first of equals),
+// as bestValid does when every tag is valid.
+func bestScore(scores []int32) int {
+	best, arg := scores[0], 0
+	for t, s := range scores {
+		if s > best {
+			best, arg = s, t
+		}
+	}
+	return arg
 }
 
 // bestValid returns the valid tag with the highest score (the first of
