@@ -132,7 +132,8 @@ func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.
 	if cl.event != "" {
 		governed-- // the event's trigger governs its clause: "denied the presence of"
 	}
-	if p == "" || c.notAsserted(cl, at) || c.strayWord(at, governed) || c.possessed(at) {
+	if p == "" || c.notAsserted(cl, at) || c.strayWord(at, governed) || c.possessed(at) ||
+		c.otherReport(cl, at) || c.option(cl, at) {
 		return nil
 	}
 	var subject string

@@ -1,0 +1,45 @@
+package claim
+
+import "strings"
+
+// otherReport reports a predicate at token at that follows, inside the
+// speaker's own words, another person's report set off by a comma or colon
+// ("Trump also says, we can print more money"): the words after it are that
+// person's, not the speaker's. The speaker's own "I say, ..." is no other
+// report.
+func (c *docIndex) otherReport(cl clause, at int) bool {
+	for k := cl.first; k+1 < at; k++ {
+		next := c.words[k+1]
+		if (next != "," && next != ":") || !c.reportingVerb(k) {
+			continue
+		}
+		s := k - 1
+		for s >= cl.first && auxiliaryForms[strings.ToLower(c.words[s])] {
+			s-- // "Trump also says"
+		}
+		if s < cl.first || !selfReporters[strings.ToLower(c.words[s])] {
+			return true
+		}
+	}
+	return false
+}
+
+// selfReporters are the pronouns by which the speaker reports their own words.
+var selfReporters = set(`i we`)
+
+// option reports a predicate at token at offered as one of alternatives:
+// an "or" after it followed within two words by a modal ("we can pay now or
+// we can pay later").
+func (c *docIndex) option(cl clause, at int) bool {
+	for k := at + 1; k < cl.end; k++ {
+		if !strings.EqualFold(c.words[k], "or") {
+			continue
+		}
+		for j := k + 1; j < cl.end && j <= k+2; j++ {
+			if modals[strings.ToLower(c.words[j])] {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,60 @@
+package claim
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestClaimGuards: no claim from another person's report set off inside
+// the speaker's words ("Dunmore also says, we can ...") or from one of
+// alternatives ("Kessler can fund it now or he can fund it later").
+// Sentences are the project's own.
+func TestClaimGuards(t *testing.T) {
+	kessler := fent{"PER", []string{"Kessler", "he"}, "", ""}
+	ortiz := fent{"PER", []string{"Ortiz"}, "", ""}
+	dunmore := fent{"PER", []string{"Dunmore"}, "", ""}
+	cases := []struct {
+		name string
+		f    fixture
+		tags string
+		want []string
+	}{
+		{"another person's report inside the words", fixture{
+			text:   "Ortiz said Dunmore also says, we can close the mill.",
+			ents:   []fent{ortiz, kessler, dunmore},
+			quotes: []fquote{{"Dunmore also says, we can close the mill", "Ortiz", "said"}},
+		}, "NNP VBD NNP RB VBZ , PRP MD VB DT NN .", nil},
+		{"another person's report of a named subject", fixture{
+			text:   "Ortiz said Dunmore also says, Kessler closed the mill.",
+			ents:   []fent{ortiz, kessler, dunmore},
+			quotes: []fquote{{"Dunmore also says, Kessler closed the mill", "Ortiz", "said"}},
+		}, "NNP VBD NNP RB VBZ , NNP VBD DT NN .", nil},
+		{"one of alternatives with a modal", fixture{
+			text:   "Ortiz said Kessler can fund the clinic now or he can fund it later.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"Kessler can fund the clinic now or he can fund it later", "Ortiz", "said"}},
+		}, "NNP VBD NNP MD VB DT NN RB CC PRP MD VB PRP RB .", nil},
+		{"a plain statement still gives its claim", fixture{
+			text:   "Ortiz said Kessler closed the mill.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"Kessler closed the mill", "Ortiz", "said"}},
+		}, "NNP VBD NNP VBD DT NN .", []string{"Ortiz affirm close Kessler"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := tc.f.doc(t)
+			doc.POS = strings.Fields(tc.tags)
+			if len(doc.POS) != len(doc.Tokens) {
+				t.Fatalf("%d tags for %d tokens", len(doc.POS), len(doc.Tokens))
+			}
+			run(t, doc)
+			var got []string
+			for _, c := range doc.Claims {
+				got = append(got, claimText(c))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("claims\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
