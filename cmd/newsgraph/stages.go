@@ -79,7 +79,7 @@ func newExtractRunner(opt stageOptions) (*pipeline.Runner, error) {
 	}
 	nerStage := loaded.stage
 	var geoStage pipeline.Stage
-	if geoStage, err = geo.New(geo.Config{Gazetteer: opt.gazetteer, CountryHint: opt.countryHint}); err != nil {
+	if geoStage, err = geo.New(geo.Config{Gazetteer: opt.gazetteer, CountryHint: opt.countryHint, FixedType: linkStage.AliasType}); err != nil {
 		return nil, err
 	}
 	if opt.gazetteer == nil && opt.noGazetteer != nil {

@@ -22,6 +22,13 @@ type Config struct {
 	// CountryHint is an ISO 3166-1 alpha-2 code of the country the
 	// articles are mostly about ("PK"); its readings get a bonus.
 	CountryHint string
+	// FixedType, when set, returns the type an authority decided for a
+	// name ("" for none): the link stage's alias table (link.Stage.AliasType),
+	// which types "U.N." ORG. An entity whose type FixedType gives for one
+	// of its names is not retyped LOC by a city namesake (the town Un); a
+	// name of a country or region in the gazetteer ("EU") still makes it a
+	// place.
+	FixedType func(name string) string
 }
 
 // DefaultConfig has no gazetteer and no hint.
@@ -52,8 +59,9 @@ func (c Config) Validate() error {
 // made the reading win. The stage is deterministic and read-only on the
 // gazetteer, so one Stage serves concurrent documents.
 type Stage struct {
-	ix   *gazetteer.Index
-	hint string
+	ix    *gazetteer.Index
+	hint  string
+	fixed func(name string) string
 }
 
 var _ pipeline.Stage = (*Stage)(nil)
@@ -63,7 +71,7 @@ func New(cfg Config) (*Stage, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	return &Stage{ix: cfg.Gazetteer, hint: strings.ToUpper(cfg.CountryHint)}, nil
+	return &Stage{ix: cfg.Gazetteer, hint: strings.ToUpper(cfg.CountryHint), fixed: cfg.FixedType}, nil
 }
 
 // Name is "geo".

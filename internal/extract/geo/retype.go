@@ -31,10 +31,15 @@ import (
 //     "Kurdish region"), that the text names as a small place
 //     (see placeConstruction): "the village of Jaloud", "Komondjari
 //     province", "the eastern Gouta".
+//
+// An entity whose type an authority decided (Config.FixedType, the link
+// stage's alias table) for one of its names keeps it against a city
+// namesake: "U.N." is an organisation although the gazetteer has a town
+// Un (see typeFixed for the polities that are still retyped).
 func (s *Stage) retype(doc *news.Doc) {
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
-		if e.Type == news.TypeLOC {
+		if e.Type == news.TypeLOC || s.typeFixed(e) {
 			continue
 		}
 		switch {
@@ -46,6 +51,39 @@ func (s *Stage) retype(doc *news.Doc) {
 			e.Type = news.TypeLOC
 		}
 	}
+}
+
+// typeFixed reports whether FixedType gives e's own type for e's name or
+// one of its name mentions, a name that no country or region of the
+// gazetteer bears. A polity that the gazetteer names as a region ("EU",
+// "European Union", names of Europe there) is still retyped: geoparsing
+// gold (GeoWebNews) reads it as a toponym, and only a LOC gets a place.
+func (s *Stage) typeFixed(e *news.Entity) bool {
+	if s.fixed == nil {
+		return false
+	}
+	fixed := func(name string) bool { return s.fixed(name) == e.Type && !s.polityName(name) }
+	if fixed(e.Name) {
+		return true
+	}
+	for _, m := range e.Mentions {
+		if m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal && fixed(m.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// polityName reports whether the gazetteer gives name, by any of its
+// names, to a country, a first-level region or a region without a country.
+func (s *Stage) polityName(name string) bool {
+	for _, m := range s.ix.LookupKey(gazetteer.Key(name)) {
+		switch m.Kind {
+		case gazetteer.KindCountry, gazetteer.KindAdmin1, gazetteer.KindRegion:
+			return true
+		}
+	}
+	return false
 }
 
 // placeHeads end (or, for the prefixed ones, start) the names of places
