@@ -263,7 +263,10 @@ func (s *Stage) subject(c *docIndex, earlier []news.Claim, cl clause, at int) st
 		r := c.ref[k]
 		return r.entity != "" && r.typ != news.TypeLOC
 	}
-	if e, ok := c.taggedSubject(at, cl.first, usable); ok {
+	named := func(k int) bool {
+		return usable(k) && !c.inPrepositionalPhrase(k, cl.first) // "the polls showing him behind Trump are wrong"
+	}
+	if e, ok := c.taggedSubject(at, cl.first, named); ok {
 		if e != "" {
 			return e
 		}
@@ -779,7 +782,7 @@ func (c *docIndex) inPrepositionalPhrase(k, first int) bool {
 	return j >= first && prepositions[strings.ToLower(c.words[j])]
 }
 
-var prepositions = set(`of for to with by from in at on`)
+var prepositions = set(`of for to with by from in at on behind against about than`)
 
 // namedOnlyAfter reports a speaker named in the sentence of the clause
 // starting at token first only after it.

@@ -7,7 +7,9 @@ import (
 
 // TestClaimGuards: no claim from another person's report set off inside
 // the speaker's words ("Dunmore also says, we can ...") or from one of
-// alternatives ("Kessler can fund it now or he can fund it later").
+// alternatives ("Kessler can fund it now or he can fund it later"), and a
+// name inside a prepositional phrase ("the polls showing him behind
+// Kessler are wrong") is no subject.
 // Sentences are the project's own.
 func TestClaimGuards(t *testing.T) {
 	kessler := fent{"PER", []string{"Kessler", "he"}, "", ""}
@@ -34,6 +36,16 @@ func TestClaimGuards(t *testing.T) {
 			ents:   []fent{ortiz, kessler},
 			quotes: []fquote{{"Kessler can fund the clinic now or he can fund it later", "Ortiz", "said"}},
 		}, "NNP VBD NNP MD VB DT NN RB CC PRP MD VB PRP RB .", nil},
+		{"a name inside a prepositional phrase is no subject of a class word", fixture{
+			text:   "Ortiz said the polls showing him behind Kessler are wrong.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"the polls showing him behind Kessler are wrong", "Ortiz", "said"}},
+		}, "NNP VBD DT NNS VBG PRP IN NNP VBP JJ .", nil},
+		{"a name before a verb of being is the subject of a class word", fixture{
+			text:   "Ortiz said Kessler is wrong.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"Kessler is wrong", "Ortiz", "said"}},
+		}, "NNP VBD NNP VBZ JJ .", []string{"Ortiz deny reality Kessler"}},
 		{"a plain statement still gives its claim", fixture{
 			text:   "Ortiz said Kessler closed the mill.",
 			ents:   []fent{ortiz, kessler},
