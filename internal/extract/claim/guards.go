@@ -1,12 +1,16 @@
 package claim
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
 
 // otherReport reports a predicate at token at that follows, inside the
 // speaker's own words, another person's report set off by a comma or colon
 // ("Trump also says, we can print more money"): the words after it are that
-// person's, not the speaker's. The speaker's own "I say, ..." is no other
-// report.
+// person's, not the speaker's. The speaker's own "I say, ..." or "she
+// said, ..." is no other report.
 func (c *docIndex) otherReport(cl clause, at int) bool {
 	for k := cl.first; k+1 < at; k++ {
 		next := c.words[k+1]
@@ -17,15 +21,23 @@ func (c *docIndex) otherReport(cl clause, at int) bool {
 		for s >= cl.first && auxiliaryForms[strings.ToLower(c.words[s])] {
 			s-- // "Trump also says"
 		}
-		if s < cl.first || !selfReporters[strings.ToLower(c.words[s])] {
+		if s >= cl.first && c.otherReporter(s, cl.speaker) {
 			return true
 		}
 	}
 	return false
 }
 
-// selfReporters are the pronouns by which the speaker reports their own words.
-var selfReporters = set(`i we`)
+// otherReporter reports a reporting verb's subject at token k that is not
+// the speaker: another entity named, or a common noun ("other people will
+// say, ..."); a pronoun may be the speaker and is not counted.
+func (c *docIndex) otherReporter(k int, speaker string) bool {
+	if r := c.ref[k]; r.entity != "" {
+		return r.entity != speaker && r.kind != news.MentionPronoun
+	}
+	t, _ := c.tag(k)
+	return strings.HasPrefix(t, "NN")
+}
 
 // option reports a predicate at token at offered as one of alternatives:
 // an "or" after it followed within two words by a modal ("we can pay now or

@@ -31,6 +31,11 @@ func TestClaimGuards(t *testing.T) {
 			ents:   []fent{ortiz, kessler, dunmore},
 			quotes: []fquote{{"Dunmore also says, Kessler closed the mill", "Ortiz", "said"}},
 		}, "NNP VBD NNP RB VBZ , NNP VBD DT NN .", nil},
+		{"the speaker's own report inside the words", fixture{
+			text:   "Ortiz said she said, Kessler closed the mill.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"she said, Kessler closed the mill", "Ortiz", "said"}},
+		}, "NNP VBD PRP VBD , NNP VBD DT NN .", []string{"Ortiz affirm close Kessler"}},
 		{"one of alternatives with a modal", fixture{
 			text:   "Ortiz said Kessler can fund the clinic now or he can fund it later.",
 			ents:   []fent{ortiz, kessler},
