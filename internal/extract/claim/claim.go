@@ -264,7 +264,7 @@ func (s *Stage) subject(c *docIndex, earlier []news.Claim, cl clause, at int) st
 		return r.entity != "" && r.typ != news.TypeLOC
 	}
 	named := func(k int) bool {
-		return usable(k) && !c.inPrepositionalPhrase(k, cl.first) // "the polls showing him behind Trump are wrong"
+		return usable(k) && !(c.inPrepositionalPhrase(k, cl.first) && c.verbAfter(k)) // "the polls showing him behind Trump are wrong", but "on alert to the IS threat"
 	}
 	if e, ok := c.taggedSubject(at, cl.first, named); ok {
 		if e != "" {

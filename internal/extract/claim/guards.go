@@ -55,3 +55,10 @@ func (c *docIndex) option(cl clause, at int) bool {
 	}
 	return false
 }
+
+// verbAfter reports, on a tagged document, a verb or modal right after
+// token k: a name there is the verb's subject, not a noun's modifier.
+func (c *docIndex) verbAfter(k int) bool {
+	t, _ := c.tag(k + 1)
+	return strings.HasPrefix(t, "VB") || t == "MD"
+}
