@@ -246,23 +246,11 @@ func (a *args) afterWord(_ news.Sentence, end, n int, words ...string) string {
 	return a.entityOf(a.pa.After(end, n, predarg.Agent, predarg.ByAgent, words...))
 }
 
-func isLowerAlpha(w string) bool {
-	for _, r := range w {
-		if (r < 'a' || r > 'z') && r != '-' && r != '\'' {
-			return false
-		}
-	}
-	return true
-}
-
-func isNumber(w string) bool {
-	for _, r := range w {
-		if (r < '0' || r > '9') && r != ',' && r != '.' {
-			return false
-		}
-	}
-	return w != ""
-}
+// isLowerAlpha and isNumber are the finder's word tests.
+var (
+	isLowerAlpha = predarg.IsLowerAlpha
+	isNumber     = predarg.IsNumber
+)
 
 func (a *args) afterLocative(sent news.Sentence, first int) bool {
 	k := first - 1

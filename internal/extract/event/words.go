@@ -1,26 +1,27 @@
 package event
 
-import "strings"
+import (
+	"strings"
 
-// Word classes the argument finder and the sense checks read. Verb classes
-// are written as lemmas and expanded to their inflected forms.
+	"github.com/newsgraph/newsgraph/internal/extract/predarg"
+)
+
+// Word classes the argument finder and the sense checks read: the closed
+// classes are the predicate-argument finder's own (predarg), so both read one
+// list. Verb classes are written as lemmas and expanded to their inflected forms.
 var (
-	prepositions = set(`of in at on to from with against for by about over under into near between among
-		across through during toward towards within without via amid`)
-	locativePreps = set(`in at near across inside outside throughout around from`)
-	clauseBreaks  = set(`; : that which who whom whose because although though while whereas if unless but
-		after before since when`)
-	beAuxiliaries = set(`was were is are be been being got gets get 's ’s`)
-	beForms       = set(`is are was were be been being 's ’s`)
-	negations     = set(`not n't never no without cannot`)
-	hedges        = set(`allegedly reportedly purportedly apparently believed suspected claimed claims alleged
-		rumoured rumored possibly perhaps may might could unconfirmed`)
-	skipAdverbs = set(`actually also already reportedly allegedly later earlier then still just recently
-		finally eventually apparently now had has have been`)
-	auxiliaries      = set(`did does do will would shall should can could may might must had has have`)
-	conjunctions     = set(`and but or`)
-	relativePronouns = set(`who which`)
-	articles         = set(`a an the`)
+	prepositions     = predarg.Prepositions
+	locativePreps    = predarg.LocativePreps
+	clauseBreaks     = predarg.ClauseBreaks
+	beAuxiliaries    = predarg.BeAuxiliaries
+	beForms          = predarg.BeForms
+	negations        = predarg.Negations
+	hedges           = predarg.Hedges
+	skipAdverbs      = predarg.SkipAdverbs
+	auxiliaries      = predarg.Auxiliaries
+	conjunctions     = predarg.Conjunctions
+	relativePronouns = predarg.RelativePronouns
+	articles         = predarg.Articles
 )
 
 // Pronouns, by what they can stand for.
