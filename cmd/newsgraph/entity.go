@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/api"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -195,13 +196,13 @@ type (
 		Decisions   []string       `json:"decisions"`
 	}
 	jsonEntArt struct {
-		ID          int64  `json:"id"`
-		Title       string `json:"title"`
-		URL         string `json:"url"`
-		Published   string `json:"published"`
-		LocalID     string `json:"local_id"`
-		Mentions    int    `json:"mentions"`
-		MergeReason string `json:"merge_reason"`
+		ID          int64          `json:"id"`
+		Title       api.NullString `json:"title"`
+		URL         api.NullString `json:"url"`
+		Published   api.NullString `json:"published"`
+		LocalID     string         `json:"local_id"`
+		Mentions    int            `json:"mentions"`
+		MergeReason string         `json:"merge_reason"`
 	}
 	jsonCoOccurs struct {
 		ID       int64  `json:"id"`
@@ -210,20 +211,20 @@ type (
 		Articles int    `json:"articles"`
 	}
 	jsonClaim struct {
-		ArticleID int64  `json:"article"`
-		LocalID   string `json:"local_id"`
-		Speaker   string `json:"speaker"`
-		Polarity  string `json:"polarity"`
-		Subject   string `json:"subject"`
-		Predicate string `json:"predicate"`
-		Object    string `json:"object"`
-		Quote     string `json:"quote"`
-		Published string `json:"published"`
+		ArticleID int64          `json:"article"`
+		LocalID   string         `json:"local_id"`
+		Speaker   string         `json:"speaker"`
+		Polarity  string         `json:"polarity"`
+		Subject   string         `json:"subject"`
+		Predicate string         `json:"predicate"`
+		Object    string         `json:"object"`
+		Quote     string         `json:"quote"`
+		Published api.NullString `json:"published"`
 	}
 )
 
 func toJSONClaim(c news.StoredClaim) jsonClaim {
-	return jsonClaim{c.ArticleID, c.LocalID, c.SpeakerName, c.Polarity, c.SubjectName, c.Predicate, c.ObjectName, c.Quote, c.Published}
+	return jsonClaim{c.ArticleID, c.LocalID, c.SpeakerName, c.Polarity, c.SubjectName, c.Predicate, c.ObjectName, c.Quote, api.NullString(c.Published)}
 }
 
 func toJSONProfile(p *news.EntityProfile) jsonProfile {
@@ -233,7 +234,7 @@ func toJSONProfile(p *news.EntityProfile) jsonProfile {
 		out.Decisions = append(out.Decisions, d.Explain(p.ID))
 	}
 	for _, a := range p.ArticleList {
-		out.ArticleList = append(out.ArticleList, jsonEntArt{a.ArticleID, a.Title, a.URL, a.Published, a.LocalID, a.Mentions, a.MergeReason})
+		out.ArticleList = append(out.ArticleList, jsonEntArt{a.ArticleID, api.NullString(a.Title), api.NullString(a.URL), api.NullString(a.Published), a.LocalID, a.Mentions, a.MergeReason})
 	}
 	for _, q := range p.Quotes {
 		out.Quotes = append(out.Quotes, toJSONQuote(q))

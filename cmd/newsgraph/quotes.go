@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/newsgraph/newsgraph/internal/api"
 	"github.com/newsgraph/newsgraph/internal/export"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
@@ -19,20 +20,20 @@ Examples:
   newsgraph quotes --speaker Nisar --format jsonl`
 
 type jsonQuote struct {
-	ArticleID int64  `json:"article"`
-	Title     string `json:"title"`
-	URL       string `json:"url"`
-	Published string `json:"published"`
-	LocalID   string `json:"local_id"`
-	Kind      string `json:"kind"`
-	Text      string `json:"text"`
-	Speaker   string `json:"speaker"`
-	Cue       string `json:"cue"`
-	Sourcing  string `json:"sourcing"`
+	ArticleID int64          `json:"article"`
+	Title     api.NullString `json:"title"`
+	URL       api.NullString `json:"url"`
+	Published api.NullString `json:"published"`
+	LocalID   string         `json:"local_id"`
+	Kind      string         `json:"kind"`
+	Text      string         `json:"text"`
+	Speaker   string         `json:"speaker"`
+	Cue       string         `json:"cue"`
+	Sourcing  string         `json:"sourcing"`
 }
 
 func toJSONQuote(q news.StoredQuote) jsonQuote {
-	return jsonQuote{q.ArticleID, q.Title, q.URL, q.Published, q.LocalID, q.Kind, q.Text, q.SpeakerName, q.Cue, q.Sourcing}
+	return jsonQuote{q.ArticleID, api.NullString(q.Title), api.NullString(q.URL), api.NullString(q.Published), q.LocalID, q.Kind, q.Text, q.SpeakerName, q.Cue, q.Sourcing}
 }
 
 func runQuotes(env *environment, args []string) error {

@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/newsgraph/newsgraph/internal/api"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -171,22 +172,22 @@ func thousands(n int) string {
 }
 
 type jsonHit struct {
-	ID        int64      `json:"id"`
-	Title     string     `json:"title"`
-	URL       string     `json:"url"`
-	Source    string     `json:"source"`
-	Published string     `json:"published"`
-	Language  string     `json:"language"`
-	Snippet   string     `json:"snippet"`
-	Score     float64    `json:"score"`
-	Copies    []jsonCopy `json:"copies"`
+	ID        int64          `json:"id"`
+	Title     api.NullString `json:"title"`
+	URL       api.NullString `json:"url"`
+	Source    api.NullString `json:"source"`
+	Published api.NullString `json:"published"`
+	Language  string         `json:"language"`
+	Snippet   string         `json:"snippet"`
+	Score     float64        `json:"score"`
+	Copies    []jsonCopy     `json:"copies"`
 }
 
 // jsonCopy is an input linked to a stored article as a duplicate.
 type jsonCopy struct {
-	Source     string  `json:"source"`
-	Kind       string  `json:"kind"`
-	Similarity float64 `json:"similarity"`
+	Source     api.NullString `json:"source"`
+	Kind       string         `json:"kind"`
+	Similarity float64        `json:"similarity"`
 }
 
 func writeSearch(w io.Writer, format string, hits []news.SearchHit) error {
@@ -194,9 +195,9 @@ func writeSearch(w io.Writer, format string, hits []news.SearchHit) error {
 	for _, h := range hits {
 		copies := make([]jsonCopy, 0, len(h.Copies))
 		for _, c := range h.Copies {
-			copies = append(copies, jsonCopy{c.Source, c.Kind, c.Similarity})
+			copies = append(copies, jsonCopy{api.NullString(c.Source), c.Kind, c.Similarity})
 		}
-		out = append(out, jsonHit{h.ArticleID, h.Title, h.URL, h.Source, h.Published, h.Language, h.Snippet, h.Score, copies})
+		out = append(out, jsonHit{h.ArticleID, api.NullString(h.Title), api.NullString(h.URL), api.NullString(h.Source), api.NullString(h.Published), h.Language, h.Snippet, h.Score, copies})
 	}
 	if format != "table" {
 		return writeJSON(w, format, out)
@@ -214,7 +215,7 @@ func writeSearch(w io.Writer, format string, hits []news.SearchHit) error {
 		if h.Language != news.LangEnglish && h.Language != "" {
 			lang = "  [" + h.Language + "]"
 		}
-		fmt.Fprintf(bw, "%d\t%s\t%s%s%s\n", h.ID, orDash(h.Published), articleName(h.Title, h.URL, h.Source), lang, copies)
+		fmt.Fprintf(bw, "%d\t%s\t%s%s%s\n", h.ID, orDash(string(h.Published)), articleName(string(h.Title), string(h.URL), string(h.Source)), lang, copies)
 		if h.Snippet != "" {
 			fmt.Fprintf(bw, "\t%s\n", h.Snippet)
 		}

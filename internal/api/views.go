@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"sort"
 
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -10,16 +11,29 @@ import (
 // The JSON shapes of the API (and the data of the web UI's pages). Lists
 // are never null.
 
+// NullString is an article's title, URL, source or publication date:
+// JSON null when it is missing (empty), else the string, as in the
+// article contract. Templates print it as the plain string.
+type NullString string
+
+// MarshalJSON writes null for the empty string.
+func (s NullString) MarshalJSON() ([]byte, error) {
+	if s == "" {
+		return []byte("null"), nil
+	}
+	return json.Marshal(string(s))
+}
+
 // Hit is one article found by search.
 type Hit struct {
-	ID        int64   `json:"id"`
-	Title     string  `json:"title"`
-	URL       string  `json:"url"`
-	Source    string  `json:"source"`
-	Published string  `json:"published"`
-	Language  string  `json:"language"`
-	Snippet   string  `json:"snippet"`
-	Score     float64 `json:"score"`
+	ID        int64      `json:"id"`
+	Title     NullString `json:"title"`
+	URL       NullString `json:"url"`
+	Source    NullString `json:"source"`
+	Published NullString `json:"published"`
+	Language  string     `json:"language"`
+	Snippet   string     `json:"snippet"`
+	Score     float64    `json:"score"`
 }
 
 // Entity is a store entity.
@@ -34,34 +48,34 @@ type Entity struct {
 
 // Quote is a stored quote.
 type Quote struct {
-	ArticleID int64  `json:"article_id"`
-	Title     string `json:"title"`
-	URL       string `json:"url"`
-	Published string `json:"published"`
-	LocalID   string `json:"local_id"`
-	Kind      string `json:"kind"`
-	Text      string `json:"text"`
-	SpeakerID int64  `json:"speaker_id,omitempty"`
-	Speaker   string `json:"speaker"`
-	Cue       string `json:"cue"`
-	Sourcing  string `json:"sourcing"`
+	ArticleID int64      `json:"article_id"`
+	Title     NullString `json:"title"`
+	URL       NullString `json:"url"`
+	Published NullString `json:"published"`
+	LocalID   string     `json:"local_id"`
+	Kind      string     `json:"kind"`
+	Text      string     `json:"text"`
+	SpeakerID int64      `json:"speaker_id,omitempty"`
+	Speaker   string     `json:"speaker"`
+	Cue       string     `json:"cue"`
+	Sourcing  string     `json:"sourcing"`
 }
 
 // Claim is a stored claim.
 type Claim struct {
-	ID        int64  `json:"id"`
-	ArticleID int64  `json:"article_id"`
-	LocalID   string `json:"local_id"`
-	SpeakerID int64  `json:"speaker_id,omitempty"`
-	Speaker   string `json:"speaker"`
-	Polarity  string `json:"polarity"`
-	SubjectID int64  `json:"subject_id,omitempty"`
-	Subject   string `json:"subject"`
-	Predicate string `json:"predicate"`
-	ObjectID  int64  `json:"object_id,omitempty"`
-	Object    string `json:"object"`
-	Quote     string `json:"quote"`
-	Published string `json:"published"`
+	ID        int64      `json:"id"`
+	ArticleID int64      `json:"article_id"`
+	LocalID   string     `json:"local_id"`
+	SpeakerID int64      `json:"speaker_id,omitempty"`
+	Speaker   string     `json:"speaker"`
+	Polarity  string     `json:"polarity"`
+	SubjectID int64      `json:"subject_id,omitempty"`
+	Subject   string     `json:"subject"`
+	Predicate string     `json:"predicate"`
+	ObjectID  int64      `json:"object_id,omitempty"`
+	Object    string     `json:"object"`
+	Quote     string     `json:"quote"`
+	Published NullString `json:"published"`
 }
 
 // Contradiction is two claims that cannot both hold.
@@ -74,22 +88,22 @@ type Contradiction struct {
 
 // Event is a stored event.
 type Event struct {
-	ID        int64  `json:"id"`
-	ArticleID int64  `json:"article_id"`
-	Title     string `json:"title"`
-	Published string `json:"published"`
-	LocalID   string `json:"local_id"`
-	Type      string `json:"type"`
-	ActorID   int64  `json:"actor_id,omitempty"`
-	Actor     string `json:"actor"`
-	TargetID  int64  `json:"target_id,omitempty"`
-	Target    string `json:"target"`
-	PlaceID   int64  `json:"place_id,omitempty"`
-	Place     string `json:"place"`
-	Date      string `json:"date"`
-	Trigger   string `json:"trigger"`
-	Negated   bool   `json:"negated"`
-	Hedged    bool   `json:"hedged"`
+	ID        int64      `json:"id"`
+	ArticleID int64      `json:"article_id"`
+	Title     NullString `json:"title"`
+	Published NullString `json:"published"`
+	LocalID   string     `json:"local_id"`
+	Type      string     `json:"type"`
+	ActorID   int64      `json:"actor_id,omitempty"`
+	Actor     string     `json:"actor"`
+	TargetID  int64      `json:"target_id,omitempty"`
+	Target    string     `json:"target"`
+	PlaceID   int64      `json:"place_id,omitempty"`
+	Place     string     `json:"place"`
+	Date      string     `json:"date"`
+	Trigger   string     `json:"trigger"`
+	Negated   bool       `json:"negated"`
+	Hedged    bool       `json:"hedged"`
 }
 
 // Place is a geocoded place with its article count.
@@ -128,14 +142,14 @@ type GraphEdge struct {
 
 // EntityArticle is an article that mentions an entity.
 type EntityArticle struct {
-	ID          int64  `json:"id"`
-	Title       string `json:"title"`
-	URL         string `json:"url"`
-	Source      string `json:"source"`
-	Published   string `json:"published"`
-	LocalID     string `json:"local_id"`
-	Mentions    int    `json:"mentions"`
-	MergeReason string `json:"merge_reason"`
+	ID          int64      `json:"id"`
+	Title       NullString `json:"title"`
+	URL         NullString `json:"url"`
+	Source      NullString `json:"source"`
+	Published   NullString `json:"published"`
+	LocalID     string     `json:"local_id"`
+	Mentions    int        `json:"mentions"`
+	MergeReason string     `json:"merge_reason"`
 }
 
 // Period is one month of an entity's timeline ("" for undated articles).
@@ -174,14 +188,14 @@ func entityOf(e news.StoredEntity) Entity {
 }
 
 func quoteOf(q news.StoredQuote) Quote {
-	return Quote{ArticleID: q.ArticleID, Title: q.Title, URL: q.URL, Published: q.Published, LocalID: q.LocalID, Kind: q.Kind,
+	return Quote{ArticleID: q.ArticleID, Title: NullString(q.Title), URL: NullString(q.URL), Published: NullString(q.Published), LocalID: q.LocalID, Kind: q.Kind,
 		Text: q.Text, SpeakerID: q.SpeakerID, Speaker: q.SpeakerName, Cue: q.Cue, Sourcing: q.Sourcing}
 }
 
 func claimOf(c news.StoredClaim) Claim {
 	return Claim{ID: c.ID, ArticleID: c.ArticleID, LocalID: c.LocalID, SpeakerID: c.SpeakerID, Speaker: c.SpeakerName,
 		Polarity: c.Polarity, SubjectID: c.SubjectID, Subject: c.SubjectName, Predicate: c.Predicate, ObjectID: c.ObjectID,
-		Object: c.ObjectName, Quote: c.Quote, Published: c.Published}
+		Object: c.ObjectName, Quote: c.Quote, Published: NullString(c.Published)}
 }
 
 func contradictionOf(k news.StoredContradiction) Contradiction {
@@ -189,7 +203,7 @@ func contradictionOf(k news.StoredContradiction) Contradiction {
 }
 
 func eventOf(v news.StoredEvent) Event {
-	return Event{ID: v.ID, ArticleID: v.ArticleID, Title: v.Title, Published: v.Published, LocalID: v.LocalID, Type: v.Type,
+	return Event{ID: v.ID, ArticleID: v.ArticleID, Title: NullString(v.Title), Published: NullString(v.Published), LocalID: v.LocalID, Type: v.Type,
 		ActorID: v.ActorID, Actor: v.ActorName, TargetID: v.TargetID, Target: v.TargetName, PlaceID: v.PlaceID,
 		Place: v.PlaceName, Date: v.Date, Trigger: v.Trigger, Negated: v.Negated, Hedged: v.Hedged}
 }
@@ -212,7 +226,7 @@ func nonNil[T any](s []T) []T {
 // Hits converts search hits.
 func Hits(hs []news.SearchHit) []Hit {
 	return mapList(hs, func(h news.SearchHit) Hit {
-		return Hit{ID: h.ArticleID, Title: h.Title, URL: h.URL, Source: h.Source, Published: h.Published, Language: h.Language,
+		return Hit{ID: h.ArticleID, Title: NullString(h.Title), URL: NullString(h.URL), Source: NullString(h.Source), Published: NullString(h.Published), Language: h.Language,
 			Snippet: h.Snippet, Score: h.Score}
 	})
 }
@@ -293,7 +307,7 @@ func Profile(ctx context.Context, store news.Store, id int64, limit int) (*Entit
 	sort.Slice(out.Timeline, func(i, j int) bool { return out.Timeline[i].Period < out.Timeline[j].Period })
 	out.Timeline = nonNil(out.Timeline)
 	out.ArticleList = mapList(p.ArticleList[:min(limit, len(p.ArticleList))], func(a news.EntityArticle) EntityArticle {
-		return EntityArticle{ID: a.ArticleID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published,
+		return EntityArticle{ID: a.ArticleID, Title: NullString(a.Title), URL: NullString(a.URL), Source: NullString(a.Source), Published: NullString(a.Published),
 			LocalID: a.LocalID, Mentions: a.Mentions, MergeReason: a.MergeReason}
 	})
 	out.Quotes = Quotes(p.Quotes[:min(limit, len(p.Quotes))])

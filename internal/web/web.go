@@ -73,7 +73,7 @@ func New(cfg Config) (*Server, error) {
 		"lower":   strings.ToLower,
 		"snippet": snippet,
 		"add":     func(a, b int) int { return a + b },
-		"label":   label,
+		"label":   labelOf,
 		"plural":  plural,
 	}
 	for _, name := range []string{"search", "article", "entity", "entities", "map", "contradictions", "error", "login"} {
@@ -186,6 +186,12 @@ func (s *Server) render(w http.ResponseWriter, status int, name, title string, d
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+// labelOf is label for templates, whose titles and sources are strings or
+// api.NullString (a string type that is null in JSON when empty).
+func labelOf(title, source any) string {
+	return label(fmt.Sprint(title), fmt.Sprint(source))
 }
 
 // label names an article: its title, else the last part of its source
