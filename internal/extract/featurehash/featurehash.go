@@ -6,6 +6,7 @@
 package featurehash
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -78,4 +79,26 @@ func ToLower(r rune) rune {
 		return r
 	}
 	return unicode.ToLower(r)
+}
+
+// F1 is the F1 score, in percent, of tp true positives, fp false positives
+// and fn false negatives (0 when tp is 0), for the taggers' evaluations.
+func F1(tp, fp, fn int) float64 {
+	if tp == 0 {
+		return 0
+	}
+	p := float64(tp) / float64(tp+fp)
+	r := float64(tp) / float64(tp+fn)
+	return 100 * 2 * p * r / (p + r)
+}
+
+// SortedKeys returns m's keys in ascending order, the order in which the
+// model files store their tables.
+func SortedKeys[V any](m map[uint64]V) []uint64 {
+	keys := make([]uint64, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }

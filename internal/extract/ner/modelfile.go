@@ -10,6 +10,8 @@ import (
 	"io"
 	"math"
 	"slices"
+
+	"github.com/newsgraph/newsgraph/internal/extract/featurehash"
 )
 
 // The model file is gzip-compressed:
@@ -80,11 +82,7 @@ func (m *Model) Save(w io.Writer) error {
 		put(st.tr.t)
 		put(st.tr.end)
 	}
-	lk := make([]uint64, 0, len(m.lex))
-	for k := range m.lex {
-		lk = append(lk, k)
-	}
-	slices.Sort(lk)
+	lk := featurehash.SortedKeys(m.lex)
 	lc := make([]uint8, len(lk))
 	for i, k := range lk {
 		lc[i] = m.lex[k]
@@ -93,11 +91,7 @@ func (m *Model) Save(w io.Writer) error {
 	put(lk)
 	put(lc)
 	for _, cm := range m.clusterMaps() {
-		ck := make([]uint64, 0, len(cm))
-		for k := range cm {
-			ck = append(ck, k)
-		}
-		slices.Sort(ck)
+		ck := featurehash.SortedKeys(cm)
 		cv := make([]uint32, len(ck))
 		for i, k := range ck {
 			cv[i] = cm[k]

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/newsgraph/newsgraph/internal/extract/featurehash"
 )
 
 // perceptron is an averaged structured perceptron over feature rows.
@@ -297,11 +299,5 @@ func compareChunks(gold, pred []Chunk) (tp, fp, fn int) {
 	return tp, fp, len(gold) - tp
 }
 
-func f1(tp, fp, fn int) float64 {
-	if tp == 0 {
-		return 0
-	}
-	p := float64(tp) / float64(tp+fp)
-	r := float64(tp) / float64(tp+fn)
-	return 100 * 2 * p * r / (p + r)
-}
+// f1 is featurehash.F1.
+var f1 = featurehash.F1

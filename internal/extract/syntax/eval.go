@@ -1,5 +1,7 @@
 package syntax
 
+import "github.com/newsgraph/newsgraph/internal/extract/featurehash"
+
 // POSAccuracy is the share of the tokens of c, in percent, to which m
 // gives the tag of c's POS column.
 func POSAccuracy(m *Model, c *Corpus) float64 {
@@ -63,11 +65,5 @@ func comparePhrases(gold, pred []Phrase) (tp, fp, fn int) {
 	return tp, fp, len(gold) - tp
 }
 
-func f1(tp, fp, fn int) float64 {
-	if tp == 0 {
-		return 0
-	}
-	p := float64(tp) / float64(tp+fp)
-	r := float64(tp) / float64(tp+fn)
-	return 100 * 2 * p * r / (p + r)
-}
+// f1 is featurehash.F1.
+var f1 = featurehash.F1

@@ -9,8 +9,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/extract/featurehash"
 )
 
 // The model file is gzip-compressed:
@@ -68,7 +69,7 @@ func (m *Model) Save(w io.Writer) error {
 	put(tags)
 	put(weights)
 
-	lk := sortedKeys(m.lex)
+	lk := featurehash.SortedKeys(m.lex)
 	amb := make([]uint64, len(lk))
 	freq := make([]uint8, len(lk))
 	wn := make([]uint8, len(lk))
@@ -86,7 +87,7 @@ func (m *Model) Save(w io.Writer) error {
 	var cv []uint16
 	if m.cl != nil {
 		paths = strings.Join(m.cl.paths, "\n")
-		ck = sortedKeys(m.cl.byWord)
+		ck = featurehash.SortedKeys(m.cl.byWord)
 		cv = make([]uint16, len(ck))
 		for i, k := range ck {
 			cv[i] = m.cl.byWord[k]
@@ -104,15 +105,6 @@ func (m *Model) Save(w io.Writer) error {
 		return err
 	}
 	return zw.Close()
-}
-
-func sortedKeys[V any](m map[uint64]V) []uint64 {
-	keys := make([]uint64, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // reader reads the little-endian parts of a model file, keeping the first
