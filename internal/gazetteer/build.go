@@ -280,16 +280,7 @@ func readTranslations(r io.Reader, b *builder, byID map[int64]uint32) error {
 }
 
 func readAdmin1(r io.Reader, b *builder, idx map[string]uint32) error {
-	sc := bufio.NewScanner(r)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) < 4 {
-			return fmt.Errorf("bad line %q", short(line))
-		}
+	return adminRows(r, func(f []string) error {
 		cc, code, ok := strings.Cut(f[0], ".")
 		if !ok {
 			return fmt.Errorf("bad code %q", f[0])
@@ -300,14 +291,41 @@ func readAdmin1(r io.Reader, b *builder, idx map[string]uint32) error {
 			i = b.add(Place{ID: id, Name: f[1], Kind: KindAdmin1, Code: "ADM1", Country: cc, Admin1: code})
 			idx[f[0]] = i
 		}
-		for _, n := range []string{f[1], f[2]} {
-			b.name(i, n, !seen)
-			if s := trimAdminWord(n); s != n {
-				b.name(i, s, false)
-			}
+		b.adminNames(i, f, !seen)
+		return nil
+	})
+}
+
+// adminRows calls row with the tab-separated fields (at least 4: code,
+// name, ASCII name, id) of each line of an admin1 or admin2 codes file,
+// skipping blank and comment lines.
+func adminRows(r io.Reader, row func(f []string) error) error {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 4 {
+			return fmt.Errorf("bad line %q", short(line))
+		}
+		if err := row(f); err != nil {
+			return err
 		}
 	}
 	return sc.Err()
+}
+
+// adminNames names division i by the name and ASCII name of its row (f[1],
+// f[2]), each with and without its generic word (see trimAdminWord).
+func (b *builder) adminNames(i uint32, f []string, primary bool) {
+	for _, n := range []string{f[1], f[2]} {
+		b.name(i, n, primary)
+		if s := trimAdminWord(n); s != n {
+			b.name(i, s, false)
+		}
+	}
 }
 
 // trimAdminWord drops the generic word of an admin1 name ("Sindh
@@ -399,16 +417,7 @@ func readAdmin2(r io.Reader, b *builder, cityEnd int, admin1Idx map[string]uint3
 			countryAt[b.places[i].Country] = uint32(i)
 		}
 	}
-	sc := bufio.NewScanner(r)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) < 4 {
-			return fmt.Errorf("bad line %q", short(line))
-		}
+	return adminRows(r, func(f []string) error {
 		parts := strings.Split(f[0], ".")
 		if len(parts) != 3 || len(parts[0]) != 2 {
 			return fmt.Errorf("bad code %q", f[0])
@@ -422,15 +431,9 @@ func readAdmin2(r io.Reader, b *builder, cityEnd int, admin1Idx map[string]uint3
 		} else if j, ok := countryAt[parts[0]]; ok {
 			p.Lat, p.Lon = b.places[j].Lat, b.places[j].Lon
 		}
-		i := b.add(p)
-		for _, n := range []string{f[1], f[2]} {
-			b.name(i, n, true)
-			if s := trimAdminWord(n); s != n {
-				b.name(i, s, false)
-			}
-		}
-	}
-	return sc.Err()
+		b.adminNames(b.add(p), f, true)
+		return nil
+	})
 }
 
 // isCode reports an alternate name that is an airport or postal code
