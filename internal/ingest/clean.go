@@ -6,6 +6,11 @@ import (
 	"unicode/utf8"
 )
 
+var (
+	htmlLineEnds  = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n\n")
+	plainLineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+)
+
 // Clean turns the text extracted from an HTML page into the Text of a
 // news.Doc (plain text goes through CleanPlain, which keeps it as written):
 //
@@ -21,7 +26,7 @@ import (
 //
 // The result has no trailing newline; it is empty when nothing is left.
 func Clean(text string) string {
-	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n\n").Replace(text)
+	text = htmlLineEnds.Replace(text)
 	raw := strings.Split(text, "\n")
 	lines := make([]string, 0, len(raw))
 	blank := true // drop leading blank lines
@@ -48,7 +53,7 @@ func Clean(text string) string {
 // their line break), and white space after the last line goes. Text
 // extracted from HTML has no such original and goes through Clean.
 func CleanPlain(text string) string {
-	text = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text)
+	text = plainLineEnds.Replace(text)
 	raw := strings.Split(text, "\n")
 	norm := make([]string, len(raw))
 	for i, l := range raw {

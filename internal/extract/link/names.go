@@ -14,10 +14,15 @@ func nameKey(name string) string {
 	return strings.Join(nameWords(name), " ")
 }
 
+var (
+	nameKeyReplacer = strings.NewReplacer("’", "'", "‘", "'", ".", "", "-", " ", "–", " ")
+	acronymReplacer = strings.NewReplacer(".", "", "&", "")
+)
+
 // nameWords returns the words of nameKey(name).
 func nameWords(name string) []string {
 	s := strings.ToLower(strings.TrimSpace(name))
-	s = strings.NewReplacer("’", "'", "‘", "'", ".", "", "-", " ", "–", " ").Replace(s)
+	s = nameKeyReplacer.Replace(s)
 	s = strings.TrimSuffix(s, "'s")
 	s = strings.TrimSuffix(s, " 's")
 	words := strings.FieldsFunc(s, func(r rune) bool {
@@ -53,19 +58,12 @@ func isAcronym(name string) bool {
 // skipping function words ("Organisation of Islamic Cooperation" = "OIC";
 // "Islamic State" = "IS"; "Islamic State of Iraq and Syria" = "ISIS").
 func acronymMatches(acronym string, words []string) bool {
-	letters := strings.ToLower(strings.NewReplacer(".", "", "&", "").Replace(acronym))
+	letters := acronymLetters(acronym)
 	if len(words) < 2 || len(letters) < 2 {
 		return false
 	}
-	var all, content []rune
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		all = append(all, r)
-		if !functionWords[w] {
-			content = append(content, r)
-		}
-	}
-	return letters == string(content) || letters == string(all)
+	all, content := initialsOf(words)
+	return letters == content || letters == all
 }
 
 var functionWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true, "in": true, "a": true, "an": true, "&": true, "de": true, "al": true}
@@ -87,7 +85,7 @@ func initialsOf(words []string) (all, content string) {
 
 // acronymLetters returns an acronym's letters in lower case ("U.S." -> "us").
 func acronymLetters(acronym string) string {
-	return strings.ToLower(strings.NewReplacer(".", "", "&", "").Replace(acronym))
+	return strings.ToLower(acronymReplacer.Replace(acronym))
 }
 
 // containsRun reports whether short occurs as a contiguous run of words in long.
