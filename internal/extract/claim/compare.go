@@ -110,7 +110,10 @@ func phrase(c news.Claim) string {
 	return p
 }
 
+// keyDrops strips full stops and possessive endings from a name for key.
+var keyDrops = strings.NewReplacer(".", "", "'s", "", "’s", "")
+
 // key is the form names compare by across documents.
 func key(name string) string {
-	return strings.Join(strings.Fields(strings.ToLower(strings.NewReplacer(".", "", "'s", "", "’s", "").Replace(name))), " ")
+	return strings.Join(strings.Fields(strings.ToLower(keyDrops.Replace(name))), " ")
 }

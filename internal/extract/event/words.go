@@ -24,16 +24,12 @@ var (
 	articles         = predarg.Articles
 )
 
-// Pronouns, by what they can stand for.
+// Pronouns, by what they can stand for: predarg's lists too.
 var (
-	firstPerson    = set(`i we me us my our ours`)
-	personPronouns = set(`he she him his her`)
-	thingPronouns  = set(`it its`)
-	pluralPronouns = set(`they them their`)
-	groupRoleNouns = set(`group movement organisation organization outfit militia faction network company firm
-		corporation party`)
-	possessiveProns = set(`his her its their our my`)
-	objectPronouns  = set(`me us him them`)
+	firstPerson     = predarg.FirstPerson
+	personPronouns  = predarg.PersonPronouns
+	pluralPronouns  = predarg.PluralPronouns
+	possessiveProns = predarg.PossessiveProns
 )
 
 // lightVerbs give their subject to the event noun they govern: "Russia

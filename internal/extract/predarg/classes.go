@@ -17,6 +17,10 @@ var (
 	Conjunctions     = conjunctions
 	RelativePronouns = relativePronouns
 	Articles         = articles
+	FirstPerson      = firstPerson
+	PersonPronouns   = personPronouns
+	PluralPronouns   = pluralPronouns
+	PossessiveProns  = possessiveProns
 )
 
 // IsLowerAlpha reports whether w is made of the letters a-z, hyphens and
