@@ -296,3 +296,25 @@ func BenchmarkClaims(b *testing.B) {
 		}
 	}
 }
+
+// checkClaims runs the stage on fixture f, tagged with tags (space-separated
+// POS tags, one a token; "" keeps the fixture's own), and checks its claims,
+// as claimText writes them, against want.
+func checkClaims(t *testing.T, f fixture, tags string, want []string) {
+	t.Helper()
+	doc := f.doc(t)
+	if tags != "" {
+		doc.POS = strings.Fields(tags)
+		if len(doc.POS) != len(doc.Tokens) {
+			t.Fatalf("%d tags for %d tokens", len(doc.POS), len(doc.Tokens))
+		}
+	}
+	run(t, doc)
+	var got []string
+	for _, c := range doc.Claims {
+		got = append(got, claimText(c))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("claims\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -1,9 +1,6 @@
 package claim
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestClaimGuards: no claim from another person's report set off inside
 // the speaker's words ("Dunmore also says, we can ...") or from one of
@@ -59,19 +56,7 @@ func TestClaimGuards(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			doc := tc.f.doc(t)
-			doc.POS = strings.Fields(tc.tags)
-			if len(doc.POS) != len(doc.Tokens) {
-				t.Fatalf("%d tags for %d tokens", len(doc.POS), len(doc.Tokens))
-			}
-			run(t, doc)
-			var got []string
-			for _, c := range doc.Claims {
-				got = append(got, claimText(c))
-			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("claims\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
-			}
+			checkClaims(t, tc.f, tc.tags, tc.want)
 		})
 	}
 }

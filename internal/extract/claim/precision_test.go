@@ -191,21 +191,7 @@ func TestClaimPrecision(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			doc := tc.f.doc(t)
-			if tc.tags != "" {
-				doc.POS = strings.Fields(tc.tags)
-				if len(doc.POS) != len(doc.Tokens) {
-					t.Fatalf("%d tags for %d tokens", len(doc.POS), len(doc.Tokens))
-				}
-			}
-			run(t, doc)
-			var got []string
-			for _, c := range doc.Claims {
-				got = append(got, claimText(c))
-			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("claims\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
-			}
+			checkClaims(t, tc.f, tc.tags, tc.want)
 		})
 	}
 }
