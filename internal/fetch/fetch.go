@@ -20,7 +20,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -110,16 +109,7 @@ func New(cfg Config) *Client {
 		// The check runs on the address actually dialled, after DNS, so
 		// that a name resolving to 127.0.0.1 or a redirect to a private
 		// address is refused as well.
-		dialer.Control = func(network, address string, _ syscall.RawConn) error {
-			host, _, err := net.SplitHostPort(address)
-			if err != nil {
-				return err
-			}
-			if ip := net.ParseIP(host); ip == nil || c.blocked(ip) {
-				return fmt.Errorf("%s: %w", host, ErrBlockedAddress)
-			}
-			return nil
-		}
+		dialer.Control = dialControl(func(ip net.IP) bool { return c.blocked(ip) })
 	}
 	transport := &http.Transport{
 		Proxy:                 nil, // never route through an environment proxy
@@ -173,14 +163,7 @@ func (c *Client) checkHost(u *url.URL) error {
 	if c.cfg.AllowPrivate {
 		return nil
 	}
-	host := u.Hostname()
-	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
-		return fmt.Errorf("%s: %w", host, ErrBlockedAddress)
-	}
-	if ip := net.ParseIP(host); ip != nil && c.blocked(ip) {
-		return fmt.Errorf("%s: %w", host, ErrBlockedAddress)
-	}
-	return nil
+	return checkHostWith(u, c.blocked)
 }
 
 // Response is a fetched document.
