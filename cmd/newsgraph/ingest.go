@@ -17,8 +17,8 @@ import (
 	"github.com/newsgraph/newsgraph/internal/fetch"
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/news"
-	"github.com/newsgraph/newsgraph/internal/pipeline"
 	"github.com/newsgraph/newsgraph/internal/sqlite"
+	"github.com/newsgraph/newsgraph/internal/work"
 )
 
 const ingestAbout = `Reads articles into the database: runs each through the same extraction
@@ -151,7 +151,13 @@ func runIngest(env *environment, args []string) error {
 		store.Close()
 		return fmt.Errorf("ingest: %w", err)
 	}
-	in := &ingester{env: env, opt: opt, store: store, runner: runner, client: fetch.New(opt.fetch)}
+	client := fetch.New(opt.fetch)
+	svc, err := work.New(work.Config{Store: store, Pipeline: runner, Fetcher: client, Read: opt.read, Dedup: opt.dedup})
+	if err != nil {
+		store.Close()
+		return fmt.Errorf("ingest: %w", err)
+	}
+	in := &ingester{env: env, opt: opt, store: store, svc: svc, client: client}
 	err = in.run(ctx, sources, feeds)
 	if dropEmpty {
 		return errors.Join(err, dropIfEmpty(env, store, path))
@@ -197,26 +203,14 @@ func dropIfEmpty(env *environment, store *sqlite.DB, path string) error {
 // the full-text index.
 const optimizeAfter = 1000
 
-// ingester holds what one ingest run uses.
+// ingester holds what one ingest run uses: the service that reads,
+// extracts and stores, and the store and client it also uses for feeds.
 type ingester struct {
 	env    *environment
 	opt    ingestOptions
 	store  *sqlite.DB
-	runner *pipeline.Runner
+	svc    *work.Service
 	client *fetch.Client
-}
-
-// job is one article to ingest: a file, or a URL (with its feed's title
-// and date, and its body when it was fetched already).
-type job struct {
-	source    string // for messages: the path or URL
-	path      string
-	stdin     bool
-	url       string
-	feed      string
-	title     string
-	published time.Time
-	page      *fetch.Response
 }
 
 // tally counts what a run did.
@@ -239,7 +233,7 @@ func (in *ingester) run(ctx context.Context, sources, feeds []string) error {
 		if err := fetch.Sleep(ctx, in.opt.interval); err != nil {
 			break
 		}
-		var more []job
+		var more []work.Source
 		for _, f := range watched {
 			more = append(more, in.pollFeed(ctx, f, &t)...)
 		}
@@ -277,8 +271,8 @@ func (in *ingester) summary(t tally, d time.Duration) {
 // resolve turns the sources into jobs: directories are walked, URLs
 // fetched once to tell feeds from articles, feeds expanded into their
 // items. It returns the feeds to poll again with --watch.
-func (in *ingester) resolve(ctx context.Context, sources, feeds []string, t *tally) ([]job, []string) {
-	var jobs []job
+func (in *ingester) resolve(ctx context.Context, sources, feeds []string, t *tally) ([]work.Source, []string) {
+	var jobs []work.Source
 	var watched []string
 	for _, src := range sources {
 		if isURL(src) {
@@ -288,14 +282,14 @@ func (in *ingester) resolve(ctx context.Context, sources, feeds []string, t *tal
 				in.fail(src, err, t)
 			case isFeed:
 				watched = append(watched, src)
-				jobs = append(jobs, in.pollFeedPage(ctx, src, j.page, t)...)
+				jobs = append(jobs, in.pollFeedPage(ctx, src, j.Page, t)...)
 			default:
 				jobs = append(jobs, j)
 			}
 			continue
 		}
 		if src == "-" {
-			jobs = append(jobs, job{source: "stdin", stdin: true})
+			jobs = append(jobs, work.Source{Name: "stdin", Reader: in.env.stdin})
 			continue
 		}
 		found, err := filesOf(src)
@@ -329,9 +323,9 @@ func isURL(s string) bool {
 // named on the command line are read whatever their name.
 var articleExt = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".xhtml": true, ".shtml": true, ".md": true, "": true}
 
-// filesOf returns the job for a file, or for each article file under a
+// filesOf returns the source for a file, or for each article file under a
 // directory in lexical order (hidden files and directories skipped).
-func filesOf(path string) ([]job, error) {
+func filesOf(path string) ([]work.Source, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -340,9 +334,9 @@ func filesOf(path string) ([]job, error) {
 		return nil, err
 	}
 	if !fi.IsDir() {
-		return []job{{source: path, path: path}}, nil
+		return []work.Source{{Name: path, Path: path}}, nil
 	}
-	var jobs []job
+	var jobs []work.Source
 	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -355,7 +349,7 @@ func filesOf(path string) ([]job, error) {
 			return nil
 		}
 		if d.Type().IsRegular() && articleExt[strings.ToLower(filepath.Ext(name))] {
-			jobs = append(jobs, job{source: p, path: p})
+			jobs = append(jobs, work.Source{Name: p, Path: p})
 		}
 		return nil
 	})

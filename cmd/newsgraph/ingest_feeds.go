@@ -10,6 +10,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/feed"
 	"github.com/newsgraph/newsgraph/internal/fetch"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/work"
 )
 
 var fetchNone = fetch.Conditional{}
@@ -36,28 +37,28 @@ func unwrapPath(err error) error {
 }
 
 // fetchSource fetches a URL named on the command line and says whether it
-// is a feed. When it is not, the job carries the page.
-func (in *ingester) fetchSource(ctx context.Context, url string) (job, bool, error) {
+// is a feed. When it is not, the source carries the page.
+func (in *ingester) fetchSource(ctx context.Context, url string) (work.Source, bool, error) {
 	if st, err := in.store.FeedState(ctx, url); err == nil && (st.ETag != "" || st.LastModified != "") {
 		// Known as a feed from an earlier run: poll it politely.
-		return job{source: url, url: url}, true, nil
+		return work.Source{Name: url, URL: url}, true, nil
 	}
 	page, err := in.client.Get(ctx, url, fetchNone)
 	if err != nil {
-		return job{}, false, err
+		return work.Source{}, false, err
 	}
-	j := job{source: url, url: url, page: page}
+	j := work.Source{Name: url, URL: url, Page: page}
 	return j, feed.Looks(page.ContentType, page.Body), nil
 }
 
 // pollFeed fetches a feed (conditionally, and not before its back-off
-// after errors has passed) and returns a job per item.
-func (in *ingester) pollFeed(ctx context.Context, url string, t *tally) []job {
+// after errors has passed) and returns a source per item.
+func (in *ingester) pollFeed(ctx context.Context, url string, t *tally) []work.Source {
 	return in.pollFeedPage(ctx, url, nil, t)
 }
 
 // pollFeedPage is pollFeed with the feed's page fetched already (or nil).
-func (in *ingester) pollFeedPage(ctx context.Context, url string, page *fetch.Response, t *tally) []job {
+func (in *ingester) pollFeedPage(ctx context.Context, url string, page *fetch.Response, t *tally) []work.Source {
 	st, err := in.store.FeedState(ctx, url)
 	if err != nil {
 		in.fail(url, err, t)
@@ -96,9 +97,9 @@ func (in *ingester) pollFeedPage(ctx context.Context, url string, page *fetch.Re
 	if f.More {
 		fmt.Fprintf(in.env.stderr, "newsgraph: %s: read its first %d items (--feed-max-items)\n", url, in.opt.feedMaxItems)
 	}
-	jobs := make([]job, 0, len(f.Items))
+	jobs := make([]work.Source, 0, len(f.Items))
 	for _, it := range f.Items {
-		jobs = append(jobs, job{source: it.Link, url: it.Link, feed: url, title: it.Title, published: it.Published})
+		jobs = append(jobs, work.Source{Name: it.Link, URL: it.Link, Feed: url, FeedTitle: it.Title, FeedPublished: it.Published})
 	}
 	return jobs
 }

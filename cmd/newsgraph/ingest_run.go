@@ -8,25 +8,15 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/newsgraph/newsgraph/internal/dedup"
-	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/work"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
 
-// prepared is a job made ready for the store: the article to put (run
-// through the pipeline unless it is a known duplicate), or a duplicate
-// found before fetching, or the job's error.
-type prepared struct {
-	input *news.ArticleInput
-	known *news.Duplicate // stored already; nothing to put
-	err   error
-}
-
-// batch prepares jobs in parallel and stores them in input order, so that
-// entities are merged in the same order on every run.
-func (in *ingester) batch(ctx context.Context, jobs []job, t *tally) {
+// batch prepares sources in parallel and stores them in input order, so
+// that entities are merged in the same order on every run.
+func (in *ingester) batch(ctx context.Context, jobs []work.Source, t *tally) {
 	if len(jobs) == 0 {
 		return
 	}
@@ -34,74 +24,34 @@ func (in *ingester) batch(ctx context.Context, jobs []job, t *tally) {
 	bar := in.progress(len(jobs))
 	status := in.startStatus(len(jobs), statusEvery)
 	defer status.stop()
-	done := make([]chan prepared, len(jobs))
-	for i := range done {
-		done[i] = make(chan prepared, 1)
-	}
-	next := make(chan int)
-	// ahead bounds the articles prepared but not yet stored, so that a
-	// store slower than the pipeline does not hold a whole directory of
-	// documents in memory.
-	ahead := make(chan struct{}, 4*in.opt.workers)
-	for w := 0; w < min(in.opt.workers, len(jobs)); w++ {
-		go func() {
-			for i := range next {
-				done[i] <- in.prepare(ctx, jobs[i])
-			}
-		}()
-	}
-	go func() {
-		defer close(next)
-		for i := range jobs {
-			select {
-			case ahead <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case next <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	for i, j := range jobs {
-		var p prepared
-		select {
-		case p = <-done[i]:
-		case <-ctx.Done():
-			bar.Finish()
-			return
-		}
-		<-ahead
-		if err := in.store1(ctx, j, p, t); err != nil {
+	prepare := func(ctx context.Context, i int) work.Prepared { return in.svc.Prepare(ctx, jobs[i]) }
+	store := func(i int, p work.Prepared) {
+		if err := in.store1(ctx, p, t); err != nil {
 			bar.Clear()
-			in.fail(j.source, err, t)
+			in.fail(jobs[i].Name, err, t)
 			bar.Describe(fmt.Sprintf("ingest (%s)", plural(t.errors, "error")))
 			status.errors.Add(1)
 		}
 		bar.Add(1)
 		status.done.Add(1)
 	}
+	work.Ordered(ctx, len(jobs), in.opt.workers, work.DefaultAhead, prepare, store)
 	bar.Finish()
 }
 
-func (in *ingester) store1(ctx context.Context, j job, p prepared, t *tally) error {
-	if p.err != nil {
-		return p.err
-	}
-	if p.known != nil {
-		t.dups++
-		return nil
-	}
-	res, err := in.store.PutArticle(ctx, p.input)
+// store1 commits one prepared source and counts what became of it.
+func (in *ingester) store1(ctx context.Context, p work.Prepared, t *tally) error {
+	out, err := in.svc.Commit(ctx, p)
 	if err != nil {
-		return err
+		return budgetHint(err)
 	}
+	res := out.Put
 	switch {
+	case out.Skipped:
+		t.dups++
 	case res.Duplicate == nil:
 		t.stored++
-		if l := p.input.Doc.Language; l != "" && l != news.LangEnglish && l != news.LangUndetermined {
+		if l := out.Doc.Language; l != "" && l != news.LangEnglish && l != news.LangUndetermined {
 			t.otherLanguage++
 		}
 	case res.Duplicate.Kind == news.DupNear:
@@ -111,73 +61,6 @@ func (in *ingester) store1(ctx context.Context, j job, p prepared, t *tally) err
 	}
 	t.contradictions += res.Contradictions
 	return nil
-}
-
-func (in *ingester) prepare(ctx context.Context, j job) prepared {
-	if err := ctx.Err(); err != nil {
-		return prepared{err: err}
-	}
-	if j.url != "" && j.page == nil {
-		// A URL stored before is not fetched again.
-		keys := news.DedupKeys{CanonicalURL: dedup.CanonicalURL(j.url)}
-		if dup, err := in.store.FindDuplicate(ctx, keys); err != nil {
-			return prepared{err: err}
-		} else if dup != nil {
-			return prepared{known: dup}
-		}
-	}
-	doc, err := in.read(ctx, j)
-	if err != nil {
-		return prepared{err: err}
-	}
-	input := &news.ArticleInput{Doc: doc, Keys: in.opt.dedup.Keys(doc), Feed: j.feed}
-	dup, err := in.store.FindDuplicate(ctx, input.Keys)
-	if err != nil {
-		return prepared{err: err}
-	}
-	if dup == nil {
-		// Only new articles go through the pipeline; PutArticle records a
-		// duplicate from the cleaned text alone.
-		if err := in.runner.Run(ctx, doc); err != nil {
-			return prepared{err: budgetHint(err)}
-		}
-	}
-	return prepared{input: input}
-}
-
-// read turns a job into a cleaned document.
-func (in *ingester) read(ctx context.Context, j job) (*news.Doc, error) {
-	if j.path != "" {
-		return ingest.ReadFile(j.path, in.opt.read)
-	}
-	if j.stdin {
-		return ingest.ReadFrom("stdin", in.env.stdin, in.opt.read)
-	}
-	page := j.page
-	if page == nil {
-		var err error
-		if page, err = in.client.Get(ctx, j.url, fetchNone); err != nil {
-			return nil, err
-		}
-	}
-	opt := in.opt.read
-	opt.URL = j.url
-	// --published wins over the feed's date of the item.
-	fromFeed := opt.Published.IsZero() && !j.published.IsZero()
-	if fromFeed {
-		opt.Published = j.published
-	}
-	doc, err := ingest.FromBytes(j.url, page.Text(), opt)
-	if err != nil {
-		return nil, err
-	}
-	if fromFeed {
-		doc.PublishedSource = news.PublishedFromFeed
-	}
-	if doc.Title == "" {
-		doc.Title = j.title
-	}
-	return doc, nil
 }
 
 // progress returns a progress bar on stderr when it is a terminal, and a

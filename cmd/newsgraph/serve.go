@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
-	"strings"
 	"syscall"
 	"time"
 
@@ -19,9 +18,9 @@ import (
 	"github.com/newsgraph/newsgraph/internal/fetch"
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/news"
-	"github.com/newsgraph/newsgraph/internal/pipeline"
 	"github.com/newsgraph/newsgraph/internal/sqlite"
 	"github.com/newsgraph/newsgraph/internal/web"
+	"github.com/newsgraph/newsgraph/internal/work"
 )
 
 const serveAbout = `Serves the database over HTTP: a web UI to browse it (search, articles with
@@ -236,14 +235,12 @@ func newServeHandler(env *environment, opt serveOptions, store *sqlite.DB) (http
 		if err != nil {
 			return nil, err
 		}
-		svc := &serveIngest{
-			runner: runner,
-			store:  store,
-			read:   opt.stages.read,
-			dedup:  dedup.DefaultConfig(),
-			in: &ingester{env: env, store: store, runner: runner, client: fetch.New(opt.fetch),
-				opt: ingestOptions{read: opt.stages.read, dedup: dedup.DefaultConfig()}},
+		w, err := work.New(work.Config{Store: store, Pipeline: runner, Fetcher: fetch.New(opt.fetch),
+			Read: opt.stages.read, Dedup: dedup.DefaultConfig()})
+		if err != nil {
+			return nil, err
 		}
+		svc := &serveIngest{svc: w}
 		cfg.Extract, cfg.Ingest = svc, svc
 	}
 	apiServer, err := api.New(cfg)
@@ -263,46 +260,36 @@ func newServeHandler(env *environment, opt serveOptions, store *sqlite.DB) (http
 }
 
 // serveIngest runs the extraction pipeline for POST /api/extract and
-// stores articles for POST /api/ingest, the way 'newsgraph ingest' does.
+// stores articles for POST /api/ingest with the ingest service, as
+// 'newsgraph ingest' does.
 type serveIngest struct {
-	runner *pipeline.Runner
-	store  *sqlite.DB
-	read   ingest.Options
-	dedup  dedup.Config
-	in     *ingester // for URLs: polite fetching, as ingest does
+	svc *work.Service
 }
 
-func (s *serveIngest) doc(in api.ArticleIn) (*news.Doc, error) {
-	opt := s.read
-	opt.URL = in.URL
+// source turns an API article into the service's source.
+func source(in api.ArticleIn) (work.Source, error) {
+	src := work.Source{Name: "api", Text: []byte(in.Text), URL: in.URL, Title: in.Title}
+	if in.URL != "" {
+		src.Name = in.URL
+	}
 	if in.Published != "" {
 		t, err := time.Parse("2006-01-02", in.Published)
 		if err != nil {
-			return nil, err
+			return src, err
 		}
-		opt.Published = t
+		src.Published = t
 	}
-	source := "api"
-	if in.URL != "" {
-		source = in.URL
-	}
-	doc, err := ingest.FromBytes(source, []byte(in.Text), opt)
-	if err != nil {
-		return nil, err
-	}
-	if t := strings.TrimSpace(in.Title); t != "" {
-		doc.Title = t
-	}
-	return doc, nil
+	return src, nil
 }
 
 // Extract implements api.Extractor.
 func (s *serveIngest) Extract(ctx context.Context, in api.ArticleIn) ([]byte, error) {
-	doc, err := s.doc(in)
+	src, err := source(in)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.runner.Run(ctx, doc); err != nil {
+	doc, err := s.svc.Extract(ctx, src)
+	if err != nil {
 		return nil, err
 	}
 	return news.MarshalContract(doc)
@@ -310,49 +297,50 @@ func (s *serveIngest) Extract(ctx context.Context, in api.ArticleIn) ([]byte, er
 
 // IngestText implements api.Ingester.
 func (s *serveIngest) IngestText(ctx context.Context, in api.ArticleIn) api.IngestResult {
-	source := in.URL
-	if source == "" {
-		source = "text"
+	name := in.URL
+	if name == "" {
+		name = "text"
 	}
-	doc, err := s.doc(in)
+	src, err := source(in)
 	if err != nil {
-		return api.IngestResult{Source: source, Status: "error", Error: oneLine(err.Error())}
+		return api.IngestResult{Source: name, Status: "error", Error: oneLine(err.Error())}
 	}
-	input := &news.ArticleInput{Doc: doc, Keys: s.dedup.Keys(doc)}
-	dup, err := s.store.FindDuplicate(ctx, input.Keys)
-	if err != nil {
-		return api.IngestResult{Source: source, Status: "error", Error: "store: " + oneLine(err.Error())}
-	}
-	if dup != nil {
-		return dupResult(source, dup)
-	}
-	if err := s.runner.Run(ctx, doc); err != nil {
-		return api.IngestResult{Source: source, Status: "error", Error: oneLine(err.Error())}
-	}
-	return s.put(ctx, source, input)
+	out, err := s.svc.Ingest(ctx, src)
+	return ingestResult(name, out, err)
 }
 
 // IngestURL implements api.Ingester.
 func (s *serveIngest) IngestURL(ctx context.Context, url string) api.IngestResult {
-	p := s.in.prepare(ctx, job{source: url, url: url})
-	switch {
-	case p.err != nil:
-		return api.IngestResult{Source: url, Status: "error", Error: oneLine(p.err.Error())}
-	case p.known != nil:
-		return dupResult(url, p.known)
+	out, err := s.svc.Ingest(ctx, work.Source{Name: url, URL: url})
+	if op := errOp(err); op == "read" || op == "extract" {
+		err = budgetHint(err)
 	}
-	return s.put(ctx, url, p.input)
+	return ingestResult(url, out, err)
 }
 
-func (s *serveIngest) put(ctx context.Context, source string, input *news.ArticleInput) api.IngestResult {
-	res, err := s.store.PutArticle(ctx, input)
+// ingestResult is the API's result of one ingested source: a store's
+// failure is marked as such.
+func ingestResult(source string, out work.Outcome, err error) api.IngestResult {
 	if err != nil {
-		return api.IngestResult{Source: source, Status: "error", Error: "store: " + oneLine(err.Error())}
+		msg := oneLine(err.Error())
+		if op := errOp(err); op == "dedup" || op == "store" {
+			msg = "store: " + msg
+		}
+		return api.IngestResult{Source: source, Status: "error", Error: msg}
 	}
-	if res.Duplicate != nil {
-		return dupResult(source, res.Duplicate)
+	if d := out.Put.Duplicate; d != nil {
+		return dupResult(source, d)
 	}
-	return api.IngestResult{Source: source, ArticleID: res.ArticleID, Status: "stored"}
+	return api.IngestResult{Source: source, ArticleID: out.Put.ArticleID, Status: "stored"}
+}
+
+// errOp is the step of the ingest service that failed, "" for none.
+func errOp(err error) string {
+	var werr *work.Error
+	if errors.As(err, &werr) {
+		return werr.Op
+	}
+	return ""
 }
 
 func dupResult(source string, d *news.Duplicate) api.IngestResult {
