@@ -1,0 +1,267 @@
+package watch
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/newsgraph/newsgraph/internal/names"
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// The parts of the article contract (../shared/contract/README.md) that
+// rules read. Offsets count code points, as in the contract.
+type (
+	cDoc struct {
+		Text           string           `json:"text"`
+		Title          *string          `json:"title"`
+		URL            *string          `json:"url"`
+		Published      *string          `json:"published"`
+		Source         *string          `json:"source"`
+		Sentences      []cSpan          `json:"sentences"`
+		Entities       []cEntity        `json:"entities"`
+		Quotes         []cQuote         `json:"quotes"`
+		Events         []cEvent         `json:"events"`
+		Claims         []cClaim         `json:"claims"`
+		Contradictions []cContradiction `json:"contradictions"`
+	}
+	cSpan struct {
+		Start int `json:"start"`
+		End   int `json:"end"`
+	}
+	cEntity struct {
+		ID       string   `json:"id"`
+		Type     string   `json:"type"`
+		Name     string   `json:"name"`
+		Aliases  []string `json:"aliases"`
+		Mentions []cSpan  `json:"mentions"`
+		Place    *cPlace  `json:"place"`
+	}
+	cPlace struct {
+		Country *string  `json:"country"`
+		Admin1  *string  `json:"admin1"`
+		Lat     *float64 `json:"lat"`
+		Lon     *float64 `json:"lon"`
+	}
+	cQuote struct {
+		ID       string  `json:"id"`
+		Text     string  `json:"text"`
+		Start    int     `json:"start"`
+		End      int     `json:"end"`
+		Speaker  *string `json:"speaker"`
+		Sourcing string  `json:"sourcing"`
+		Hedged   bool    `json:"hedged"`
+	}
+	cEvent struct {
+		ID       string  `json:"id"`
+		Type     string  `json:"type"`
+		Actor    *string `json:"actor"`
+		Target   *string `json:"target"`
+		Sentence int     `json:"sentence"`
+		Trigger  cSpan   `json:"trigger"`
+		Date     *string `json:"date"`
+		Place    *string `json:"place"`
+		Negated  bool    `json:"negated"`
+		Hedged   bool    `json:"hedged"`
+	}
+	cClaim struct {
+		ID          string  `json:"id"`
+		Speaker     *string `json:"speaker"`
+		Polarity    string  `json:"polarity"`
+		Subject     *string `json:"subject"`
+		Predicate   string  `json:"predicate"`
+		Object      *string `json:"object"`
+		Quote       *string `json:"quote"`
+		SpeakerName *string `json:"speaker_name"`
+		SubjectName *string `json:"subject_name"`
+		ObjectName  *string `json:"object_name"`
+		Evidence    cSpan   `json:"evidence"`
+		Stance      string  `json:"stance"`
+	}
+	cContradiction struct {
+		Claims []string `json:"claims"`
+		Why    string   `json:"why"`
+	}
+)
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// Article is what rules are evaluated on: one stored article's contract,
+// which store entity each of its entities became, every name the store
+// knows for those entities, and the cross-article contradictions found
+// when it was stored. NewArticle or LoadArticle makes one.
+type Article struct {
+	ID     int64
+	Source string
+	doc    cDoc
+	runes  []rune // doc.Text, to cut code-point spans
+	ents   map[string]*cEntity
+	// store maps the article's entity ids to store entities.
+	store map[string]int64
+	cross []news.StoredContradiction
+	// The index of what the article has, for Matcher.candidates and the
+	// conditions: article entities by store entity and by name key (of
+	// every name of theirs and of their store entity's), the
+	// event types, the countries of its places, and its geocoded
+	// entities.
+	byStore    map[int64][]string
+	byKey      map[string][]string
+	eventTypes map[string]struct{}
+	countries  map[string]struct{}
+	places     []string
+}
+
+// NewArticle reads a stored article's contract JSON. local maps its
+// entity ids (E1, ...) to store entities (news.Store.ArticleEntities),
+// storeNames gives the names of those store entities
+// (news.WatchStore.EntityNames) and cross the cross-article
+// contradictions of its claims (news.WatchStore.ArticleContradictions).
+func NewArticle(sa *news.StoredArticle, local map[string]int64, storeNames map[int64][]string, cross []news.StoredContradiction) (*Article, error) {
+	a := &Article{ID: sa.ID, Source: sa.Source, store: local, cross: cross, ents: map[string]*cEntity{}}
+	if err := json.Unmarshal(sa.Contract, &a.doc); err != nil {
+		return nil, fmt.Errorf("article %d: read contract: %w", sa.ID, err)
+	}
+	if a.Source == "" {
+		a.Source = deref(a.doc.Source)
+	}
+	a.runes = []rune(a.doc.Text)
+	a.index(storeNames)
+	return a, nil
+}
+
+// index fills the article's lookup tables.
+func (a *Article) index(storeNames map[int64][]string) {
+	a.byStore, a.byKey = map[int64][]string{}, map[string][]string{}
+	a.eventTypes, a.countries = map[string]struct{}{}, map[string]struct{}{}
+	for i := range a.doc.Entities {
+		e := &a.doc.Entities[i]
+		a.ents[e.ID] = e
+		sid := a.store[e.ID]
+		if sid != 0 {
+			a.byStore[sid] = append(a.byStore[sid], e.ID)
+		}
+		for _, k := range entityKeys(e, storeNames[sid]) {
+			a.byKey[k] = append(a.byKey[k], e.ID)
+		}
+		if e.Place != nil {
+			a.places = append(a.places, e.ID)
+			if c := deref(e.Place.Country); c != "" {
+				a.countries[c] = struct{}{}
+			}
+		}
+	}
+	for _, ev := range a.doc.Events {
+		a.eventTypes[ev.Type] = struct{}{}
+	}
+}
+
+// entityKeys returns the distinct name keys of an article entity and of
+// the names its store entity has.
+func entityKeys(e *cEntity, stored []string) []string {
+	var keys []string
+	add := func(name string) {
+		k := names.Key(name)
+		if k == "" {
+			return
+		}
+		for _, have := range keys {
+			if have == k {
+				return
+			}
+		}
+		keys = append(keys, k)
+	}
+	add(e.Name)
+	for _, n := range e.Aliases {
+		add(n)
+	}
+	for _, n := range stored {
+		add(n)
+	}
+	return keys
+}
+
+// Facts is what LoadArticle reads from a store.
+type Facts interface {
+	Article(ctx context.Context, id int64) (*news.StoredArticle, error)
+	ArticleEntities(ctx context.Context, articleID int64) (map[string]int64, error)
+	EntityNames(ctx context.Context, ids []int64) (map[int64][]string, error)
+	ArticleContradictions(ctx context.Context, articleID int64) ([]news.StoredContradiction, error)
+}
+
+// LoadArticle reads a stored article and what rules need about it.
+func LoadArticle(ctx context.Context, st Facts, id int64) (*Article, error) {
+	sa, err := st.Article(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("load article %d: %w", id, err)
+	}
+	local, err := st.ArticleEntities(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("load article %d: %w", id, err)
+	}
+	ids := make([]int64, 0, len(local))
+	for _, sid := range local {
+		ids = append(ids, sid)
+	}
+	storeNames, err := st.EntityNames(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("load article %d: %w", id, err)
+	}
+	cross, err := st.ArticleContradictions(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("load article %d: %w", id, err)
+	}
+	return NewArticle(sa, local, storeNames, cross)
+}
+
+// published is the article's date, "" when unknown.
+func (a *Article) published() string { return deref(a.doc.Published) }
+
+// info is the article as alerts carry it.
+func (a *Article) info() news.AlertArticle {
+	return news.AlertArticle{ID: a.ID, Source: a.Source, Title: deref(a.doc.Title), URL: deref(a.doc.URL), Published: a.published()}
+}
+
+// text returns the text of a code-point span, clamped to the text.
+func (a *Article) text(s cSpan) string {
+	start, end := max(0, s.Start), min(len(a.runes), s.End)
+	if start >= end {
+		return ""
+	}
+	return string(a.runes[start:end])
+}
+
+// sentence returns the index of the sentence holding code point at, or
+// -1.
+func (a *Article) sentence(at int) int {
+	ss := a.doc.Sentences
+	lo, hi := 0, len(ss)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if ss[m].End <= at {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(ss) && ss[lo].Start <= at {
+		return lo
+	}
+	return -1
+}
+
+// name is the name of an article entity, or "" for none.
+func (a *Article) name(id *string) string {
+	if id == nil {
+		return ""
+	}
+	if e := a.ents[*id]; e != nil {
+		return e.Name
+	}
+	return ""
+}
