@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsgraph/newsgraph/internal/alert"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -75,6 +76,13 @@ type Config struct {
 	// (503).
 	Extract Extractor
 	Ingest  Ingester
+	// Watch keeps the watchlists and their alerts; nil turns the
+	// /api/watchlists endpoints off (503). Webhooks keeps their webhooks
+	// and delivery states; nil leaves webhooks out. WebhookAllowPrivate
+	// accepts webhook URLs on loopback, private and link-local hosts.
+	Watch               news.WatchStore
+	Webhooks            alert.WebhookStore
+	WebhookAllowPrivate bool
 	// Token is the API token; "" turns the POST endpoints off.
 	Token string
 	// Throttle counts wrong tokens per client and makes guessers wait
@@ -162,6 +170,13 @@ func (s *Server) table() []route {
 		{"POST", "/api/ingest", s.ingest},
 		{"POST", "/api/entities/{id}/merge", s.mergeEntity},
 		{"POST", "/api/entities/{id}/split", s.splitEntity},
+		{"GET", "/api/watchlists", s.watchlists},
+		{"POST", "/api/watchlists", s.createWatchlist},
+		{"GET", "/api/watchlists/{id}", s.watchlist},
+		{"DELETE", "/api/watchlists/{id}", s.deleteWatchlist},
+		{"GET", "/api/watchlists/{id}/alerts", s.watchlistAlerts},
+		{"PUT", "/api/watchlists/{id}/webhook", s.putWebhook},
+		{"DELETE", "/api/watchlists/{id}/webhook", s.deleteWebhook},
 	}
 }
 
@@ -197,7 +212,7 @@ func (s *Server) routes() {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt route) {
-	if rt.method == http.MethodPost {
+	if rt.method != http.MethodGet { // every write: POST, PUT, DELETE
 		if err := s.checkToken(w, r); err != nil {
 			writeError(w, r, err)
 			return

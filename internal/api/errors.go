@@ -47,7 +47,7 @@ func toAPIError(err error) *Error {
 		return e
 	case errors.As(err, &qe):
 		return &Error{Status: http.StatusBadRequest, Code: "bad_query", Message: qe.Error()}
-	case errors.Is(err, news.ErrNoSuchArticle), errors.Is(err, news.ErrNoSuchEntity):
+	case errors.Is(err, news.ErrNoSuchArticle), errors.Is(err, news.ErrNoSuchEntity), errors.Is(err, news.ErrNoSuchWatchlist):
 		return &Error{Status: http.StatusNotFound, Code: "not_found", Message: err.Error()}
 	case errors.As(err, &tooBig):
 		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large",
