@@ -39,6 +39,7 @@ Examples:
   newsgraph entity --type ORG IS
   newsgraph entity --format json Pakistan
   newsgraph entity --top 100
+  newsgraph entity --top 20 --type PER --country PK --from 2015-02-01 --to 2015-02-28
   newsgraph entity merge --note "same person" 25 1102
   newsgraph entity split 37 "Chelsea Clinton Foundation"`
 
@@ -52,6 +53,9 @@ func runEntity(env *environment, args []string) error {
 	typ := fs.String("type", "", "only entities of this `TYPE`: PER, ORG, LOC or MISC")
 	limit := fs.Int("limit", 10, "at most this many articles, quotes, claims and co-occurring entities")
 	top := fs.Int("top", 0, "list the `N` entities in most articles (with --type: of that type) instead of one by name")
+	country := fs.String("country", "", "with --top: only articles that mention a place in this `COUNTRY` (ISO code, e.g. PK)")
+	from := fs.String("from", "", "with --top: only articles published on or after this `DATE` (YYYY-MM-DD)")
+	to := fs.String("to", "", "with --top: only articles published on or before this `DATE` (YYYY-MM-DD)")
 	words, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -73,6 +77,10 @@ func runEntity(env *environment, args []string) error {
 	if name == "" && *top == 0 || name != "" && *top > 0 {
 		return &usageError{msg: "entity: name an entity, or give --top N (run 'newsgraph entity --help')"}
 	}
+	browse, err := browseQuery(t, *country, *from, *to, *top)
+	if err != nil {
+		return err
+	}
 	ctx := context.Background()
 	store, err := openStore(ctx, *db, true)
 	if err != nil {
@@ -80,7 +88,7 @@ func runEntity(env *environment, args []string) error {
 	}
 	defer store.Close()
 	if *top > 0 {
-		return writeTop(ctx, env, store, t, *top, *format)
+		return writeTop(ctx, env, store, browse, *format)
 	}
 	ents, err := store.Entities(ctx, name, t)
 	if err != nil {
@@ -274,4 +282,27 @@ func partialEntities(ctx context.Context, store news.Store, name, typ string) ([
 		list[i] = fmt.Sprintf("%q (%s)", e.Name, e.Type)
 	}
 	return nil, fmt.Errorf("entity: no entity named %q; did you mean %s?", name, strings.Join(list, ", "))
+}
+
+// browseQuery checks --country, --from and --to and makes the query of
+// 'entity --top'.
+func browseQuery(typ, country, from, to string, top int) (news.EntityBrowseQuery, error) {
+	q := news.EntityBrowseQuery{Type: typ, Country: strings.ToUpper(strings.TrimSpace(country)), From: from, To: to, Limit: top}
+	if (q.Country != "" || from != "" || to != "") && top == 0 {
+		return q, &usageError{msg: "entity: --country, --from and --to narrow --top N"}
+	}
+	if q.Country != "" && !isCountryCode(q.Country) {
+		return q, &usageError{msg: fmt.Sprintf("entity: --country %q is not a two-letter ISO country code (PK, IR, US ...)", country)}
+	}
+	for _, d := range []struct{ flag, value string }{{"from", from}, {"to", to}} {
+		if err := checkDate("entity", d.flag, d.value); err != nil {
+			return q, err
+		}
+	}
+	return q, nil
+}
+
+// isCountryCode reports whether s looks like an ISO 3166-1 alpha-2 code.
+func isCountryCode(s string) bool {
+	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
 }

@@ -54,9 +54,9 @@ func runEntityDecision(env *environment, verb string, args []string) error {
 	return nil
 }
 
-// writeTop lists the n entities (of type typ) in most articles.
-func writeTop(ctx context.Context, env *environment, store *sqlite.DB, typ string, n int, format string) error {
-	ents, err := store.TopEntities(ctx, typ, n)
+// writeTop lists the entities in most of the articles q selects.
+func writeTop(ctx context.Context, env *environment, store *sqlite.DB, q news.EntityBrowseQuery, format string) error {
+	ents, err := store.TopEntities(ctx, q)
 	if err != nil {
 		return fmt.Errorf("entity: %w", err)
 	}

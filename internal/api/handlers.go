@@ -204,13 +204,7 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) error {
 	}
 	name := strings.TrimSpace(v.Get("name"))
 	if name == "" {
-		// Browsing: the entities in most articles.
-		es, err := s.cfg.Store.TopEntities(r.Context(), typ, limit+offset+1)
-		if err != nil {
-			return err
-		}
-		writeJSON(w, http.StatusOK, entityPage{page: cut(Entities(es), limit, offset), Match: "top"})
-		return nil
+		return s.browseEntities(w, r, typ, limit, offset)
 	}
 	es, err := s.cfg.Store.Entities(r.Context(), name, typ)
 	if err != nil {
@@ -231,6 +225,44 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// browseEntities answers GET /api/entities without a name: the entities
+// in most of the articles that country, since and until select, with the
+// facets that narrow them.
+func (s *Server) browseEntities(w http.ResponseWriter, r *http.Request, typ string, limit, offset int) error {
+	v := r.URL.Query()
+	q, err := BrowseQuery(typ, v.Get("country"), v.Get("since"), v.Get("until"))
+	if err != nil {
+		return err
+	}
+	q.Limit = limit + offset + 1
+	es, err := s.cfg.Store.TopEntities(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	f, err := s.cfg.Store.EntityFacets(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, entityPage{page: cut(Entities(es), limit, offset), Match: "top", Facets: FacetsOf(f)})
+	return nil
+}
+
+// BrowseQuery checks the filters of entity browsing (a country code and
+// a publication window, each possibly empty) and makes its query; a bad
+// one is a 400 error.
+func BrowseQuery(typ, country, since, until string) (news.EntityBrowseQuery, error) {
+	q := news.EntityBrowseQuery{Type: typ, Country: strings.ToUpper(strings.TrimSpace(country)), From: since, To: until}
+	if q.Country != "" && (len(q.Country) != 2 || strings.Trim(q.Country, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {
+		return q, badRequest("country %q is not a two-letter ISO code (PK, IR, US ...)", country)
+	}
+	for _, d := range []string{since, until} {
+		if _, perr := time.Parse("2006-01-02", d); d != "" && (perr != nil || !dateRE.MatchString(d)) {
+			return q, badRequest("date %q is not like 2015-02-19", d)
+		}
+	}
+	return q, nil
+}
+
 // entityPage is a page of entities and how they were found: "exact"
 // (a name or alias is the name asked for), "partial" (names holding its
 // words), "did_you_mean" (spelling variants) or "top" (no name: the
@@ -238,6 +270,9 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) error {
 type entityPage struct {
 	page[Entity]
 	Match string `json:"match"`
+	// Facets, when browsing without a name, count what the page can be
+	// narrowed to.
+	Facets *Facets `json:"facets,omitempty"`
 }
 
 func (s *Server) entity(w http.ResponseWriter, r *http.Request) error {
@@ -285,12 +320,35 @@ func (s *Server) graph(w http.ResponseWriter, r *http.Request) error {
 			q.Types = append(q.Types, typ)
 		}
 	}
+	if err := GraphFilters(&q, v.Get("node_types"), v.Get("since"), v.Get("until")); err != nil {
+		return err
+	}
 	g, err := s.cfg.Store.Graph(r.Context(), q)
 	if err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, GraphOf(g))
 	return nil
+}
+
+// GraphFilters checks and sets the graph's filters: nodeTypes, a comma
+// list of entity types (PER, ORG, LOC, MISC, any case), and a publication
+// window since..until (YYYY-MM-DD, each possibly empty); a bad one is a
+// 400 error.
+func GraphFilters(q *news.GraphQuery, nodeTypes, since, until string) error {
+	for _, typ := range strings.Split(nodeTypes, ",") {
+		typ = strings.ToUpper(strings.TrimSpace(typ))
+		if typ == "" {
+			continue
+		}
+		if !entityTypes[typ] {
+			return badRequest("node type %q is not PER, ORG, LOC or MISC", typ)
+		}
+		q.NodeTypes = append(q.NodeTypes, typ)
+	}
+	b, err := BrowseQuery("", "", since, until)
+	q.From, q.To = b.From, b.To
+	return err
 }
 
 func (s *Server) quotes(w http.ResponseWriter, r *http.Request) error {

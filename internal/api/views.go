@@ -46,6 +46,32 @@ type Entity struct {
 	Articles int      `json:"articles"`
 }
 
+// Facets count what a browsing page of entities can be narrowed to (see
+// news.EntityFacets).
+type Facets struct {
+	Articles  int          `json:"articles"`
+	Types     []FacetCount `json:"types"`
+	Countries []FacetCount `json:"countries"`
+}
+
+// FacetCount is one value of a facet with its count.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// FacetsOf is the view of f.
+func FacetsOf(f news.EntityFacets) *Facets {
+	counts := func(in []news.FacetCount) []FacetCount {
+		out := make([]FacetCount, 0, len(in))
+		for _, c := range in {
+			out = append(out, FacetCount(c))
+		}
+		return out
+	}
+	return &Facets{Articles: f.Articles, Types: counts(f.Types), Countries: counts(f.Countries)}
+}
+
 // Quote is a stored quote.
 type Quote struct {
 	ArticleID int64      `json:"article_id"`

@@ -63,6 +63,16 @@ type GraphQuery struct {
 	// first; 0 means 10. MaxNodes caps the whole graph; 0 means 50.
 	Fanout   int
 	MaxNodes int
+	// NodeTypes keeps only neighbours of these entity types (TypePER,
+	// TypeORG, TypeLOC, TypeMISC); none means all. The entity itself is
+	// always the first node.
+	NodeTypes []string
+	// From and To (YYYY-MM-DD, inclusive) keep only the edges that
+	// articles published in that window support (co-occurrences in them,
+	// their claims and events), and weigh edges by those articles alone;
+	// "" leaves that end open. With either set, undated articles count
+	// for nothing.
+	From, To string
 }
 
 // Graph is the neighbourhood of an entity: its nodes (the entity first,

@@ -49,9 +49,16 @@ type Store interface {
 	// mentioned first, or, when none has such a name, by a spelling
 	// variant ("did you mean"; fuzzy is then true); at most limit.
 	SuggestEntities(ctx context.Context, name, typ string, limit int) (ents []StoredEntity, fuzzy bool, err error)
-	// TopEntities lists the entities in most articles, of type typ when
-	// it is set, browsing without a name.
-	TopEntities(ctx context.Context, typ string, limit int) ([]StoredEntity, error)
+	// TopEntities lists the entities in most of the articles q selects
+	// (all articles when q has no country and no dates), browsing
+	// without a name; of type q.Type when it is set. With a country or a
+	// date window, each entity's Articles counts the selected articles
+	// only.
+	TopEntities(ctx context.Context, q EntityBrowseQuery) ([]StoredEntity, error)
+	// EntityFacets counts what browsing with q would narrow to: the
+	// entities of each type and the articles that mention a place in
+	// each country, among the articles q selects (see EntityFacets).
+	EntityFacets(ctx context.Context, q EntityBrowseQuery) (EntityFacets, error)
 	// EntityProfile returns everything the store knows about one entity,
 	// or ErrNoSuchEntity.
 	EntityProfile(ctx context.Context, id int64, limit int) (*EntityProfile, error)
@@ -218,6 +225,44 @@ type StoredEntity struct {
 	Titles   []string
 	Articles int // number of articles that mention it
 }
+
+// EntityBrowseQuery selects the entities to browse without a name.
+type EntityBrowseQuery struct {
+	Type string // TypePER, TypeORG, TypeLOC or TypeMISC; "" for any
+	// Country, an ISO 3166-1 alpha-2 code, keeps the articles that
+	// mention a place in that country; "" keeps all.
+	Country string
+	// From and To (YYYY-MM-DD, inclusive) keep the articles published in
+	// that window; "" leaves that end open. With either set, undated
+	// articles are left out.
+	From, To string
+	Limit    int // how many entities; 0 means 25
+}
+
+// Filtered reports whether q selects fewer than all articles.
+func (q EntityBrowseQuery) Filtered() bool { return q.Country != "" || q.From != "" || q.To != "" }
+
+// FacetCount is one value of a facet and how many things have it.
+type FacetCount struct {
+	Value string
+	Count int
+}
+
+// EntityFacets are the counts beside a browsing page, each leaving its
+// own filter aside so that the other values stay reachable.
+type EntityFacets struct {
+	// Articles is the number of articles the query selects.
+	Articles int
+	// Types counts the entities of each type in those articles (q.Type
+	// aside), most first.
+	Types []FacetCount
+	// Countries counts, for each country, the selected articles (q.Country
+	// aside) that mention a place in it, most first, at most MaxCountryFacets.
+	Countries []FacetCount
+}
+
+// MaxCountryFacets is how many countries EntityFacets lists at most.
+const MaxCountryFacets = 30
 
 // EntityProfile is everything about one store entity.
 type EntityProfile struct {

@@ -19,6 +19,7 @@ type Ent struct {
 	ID, Type, Name string
 	Aliases        []string
 	Titles         []string
+	Place          *news.Place // where a LOC entity lies; nil for none
 }
 
 // DocSpec describes a test document.
@@ -53,7 +54,7 @@ func MustDoc(tb testing.TB, spec DocSpec) *news.Doc {
 		start += len(line)
 	}
 	for _, e := range spec.Entities {
-		ent := news.Entity{ID: e.ID, Type: e.Type, Name: e.Name, Aliases: e.Aliases, Titles: e.Titles}
+		ent := news.Entity{ID: e.ID, Type: e.Type, Name: e.Name, Aliases: e.Aliases, Titles: e.Titles, Place: e.Place}
 		for i, n := range append([]string{e.Name}, e.Aliases...) {
 			at := strings.Index(spec.Text, n)
 			if at < 0 {

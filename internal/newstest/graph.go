@@ -2,6 +2,7 @@ package newstest
 
 import (
 	"errors"
+	"sort"
 	"strings"
 	"testing"
 
@@ -149,8 +150,41 @@ func testGraph(t *testing.T, s news.Store) {
 	if err != nil || len(g3.Nodes) != 2 || len(g3.Edges) != 1 || g3.Edges[0].Label != "DENY" {
 		t.Errorf("event edges only: got %+v, %v; want Nisar -DENY-> IS", g3, err)
 	}
+	testGraphFilters(t, s, nisar.ID)
 	if _, err := s.Graph(ctx, news.GraphQuery{EntityID: 98765}); !errors.Is(err, news.ErrNoSuchEntity) {
 		t.Errorf("Graph(98765): got %v, want ErrNoSuchEntity", err)
+	}
+}
+
+// testGraphFilters: neighbours of chosen entity types only, and edges
+// from the articles of a publication window only (Nisar's article is of
+// 2015-02-16, Jane Roe's of 2015-03-01; both name Pakistan).
+func testGraphFilters(t *testing.T, s news.Store, nisar int64) {
+	pakistan := mustEntity(t, s, "Pakistan").ID
+	cases := []struct {
+		q    news.GraphQuery
+		want string // the entity, then its neighbours in name order
+	}{
+		{news.GraphQuery{EntityID: nisar, NodeTypes: []string{news.TypeORG}}, "Chaudhry Nisar, Islamic State"},
+		{news.GraphQuery{EntityID: nisar, NodeTypes: []string{news.TypeLOC, news.TypePER}, Hops: 2}, "Chaudhry Nisar, Jane Roe, Pakistan"},
+		{news.GraphQuery{EntityID: nisar, From: "2015-03-01"}, "Chaudhry Nisar"},
+		{news.GraphQuery{EntityID: pakistan, From: "2015-03-01"}, "Pakistan, Jane Roe"},
+		{news.GraphQuery{EntityID: pakistan, To: "2015-02-28", NodeTypes: []string{news.TypePER}}, "Pakistan, Chaudhry Nisar"},
+		{news.GraphQuery{EntityID: pakistan, From: "2015-02-01", To: "2015-02-28"}, "Pakistan, Chaudhry Nisar, Islamic State"},
+	}
+	for _, c := range cases {
+		g, err := s.Graph(ctx, c.q)
+		if err != nil {
+			t.Fatalf("Graph(%+v): %v", c.q, err)
+		}
+		var names []string
+		for _, n := range g.Nodes {
+			names = append(names, n.Name)
+		}
+		sort.Strings(names[1:])
+		if got := strings.Join(names, ", "); got != c.want {
+			t.Errorf("Graph(%+v) nodes = %q; want %q", c.q, got, c.want)
+		}
 	}
 }
 

@@ -40,6 +40,7 @@ func RunStoreSuite(t *testing.T, open OpenFunc) {
 		{"SearchHostileQueries", testSearchHostile},
 		{"SearchSyntax", testSearchSyntax},
 		{"SuggestEntities", testSuggestEntities},
+		{"BrowseEntities", testBrowseEntities},
 		{"QuotesBySpeaker", testQuotes},
 		{"ContradictionsAcrossArticles", testCrossContradictions},
 		{"ContradictionsWithinArticle", testArticleContradictions},

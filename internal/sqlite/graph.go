@@ -186,24 +186,54 @@ type link struct {
 // few set-based queries (one per edge type and direction, whatever the
 // number of ids). With within set, only edges to those entities; of
 // co-occurrences, only the top strongest of each id.
-func (s *DB) neighbours(ctx context.Context, ids, within []int64, types map[string]bool, top int) (map[int64][]link, error) {
+//
+// The query's NodeTypes keep edges to entities of those types only, and
+// its From and To keep edges that articles of that window support.
+func (s *DB) neighbours(ctx context.Context, ids, within []int64, types map[string]bool, top int, q news.GraphQuery) (map[int64][]link, error) {
 	out := map[int64][]link{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	// x holds the ids, w the entities an edge may lead to.
+	// x holds the ids, w the entities an edge may lead to, t the entity
+	// types it may lead to, d the publication window.
 	with := `WITH x(id) AS (VALUES ` + strings.TrimSuffix(strings.Repeat("(?),", len(ids)), ",") + `)`
-	args := make([]any, 0, len(ids)+len(within))
+	args := make([]any, 0, len(ids)+len(within)+len(q.NodeTypes)+2)
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	to := func(col string) string { return "" }
+	var keep []string
 	if within != nil {
 		with += `, w(id) AS (VALUES ` + strings.TrimSuffix(strings.Repeat("(?),", len(within)), ",") + `)`
 		for _, id := range within {
 			args = append(args, id)
 		}
-		to = func(col string) string { return ` AND ` + col + ` IN (SELECT id FROM w)` }
+		keep = append(keep, ` AND %[1]s IN (SELECT id FROM w)`)
+	}
+	if len(q.NodeTypes) > 0 {
+		with += `, t(type) AS (VALUES ` + strings.TrimSuffix(strings.Repeat("(?),", len(q.NodeTypes)), ",") + `)`
+		for _, typ := range q.NodeTypes {
+			args = append(args, typ)
+		}
+		keep = append(keep, ` AND %[1]s IN (SELECT id FROM entities WHERE type IN (SELECT type FROM t))`)
+	}
+	to := func(col string) string {
+		var b strings.Builder
+		for _, k := range keep {
+			fmt.Fprintf(&b, k, col)
+		}
+		return b.String()
+	}
+	in := func(col string) string { return "" }
+	if q.From != "" || q.To != "" {
+		hi := q.To
+		if hi == "" {
+			hi = "9999-12-31"
+		}
+		with += `, d(lo, hi) AS (VALUES (?, ?))`
+		args = append(args, q.From, hi)
+		in = func(col string) string {
+			return ` AND ` + col + ` IN (SELECT id FROM articles WHERE published != '' AND published >= (SELECT lo FROM d) AND published <= (SELECT hi FROM d))`
+		}
 	}
 	collect := func(typ string, isOut bool, query string) error {
 		rows, err := s.db.QueryContext(ctx, with+query, args...)
@@ -229,24 +259,24 @@ func (s *DB) neighbours(ctx context.Context, ids, within []int64, types map[stri
 			SELECT a.entity_id AS src, b.entity_id AS other, count(DISTINCT b.article_id) AS n,
 				row_number() OVER (PARTITION BY a.entity_id ORDER BY count(DISTINCT b.article_id) DESC, b.entity_id) AS rank
 			FROM article_entities a JOIN article_entities b ON b.article_id = a.article_id AND b.entity_id != a.entity_id
-			WHERE a.entity_id IN (SELECT id FROM x)`+to("b.entity_id")+` GROUP BY a.entity_id, b.entity_id)
+			WHERE a.entity_id IN (SELECT id FROM x)`+to("b.entity_id")+in("b.article_id")+` GROUP BY a.entity_id, b.entity_id)
 			WHERE rank <= `+strconv.Itoa(top)))
 	}
 	if types[news.EdgeQuoteAbout] {
 		err = errors.Join(err, collect(news.EdgeQuoteAbout, true, ` SELECT speaker_id, other, count(*), '' FROM (
-			SELECT speaker_id, subject_id AS other FROM claims WHERE speaker_id IN (SELECT id FROM x)
-			UNION ALL SELECT speaker_id, object_id FROM claims WHERE speaker_id IN (SELECT id FROM x))
-			WHERE other IS NOT NULL AND other != speaker_id`+to("other")+` GROUP BY speaker_id, other`))
+			SELECT speaker_id, subject_id AS other, article_id FROM claims WHERE speaker_id IN (SELECT id FROM x)
+			UNION ALL SELECT speaker_id, object_id, article_id FROM claims WHERE speaker_id IN (SELECT id FROM x))
+			WHERE other IS NOT NULL AND other != speaker_id`+to("other")+in("article_id")+` GROUP BY speaker_id, other`))
 		err = errors.Join(err, collect(news.EdgeQuoteAbout, false, ` SELECT x.id, c.speaker_id, count(*), '' FROM x
 			JOIN claims c ON c.subject_id = x.id OR c.object_id = x.id
-			WHERE c.speaker_id IS NOT NULL AND c.speaker_id != x.id`+to("c.speaker_id")+` GROUP BY x.id, c.speaker_id`))
+			WHERE c.speaker_id IS NOT NULL AND c.speaker_id != x.id`+to("c.speaker_id")+in("c.article_id")+` GROUP BY x.id, c.speaker_id`))
 	}
 	if types[news.EdgeEvent] {
 		err = errors.Join(err, collect(news.EdgeEvent, true, ` SELECT actor_id, target_id, count(*), group_concat(DISTINCT type) FROM events
-			WHERE actor_id IN (SELECT id FROM x) AND target_id IS NOT NULL AND target_id != actor_id`+to("target_id")+`
+			WHERE actor_id IN (SELECT id FROM x) AND target_id IS NOT NULL AND target_id != actor_id`+to("target_id")+in("article_id")+`
 			GROUP BY actor_id, target_id`))
 		err = errors.Join(err, collect(news.EdgeEvent, false, ` SELECT target_id, actor_id, count(*), group_concat(DISTINCT type) FROM events
-			WHERE target_id IN (SELECT id FROM x) AND actor_id IS NOT NULL AND actor_id != target_id`+to("actor_id")+`
+			WHERE target_id IN (SELECT id FROM x) AND actor_id IS NOT NULL AND actor_id != target_id`+to("actor_id")+in("article_id")+`
 			GROUP BY target_id, actor_id`))
 	}
 	return out, err
@@ -289,7 +319,7 @@ func (s *DB) Graph(ctx context.Context, q news.GraphQuery) (*news.Graph, error) 
 	links := map[int64][]link{}
 	frontier := []int64{root.ID}
 	for h := 1; h <= hops && len(frontier) > 0 && len(order) < maxNodes; h++ {
-		found, err := s.neighbours(ctx, frontier, nil, types, 2*fanout)
+		found, err := s.neighbours(ctx, frontier, nil, types, 2*fanout, q)
 		if err != nil {
 			return nil, fmt.Errorf("graph of entity %d: %w", q.EntityID, err)
 		}
@@ -316,7 +346,7 @@ func (s *DB) Graph(ctx context.Context, q news.GraphQuery) (*news.Graph, error) 
 			rest = append(rest, id)
 		}
 	}
-	more, err := s.neighbours(ctx, rest, order, types, maxNodes)
+	more, err := s.neighbours(ctx, rest, order, types, maxNodes, q)
 	if err != nil {
 		return nil, fmt.Errorf("graph of entity %d: %w", q.EntityID, err)
 	}

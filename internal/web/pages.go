@@ -182,23 +182,40 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) error {
 const topPerType = 25
 
 // browseEntities is the entities page without a name: the people,
-// organisations, places and other names in most articles.
+// organisations, places and other names in most articles, narrowed by
+// the country and publication window in the query (country, since,
+// until), with the counts of each country and type beside them.
 func (s *Server) browseEntities(w http.ResponseWriter, r *http.Request) error {
+	v := r.URL.Query()
+	q, err := api.BrowseQuery("", v.Get("country"), v.Get("since"), v.Get("until"))
+	if err != nil {
+		var bad *api.Error
+		if errors.As(err, &bad) {
+			return badInput(bad.Message + ".")
+		}
+		return err
+	}
 	type group struct {
-		Title    string
-		Entities []api.Entity
+		Type, Title string
+		Entities    []api.Entity
 	}
 	var groups []group
 	for _, t := range []struct{ typ, title string }{{news.TypePER, "People"}, {news.TypeORG, "Organisations"}, {news.TypeLOC, "Places"}, {news.TypeMISC, "Other names"}} {
-		es, err := s.cfg.Store.TopEntities(r.Context(), t.typ, topPerType)
+		q.Type, q.Limit = t.typ, topPerType
+		es, err := s.cfg.Store.TopEntities(r.Context(), q)
 		if err != nil {
 			return err
 		}
 		if len(es) > 0 {
-			groups = append(groups, group{t.title, api.Entities(es)})
+			groups = append(groups, group{t.typ, t.title, api.Entities(es)})
 		}
 	}
-	s.render(w, http.StatusOK, "entities", "Entities", map[string]any{"Groups": groups})
+	q.Type = ""
+	f, err := s.cfg.Store.EntityFacets(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	s.render(w, http.StatusOK, "entities", "Entities", map[string]any{"Groups": groups, "Browse": q, "Facets": api.FacetsOf(f)})
 	return nil
 }
 
@@ -207,6 +224,35 @@ type entityView struct {
 	*api.EntityProfile
 	Timeline svgChart
 	Graph    svgGraph
+	// GraphFilter is the graph's filter form: the entity types of the
+	// neighbours kept (none: all) and the publication window.
+	GraphFilter graphFilter
+}
+
+// graphFilter is the state of the entity page's graph filter form.
+type graphFilter struct {
+	All          []string // the entity types to choose from
+	Types        map[string]bool
+	Since, Until string
+	On           bool // some filter is set
+}
+
+// graphQuery reads the graph filters of the entity page's query (node,
+// repeated or comma-separated entity types; since and until) into q.
+func graphQuery(r *http.Request, q *news.GraphQuery) (graphFilter, error) {
+	v := r.URL.Query()
+	f := graphFilter{All: []string{news.TypePER, news.TypeORG, news.TypeLOC, news.TypeMISC}, Types: map[string]bool{},
+		Since: v.Get("since"), Until: v.Get("until")}
+	err := api.GraphFilters(q, strings.Join(v["node"], ","), f.Since, f.Until)
+	var bad *api.Error
+	if errors.As(err, &bad) {
+		return f, badInput(bad.Message + ".")
+	}
+	for _, t := range q.NodeTypes {
+		f.Types[t] = true
+	}
+	f.On = len(q.NodeTypes) > 0 || f.Since != "" || f.Until != ""
+	return f, err
 }
 
 func (s *Server) entity(w http.ResponseWriter, r *http.Request) error {
@@ -224,11 +270,17 @@ func (s *Server) entity(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	g, err := s.cfg.Store.Graph(r.Context(), news.GraphQuery{EntityID: id, Hops: 1, Fanout: 12, MaxNodes: 13})
+	gq := news.GraphQuery{EntityID: id, Hops: 1, Fanout: 12, MaxNodes: 13}
+	filter, err := graphQuery(r, &gq)
 	if err != nil {
 		return err
 	}
-	s.render(w, http.StatusOK, "entity", p.Name, entityView{EntityProfile: p, Timeline: timelineChart(p.Timeline), Graph: layoutGraph(g)})
+	g, err := s.cfg.Store.Graph(r.Context(), gq)
+	if err != nil {
+		return err
+	}
+	s.render(w, http.StatusOK, "entity", p.Name, entityView{EntityProfile: p, Timeline: timelineChart(p.Timeline),
+		Graph: layoutGraph(g), GraphFilter: filter})
 	return nil
 }
 
