@@ -19,6 +19,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newsgraph/newsgraph/internal/graphrules"
 	"github.com/newsgraph/newsgraph/internal/news"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -30,7 +31,8 @@ type Config struct {
 	// Path is the database file; its directory is created if missing.
 	Path string
 	// CompareClaims decides whether two stored claims of different
-	// articles contradict each other. Nil means DefaultCompareClaims.
+	// articles contradict each other. Nil means
+	// graphrules.DefaultCompareClaims.
 	CompareClaims news.ClaimComparer
 	// SearchWindow is how many of the newest articles a search ranks
 	// first (see Search); 0 means DefaultSearchWindow, negative ranks
@@ -100,9 +102,9 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	wdb.SetMaxIdleConns(1)
 	wdb.SetConnMaxLifetime(0)
 	s := &DB{db: db, wdb: wdb, stmts: map[string]*sql.Stmt{}, misses: map[string]int{}, path: cfg.Path, compare: cfg.CompareClaims, now: time.Now,
-		limits: cfg.Search.withDefaults()}
+		limits: cfg.Search.WithDefaults()}
 	if s.compare == nil {
-		s.compare = DefaultCompareClaims
+		s.compare = graphrules.DefaultCompareClaims
 	}
 	switch {
 	case cfg.SearchWindow == 0:

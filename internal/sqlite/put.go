@@ -5,10 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/dedup"
+	"github.com/newsgraph/newsgraph/internal/graphrules"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -58,10 +58,11 @@ func findDuplicate(ctx context.Context, q querier, k news.DedupKeys) (*news.Dupl
 }
 
 // findNear looks for a stored article whose MinHash signature shares a band
-// with k's and whose estimated similarity reaches the threshold; the most
-// similar wins, the oldest on ties.
+// with k's and whose estimated similarity reaches the threshold
+// (graphrules.NearMatch decides which).
 func findNear(ctx context.Context, q querier, k news.DedupKeys) (*news.Duplicate, error) {
-	if len(k.MinHash) == 0 || len(k.Bands) == 0 || k.NearThreshold <= 0 {
+	m := graphrules.NewNearMatch(k)
+	if !m.Wanted() {
 		return nil, nil
 	}
 	args := make([]any, len(k.Bands))
@@ -75,20 +76,15 @@ func findNear(ctx context.Context, q querier, k news.DedupKeys) (*news.Duplicate
 		return nil, err
 	}
 	defer rows.Close()
-	var best *news.Duplicate
 	for rows.Next() {
 		var id int64
 		var sig []byte
 		if err := rows.Scan(&id, &sig); err != nil {
 			return nil, err
 		}
-		sim := dedup.Similarity(k.MinHash, dedup.DecodeSignature(sig))
-		if sim >= k.NearThreshold && (best == nil || sim > best.Similarity) {
-			best = &news.Duplicate{Kind: news.DupNear, ArticleID: id, Similarity: sim,
-				Reason: fmt.Sprintf("near-duplicate text (estimated similarity %.2f)", sim)}
-		}
+		m.Consider(id, sig)
 	}
-	return best, rows.Err()
+	return m.Best(), rows.Err()
 }
 
 // articleLanguage is the language of doc as its contract gives it: English
@@ -193,11 +189,6 @@ type articleWriter struct {
 	entities map[string]int64
 	quotes   map[string]int64
 	claims   map[string]int64
-	// splits are the analyst's splits of the article's names.
-	splits map[split]bool
-	// known are the names of the stored entities the article's entities
-	// joined, by id.
-	known map[int64]string
 }
 
 // write stores entities, quotes, events, claims and contradictions, and
@@ -307,9 +298,7 @@ func (w *articleWriter) writeContradictions() (int, error) {
 	found := 0
 	for _, c := range w.doc.Claims {
 		id, ok := w.claims[c.ID]
-		if !ok || (c.Object == "" && c.ObjectName == "") {
-			// Across articles only claims about a named place compare
-			// (claim.Stage.Contradicts): spare the look-up for the others.
+		if !ok || !graphrules.Comparable(c) {
 			continue
 		}
 		mine, err := claimByID(w.ctx, w.tx, id)
@@ -351,48 +340,6 @@ func (w *articleWriter) writeContradictions() (int, error) {
 		}
 	}
 	return found, nil
-}
-
-// DefaultCompareClaims is the cross-article claim rule used until the claim
-// stage exports its own comparison: two claims contradict when different
-// speakers make them about the same subject and object with the same
-// predicate and opposite polarity.
-func DefaultCompareClaims(a, b news.StoredClaim) (bool, string) {
-	if a.SpeakerID == 0 || b.SpeakerID == 0 || a.SpeakerID == b.SpeakerID {
-		return false, ""
-	}
-	if a.Predicate != b.Predicate || a.Polarity == b.Polarity {
-		return false, ""
-	}
-	if a.SubjectID != b.SubjectID || a.ObjectID != b.ObjectID {
-		return false, ""
-	}
-	return true, fmt.Sprintf("%s %s and %s %s %s", a.SpeakerName, verbOf(a.Polarity), b.SpeakerName,
-		verbOf(b.Polarity), claimWhat(a))
-}
-
-func verbOf(polarity string) string {
-	switch polarity {
-	case "affirm":
-		return "affirms"
-	case "deny":
-		return "denies"
-	}
-	return polarity
-}
-
-// claimWhat is "presence (Islamic State, Pakistan)".
-func claimWhat(c news.StoredClaim) string {
-	var args []string
-	for _, n := range []string{c.SubjectName, c.ObjectName} {
-		if n != "" {
-			args = append(args, n)
-		}
-	}
-	if len(args) == 0 {
-		return c.Predicate
-	}
-	return c.Predicate + " (" + strings.Join(args, ", ") + ")"
 }
 
 func nullString(s string) any {

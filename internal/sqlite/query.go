@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/searchq"
 )
 
 const claimSelect = `SELECT c.id, c.article_id, c.local_id, coalesce(c.speaker_id, 0), coalesce(sp.name, ''),
@@ -160,31 +161,17 @@ func (s *DB) compile(ctx context.Context, q news.SearchQuery) (compiledSearch, e
 	if err != nil {
 		return compiledSearch{}, err
 	}
-	f := plan.filters
-	for _, v := range []struct {
-		name, flag string
-		text       *string
-	}{
-		{"type", q.Type, &f.typ}, {"from", q.Since, &f.from}, {"to", q.Until, &f.to},
-	} {
-		switch {
-		case *v.text == "":
-			*v.text = v.flag
-		case v.flag != "" && v.flag != *v.text:
-			return compiledSearch{}, &news.QueryError{Problem: fmt.Sprintf("%s:%s differs from the filter given beside the query (%s)", v.name, *v.text, v.flag),
-				Hint: "give the filter once"}
-		}
-	}
-	if q.Entity != "" {
-		f.entities = append([]entityFilter{{name: q.Entity}}, f.entities...)
+	f, err := plan.MergeFilters(q)
+	if err != nil {
+		return compiledSearch{}, err
 	}
 	sq := compiledSearch{match: plan.match()}
-	if sq.match == "" && len(plan.alts) == 0 && len(plan.exclude) == 0 && f.count == 0 && strings.TrimSpace(q.Text) != "" {
+	if sq.match == "" && plan.MatchesNothing(q.Text) {
 		sq.empty = true // only punctuation: nothing can match
 		return sq, nil
 	}
 	sq.where, sq.args = searchFilters(f, q.Language)
-	if sq.match == "" && len(plan.exclude) > 0 {
+	if sq.match == "" && len(plan.Exclude) > 0 {
 		sq.where = append(sq.where, `a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
 		sq.args = append(sq.args, plan.excluded())
 	}
@@ -315,29 +302,29 @@ func (s *DB) searchWindow(ctx context.Context, q news.SearchQuery) int64 {
 // filters: every entity of f.entities mentioned (of f.typ, when an entity
 // filter has no type of its own), or with no entity filter an entity of
 // f.typ; published between f.from and f.to; in language lang.
-func searchFilters(f queryFilters, lang string) ([]string, []any) {
+func searchFilters(f searchq.Filters, lang string) ([]string, []any) {
 	var where []string
 	var args []any
-	if f.from != "" {
+	if f.From != "" {
 		where = append(where, `a.published != '' AND a.published >= ?`)
-		args = append(args, f.from)
+		args = append(args, f.From)
 	}
-	if f.to != "" {
+	if f.To != "" {
 		where = append(where, `a.published != '' AND a.published <= ?`)
-		args = append(args, f.to)
+		args = append(args, f.To)
 	}
 	if lang != "" {
 		where = append(where, `a.language = ?`)
 		args = append(args, lang)
 	}
-	for _, e := range f.entities {
-		typ := e.typ
+	for _, e := range f.Entities {
+		typ := e.Type
 		if typ == "" {
-			typ = f.typ
+			typ = f.Type
 		}
 		sub := `SELECT ae.article_id FROM article_entities ae JOIN entity_names n ON n.entity_id = ae.entity_id`
 		cond := ` WHERE n.key = ?`
-		args = append(args, nameKey(e.name))
+		args = append(args, nameKey(e.Name))
 		if typ != "" {
 			sub += ` JOIN entities e ON e.id = ae.entity_id`
 			cond += ` AND e.type = ?`
@@ -345,9 +332,9 @@ func searchFilters(f queryFilters, lang string) ([]string, []any) {
 		}
 		where = append(where, `a.id IN (`+sub+cond+`)`)
 	}
-	if len(f.entities) == 0 && f.typ != "" {
+	if len(f.Entities) == 0 && f.Type != "" {
 		where = append(where, `a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE e.type = ?)`)
-		args = append(args, f.typ)
+		args = append(args, f.Type)
 	}
 	return where, args
 }
