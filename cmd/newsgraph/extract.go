@@ -15,6 +15,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
+	"github.com/newsgraph/newsgraph/internal/work"
 	"golang.org/x/term"
 )
 
@@ -185,50 +186,35 @@ type extractResult struct {
 // extractAll processes files with opt.workers in parallel and writes the
 // results in input order as they become ready.
 func extractAll(env *environment, runner *pipeline.Runner, opt extractOptions, files []string) error {
-	done := make([]chan extractResult, len(files))
-	for i := range done {
-		done[i] = make(chan extractResult, 1)
+	svc, err := work.New(work.Config{Pipeline: runner, Read: opt.read})
+	if err != nil {
+		return fmt.Errorf("extract: %w", err)
 	}
-	next := make(chan int)
-	for w := 0; w < min(opt.workers, len(files)); w++ {
-		go func() {
-			for i := range next {
-				done[i] <- extractOne(env, runner, opt, files[i])
-			}
-		}()
-	}
-	go func() {
-		for i := range files {
-			next <- i
-		}
-		close(next)
-	}()
-
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	out := bufio.NewWriter(env.stdout)
 	failed := 0
-	for i, f := range files {
-		res := <-done[i]
+	var writeErr error
+	extract := func(ctx context.Context, i int) extractResult { return extractOne(ctx, env, svc, files[i]) }
+	emit := func(i int, res extractResult) {
+		if writeErr != nil {
+			return
+		}
 		if res.err != nil {
 			failed++
 			fmt.Fprintf(env.stderr, "newsgraph: %s\n", oneLine(res.err.Error()))
 			if opt.jsonl {
-				writeErrorLine(out, f, res.err)
+				writeErrorLine(out, files[i], res.err)
 			}
-			continue
+			return
 		}
-		if opt.timings {
-			writeTimings(env.stderr, res.doc)
+		if writeErr = writeResult(env, out, res, opt); writeErr != nil {
+			cancel()
 		}
-		if opt.summary {
-			err := writeSummary(out, res.doc)
-			if err != nil {
-				return fmt.Errorf("extract: write output: %w", err)
-			}
-			continue
-		}
-		if err := writeDoc(out, res.json, opt); err != nil {
-			return fmt.Errorf("extract: write output: %w", err)
-		}
+	}
+	work.Ordered(ctx, len(files), opt.workers, work.DefaultAhead, extract, emit)
+	if writeErr != nil {
+		return fmt.Errorf("extract: write output: %w", writeErr)
 	}
 	if err := out.Flush(); err != nil {
 		return fmt.Errorf("extract: write output: %w", err)
@@ -239,19 +225,27 @@ func extractAll(env *environment, runner *pipeline.Runner, opt extractOptions, f
 	return nil
 }
 
-// extractOne reads, processes and encodes one input.
-func extractOne(env *environment, runner *pipeline.Runner, opt extractOptions, file string) extractResult {
-	var doc *news.Doc
-	var err error
+// writeResult writes one document: its timings on stderr when asked, and
+// the summary or its JSON on out.
+func writeResult(env *environment, out io.Writer, res extractResult, opt extractOptions) error {
+	if opt.timings {
+		writeTimings(env.stderr, res.doc)
+	}
+	if opt.summary {
+		return writeSummary(out, res.doc)
+	}
+	return writeDoc(out, res.json, opt)
+}
+
+// extractOne reads, processes and encodes one input ("-" is standard
+// input).
+func extractOne(ctx context.Context, env *environment, svc *work.Service, file string) extractResult {
+	src := work.Source{Name: file, Path: file}
 	if file == "-" {
-		doc, err = ingest.ReadFrom("stdin", env.stdin, opt.read)
-	} else {
-		doc, err = ingest.ReadFile(file, opt.read)
+		src = work.Source{Name: "stdin", Reader: env.stdin}
 	}
+	doc, err := svc.Extract(ctx, src)
 	if err != nil {
-		return extractResult{err: err}
-	}
-	if err := runner.Run(context.Background(), doc); err != nil {
 		return extractResult{err: budgetHint(err)}
 	}
 	data, err := news.MarshalContract(doc)
