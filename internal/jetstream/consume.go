@@ -18,6 +18,22 @@ import (
 // or a panic is a failed try. try counts the deliveries of the job, from 1.
 type Handler func(ctx context.Context, j Job, try int) error
 
+// permanentError marks a failure that no further try can mend.
+type permanentError struct{ err error }
+
+func (e *permanentError) Error() string { return e.err.Error() }
+func (e *permanentError) Unwrap() error { return e.err }
+
+// Permanent marks err as a failure that trying again cannot mend (an
+// unreadable article): a Handler returning it sends its job to the
+// dead-letter stream at once instead of after MaxDeliver tries.
+func Permanent(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &permanentError{err}
+}
+
 // ConsumeOptions change how Consume takes jobs.
 type ConsumeOptions struct {
 	// Parallel is the number of jobs run at once (at least 1).
@@ -120,7 +136,8 @@ func (q *Queue) handle(ctx context.Context, msg njs.Msg, h Handler, opt ConsumeO
 			return
 		}
 	}
-	dead := try >= q.cfg.MaxDeliver || j.validate() != nil
+	var permanent *permanentError
+	dead := try >= q.cfg.MaxDeliver || j.validate() != nil || errors.As(err, &permanent)
 	if opt.Failed != nil {
 		opt.Failed(j, try, err, dead)
 	}

@@ -116,3 +116,12 @@ func (q *Queue) replay1(ctx context.Context, seq uint64) error {
 	}
 	return nil
 }
+
+// DeadCount is the number of jobs in the dead-letter stream.
+func (q *Queue) DeadCount(ctx context.Context) (uint64, error) {
+	info, err := q.dead.Info(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("dead letters: %w", err)
+	}
+	return info.State.Msgs, nil
+}

@@ -58,17 +58,21 @@ type Job struct {
 	// or "stdin" of an extract job, the URL of a fetch or feed job.
 	Source string `json:"source"`
 	// URL is the article or feed URL (fetch, feed); for an extract job the
-	// article's own URL when it has one.
+	// article's own URL when it has one (not fetched).
 	URL string `json:"url,omitempty"`
-	// Title and Published are what the reader or the feed item gave;
-	// PublishedSource says where Published came from (news.Published*).
-	Title           string    `json:"title,omitempty"`
-	Published       time.Time `json:"published,omitzero"`
-	PublishedSource string    `json:"published_source,omitempty"`
-	// Feed is the feed an article was found in.
-	Feed string `json:"feed,omitempty"`
-	// Text is an extract job's cleaned article text.
-	Text string `json:"text,omitempty"`
+	// Data is an extract job's article as read (the file's bytes, the
+	// page), read again by the worker exactly as a local ingest reads it.
+	Data []byte `json:"data,omitempty"`
+	// Title and Published, when set, override what the article itself
+	// says (ingest --title and --published, a FILE.meta.json sidecar, the
+	// API's fields).
+	Title     string    `json:"title,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	// Feed is the feed an article was found in, with the item's title and
+	// date, used when the page gives none.
+	Feed          string    `json:"feed,omitempty"`
+	FeedTitle     string    `json:"feed_title,omitempty"`
+	FeedPublished time.Time `json:"feed_published,omitzero"`
 	// Due is a feed job's poll slot: the same feed in the same slot is
 	// one job, however many publishers schedule it.
 	Due time.Time `json:"due,omitzero"`
@@ -76,7 +80,7 @@ type Job struct {
 
 // Key is the job's idempotency key: "url:" and the canonical URL of a
 // fetch job, "feed:" with the URL and poll slot of a feed job, and
-// "text:" with the SHA-256 of the source and text of an extract job (the
+// "text:" with the SHA-256 of the source and bytes of an extract job (the
 // same text from another source is another job, which the store records
 // as a duplicate, as a plain ingest does).
 func (j Job) Key() string {
@@ -89,7 +93,7 @@ func (j Job) Key() string {
 		h := sha256.New()
 		h.Write([]byte(j.Source))
 		h.Write([]byte{0})
-		h.Write([]byte(j.Text))
+		h.Write(j.Data)
 		return "text:" + hex.EncodeToString(h.Sum(nil))
 	}
 }
@@ -105,8 +109,8 @@ func (j Job) msgID() string {
 func (j Job) validate() error {
 	switch j.Kind {
 	case KindExtract:
-		if j.Text == "" {
-			return fmt.Errorf("extract job %q has no text", j.Source)
+		if len(j.Data) == 0 {
+			return fmt.Errorf("extract job %q has no data", j.Source)
 		}
 	case KindFetch, KindFeed:
 		if j.URL == "" {

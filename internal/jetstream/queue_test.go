@@ -31,7 +31,7 @@ func open(t *testing.T, srv *jstest.Server, cfg jetstream.Config) *jetstream.Que
 }
 
 func textJob(i int) jetstream.Job {
-	return jetstream.Job{Kind: jetstream.KindExtract, Source: fmt.Sprintf("doc%03d.txt", i), Text: fmt.Sprintf("Article number %d.", i)}
+	return jetstream.Job{Kind: jetstream.KindExtract, Source: fmt.Sprintf("doc%03d.txt", i), Data: fmt.Appendf(nil, "Article number %d.", i)}
 }
 
 // recorder is a handler that counts the tries of each job by source.
@@ -152,7 +152,7 @@ func TestPoisonJobGoesToDeadLetter(t *testing.T) {
 	srv := jstest.Start(t, t.TempDir())
 	q := open(t, srv, jetstream.Config{MaxDeliver: 3, Backoff: 500 * time.Millisecond})
 	ctx := context.Background()
-	poison := jetstream.Job{Kind: jetstream.KindExtract, Source: "poison.txt", Text: "POISON"}
+	poison := jetstream.Job{Kind: jetstream.KindExtract, Source: "poison.txt", Data: []byte("POISON")}
 	if _, err := q.Publish(ctx, poison); err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +162,7 @@ func TestPoisonJobGoesToDeadLetter(t *testing.T) {
 		}
 	}
 	r := recorder{fail: func(j jetstream.Job, try int) error {
-		if j.Text == "POISON" {
+		if string(j.Data) == "POISON" {
 			var m map[string]int
 			m["boom"]++ // a real panic: nil map
 		}
@@ -360,5 +360,24 @@ func TestServerRestartLosesNoJob(t *testing.T) {
 	}
 	if n, _ := q.Depth(ctx); n != 0 {
 		t.Errorf("depth %d after all jobs ran", n)
+	}
+}
+
+func TestPermanentFailureIsDeadAtOnce(t *testing.T) {
+	srv := jstest.Start(t, t.TempDir())
+	q := open(t, srv, jetstream.Config{MaxDeliver: 5})
+	ctx := context.Background()
+	if _, err := q.Publish(ctx, textJob(1)); err != nil {
+		t.Fatal(err)
+	}
+	r := recorder{fail: func(jetstream.Job, int) error {
+		return jetstream.Permanent(errors.New("binary data, not text or HTML"))
+	}}
+	consumeAll(t, q, r.handle, 1)
+	if n := r.count(textJob(1).Source); n != 1 {
+		t.Errorf("tried %d times, want once", n)
+	}
+	if dead, err := q.Dead(ctx, 0); err != nil || len(dead) != 1 || dead[0].Error != "binary data, not text or HTML" {
+		t.Errorf("dead letters %+v, %v", dead, err)
 	}
 }
