@@ -20,8 +20,9 @@ const searchAbout = `Finds stored articles by their words, best match first. Eve
 occur (in any form of case and accents); "quoted words" must occur as a
 phrase; word* matches words starting with "word" (3 letters at least); OR
 between two words accepts either; NOT word or -word (or -"a phrase")
-excludes the articles that have it (quote the whole query, or write it
-after --, so that -word is no flag). Field filters in the query narrow the
+excludes the articles that have it (-word with one dash is a query word
+unless it is one of the flags below: write -- before a word such as
+-limit). Field filters in the query narrow the
 articles like the flags below: entity:NAME (quote a name with spaces:
 entity:"Chaudhry Nisar"), place:NAME (a place), type:PER|ORG|LOC|MISC,
 from:YYYY-MM-DD and to:YYYY-MM-DD. A search may have 16 different words
@@ -44,6 +45,7 @@ Examples:
   newsgraph search --entity "Chaudhry Nisar" --since 2015-01-01 denied
   newsgraph search --format json '"interior minister"'
   newsgraph search 'pakistan -cricket place:Quetta from:2015-01-01'
+  newsgraph search pakistan -cricket --since 2015-01-01
   newsgraph search -- -cricket type:PER
   newsgraph search --lang ko 공청회를`
 
@@ -65,6 +67,45 @@ func outputFormat(cmd, value string, allowed ...string) error {
 		}
 	}
 	return &usageError{msg: fmt.Sprintf("%s: unknown --format %q; use %s", cmd, value, strings.Join(allowed, ", "))}
+}
+
+// excludedWordsLast reorders search's arguments so that an excluded word
+// written unquoted, -word with one dash and no flag of that name, is
+// read as part of the query, not as an unknown flag: the flags (with the
+// values of those that take one) come first, then "--" and the query
+// words in their order. An unknown --name with two dashes stays a flag,
+// so that a mistyped flag is still an error.
+func excludedWordsLast(fs *flag.FlagSet, args []string) []string {
+	var flags, words []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			words = append(words, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			words = append(words, a)
+			continue
+		}
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		f := fs.Lookup(name)
+		if f == nil && a[1] != '-' && name != "h" && name != "help" {
+			words = append(words, a)
+			continue
+		}
+		flags = append(flags, a)
+		if f != nil && !hasValue && !isBoolFlag(f) && i+1 < len(args) {
+			flags = append(flags, args[i+1])
+			i++
+		}
+	}
+	return append(append(flags, "--"), words...)
+}
+
+// isBoolFlag reports whether f is a boolean flag (one that takes no value).
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
 
 func checkDate(cmd, flag, value string) error {
@@ -107,7 +148,7 @@ func runSearch(env *environment, args []string) error {
 	fs.StringVar(&q.Language, "lang", "", "only articles in this language: a `CODE` as in the contract (en, de, ko, und)")
 	fs.IntVar(&q.Limit, "limit", 20, "at most this many articles")
 	fs.BoolVar(&q.Exhaustive, "all", false, "rank every match, not only those among the newest 10,000 articles")
-	words, err := parseInterspersed(fs, args)
+	words, err := parseInterspersed(fs, excludedWordsLast(fs, args))
 	if err != nil {
 		return err
 	}

@@ -37,6 +37,22 @@ func TestSearchSyntaxCLI(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "b.txt") || strings.Contains(out, "a.txt") {
 		t.Errorf("search -- -floods: exit %d, %q; want b.txt only", code, out)
 	}
+	// Unquoted, -word is a query word wherever it stands, among flags too.
+	for _, args := range [][]string{
+		{"officials", "-floods"},
+		{"-floods", "--limit", "5", "officials"},
+		{"officials", "--limit=5", "-Floods", "--all"},
+	} {
+		code, out, errOut = run(t, "", append([]string{"search", "--db", db}, args...)...)
+		if code != 0 || !strings.Contains(out, "b.txt") || strings.Contains(out, "a.txt") {
+			t.Errorf("search %v: exit %d, %q %q; want b.txt only", args, code, out, errOut)
+		}
+	}
+	// A mistyped flag with two dashes is still an error.
+	code, _, errOut = run(t, "", "search", "--db", db, "--limt", "5", "officials")
+	if code != 2 || !strings.Contains(errOut, "flag provided but not defined: -limt") {
+		t.Errorf("search --limt 5: exit %d, %q; want a usage error", code, errOut)
+	}
 	_, out, errOut = run(t, "", "search", "--help")
 	for _, want := range []string{"NOT word or -word", "entity:NAME", "place:NAME", "from:YYYY-MM-DD"} {
 		if !strings.Contains(out+errOut, want) {
