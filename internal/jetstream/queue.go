@@ -65,6 +65,12 @@ type Config struct {
 	// Name is the client's name as the server lists it (the worker's host
 	// and pid, say).
 	Name string
+	// Manage makes Open set the streams, the consumer and the lease bucket
+	// to this Config's limits (workers do); otherwise Open creates what is
+	// missing with them and leaves what exists as it is (publishers and
+	// the queue command do), so that one process's defaults never undo the
+	// settings the workers run with.
+	Manage bool
 }
 
 func (c Config) withDefaults() Config {
@@ -131,7 +137,7 @@ func (q *Queue) setUp(ctx context.Context) error {
 		return err
 	}
 	q.js = js
-	q.jobs, err = js.CreateOrUpdateStream(ctx, njs.StreamConfig{
+	q.jobs, err = q.stream(ctx, njs.StreamConfig{
 		Name: JobsStream, Subjects: []string{jobsSubject + ">"}, Retention: njs.WorkQueuePolicy,
 		MaxMsgs: q.cfg.MaxJobs, MaxBytes: q.cfg.MaxBytes, Discard: njs.DiscardNew,
 		Duplicates: q.cfg.DupWindow, Storage: njs.FileStorage,
@@ -139,7 +145,7 @@ func (q *Queue) setUp(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("job stream: %w", err)
 	}
-	q.dead, err = js.CreateOrUpdateStream(ctx, njs.StreamConfig{
+	q.dead, err = q.stream(ctx, njs.StreamConfig{
 		Name: DeadStream, Subjects: []string{deadSubject + ">"}, Retention: njs.LimitsPolicy,
 		MaxBytes: q.cfg.MaxBytes, Discard: njs.DiscardNew, Duplicates: q.cfg.DupWindow, Storage: njs.FileStorage,
 	})
@@ -148,18 +154,62 @@ func (q *Queue) setUp(ctx context.Context) error {
 	}
 	// The server gives up on a job one delivery after MaxDeliver: that
 	// delivery only moves it to the dead-letter stream (see handle).
-	q.cons, err = js.CreateOrUpdateConsumer(ctx, JobsStream, njs.ConsumerConfig{
+	q.cons, err = q.consumer(ctx, njs.ConsumerConfig{
 		Durable: consumerName, AckPolicy: njs.AckExplicitPolicy, AckWait: q.cfg.AckWait,
 		MaxDeliver: q.cfg.MaxDeliver + 1, MaxAckPending: -1,
 	})
 	if err != nil {
 		return fmt.Errorf("workers' consumer: %w", err)
 	}
-	q.leases, err = js.CreateOrUpdateKeyValue(ctx, njs.KeyValueConfig{Bucket: leaseBucket, TTL: q.cfg.LeaseTTL, Storage: njs.FileStorage})
+	q.leases, err = q.bucket(ctx, njs.KeyValueConfig{Bucket: leaseBucket, TTL: q.cfg.LeaseTTL, Storage: njs.FileStorage})
 	if err != nil {
 		return fmt.Errorf("lease bucket: %w", err)
 	}
 	return nil
+}
+
+// stream creates or updates a stream (Manage), or uses the one there is.
+func (q *Queue) stream(ctx context.Context, cfg njs.StreamConfig) (njs.Stream, error) {
+	if q.cfg.Manage {
+		return q.js.CreateOrUpdateStream(ctx, cfg)
+	}
+	s, err := q.js.Stream(ctx, cfg.Name)
+	if errors.Is(err, njs.ErrStreamNotFound) {
+		if s, err = q.js.CreateStream(ctx, cfg); errors.Is(err, njs.ErrStreamNameAlreadyInUse) {
+			return q.js.Stream(ctx, cfg.Name) // created meanwhile by another process
+		}
+	}
+	return s, err
+}
+
+// consumer creates or updates the workers' consumer (Manage), or uses the
+// one there is.
+func (q *Queue) consumer(ctx context.Context, cfg njs.ConsumerConfig) (njs.Consumer, error) {
+	if q.cfg.Manage {
+		return q.js.CreateOrUpdateConsumer(ctx, JobsStream, cfg)
+	}
+	c, err := q.js.Consumer(ctx, JobsStream, cfg.Durable)
+	if errors.Is(err, njs.ErrConsumerNotFound) {
+		if c, err = q.js.CreateConsumer(ctx, JobsStream, cfg); err != nil {
+			return q.js.Consumer(ctx, JobsStream, cfg.Durable)
+		}
+	}
+	return c, err
+}
+
+// bucket creates or updates the lease bucket (Manage), or uses the one
+// there is.
+func (q *Queue) bucket(ctx context.Context, cfg njs.KeyValueConfig) (njs.KeyValue, error) {
+	if q.cfg.Manage {
+		return q.js.CreateOrUpdateKeyValue(ctx, cfg)
+	}
+	kv, err := q.js.KeyValue(ctx, cfg.Bucket)
+	if errors.Is(err, njs.ErrBucketNotFound) {
+		if kv, err = q.js.CreateKeyValue(ctx, cfg); err != nil {
+			return q.js.KeyValue(ctx, cfg.Bucket)
+		}
+	}
+	return kv, err
 }
 
 // Config returns the queue's settings, defaults filled in.

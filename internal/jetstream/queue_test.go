@@ -17,6 +17,7 @@ import (
 func open(t *testing.T, srv *jstest.Server, cfg jetstream.Config) *jetstream.Queue {
 	t.Helper()
 	cfg.URL = srv.URL()
+	cfg.Manage = true
 	if cfg.Backoff == 0 {
 		cfg.Backoff = 20 * time.Millisecond
 	}
@@ -379,5 +380,27 @@ func TestPermanentFailureIsDeadAtOnce(t *testing.T) {
 	}
 	if dead, err := q.Dead(ctx, 0); err != nil || len(dead) != 1 || dead[0].Error != "binary data, not text or HTML" {
 		t.Errorf("dead letters %+v, %v", dead, err)
+	}
+}
+
+func TestPublisherKeepsTheWorkersLimits(t *testing.T) {
+	srv := jstest.Start(t, t.TempDir())
+	open(t, srv, jetstream.Config{MaxJobs: 2, FullWait: 10 * time.Millisecond})
+	ctx := context.Background()
+	// A publisher with the default limits opens the queue the workers set.
+	pub, err := jetstream.Open(ctx, jetstream.Config{URL: srv.URL(), FullWait: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pub.Close()
+	for i := range 2 {
+		if _, err := pub.Publish(ctx, textJob(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	short, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+	defer cancel()
+	if _, err := pub.Publish(short, textJob(2)); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("third job: %v; want a wait for room (the workers' limit of 2 jobs)", err)
 	}
 }
