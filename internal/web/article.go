@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -85,7 +86,8 @@ type cspan struct {
 type layer int
 
 const (
-	layerQuote layer = iota
+	layerHighlight layer = iota // the span an alert links to (?hl=START-END)
+	layerQuote
 	layerSpeaker
 	layerDate
 	layerEvent
@@ -136,6 +138,30 @@ func attr(s string) string { return template.HTMLEscapeString(s) }
 // buildArticle renders the contract of a stored article. storeIDs maps the
 // article's entity ids to store entity ids, for links.
 func buildArticle(data []byte, storeIDs map[string]int64) (*articleView, error) {
+	return buildArticleHighlight(data, storeIDs, nil)
+}
+
+// Highlight is a span of an article's text to mark and scroll to: code
+// points of the contract's text, as in the links of alerts
+// (/articles/ID?hl=START-END#hl).
+type Highlight struct{ Start, End int }
+
+// parseHighlight reads the hl parameter, START-END; nil when it is absent
+// or not two numbers (a bad span is not shown rather than failing the
+// page).
+func parseHighlight(hl string) *Highlight {
+	a, b, ok := strings.Cut(hl, "-")
+	start, err1 := strconv.Atoi(a)
+	end, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || start < 0 || end <= start {
+		return nil
+	}
+	return &Highlight{start, end}
+}
+
+// buildArticleHighlight is buildArticle with hl (nil for none) marked as
+// <mark id="hl" class="hl">, the target of the #hl anchor.
+func buildArticleHighlight(data []byte, storeIDs map[string]int64, hl *Highlight) (*articleView, error) {
 	var c contract
 	if err := json.Unmarshal(data, &c); err != nil {
 		return nil, fmt.Errorf("read contract: %w", err)
@@ -164,6 +190,9 @@ func buildArticle(data []byte, storeIDs map[string]int64) (*articleView, error) 
 		return *id
 	}
 	var marks []mark
+	if hl != nil {
+		marks = append(marks, mark{hl.Start, hl.End, layerHighlight, `<mark class="hl">`, "</mark>"})
+	}
 	for _, e := range c.Entities {
 		sid := storeIDs[e.ID]
 		v.Entities = append(v.Entities, sideEntity{Local: e.ID, Type: e.Type, Name: e.Name, Aliases: e.Aliases,
@@ -300,6 +329,10 @@ func markup(text string, marks []mark) string {
 		for l := layer(0); l < layers; l++ {
 			if m := active[l]; m != nil {
 				open := m.open
+				if l == layerHighlight && !seenQuote["#hl"] {
+					seenQuote["#hl"] = true // its first piece is the anchor
+					open = `<mark id="hl" class="hl">`
+				}
 				if l == layerQuote {
 					// The first piece of a quote is its anchor (#Q1).
 					id := quoteID(open)

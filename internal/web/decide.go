@@ -58,17 +58,24 @@ func (s *Server) splitEntity(w http.ResponseWriter, r *http.Request) error {
 // in the form's token field or in the cookie /login sets, wrong tokens
 // counted like those of /login. It returns the page's entity id.
 func (s *Server) decisionRequest(w http.ResponseWriter, r *http.Request) (int64, error) {
+	return s.formRequest(w, r, maxDecisionForm, "Merging and splitting entities are", "A merge or split")
+}
+
+// formRequest checks a form posted from an entity page, as decisionRequest
+// says, of at most max bytes; things ("Merging and splitting entities
+// are") and one ("A merge or split") name what it does in its messages.
+func (s *Server) formRequest(w http.ResponseWriter, r *http.Request, max int64, things, one string) (int64, error) {
 	id, err := pathID(r)
 	if err != nil {
 		return 0, err
 	}
 	if s.cfg.Token == "" {
-		return 0, &pageError{http.StatusForbidden, "Merging and splitting entities are off: start 'newsgraph serve' with --token (or NEWSGRAPH_TOKEN)."}
+		return 0, &pageError{http.StatusForbidden, things + " off: start 'newsgraph serve' with --token (or NEWSGRAPH_TOKEN)."}
 	}
 	if !sameOrigin(r) {
-		return 0, &pageError{http.StatusForbidden, "A merge or split must be sent from this site's entity page."}
+		return 0, &pageError{http.StatusForbidden, one + " must be sent from this site's entity page."}
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxDecisionForm)
+	r.Body = http.MaxBytesReader(w, r.Body, max)
 	if err := r.ParseForm(); err != nil {
 		return 0, badInput("The form could not be read.")
 	}
@@ -82,7 +89,7 @@ func (s *Server) decisionRequest(w http.ResponseWriter, r *http.Request) (int64,
 		w.Header().Set("Retry-After", api.RetryAfter(wait))
 		return 0, &pageError{http.StatusTooManyRequests, "Too many wrong tokens: try again in " + api.RetryAfter(wait) + " seconds."}
 	case !ok:
-		return 0, &pageError{http.StatusUnauthorized, "A merge or split needs the API token (the one 'newsgraph serve' was started with)."}
+		return 0, &pageError{http.StatusUnauthorized, one + " needs the API token (the one 'newsgraph serve' was started with)."}
 	}
 	return id, nil
 }

@@ -134,7 +134,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v, err := buildArticle(a.Contract, ids)
+	v, err := buildArticleHighlight(a.Contract, ids, parseHighlight(r.URL.Query().Get("hl")))
 	if err != nil {
 		return err
 	}

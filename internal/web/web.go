@@ -6,8 +6,9 @@
 // Pages: search (/), article (/articles/{id}) with entities, quotes,
 // speakers, dates and events highlighted, entity (/entities/{id}) with its
 // timeline, claims, contradictions and graph, map (/map), contradictions
-// (/contradictions), and /login to carry the API token in a cookie when
-// the UI is used from another machine.
+// (/contradictions), alerts (/alerts) with the Atom feed of each watchlist
+// (/watchlists/{id}/feed.atom), and /login to carry the API token in a
+// cookie when the UI is used from another machine.
 //
 // Every piece of article data reaches the page through html/template's
 // escaping, or through article.go's markup, which escapes each piece of
@@ -17,6 +18,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -53,6 +55,12 @@ type Config struct {
 	// query is interrupted and the page says so (503). 0 means
 	// DefaultTimeout.
 	Timeout time.Duration
+	// Watch keeps watchlists and alerts, for the alerts page, the Atom
+	// feeds and the entity page's alert form; nil turns them off.
+	// WatchlistsChanged, when set, is called after the form stored a
+	// watchlist (to reload the rules ingest evaluates).
+	Watch             news.WatchStore
+	WatchlistsChanged func(context.Context) error
 }
 
 // Server serves the UI's pages.
@@ -76,7 +84,7 @@ func New(cfg Config) (*Server, error) {
 		"label":   labelOf,
 		"plural":  plural,
 	}
-	for _, name := range []string{"search", "article", "entity", "entities", "map", "contradictions", "error", "login"} {
+	for _, name := range []string{"search", "article", "entity", "entities", "map", "contradictions", "error", "login", "alerts"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("web: parse %s template: %w", name, err)
@@ -95,6 +103,9 @@ func New(cfg Config) (*Server, error) {
 	s.handle("POST /entities/{id}/split", s.splitEntity)
 	s.handle("GET /map", s.worldMap)
 	s.handle("GET /contradictions", s.contradictions)
+	s.handle("GET /alerts", s.alerts)
+	s.handle("GET /watchlists/{id}/feed.atom", s.feed)
+	s.handle("POST /entities/{id}/watch", s.watchEntity)
 	s.handle("GET /export/{file}", s.download)
 	s.handle("GET /login", s.login)
 	s.handle("POST /login", s.login)
@@ -105,9 +116,11 @@ func New(cfg Config) (*Server, error) {
 }
 
 // OpenPath reports whether a path may be seen without the token from
-// another machine: the login page and its assets.
+// another machine: the login page and its assets, and the watchlists'
+// Atom feeds, which check the token themselves (feed readers give it as
+// a query parameter or by basic auth, which Guard does not take).
 func OpenPath(r *http.Request) bool {
-	return r.URL.Path == "/login" || strings.HasPrefix(r.URL.Path, "/static/")
+	return r.URL.Path == "/login" || strings.HasPrefix(r.URL.Path, "/static/") || isFeedPath(r.URL.Path)
 }
 
 func cacheFor(h http.Handler) http.Handler {
@@ -159,6 +172,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		status, msg = http.StatusNotFound, "There is no such article."
 	case errors.Is(err, news.ErrNoSuchEntity):
 		status, msg = http.StatusNotFound, "There is no such entity."
+	case errors.Is(err, news.ErrNoSuchWatchlist):
+		status, msg = http.StatusNotFound, "There is no such watchlist."
 	case isStoreFailure(err):
 		status, msg, _ = storeFailure(err)
 	default:
