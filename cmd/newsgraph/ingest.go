@@ -64,6 +64,7 @@ type ingestOptions struct {
 	workers       int
 	feedMaxItems  int
 	noProgress    bool
+	alerts        bool // write the alerts of the stored watchlists on stdout
 	read          ingest.Options
 	fetch         fetch.Config
 	dedup         dedup.Config
@@ -82,6 +83,7 @@ func parseIngestFlags(env *environment, args []string) (ingestOptions, []string,
 	fs.IntVar(&opt.workers, "workers", runtime.GOMAXPROCS(0), "articles processed in parallel")
 	docTimeoutFlag(fs, &opt.stages.docTimeout)
 	fs.BoolVar(&opt.noProgress, "no-progress", false, "no progress bar, even on a terminal")
+	fs.BoolVar(&opt.alerts, "alerts", false, "write each alert the stored watchlists give on a new article to stdout as one JSON line, the summary to stderr (see 'newsgraph watch --help')")
 	fs.BoolVar(&opt.fetch.AllowPrivate, "allow-private", false, "allow fetching from loopback, private and link-local addresses")
 	fs.DurationVar(&opt.fetch.Timeout, "timeout", opt.fetch.Timeout, "give up on one request after this long")
 	fs.Float64Var(&opt.dedup.Threshold, "near", opt.dedup.Threshold, "similarity (0-1] from which a text is a near-duplicate of a stored one")
@@ -152,7 +154,12 @@ func runIngest(env *environment, args []string) error {
 		return fmt.Errorf("ingest: %w", err)
 	}
 	client := fetch.New(opt.fetch)
-	svc, err := work.New(work.Config{Store: store, Pipeline: runner, Fetcher: client, Read: opt.read, Dedup: opt.dedup})
+	hook, err := ingestAlertHook(ctx, env, store, opt.alerts)
+	if err != nil {
+		store.Close()
+		return fmt.Errorf("ingest: %w", err)
+	}
+	svc, err := work.New(work.Config{Store: store, Pipeline: runner, Fetcher: client, Read: opt.read, Dedup: opt.dedup, AfterStore: hook})
 	if err != nil {
 		store.Close()
 		return fmt.Errorf("ingest: %w", err)
@@ -259,11 +266,15 @@ func (in *ingester) run(ctx context.Context, sources, feeds []string) error {
 func (in *ingester) summary(t tally, d time.Duration) {
 	st, _ := in.store.Stats(context.Background())
 	rate := float64(t.stored+t.dups+t.near) / max(d.Seconds(), 1e-9)
-	fmt.Fprintf(in.env.stdout, "ingest: %s, %s, %s, %s, %s in %.1f s (%.1f articles/s); %s holds %s\n",
+	out := in.env.stdout
+	if in.opt.alerts {
+		out = in.env.stderr // stdout has the alerts' JSON lines
+	}
+	fmt.Fprintf(out, "ingest: %s, %s, %s, %s, %s in %.1f s (%.1f articles/s); %s holds %s\n",
 		plural(t.stored, "new article"), plural(t.dups, "duplicate"), plural(t.near, "near-duplicate"), plural(t.errors, "error"),
 		plural(t.contradictions, "new cross-article contradiction"), d.Seconds(), rate, in.store.Path(), plural(st.Articles, "article"))
 	if t.otherLanguage > 0 {
-		fmt.Fprintf(in.env.stdout, "ingest: %d of the new articles %s not in English: stored and searchable, without the English-only stages (see their notes)\n",
+		fmt.Fprintf(out, "ingest: %d of the new articles %s not in English: stored and searchable, without the English-only stages (see their notes)\n",
 			t.otherLanguage, map[bool]string{true: "is", false: "are"}[t.otherLanguage == 1])
 	}
 }

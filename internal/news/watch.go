@@ -2,6 +2,7 @@ package news
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"time"
 )
@@ -99,13 +100,49 @@ type Alert struct {
 	Created time.Time `json:"created,omitzero"` // when it was stored
 }
 
-// AlertArticle is the article an alert fired on.
+// AlertArticle is the article an alert fired on. In JSON a missing
+// title, URL or date is null, as in the contract.
 type AlertArticle struct {
 	ID        int64  `json:"id"`
 	Source    string `json:"source"` // the input it was read from (file, URL, "stdin")
 	Title     string `json:"title"`
 	URL       string `json:"url"`
 	Published string `json:"published"` // YYYY-MM-DD or ""
+}
+
+// MarshalJSON writes "" as null for the title, URL and date.
+func (a AlertArticle) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		ID        int64   `json:"id"`
+		Source    string  `json:"source"`
+		Title     *string `json:"title"`
+		URL       *string `json:"url"`
+		Published *string `json:"published"`
+	}{a.ID, a.Source, optional(a.Title), optional(a.URL), optional(a.Published)})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes (null as "").
+func (a *AlertArticle) UnmarshalJSON(data []byte) error {
+	var v struct {
+		ID        int64   `json:"id"`
+		Source    string  `json:"source"`
+		Title     *string `json:"title"`
+		URL       *string `json:"url"`
+		Published *string `json:"published"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	*a = AlertArticle{ID: v.ID, Source: v.Source}
+	for _, f := range []struct {
+		from *string
+		to   *string
+	}{{v.Title, &a.Title}, {v.URL, &a.URL}, {v.Published, &a.Published}} {
+		if f.from != nil {
+			*f.to = *f.from
+		}
+	}
+	return nil
 }
 
 // AlertSpan is a span of an article's text: Start and End count Unicode

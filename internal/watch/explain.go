@@ -62,19 +62,13 @@ func (a *Article) explainEvent(ev *cEvent) string {
 }
 
 // eventPlaceName is the name of the event's place, or of the first
-// geocoded place of its sentence.
+// place its sentence names where it happened.
 func (a *Article) eventPlaceName(ev *cEvent) string {
 	if ev.Place != nil {
 		return a.name(ev.Place)
 	}
-	if ev.Sentence < 0 || ev.Sentence >= len(a.doc.Sentences) {
-		return ""
-	}
-	s := a.doc.Sentences[ev.Sentence]
-	for _, id := range a.places {
-		if a.mentionedIn([]string{id}, s.Start, s.End) {
-			return a.ents[id].Name
-		}
+	if ps := a.sentencePlaces(ev); len(ps) > 0 {
+		return a.ents[ps[0]].Name
 	}
 	return ""
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/names"
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -175,7 +176,8 @@ type found struct {
 
 // Ranks of explanations, most telling first.
 const (
-	rankClaim = iota
+	rankContradictedClaim = iota
+	rankClaim
 	rankContradiction
 	rankEvent
 	rankQuote
@@ -350,21 +352,83 @@ func (a *Article) eventHasEntity(r *Rule, ev *cEvent, ents []string) bool {
 }
 
 // eventIn reports whether ev is placed in p: its place, or when it has
-// none, a place named in its sentence.
+// none, a place its sentence names after a preposition of place ("in
+// northwest Pakistan", "near Quetta"; not "by Pakistan", "Pakistani
+// troops"), other than the event's actor and target.
 func (a *Article) eventIn(ev *cEvent, p *Place) bool {
 	if ev.Place != nil {
 		return a.entityIn(*ev.Place, p)
 	}
-	if ev.Sentence < 0 || ev.Sentence >= len(a.doc.Sentences) {
-		return false
-	}
-	s := a.doc.Sentences[ev.Sentence]
-	for _, id := range a.places {
-		if a.entityIn(id, p) && a.mentionedIn([]string{id}, s.Start, s.End) {
+	for _, id := range a.sentencePlaces(ev) {
+		if a.entityIn(id, p) {
 			return true
 		}
 	}
 	return false
+}
+
+// locatives are the prepositions before a place that say where something
+// happened.
+var locatives = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "into": true, "across": true,
+	"outside": true, "within": true, "around": true, "throughout": true}
+
+// sentencePlaces returns the geocoded entities that ev's sentence names
+// after a locative preposition, other than its actor and target.
+func (a *Article) sentencePlaces(ev *cEvent) []string {
+	if ev.Sentence < 0 || ev.Sentence >= len(a.doc.Sentences) {
+		return nil
+	}
+	s := a.doc.Sentences[ev.Sentence]
+	var out []string
+	for _, id := range a.places {
+		if (ev.Actor != nil && *ev.Actor == id) || (ev.Target != nil && *ev.Target == id) {
+			continue
+		}
+		for _, m := range a.ents[id].Mentions {
+			if m.Start >= s.Start && m.End <= s.End && locatives[strings.ToLower(a.wordBefore(m.Start))] {
+				out = append(out, id)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// wordBefore returns the word before code point at, skipping the words
+// of a place's description ("in northwest Pakistan", "in the Khyber
+// region of Pakistan" are not followed that far: only one adjective of
+// direction is skipped).
+func (a *Article) wordBefore(at int) string {
+	w := a.prevWord(at)
+	if directions[strings.ToLower(w.text)] {
+		w = a.prevWord(w.start)
+	}
+	return w.text
+}
+
+// directions are the words of direction between a preposition and a
+// place.
+var directions = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "northwest": true, "northeast": true, "southwest": true, "southeast": true,
+	"northwestern": true, "northeastern": true, "southwestern": true, "southeastern": true, "central": true}
+
+type word struct {
+	text  string
+	start int
+}
+
+// prevWord returns the word (letters) ending before code point at,
+// white space skipped.
+func (a *Article) prevWord(at int) word {
+	end := min(at, len(a.runes))
+	for end > 0 && unicode.IsSpace(a.runes[end-1]) {
+		end--
+	}
+	start := end
+	for start > 0 && unicode.IsLetter(a.runes[start-1]) {
+		start--
+	}
+	return word{string(a.runes[start:end]), start}
 }
 
 // entityIn reports whether article entity id is a place inside p.
@@ -412,9 +476,30 @@ func (a *Article) claimCond(e *entry, ents []string, f *found) bool {
 		}
 		hit = true
 		f.sents = append(f.sents, a.sentence(c.Evidence.Start))
-		f.explain(rankClaim, a.explainClaim(c))
+		if other := a.contradictor(c); other != nil {
+			f.explain(rankContradictedClaim, a.explainClaim(c)+" — contradicts "+orSomeone(deref(other.SpeakerName)))
+		} else {
+			f.explain(rankClaim, a.explainClaim(c))
+		}
 	}
 	return hit
+}
+
+// contradictor returns the first claim of the article that contradicts
+// c, or nil.
+func (a *Article) contradictor(c *cClaim) *cClaim {
+	for _, k := range a.doc.Contradictions {
+		if len(k.Claims) != 2 {
+			continue
+		}
+		switch c.ID {
+		case k.Claims[0]:
+			return a.claim(k.Claims[1])
+		case k.Claims[1]:
+			return a.claim(k.Claims[0])
+		}
+	}
+	return nil
 }
 
 // claimStance is affirm or deny: a claim's polarity (a report stance is
@@ -677,4 +762,22 @@ func (a *Article) firstMentionCond(ctx context.Context, r *Rule, ents []string, 
 func (a *Article) hasCountry(cc string) bool {
 	_, ok := a.countries[cc]
 	return ok
+}
+
+// DryRun returns a Matcher of the rules of a watchlist that is not
+// stored, for a dry run: its alerts have watchlist id 0 and rule ids
+// 1, 2, ... in rule order.
+func DryRun(w *Watchlist) (*Matcher, error) {
+	sw, err := w.Stored()
+	if err != nil {
+		return nil, err
+	}
+	for i := range sw.Rules {
+		sw.Rules[i].ID = int64(i + 1)
+	}
+	m, err := NewMatcher(nil)
+	if err != nil {
+		return nil, err
+	}
+	return m, m.Add(sw, w)
 }
