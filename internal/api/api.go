@@ -83,6 +83,9 @@ type Config struct {
 	Watch               news.WatchStore
 	Webhooks            alert.WebhookStore
 	WebhookAllowPrivate bool
+	// WatchlistsChanged, when set, is called after a watchlist was
+	// stored or removed (to reload the rules ingest evaluates).
+	WatchlistsChanged func(context.Context) error
 	// Token is the API token; "" turns the POST endpoints off.
 	Token string
 	// Throttle counts wrong tokens per client and makes guessers wait

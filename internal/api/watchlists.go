@@ -48,6 +48,14 @@ func (s *Server) watchStore() (news.WatchStore, error) {
 	return s.cfg.Watch, nil
 }
 
+// watchlistsChanged tells Config.WatchlistsChanged, if set.
+func (s *Server) watchlistsChanged(r *http.Request) error {
+	if s.cfg.WatchlistsChanged == nil {
+		return nil
+	}
+	return s.cfg.WatchlistsChanged(r.Context())
+}
+
 func (s *Server) watchlists(w http.ResponseWriter, r *http.Request) error {
 	ws, err := s.watchStore()
 	if err != nil {
@@ -140,6 +148,9 @@ func (s *Server) createWatchlist(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if err := s.watchlistsChanged(r); err != nil {
+		return err
+	}
 	v, err := s.watchlistView(r, stored)
 	if err != nil {
 		return err
@@ -164,6 +175,9 @@ func (s *Server) deleteWatchlist(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if err := ws.DeleteWatchlist(r.Context(), id); err != nil {
+		return err
+	}
+	if err := s.watchlistsChanged(r); err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"deleted": id})

@@ -21,18 +21,22 @@ rules:
     place: {country: PK}
 `
 
-func newWatchServer(t *testing.T) (*api.Server, *sqlite.DB) {
+// newWatchServer serves MustStore with watchlists on; the counter counts
+// the calls of WatchlistsChanged.
+func newWatchServer(t *testing.T) (*api.Server, *sqlite.DB, *int) {
 	t.Helper()
 	db := MustStore(t)
-	s, err := api.New(api.Config{Store: db, Watch: db, Webhooks: db, Token: token, Version: "test"})
+	reloads := new(int)
+	s, err := api.New(api.Config{Store: db, Watch: db, Webhooks: db, Token: token, Version: "test",
+		WatchlistsChanged: func(context.Context) error { *reloads++; return nil }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s, db
+	return s, db, reloads
 }
 
 func TestWatchlistEndpoints(t *testing.T) {
-	s, db := newWatchServer(t)
+	s, db, reloads := newWatchServer(t)
 	auth := []string{"Authorization", "Bearer " + token}
 	if status, body, _ := do(s, "POST", "/api/watchlists", isDenials); status != 401 {
 		t.Errorf("create without the token: %d %s, want 401", status, body)
@@ -72,10 +76,13 @@ func TestWatchlistEndpoints(t *testing.T) {
 	if lists, _ := db.Watchlists(context.Background()); len(lists) != 1 {
 		t.Errorf("%d watchlists stored, want 1", len(lists))
 	}
+	if *reloads != 3 {
+		t.Errorf("WatchlistsChanged called %d times, want 3 (two added, one removed)", *reloads)
+	}
 }
 
 func TestWatchlistWebhookAndAlerts(t *testing.T) {
-	s, db := newWatchServer(t)
+	s, db, _ := newWatchServer(t)
 	ctx := context.Background()
 	auth := []string{"Authorization", "Bearer " + token}
 	if status, body, _ := do(s, "POST", "/api/watchlists", isDenials, auth...); status != 201 {
