@@ -13,41 +13,49 @@ import (
 // Schema is the contract version written in every document.
 const Schema = "newsgraph/article/v1"
 
-// The JSON shapes of the article contract (../shared/contract/README.md).
-// Offsets in them count Unicode code points; pointers are JSON null when
-// absent, and every list is written as [] rather than null.
+// The JSON shapes of the article contract (../shared/contract/README.md),
+// written by MarshalContract and read by UnmarshalContract. Offsets in them
+// count Unicode code points of Contract.Text (a Doc's count bytes);
+// pointers are JSON null when absent, and every list is written as []
+// rather than null.
 type (
-	jsonDoc struct {
-		Schema         string              `json:"schema"`
-		ID             string              `json:"id"`
-		Source         *string             `json:"source"`
-		URL            *string             `json:"url"`
-		Title          *string             `json:"title"`
-		Published      *string             `json:"published"`
-		PublishedFrom  *string             `json:"published_source"`
-		Language       string              `json:"language"`
-		LanguageConf   float64             `json:"language_confidence"`
-		Notes          []string            `json:"notes"`
-		Text           string              `json:"text"`
-		Sentences      []jsonSpan          `json:"sentences"`
-		Entities       []jsonEntity        `json:"entities"`
-		Quotes         []jsonQuote         `json:"quotes"`
-		Events         []jsonEvent         `json:"events"`
-		Dates          []jsonDate          `json:"dates"`
-		Claims         []jsonClaim         `json:"claims"`
-		Contradictions []jsonContradiction `json:"contradictions"`
+	// Contract is one article's document.
+	Contract struct {
+		Schema         string                  `json:"schema"`
+		ID             string                  `json:"id"`
+		Source         *string                 `json:"source"`
+		URL            *string                 `json:"url"`
+		Title          *string                 `json:"title"`
+		Published      *string                 `json:"published"`
+		PublishedFrom  *string                 `json:"published_source"`
+		Language       string                  `json:"language"`
+		LanguageConf   float64                 `json:"language_confidence"`
+		Notes          []string                `json:"notes"`
+		Text           string                  `json:"text"`
+		Sentences      []ContractSpan          `json:"sentences"`
+		Entities       []ContractEntity        `json:"entities"`
+		Quotes         []ContractQuote         `json:"quotes"`
+		Events         []ContractEvent         `json:"events"`
+		Dates          []ContractDate          `json:"dates"`
+		Claims         []ContractClaim         `json:"claims"`
+		Contradictions []ContractContradiction `json:"contradictions"`
 	}
-	jsonSpan struct {
+	// ContractSpan is a span of the text.
+	ContractSpan struct {
 		Start int `json:"start"`
 		End   int `json:"end"`
 	}
-	jsonMention struct {
+	// ContractMention is a span with its text; Kind is set for entity
+	// mentions only (name, alias, title, nominal, pronoun...).
+	ContractMention struct {
 		Start int    `json:"start"`
 		End   int    `json:"end"`
 		Text  string `json:"text"`
 		Kind  string `json:"kind,omitempty"`
 	}
-	jsonPlace struct {
+	// ContractPlace is where a LOC entity lies; Lat and Lon are nil for a
+	// country-only place.
+	ContractPlace struct {
 		Country    *string  `json:"country"`
 		Admin1     *string  `json:"admin1"`
 		Lat        *float64 `json:"lat"` // null for a country-only place
@@ -56,73 +64,93 @@ type (
 		Feature    string   `json:"feature"`
 		Debug      string   `json:"debug,omitempty"`
 	}
-	jsonEntity struct {
-		ID       string        `json:"id"`
-		Type     string        `json:"type"`
-		Name     string        `json:"name"`
-		Aliases  []string      `json:"aliases"`
-		Titles   []string      `json:"titles"`
-		Mentions []jsonMention `json:"mentions"`
-		Place    *jsonPlace    `json:"place"`
+	// ContractEntity is one entity of the article with all its mentions.
+	ContractEntity struct {
+		ID       string            `json:"id"`
+		Type     string            `json:"type"`
+		Name     string            `json:"name"`
+		Aliases  []string          `json:"aliases"`
+		Titles   []string          `json:"titles"`
+		Mentions []ContractMention `json:"mentions"`
+		Place    *ContractPlace    `json:"place"`
 	}
-	jsonQuote struct {
-		ID             string       `json:"id"`
-		Kind           string       `json:"kind"`
-		Text           string       `json:"text"`
-		Start          int          `json:"start"`
-		End            int          `json:"end"`
-		Speaker        *string      `json:"speaker"`
-		SpeakerMention *jsonMention `json:"speaker_mention"`
-		Cue            *string      `json:"cue"`
-		Sourcing       string       `json:"sourcing"`
-		Hedged         bool         `json:"hedged"`
+	// ContractQuote is one quote; Speaker is an entity id.
+	ContractQuote struct {
+		ID             string           `json:"id"`
+		Kind           string           `json:"kind"`
+		Text           string           `json:"text"`
+		Start          int              `json:"start"`
+		End            int              `json:"end"`
+		Speaker        *string          `json:"speaker"`
+		SpeakerMention *ContractMention `json:"speaker_mention"`
+		Cue            *string          `json:"cue"`
+		Sourcing       string           `json:"sourcing"`
+		Hedged         bool             `json:"hedged"`
 	}
-	jsonEvent struct {
-		ID       string      `json:"id"`
-		Type     string      `json:"type"`
-		Actor    *string     `json:"actor"`
-		Target   *string     `json:"target"`
-		Sentence int         `json:"sentence"`
-		Trigger  jsonMention `json:"trigger"`
-		Date     *string     `json:"date"`
-		Place    *string     `json:"place"`
-		Negated  bool        `json:"negated"`
-		Hedged   bool        `json:"hedged"`
-		Nominal  bool        `json:"nominal"`
-		Denies   *string     `json:"denies"`
+	// ContractEvent is one event; Actor, Target and Place are entity ids.
+	ContractEvent struct {
+		ID       string          `json:"id"`
+		Type     string          `json:"type"`
+		Actor    *string         `json:"actor"`
+		Target   *string         `json:"target"`
+		Sentence int             `json:"sentence"`
+		Trigger  ContractMention `json:"trigger"`
+		Date     *string         `json:"date"`
+		Place    *string         `json:"place"`
+		Negated  bool            `json:"negated"`
+		Hedged   bool            `json:"hedged"`
+		Nominal  bool            `json:"nominal"`
+		Denies   *string         `json:"denies"`
 	}
-	jsonDate struct {
+	// ContractDate is one date expression and its resolved value.
+	ContractDate struct {
 		Start       int     `json:"start"`
 		End         int     `json:"end"`
 		Text        string  `json:"text"`
 		Value       *string `json:"value"`
 		Granularity string  `json:"granularity"`
 	}
-	jsonClaim struct {
-		ID            string   `json:"id"`
-		Speaker       *string  `json:"speaker"`
-		Polarity      string   `json:"polarity"`
-		Subject       *string  `json:"subject"`
-		Predicate     string   `json:"predicate"`
-		Object        *string  `json:"object"`
-		Quote         *string  `json:"quote"`
-		Event         *string  `json:"event"`
-		Word          string   `json:"word"`
-		Modal         bool     `json:"modal"`
-		SpeakerName   *string  `json:"speaker_name"`
-		SubjectName   *string  `json:"subject_name"`
-		ObjectName    *string  `json:"object_name"`
-		ObjectCountry *string  `json:"object_country"`
-		Evidence      jsonSpan `json:"evidence"`
-		Stance        string   `json:"stance"`
-		Answers       *string  `json:"answers"`
+	// ContractClaim is one normalised claim; Speaker, Subject and Object
+	// are entity ids, Quote and Event ids of the article.
+	ContractClaim struct {
+		ID            string       `json:"id"`
+		Speaker       *string      `json:"speaker"`
+		Polarity      string       `json:"polarity"`
+		Subject       *string      `json:"subject"`
+		Predicate     string       `json:"predicate"`
+		Object        *string      `json:"object"`
+		Quote         *string      `json:"quote"`
+		Event         *string      `json:"event"`
+		Word          string       `json:"word"`
+		Modal         bool         `json:"modal"`
+		SpeakerName   *string      `json:"speaker_name"`
+		SubjectName   *string      `json:"subject_name"`
+		ObjectName    *string      `json:"object_name"`
+		ObjectCountry *string      `json:"object_country"`
+		Evidence      ContractSpan `json:"evidence"`
+		Stance        string       `json:"stance"`
+		Answers       *string      `json:"answers"`
 	}
-	jsonContradiction struct {
+	// ContractContradiction is two or more claims of the article that
+	// cannot all hold.
+	ContractContradiction struct {
 		Claims []string `json:"claims"`
 		Why    string   `json:"why"`
 		Kind   string   `json:"kind"`
 	}
 )
+
+// UnmarshalContract reads an article's contract JSON (as MarshalContract
+// writes it and stores keep it). Offsets stay code points of the
+// contract's text. Fields it does not know are ignored; JSON that is not
+// an object of the contract's shape is an error.
+func UnmarshalContract(data []byte) (*Contract, error) {
+	var c Contract
+	if err := json.Unmarshal(data, &c); err != nil {
+		return nil, fmt.Errorf("read contract: %w", err)
+	}
+	return &c, nil
+}
 
 // ContentID returns the contract id of a text: the hex SHA-256 of its bytes.
 func ContentID(text string) string {
@@ -136,7 +164,7 @@ func ContentID(text string) string {
 // doc.Text, which is a bug in the stage that made it.
 func MarshalContract(doc *Doc) ([]byte, error) {
 	c := offsetConverter{text: doc.Text}
-	out := jsonDoc{
+	out := Contract{
 		Schema:         Schema,
 		ID:             ContentID(doc.Text),
 		Source:         optional(doc.Source),
@@ -146,13 +174,13 @@ func MarshalContract(doc *Doc) ([]byte, error) {
 		LanguageConf:   doc.LanguageConfidence,
 		Notes:          nonNil(doc.Notes),
 		Text:           doc.Text,
-		Sentences:      make([]jsonSpan, 0, len(doc.Sentences)),
-		Entities:       make([]jsonEntity, 0, len(doc.Entities)),
-		Quotes:         make([]jsonQuote, 0, len(doc.Quotes)),
-		Events:         make([]jsonEvent, 0, len(doc.Events)),
-		Dates:          make([]jsonDate, 0, len(doc.Dates)),
-		Claims:         make([]jsonClaim, 0, len(doc.Claims)),
-		Contradictions: make([]jsonContradiction, 0, len(doc.Contradictions)),
+		Sentences:      make([]ContractSpan, 0, len(doc.Sentences)),
+		Entities:       make([]ContractEntity, 0, len(doc.Entities)),
+		Quotes:         make([]ContractQuote, 0, len(doc.Quotes)),
+		Events:         make([]ContractEvent, 0, len(doc.Events)),
+		Dates:          make([]ContractDate, 0, len(doc.Dates)),
+		Claims:         make([]ContractClaim, 0, len(doc.Claims)),
+		Contradictions: make([]ContractContradiction, 0, len(doc.Contradictions)),
 	}
 	if out.Language == "" {
 		out.Language = "en"
@@ -162,7 +190,7 @@ func MarshalContract(doc *Doc) ([]byte, error) {
 		out.PublishedFrom = optional(doc.PublishedSource)
 	}
 	for _, s := range doc.Sentences {
-		out.Sentences = append(out.Sentences, jsonSpan{c.at(s.Start), c.at(s.End)})
+		out.Sentences = append(out.Sentences, ContractSpan{c.at(s.Start), c.at(s.End)})
 	}
 	for _, e := range doc.Entities {
 		out.Entities = append(out.Entities, c.entity(e))
@@ -174,17 +202,17 @@ func MarshalContract(doc *Doc) ([]byte, error) {
 		out.Events = append(out.Events, c.event(v))
 	}
 	for _, d := range doc.Dates {
-		out.Dates = append(out.Dates, jsonDate{c.at(d.Start), c.at(d.End), d.Text, optional(d.Value), d.Granularity})
+		out.Dates = append(out.Dates, ContractDate{c.at(d.Start), c.at(d.End), d.Text, optional(d.Value), d.Granularity})
 	}
 	for _, cl := range doc.Claims {
-		out.Claims = append(out.Claims, jsonClaim{ID: cl.ID, Speaker: optional(cl.Speaker), Polarity: cl.Polarity,
+		out.Claims = append(out.Claims, ContractClaim{ID: cl.ID, Speaker: optional(cl.Speaker), Polarity: cl.Polarity,
 			Subject: optional(cl.Subject), Predicate: cl.Predicate, Object: optional(cl.Object), Quote: optional(cl.Quote),
 			Event: optional(cl.Event), Word: cl.Word, Modal: cl.Modal, SpeakerName: optional(cl.SpeakerName), SubjectName: optional(cl.SubjectName),
 			ObjectName: optional(cl.ObjectName), ObjectCountry: optional(cl.ObjectCountry),
-			Evidence: jsonSpan{c.at(cl.Evidence.Start), c.at(cl.Evidence.End)}, Stance: cl.Stance, Answers: optional(cl.Answers)})
+			Evidence: ContractSpan{c.at(cl.Evidence.Start), c.at(cl.Evidence.End)}, Stance: cl.Stance, Answers: optional(cl.Answers)})
 	}
 	for _, k := range doc.Contradictions {
-		out.Contradictions = append(out.Contradictions, jsonContradiction{nonNil(k.Claims), k.Why, k.Kind})
+		out.Contradictions = append(out.Contradictions, ContractContradiction{nonNil(k.Claims), k.Why, k.Kind})
 	}
 	if c.err != nil {
 		return nil, fmt.Errorf("write contract for %s: %w", doc.Source, c.err)
@@ -198,14 +226,14 @@ func MarshalContract(doc *Doc) ([]byte, error) {
 	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
 
-func (c *offsetConverter) entity(e Entity) jsonEntity {
-	je := jsonEntity{ID: e.ID, Type: e.Type, Name: e.Name, Aliases: nonNil(e.Aliases), Titles: nonNil(e.Titles),
-		Mentions: make([]jsonMention, 0, len(e.Mentions))}
+func (c *offsetConverter) entity(e Entity) ContractEntity {
+	je := ContractEntity{ID: e.ID, Type: e.Type, Name: e.Name, Aliases: nonNil(e.Aliases), Titles: nonNil(e.Titles),
+		Mentions: make([]ContractMention, 0, len(e.Mentions))}
 	for _, m := range e.Mentions {
 		je.Mentions = append(je.Mentions, c.mention(m))
 	}
 	if p := e.Place; p != nil {
-		jp := &jsonPlace{Country: optional(p.Country), Admin1: optional(p.Admin1), Feature: p.Feature, Debug: p.Debug}
+		jp := &ContractPlace{Country: optional(p.Country), Admin1: optional(p.Admin1), Feature: p.Feature, Debug: p.Debug}
 		if p.HasPoint() {
 			lat, lon := p.Lat, p.Lon
 			jp.Lat, jp.Lon = &lat, &lon
@@ -219,8 +247,8 @@ func (c *offsetConverter) entity(e Entity) jsonEntity {
 	return je
 }
 
-func (c *offsetConverter) quote(q Quote) jsonQuote {
-	jq := jsonQuote{ID: q.ID, Kind: q.Kind, Text: q.Text, Start: c.at(q.Start), End: c.at(q.End),
+func (c *offsetConverter) quote(q Quote) ContractQuote {
+	jq := ContractQuote{ID: q.ID, Kind: q.Kind, Text: q.Text, Start: c.at(q.Start), End: c.at(q.End),
 		Speaker: optional(q.Speaker), Cue: optional(q.Cue), Sourcing: q.Sourcing, Hedged: q.Hedged}
 	if q.SpeakerMention != nil {
 		m := c.mention(*q.SpeakerMention)
@@ -230,16 +258,16 @@ func (c *offsetConverter) quote(q Quote) jsonQuote {
 	return jq
 }
 
-func (c *offsetConverter) event(v Event) jsonEvent {
+func (c *offsetConverter) event(v Event) ContractEvent {
 	t := c.mention(v.Trigger)
 	t.Kind = ""
-	return jsonEvent{ID: v.ID, Type: v.Type, Actor: optional(v.Actor), Target: optional(v.Target),
+	return ContractEvent{ID: v.ID, Type: v.Type, Actor: optional(v.Actor), Target: optional(v.Target),
 		Sentence: v.Sentence, Trigger: t, Date: optional(v.Date), Place: optional(v.Place),
 		Negated: v.Negated, Hedged: v.Hedged, Nominal: v.Nominal, Denies: optional(v.Denies)}
 }
 
-func (c *offsetConverter) mention(m Mention) jsonMention {
-	return jsonMention{Start: c.at(m.Start), End: c.at(m.End), Text: m.Text, Kind: m.Kind}
+func (c *offsetConverter) mention(m Mention) ContractMention {
+	return ContractMention{Start: c.at(m.Start), End: c.at(m.End), Text: m.Text, Kind: m.Kind}
 }
 
 // offsetStride is the number of bytes between two checkpoints of an
