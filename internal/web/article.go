@@ -1,12 +1,13 @@
 package web
 
 import (
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/news"
 )
 
 // The article page shows the contract's text with its entities, quotes,
@@ -18,69 +19,6 @@ import (
 //
 // All text is escaped here with template.HTMLEscapeString; the result is
 // the only template.HTML the page gets from article data.
-
-// contract is what the page reads of the article contract. Offsets are
-// code points into Text.
-type contract struct {
-	ID        string   `json:"id"`
-	URL       *string  `json:"url"`
-	Title     *string  `json:"title"`
-	Published *string  `json:"published"`
-	Language  string   `json:"language"`
-	Notes     []string `json:"notes"`
-	Text      string   `json:"text"`
-	Entities  []struct {
-		ID       string   `json:"id"`
-		Type     string   `json:"type"`
-		Name     string   `json:"name"`
-		Aliases  []string `json:"aliases"`
-		Titles   []string `json:"titles"`
-		Mentions []cspan  `json:"mentions"`
-		Place    *struct {
-			Country *string `json:"country"`
-			Lat     float64 `json:"lat"`
-			Lon     float64 `json:"lon"`
-		} `json:"place"`
-	} `json:"entities"`
-	Quotes []struct {
-		ID             string  `json:"id"`
-		Kind           string  `json:"kind"`
-		Text           string  `json:"text"`
-		Start          int     `json:"start"`
-		End            int     `json:"end"`
-		Speaker        *string `json:"speaker"`
-		SpeakerMention *cspan  `json:"speaker_mention"`
-		Cue            *string `json:"cue"`
-		Sourcing       string  `json:"sourcing"`
-	} `json:"quotes"`
-	Events []struct {
-		ID      string  `json:"id"`
-		Type    string  `json:"type"`
-		Actor   *string `json:"actor"`
-		Target  *string `json:"target"`
-		Trigger cspan   `json:"trigger"`
-		Date    *string `json:"date"`
-		Place   *string `json:"place"`
-		Negated bool    `json:"negated"`
-		Hedged  bool    `json:"hedged"`
-	} `json:"events"`
-	Dates []struct {
-		cspan
-		Value       *string `json:"value"`
-		Granularity string  `json:"granularity"`
-	} `json:"dates"`
-	Contradictions []struct {
-		Claims []string `json:"claims"`
-		Why    string   `json:"why"`
-	} `json:"contradictions"`
-}
-
-type cspan struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
-	Kind  string `json:"kind"`
-}
 
 // layer is one kind of annotation, in nesting order (outermost first).
 type layer int
@@ -162,9 +100,9 @@ func parseHighlight(hl string) *Highlight {
 // buildArticleHighlight is buildArticle with hl (nil for none) marked as
 // <mark id="hl" class="hl">, the target of the #hl anchor.
 func buildArticleHighlight(data []byte, storeIDs map[string]int64, hl *Highlight) (*articleView, error) {
-	var c contract
-	if err := json.Unmarshal(data, &c); err != nil {
-		return nil, fmt.Errorf("read contract: %w", err)
+	c, err := news.UnmarshalContract(data)
+	if err != nil {
+		return nil, err
 	}
 	v := &articleView{Language: c.Language, Notes: c.Notes}
 	if c.Title != nil {
