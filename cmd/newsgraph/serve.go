@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/newsgraph/newsgraph/internal/alert"
 	"github.com/newsgraph/newsgraph/internal/api"
 	"github.com/newsgraph/newsgraph/internal/dedup"
 	"github.com/newsgraph/newsgraph/internal/fetch"
@@ -66,6 +67,8 @@ type serveOptions struct {
 
 	// create lets serve start on a database that does not exist yet.
 	create bool
+	// webhooks are the limits of webhook deliveries (serve_alerts.go).
+	webhooks alert.Config
 }
 
 // minRemoteToken is the shortest token, in bytes, that serve accepts when
@@ -97,11 +100,15 @@ func parseServeFlags(env *environment, args []string) (serveOptions, error) {
 	fs.StringVar(&opt.stages.dataDir, "data", "", "data `DIR` with the GeoNames index, for extract and ingest (see 'newsgraph setup')")
 	fs.StringVar(&opt.stages.countryHint, "country-hint", "", "ISO 3166 `CODE` of the country the articles are mostly about")
 	docTimeoutFlag(fs, &opt.stages.docTimeout)
+	webhookFlags(fs, &opt.webhooks)
 	if err := parseFlags(fs, args); err != nil {
 		return opt, err
 	}
 	usage := func(msg string) error {
 		return &usageError{msg: "serve: " + msg + " (run 'newsgraph serve --help')"}
+	}
+	if err := opt.webhooks.Check(); err != nil {
+		return opt, usage(err.Error())
 	}
 	if fs.NArg() > 0 {
 		return opt, usage("takes no arguments")
@@ -181,6 +188,14 @@ func runServe(env *environment, args []string) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	// Webhooks are delivered on their own goroutines until serve stops.
+	deliverCtx, stopDeliveries := context.WithCancel(ctx)
+	deliveries, err := startDeliverer(deliverCtx, env, store, opt.webhooks)
+	if err != nil {
+		stopDeliveries()
+		return fmt.Errorf("serve: %w", err)
+	}
+	defer func() { stopDeliveries(); deliveries() }()
 	ln, err := net.Listen("tcp", opt.addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -230,6 +245,7 @@ func newServeHandler(env *environment, opt serveOptions, store *sqlite.DB) (http
 	}
 	cfg := api.Config{Store: store, Token: opt.token, Throttle: throttle, MaxBody: opt.maxBody, MaxLimit: opt.maxLimit, Version: version}
 	cfg.ReadTimeout = opt.readTimeout
+	cfg.Watch, cfg.Webhooks, cfg.WebhookAllowPrivate = store, store, opt.webhooks.AllowPrivate
 	if opt.token != "" {
 		runner, err := newExtractRunner(geoOptions(env, opt.stages))
 		if err != nil {
@@ -247,7 +263,8 @@ func newServeHandler(env *environment, opt serveOptions, store *sqlite.DB) (http
 	if err != nil {
 		return nil, err
 	}
-	ui, err := web.New(web.Config{Store: store, Token: opt.token, Throttle: throttle, Version: version, Timeout: opt.readTimeout})
+	ui, err := web.New(web.Config{Store: store, Token: opt.token, Throttle: throttle, Version: version, Timeout: opt.readTimeout,
+		Watch: store, WatchlistsChanged: cfg.WatchlistsChanged})
 	if err != nil {
 		return nil, err
 	}
