@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/gazetteer"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
 )
 
 const sharedGeoNames = "../../../shared/data/geonames"
@@ -27,9 +29,29 @@ func TestMain(m *testing.M) {
 	}
 	os.Unsetenv("NEWSGRAPH_DATA")
 	os.Setenv("XDG_DATA_HOME", dir)
+	sharedDataNotice()
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// sharedDataNotice says, when ../shared is absent, how many of the
+// module's tests skip for its lack and how to get it. This package's tests
+// are the first that 'go test ./...' runs, so the notice comes once, at
+// the top: on the terminal when there is one (go test shows a passing
+// package's output only with -v), else on stderr.
+func sharedDataNotice() {
+	if shareddata.Dir() != "" {
+		return
+	}
+	var w io.Writer = os.Stderr
+	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+		defer tty.Close()
+		w = tty
+	}
+	if err := shareddata.Notice(w, "../.."); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+	}
 }
 
 // mustSetupData runs `setup --from ../shared/data/geonames` into a
