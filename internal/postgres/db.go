@@ -1,0 +1,213 @@
+// Package postgres is the news.Store on PostgreSQL 15 or later, for
+// deployments that outgrow one SQLite file: several ingest workers and
+// many readers on one database. It keeps the tables of internal/sqlite in
+// PostgreSQL's types, indexes articles for full-text search with a
+// tsvector column and a GIN index (ranked by ts_rank_cd, snippets by
+// ts_headline), and applies the rules of internal/graphrules (entity
+// merging, contradictions across articles, near-duplicates) and the
+// search syntax of internal/searchq, so that both stores answer alike;
+// internal/newstest's conformance suite runs on both.
+//
+// Each article is stored in one transaction. Article writes are
+// serialised per schema by a transaction-scoped advisory lock, across
+// processes: entity merging reads the stored names and then writes new
+// ones, and two articles naming a new entity at once must not make two.
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"net/url"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/newsgraph/newsgraph/internal/graphrules"
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/searchq"
+)
+
+var _ news.Store = (*DB)(nil)
+
+// DefaultSearchWindow is the default Config.SearchWindow, as in
+// internal/sqlite.
+const DefaultSearchWindow = 10000
+
+// Config sets how the store behaves.
+type Config struct {
+	// URL is the database, postgres://user:password@host:port/dbname?...
+	// (any connection string pgx reads, pool_max_conns included).
+	URL string
+	// Schema is the schema the store's tables live in, created when
+	// missing; "" uses the connection's default (search_path, usually
+	// public). Tests give each store its own.
+	Schema string
+	// CompareClaims decides whether two stored claims of different
+	// articles contradict each other. Nil means
+	// graphrules.DefaultCompareClaims.
+	CompareClaims news.ClaimComparer
+	// SearchWindow is how many of the newest articles a search ranks
+	// first (see Search); 0 means DefaultSearchWindow, negative ranks
+	// every match always.
+	SearchWindow int
+	// Search bounds what one search query may cost; zero fields take
+	// searchq.DefaultLimits.
+	Search searchq.Limits
+}
+
+// DB is a news.Store in a PostgreSQL database.
+type DB struct {
+	pool    *pgxpool.Pool
+	url     string // without the password, for messages
+	schema  string
+	lockKey int64 // the advisory lock that serialises article writes
+	window  int
+	limits  searchq.Limits
+	compare news.ClaimComparer
+	now     func() time.Time
+}
+
+// Open connects to the database of cfg.URL, creates the schema when it
+// is missing and brings its tables up to date.
+func Open(ctx context.Context, cfg Config) (*DB, error) {
+	if cfg.URL == "" {
+		return nil, errors.New("open store: no PostgreSQL URL")
+	}
+	shown := Redact(cfg.URL)
+	pc, err := pgxpool.ParseConfig(cfg.URL)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", shown, err)
+	}
+	if cfg.Schema != "" {
+		if err := createSchema(ctx, pc, cfg.Schema); err != nil {
+			return nil, fmt.Errorf("open store %s: %w", shown, err)
+		}
+		pc.ConnConfig.RuntimeParams["search_path"] = cfg.Schema
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, pc)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", shown, err)
+	}
+	s := &DB{pool: pool, url: shown, schema: cfg.Schema, compare: cfg.CompareClaims, now: time.Now,
+		limits: cfg.Search.WithDefaults()}
+	if s.compare == nil {
+		s.compare = graphrules.DefaultCompareClaims
+	}
+	switch {
+	case cfg.SearchWindow == 0:
+		s.window = DefaultSearchWindow
+	case cfg.SearchWindow > 0:
+		s.window = cfg.SearchWindow
+	}
+	if err := s.init(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open store %s: %w", shown, err)
+	}
+	return s, nil
+}
+
+// init learns the schema the tables live in (the lock key is made from
+// it) and applies the migrations.
+func (s *DB) init(ctx context.Context) error {
+	var schema string
+	if err := s.pool.QueryRow(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
+		return fmt.Errorf("connect: %w", err)
+	}
+	if schema == "" {
+		return errors.New("no schema to create tables in: set search_path or name a schema")
+	}
+	s.schema = schema
+	h := fnv.New64a()
+	h.Write([]byte("newsgraph article writes " + schema))
+	s.lockKey = int64(h.Sum64())
+	return s.migrate(ctx)
+}
+
+// createSchema creates schema, if missing, on one connection of pc.
+func createSchema(ctx context.Context, pc *pgxpool.Config, schema string) error {
+	conn, err := pgx.ConnectConfig(ctx, pc.ConnConfig.Copy())
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, `CREATE SCHEMA IF NOT EXISTS `+pgx.Identifier{schema}.Sanitize()); err != nil {
+		return fmt.Errorf("create schema %s: %w", schema, err)
+	}
+	return nil
+}
+
+// Redact is a connection URL without its password, for messages.
+func Redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+// IsURL reports whether s names a PostgreSQL database (postgres:// or
+// postgresql://) rather than a SQLite file.
+func IsURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql")
+}
+
+// Close closes the connections.
+func (s *DB) Close() error {
+	s.pool.Close()
+	return nil
+}
+
+// Path returns the database's URL without its password, and its schema.
+func (s *DB) Path() string { return s.url + " (schema " + s.schema + ")" }
+
+// Schema returns the schema the store's tables live in.
+func (s *DB) Schema() string { return s.schema }
+
+// DropSchema deletes the store's schema with everything in it, and
+// closes the store: for throw-away stores (tests, benchmarks).
+func (s *DB) DropSchema(ctx context.Context) error {
+	_, err := s.pool.Exec(ctx, `DROP SCHEMA IF EXISTS `+pgx.Identifier{s.schema}.Sanitize()+` CASCADE`)
+	s.pool.Close()
+	if err != nil {
+		return fmt.Errorf("drop schema %s: %w", s.schema, err)
+	}
+	return nil
+}
+
+// Optimize updates the query planner's statistics (ANALYZE), as ingest
+// does after large batches.
+func (s *DB) Optimize(ctx context.Context) error {
+	if _, err := s.pool.Exec(ctx, `ANALYZE`); err != nil {
+		return fmt.Errorf("optimize: %w", err)
+	}
+	return nil
+}
+
+// SetSearchLimits sets the limits of the searches to come; zero fields
+// take searchq.DefaultLimits. Call it before the store serves searches.
+func (s *DB) SetSearchLimits(l searchq.Limits) { s.limits = l.WithDefaults() }
+
+// write runs fn in one transaction that holds the store's write lock
+// (pg_advisory_xact_lock), so that article writes of every process using
+// the schema run one at a time.
+func (s *DB) write(ctx context.Context, fn func(tx conn) error) error {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, s.lockKey); err != nil {
+		return fmt.Errorf("take the write lock: %w", err)
+	}
+	if err := fn(conn{tx}); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
