@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
@@ -156,34 +155,9 @@ var gkgColumns = []string{"GKGRECORDID", "V2.1DATE", "V2SOURCECOLLECTIONIDENTIFI
 	"V2.1SOCIALIMAGEEMBEDS", "V2.1SOCIALVIDEOEMBEDS", "V2.1QUOTATIONS", "V2.1ALLNAMES", "V2.1AMOUNTS",
 	"V2.1TRANSLATIONINFO", "V2EXTRASXML"}
 
-// gkgDoc is the part of the contract the GKG row needs.
-type gkgDoc struct {
-	Entities []struct {
-		Type     string
-		Name     string
-		Mentions []struct{ Start, End int }
-		Place    *struct {
-			Country, Admin1 *string
-			Lat, Lon        float64
-			GeonamesID      *int64 `json:"geonames_id"`
-			Feature         string
-		}
-	}
-	Quotes []struct {
-		Text       string
-		Start, End int
-		Cue        *string
-	}
-	Dates []struct {
-		Start       int
-		Value       *string
-		Granularity string
-	}
-}
-
 func gkgRow(a *news.StoredArticle) ([]string, error) {
-	var d gkgDoc
-	if err := json.Unmarshal(a.Contract, &d); err != nil {
+	d, err := news.UnmarshalContract(a.Contract)
+	if err != nil {
 		return nil, err
 	}
 	row := make([]string, len(gkgColumns))
@@ -222,7 +196,7 @@ func gkgRow(a *news.StoredArticle) ([]string, error) {
 					id = strconv.FormatInt(*p.GeonamesID, 10)
 				}
 				typ := gkgLocationType(p.Feature, country)
-				lat, lon := strconv.FormatFloat(p.Lat, 'f', 4, 64), strconv.FormatFloat(p.Lon, 'f', 4, 64)
+				lat, lon := strconv.FormatFloat(derefFloat(p.Lat), 'f', 4, 64), strconv.FormatFloat(derefFloat(p.Lon), 'f', 4, 64)
 				loc := strings.Join([]string{typ, name, country, country, lat, lon, id}, "#")
 				locs = append(locs, loc)
 				elocs = append(elocs, strings.Join([]string{typ, name, country, country, "", lat, lon, id, strconv.Itoa(off)}, "#"))
@@ -298,6 +272,13 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+func derefFloat(f *float64) float64 {
+	if f == nil {
+		return 0
+	}
+	return *f
 }
 
 func orZero(s string) string {

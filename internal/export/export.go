@@ -5,7 +5,6 @@ package export
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -34,56 +33,20 @@ var GDELTColumns = []string{"GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1Cou
 	"Actor2Name", "Actor2CountryCode", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
 	"SOURCEURL", "SentenceStart", "SentenceEnd", "Sentence"}
 
-// csvDoc is the part of the contract the CSV tables need. Spans are in
-// code points, as the contract writes them.
+// csvDoc is an article's contract as the CSV tables read it, with its
+// text as code points to cut the contract's spans.
 type csvDoc struct {
-	Text      string
-	Sentences []struct{ Start, End int }
-	Entities  []csvEntity
-	Quotes    []struct {
-		ID, Kind, Text string
-		Start, End     int
-		Speaker        *string
-		Cue, Sourcing  *string
-	}
-	Events []struct {
-		ID, Type             string
-		Actor, Target, Place *string
-		Date                 *string
-		Sentence             int
-		Negated, Hedged      bool
-		Trigger              struct{ Text string }
-	}
-	Claims []struct {
-		ID, Polarity, Stance, Predicate string
-		Speaker, Subject, Object, Word  *string
-		SpeakerName                     *string `json:"speaker_name"`
-		SubjectName                     *string `json:"subject_name"`
-		ObjectName                      *string `json:"object_name"`
-		Evidence                        struct{ Start, End int }
-	}
+	*news.Contract
 	runes []rune
-}
-
-// csvEntity is an entity of the contract, as the CSV tables read it.
-type csvEntity struct {
-	ID, Type, Name  string
-	Aliases, Titles []string
-	Mentions        []struct{ Start, End int }
-	Place           *struct {
-		Country  *string
-		Lat, Lon *float64
-	}
 }
 
 // parseCSVDoc reads an article's contract.
 func parseCSVDoc(a *news.StoredArticle) (*csvDoc, error) {
-	var d csvDoc
-	if err := json.Unmarshal(a.Contract, &d); err != nil {
-		return nil, fmt.Errorf("article %d: read contract: %w", a.ID, err)
+	c, err := news.UnmarshalContract(a.Contract)
+	if err != nil {
+		return nil, fmt.Errorf("article %d: %w", a.ID, err)
 	}
-	d.runes = []rune(d.Text)
-	return &d, nil
+	return &csvDoc{Contract: c, runes: []rune(c.Text)}, nil
 }
 
 // span returns the text between two code-point offsets, on one line.
@@ -114,7 +77,7 @@ func (d *csvDoc) sentence(i int) string {
 }
 
 // entity returns the entity with local id, nil when there is none.
-func (d *csvDoc) entity(id *string) *csvEntity {
+func (d *csvDoc) entity(id *string) *news.ContractEntity {
 	if id == nil {
 		return nil
 	}
@@ -168,7 +131,7 @@ func Rows(table string, a *news.StoredArticle, keep func(localID string) bool) (
 	switch table {
 	case "quotes":
 		for _, q := range d.Quotes {
-			add(q.ID, q.Kind, d.name(q.Speaker), deref(q.Cue), deref(q.Sourcing), q.Text,
+			add(q.ID, q.Kind, d.name(q.Speaker), deref(q.Cue), q.Sourcing, q.Text,
 				strconv.Itoa(q.Start), strconv.Itoa(q.End), d.sentence(d.sentenceAt(q.Start)))
 		}
 	case "entities":
@@ -191,7 +154,7 @@ func Rows(table string, a *news.StoredArticle, keep func(localID string) bool) (
 	case "claims":
 		for _, c := range d.Claims {
 			add(c.ID, d.orName(c.SpeakerName, c.Speaker), c.Polarity, c.Stance, d.orName(c.SubjectName, c.Subject), c.Predicate,
-				d.orName(c.ObjectName, c.Object), deref(c.Word), d.span(c.Evidence.Start, c.Evidence.End))
+				d.orName(c.ObjectName, c.Object), c.Word, d.span(c.Evidence.Start, c.Evidence.End))
 		}
 	default:
 		return nil, fmt.Errorf("no CSV table %q", table)
