@@ -251,8 +251,13 @@ func newServeHandler(env *environment, opt serveOptions, store *sqlite.DB) (http
 		if err != nil {
 			return nil, err
 		}
+		// The API's ingest stores the alerts of the stored watchlists.
+		hook, err := alertHook(context.Background(), store, nil, env.stderr)
+		if err != nil {
+			return nil, err
+		}
 		w, err := work.New(work.Config{Store: store, Pipeline: runner, Fetcher: fetch.New(opt.fetch),
-			Read: opt.stages.read, Dedup: dedup.DefaultConfig()})
+			Read: opt.stages.read, Dedup: dedup.DefaultConfig(), AfterStore: hook})
 		if err != nil {
 			return nil, err
 		}

@@ -216,7 +216,7 @@ func match(ctx context.Context, e *entry, a *Article, q Querier) (*found, bool, 
 		return nil, false, err
 	}
 	if f.rank == rankNone {
-		f.explain(rankQuery, "published")
+		f.explain(rankQuery, "published between "+firstOf(r.Since, "any date")+" and "+firstOf(r.Until, "any date"))
 	}
 	return f, true, nil
 }
@@ -729,6 +729,7 @@ func (a *Article) storeConds(ctx context.Context, e *entry, ents []string, f *fo
 		if err != nil || !ok {
 			return false, err
 		}
+		f.sents = append(f.sents, a.querySentences(r.Query)...)
 		f.explain(rankQuery, fmt.Sprintf("matches “%s”", r.Query))
 	}
 	return true, nil
@@ -780,4 +781,57 @@ func DryRun(w *Watchlist) (*Matcher, error) {
 		return nil, err
 	}
 	return m, m.Add(sw, w)
+}
+
+// querySentences returns the sentences that hold a word or phrase the
+// query looks for (not one it excludes, nor a field filter), compared
+// case-insensitively; a prefix* matches a word beginning.
+func (a *Article) querySentences(query string) []int {
+	terms := queryTerms(query)
+	var out []int
+	for i, s := range a.doc.Sentences {
+		text := strings.ToLower(a.text(s))
+		for _, t := range terms {
+			if strings.Contains(text, t) {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// queryTerms returns the lower-cased words and phrases a full-text query
+// looks for.
+func queryTerms(query string) []string {
+	var terms []string
+	skip := false
+	for rest := strings.TrimSpace(query); rest != ""; rest = strings.TrimSpace(rest) {
+		var tok string
+		if rest[0] == '"' {
+			end := strings.IndexByte(rest[1:], '"')
+			if end < 0 {
+				end = len(rest) - 1
+			}
+			tok, rest = rest[1:end+1], rest[min(end+2, len(rest)):]
+		} else {
+			end := strings.IndexFunc(rest, unicode.IsSpace)
+			if end < 0 {
+				end = len(rest)
+			}
+			tok, rest = rest[:end], rest[end:]
+		}
+		switch {
+		case tok == "NOT":
+			skip = true
+			continue
+		case tok == "OR" || strings.HasPrefix(tok, "-") || strings.Contains(tok, ":") || skip:
+			skip = false
+			continue
+		}
+		if t := strings.ToLower(strings.TrimSuffix(tok, "*")); t != "" {
+			terms = append(terms, t)
+		}
+	}
+	return terms
 }
