@@ -16,6 +16,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/feed"
 	"github.com/newsgraph/newsgraph/internal/fetch"
 	"github.com/newsgraph/newsgraph/internal/ingest"
+	"github.com/newsgraph/newsgraph/internal/jetstream"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/sqlite"
 	"github.com/newsgraph/newsgraph/internal/work"
@@ -51,6 +52,12 @@ extraction takes longer than --doc-timeout) is listed on stderr and the others
 go on; the exit status is then 1. Each article is stored in
 one transaction: an interrupted ingest keeps every article it finished.
 
+With --queue nats://HOST:4222 the sources are not processed here: each
+file, standard input and article URL becomes a job on the NATS JetStream
+work queue (carrying its bytes), each feed a poll job (one per --interval
+with --watch), for 'newsgraph worker' to run (see its --help). Publishing
+waits while the queue is full.
+
 Examples:
   newsgraph ingest ~/news/
   newsgraph ingest --db pk.db article.html https://example.com/story
@@ -64,7 +71,8 @@ type ingestOptions struct {
 	workers       int
 	feedMaxItems  int
 	noProgress    bool
-	alerts        bool // write the alerts of the stored watchlists on stdout
+	alerts        bool             // write the alerts of the stored watchlists on stdout
+	queue         jetstream.Config // with a URL: publish jobs for 'newsgraph worker' instead of running them
 	read          ingest.Options
 	fetch         fetch.Config
 	dedup         dedup.Config
@@ -83,6 +91,7 @@ func parseIngestFlags(env *environment, args []string) (ingestOptions, []string,
 	fs.IntVar(&opt.workers, "workers", runtime.GOMAXPROCS(0), "articles processed in parallel")
 	docTimeoutFlag(fs, &opt.stages.docTimeout)
 	fs.BoolVar(&opt.noProgress, "no-progress", false, "no progress bar, even on a terminal")
+	addQueueFlag(fs, &opt.queue)
 	fs.BoolVar(&opt.alerts, "alerts", false, "write each alert the stored watchlists give on a new article to stdout as one JSON line, the summary to stderr (see 'newsgraph watch --help')")
 	fs.BoolVar(&opt.fetch.AllowPrivate, "allow-private", false, "allow fetching from loopback, private and link-local addresses")
 	fs.DurationVar(&opt.fetch.Timeout, "timeout", opt.fetch.Timeout, "give up on one request after this long")
@@ -138,6 +147,9 @@ func runIngest(env *environment, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if opt.queue.URL != "" {
+		return publishIngest(ctx, env, opt, sources, feeds)
+	}
 	path, err := dbPath(opt.db)
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)

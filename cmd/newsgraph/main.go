@@ -45,6 +45,8 @@ func commands() []command {
 		{"stats", "count what the database holds", runStats},
 		{"export", "write the database as JSON Lines or GDELT-GKG-like CSV", runExport},
 		{"serve", "web UI and JSON API over the database", runServe},
+		{"worker", "run jobs from the NATS JetStream work queue (--queue) into the database", runWorker},
+		{"queue", "the work queue: stats, dead letters, replay", runQueue},
 		{"token", "print a new random API token for serve", runToken},
 		{"setup", "download GeoNames and build the place index (or --from DIR)", runSetup},
 		{"version", "print the version", runVersion},

@@ -1,0 +1,286 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/dedup"
+	"github.com/newsgraph/newsgraph/internal/jetstream"
+	"github.com/newsgraph/newsgraph/internal/jetstream/jstest"
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
+	"github.com/newsgraph/newsgraph/internal/sqlite"
+	"github.com/newsgraph/newsgraph/internal/work"
+)
+
+// poisonStage panics on an article that says POISON, like a stage with a
+// bug that one input trips.
+type poisonStage struct{}
+
+func (poisonStage) Name() string { return "poison" }
+func (poisonStage) Process(ctx context.Context, doc *news.Doc) error {
+	if strings.Contains(doc.Text, "POISON") {
+		var m map[string]int
+		m[doc.Text]++ // a real panic: nil map
+	}
+	return nil
+}
+
+// stubWorker is a worker on url and db whose pipeline is stages alone (no
+// models to load), with the queue limits of cfg.
+func stubWorker(t *testing.T, url, db string, cfg jetstream.Config, stages ...pipeline.Stage) (*worker, *bytes.Buffer) {
+	t.Helper()
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, sqlite.Config{Path: db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	runner, err := pipeline.NewRunner(stages...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := work.New(work.Config{Store: store, Pipeline: runner, Dedup: dedup.DefaultConfig()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.URL, cfg.Manage = url, true
+	q, err := jetstream.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { q.Close() })
+	var logs, out bytes.Buffer
+	env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &logs}
+	w := &worker{env: env, opt: workerOptions{queue: q.Config(), parallel: 1, untilEmpty: true},
+		log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})), q: q, svc: svc, metrics: jetstream.NewMetrics(q),
+		feeds: &ingester{env: env, store: store, svc: svc}, holder: "test"}
+	return w, &logs
+}
+
+// TestWorkerPoisonArticle: an article that panics a stage is tried
+// --max-deliver times, then lies in the dead letters with its panic, while
+// the articles queued after it are stored; replayed, it is tried again.
+func TestWorkerPoisonArticle(t *testing.T) {
+	srv := jstest.Start(t, t.TempDir())
+	dir := t.TempDir()
+	src := filepath.Join(dir, "texts")
+	os.Mkdir(src, 0o755)
+	os.WriteFile(filepath.Join(src, "a-poison.txt"), []byte("This article says POISON and trips a stage.\n"), 0o644)
+	for i := range 5 {
+		os.WriteFile(filepath.Join(src, fmt.Sprintf("b%d.txt", i)), fmt.Appendf(nil, "Article %d is a fine article about the news of day %d.\n", i, i), 0o644)
+	}
+	if code, out, errOut := run(t, "", "ingest", "--queue", srv.URL(), src); code != 0 || !strings.Contains(out, "6 jobs queued") {
+		t.Fatalf("ingest --queue: exit %d\n%s%s", code, out, errOut)
+	}
+	db := filepath.Join(dir, "news.db")
+	w, logs := stubWorker(t, srv.URL(), db, jetstream.Config{MaxDeliver: 3, Backoff: 300 * time.Millisecond}, poisonStage{})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := w.run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.count.stored.Load(); got != 5 {
+		t.Errorf("%d articles stored, want the 5 good ones\n%s", got, logs)
+	}
+	if got := w.count.failed.Load(); got != 3 {
+		t.Errorf("%d failed tries, want 3 (--max-deliver)\n%s", got, logs)
+	}
+	// The articles behind the poison were done before its second try.
+	log := logs.String()
+	second := strings.Index(log, "try=2")
+	if second < 0 || strings.Count(log[:second], `msg="job done"`) != 5 {
+		t.Errorf("the good articles were not done before the poison's second try:\n%s", log)
+	}
+	code, out, errOut := run(t, "", "queue", "dead", "--queue", srv.URL())
+	if code != 0 || !strings.Contains(out, "a-poison.txt") || !strings.Contains(out, "internal error: assignment to entry in nil map") {
+		t.Fatalf("queue dead: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = run(t, "", "queue", "replay", "--queue", srv.URL(), "--all")
+	if code != 0 || !strings.Contains(out, "1 dead letter put back") {
+		t.Fatalf("queue replay --all: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, _ := run(t, "", "queue", "stats", "--queue", srv.URL(), "--format", "json"); code != 0 || strings.TrimSpace(out) != `{"jobs":1,"dead":0}` {
+		t.Errorf("queue stats after replay: %s", out)
+	}
+}
+
+// TestWorkerStoresWhatIngestStores: files queued by 'ingest --queue' and
+// run by 'worker' give the database a plain 'ingest' gives.
+func TestWorkerStoresWhatIngestStores(t *testing.T) {
+	paths, _ := filepath.Glob("../../../shared/data/polnear/dev/text/*.txt")
+	if len(paths) < 8 {
+		t.Skip("PolNeAR dev texts not found under ../shared/data")
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "texts")
+	os.Mkdir(src, 0o755)
+	for _, p := range paths[:8] {
+		data, _ := os.ReadFile(p)
+		os.WriteFile(filepath.Join(src, filepath.Base(p)), data, 0o644)
+	}
+	// The same text under another name: a duplicate either way.
+	data, _ := os.ReadFile(paths[0])
+	os.WriteFile(filepath.Join(src, "zz-copy.txt"), data, 0o644)
+	t.Setenv("NEWSGRAPH_DATA", dir)
+	plain := filepath.Join(dir, "plain.db")
+	if code, out, errOut := run(t, "", "ingest", "--db", plain, "--no-progress", "--workers", "1", src); code != 0 {
+		t.Fatalf("ingest: exit %d\n%s%s", code, out, errOut)
+	}
+	srv := jstest.Start(t, t.TempDir())
+	if code, out, errOut := run(t, "", "ingest", "--queue", srv.URL(), src); code != 0 {
+		t.Fatalf("ingest --queue: exit %d\n%s%s", code, out, errOut)
+	}
+	queued := filepath.Join(dir, "queued.db")
+	code, out, errOut := run(t, "", "worker", "--queue", srv.URL(), "--db", queued, "--until-empty")
+	if code != 0 || !strings.Contains(out, "8 new articles, 1 duplicate") {
+		t.Fatalf("worker: exit %d\n%s%s", code, out, errOut)
+	}
+	_, want, _ := run(t, "", "stats", "--db", plain, "--format", "json")
+	_, got, _ := run(t, "", "stats", "--db", queued, "--format", "json")
+	if dropBytes(got) != dropBytes(want) {
+		t.Errorf("stats after worker:\n%s\nafter plain ingest:\n%s", got, want)
+	}
+}
+
+// dropBytes is stats JSON without the file size, which differs between
+// two databases of the same content.
+func dropBytes(stats string) string {
+	var kept []string
+	for _, f := range strings.Split(strings.TrimSpace(stats), ",") {
+		if !strings.Contains(f, `"bytes"`) && !strings.Contains(f, `"Bytes"`) {
+			kept = append(kept, f)
+		}
+	}
+	return strings.Join(kept, ",")
+}
+
+func TestWorkerUsage(t *testing.T) {
+	t.Setenv("NEWSGRAPH_QUEUE", "")
+	for _, args := range [][]string{
+		{"worker"},
+		{"worker", "--queue", "nats://127.0.0.1:1", "-j", "0"},
+		{"worker", "--queue", "nats://127.0.0.1:1", "--ack-wait", "10ms"},
+		{"worker", "--queue", "nats://127.0.0.1:1", "extra"},
+		{"queue", "dead"},
+		{"queue", "--queue", "nats://127.0.0.1:1"},
+		{"queue", "--queue", "nats://127.0.0.1:1", "replay"},
+		{"queue", "--queue", "nats://127.0.0.1:1", "replay", "x"},
+		{"queue", "--queue", "nats://127.0.0.1:1", "purge"},
+	} {
+		code, _, errOut := run(t, "", args...)
+		if code != 2 || strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and one line", args, code, errOut)
+		}
+	}
+}
+
+// TestWorkerKilledMidBatch kills a worker process with SIGKILL while it
+// runs two jobs at once, lets a second worker finish the queue, and checks
+// that every queued file is accounted for, none is stored twice and every
+// stored article is whole.
+func TestWorkerKilledMidBatch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary; skipped with -short")
+	}
+	paths, _ := filepath.Glob("../../../shared/data/polnear/train/text/*.txt")
+	if len(paths) < 200 {
+		t.Skip("PolNeAR train texts not found under ../shared/data")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "newsgraph")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	src := filepath.Join(dir, "texts")
+	os.Mkdir(src, 0o755)
+	for _, p := range paths[:200] {
+		data, _ := os.ReadFile(p)
+		os.WriteFile(filepath.Join(src, filepath.Base(p)), data, 0o644)
+	}
+	srv := jstest.Start(t, t.TempDir())
+	db := filepath.Join(dir, "news.db")
+	newsgraph := func(args ...string) *exec.Cmd {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "NEWSGRAPH_DATA="+dir)
+		return cmd
+	}
+	if out, err := newsgraph("ingest", "--queue", srv.URL(), src).CombinedOutput(); err != nil {
+		t.Fatalf("ingest --queue: %v\n%s", err, out)
+	}
+	victim := newsgraph("worker", "--queue", srv.URL(), "--db", db, "-j", "2", "--ack-wait", "2s")
+	if err := victim.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(90 * time.Second)
+	killedAt := -1
+	for time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+		if n := countArticles(db); n >= 20 {
+			killedAt = n
+			break
+		}
+	}
+	victim.Process.Signal(syscall.SIGKILL)
+	victim.Wait()
+	if killedAt < 0 {
+		t.Fatal("the worker stored fewer than 20 articles in 90 s")
+	}
+	out, err := newsgraph("worker", "--queue", srv.URL(), "--db", db, "-j", "2", "--until-empty").CombinedOutput()
+	if err != nil {
+		t.Fatalf("second worker: %v\n%s", err, out)
+	}
+	t.Logf("killed after %d articles; second worker: %s", killedAt, lineWith(string(out), "worker: "))
+
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, sqlite.Config{Path: db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if err := store.IntegrityCheck(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := store.Stats(ctx)
+	if st.Articles+st.Duplicates+st.NearDuplicates != 200 {
+		t.Errorf("%+v: want the 200 files accounted for", st)
+	}
+	raw, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	// Stored twice: two articles of one text, or a job run again recorded
+	// as a duplicate of its own article.
+	var twice, selfDups int
+	raw.QueryRow(`SELECT count(*) - count(DISTINCT hash) FROM articles`).Scan(&twice)
+	raw.QueryRow(`SELECT count(*) FROM duplicates d JOIN articles a ON a.id = d.article_id WHERE d.source = a.source`).Scan(&selfDups)
+	if twice != 0 || selfDups != 0 {
+		t.Errorf("%d articles stored twice, %d jobs recorded as duplicates of themselves", twice, selfDups)
+	}
+	checkWholeArticles(t, store, db)
+	code, stats, _ := run(t, "", "queue", "stats", "--queue", srv.URL(), "--format", "json")
+	if code != 0 || strings.TrimSpace(stats) != `{"jobs":0,"dead":0}` {
+		t.Errorf("queue after the second worker: %s", stats)
+	}
+}
+
+// lineWith is the first line of s that contains sub, or "".
+func lineWith(s, sub string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			return l
+		}
+	}
+	return ""
+}
