@@ -45,10 +45,13 @@ type Outcome struct {
 // DB.RecordDelivery).
 type Outbox interface {
 	// ClaimDeliveries returns at most n pending deliveries due at now,
-	// oldest first, and holds each for lease: no other claim returns it
-	// until now+lease, so that two deliverers never send one alert at
-	// once, and one killed while sending leaves it due again after the
-	// lease (at least once).
+	// oldest first, at most one per webhook and none of a webhook that
+	// has one claimed, and holds each for lease: no other claim returns
+	// it, nor another of its webhook, until now+lease or its outcome is
+	// recorded. So two deliverers never send one alert at once, a
+	// webhook that hangs holds one worker, not all, and a deliverer
+	// killed while sending leaves it due again after the lease (at least
+	// once).
 	ClaimDeliveries(ctx context.Context, now time.Time, n int, lease time.Duration) ([]Delivery, error)
 	// RecordDelivery records the outcome of a try.
 	RecordDelivery(ctx context.Context, o Outcome) error

@@ -104,17 +104,21 @@ func (s *DB) DeliveryStatus(ctx context.Context, alertIDs []int64) (map[int64]al
 }
 
 // ClaimDeliveries implements alert.Outbox: in one write transaction it
-// moves the due of at most n pending deliveries due at now (whose
-// watchlist still has a webhook) to now+lease, and reads their webhook
-// and alert. The payload is the alert's JSON, the line 'ingest --alerts'
+// claims, until now+lease, at most n pending deliveries due at now, the
+// oldest of each watchlist that still has a webhook and has no claimed
+// delivery (one try in flight per webhook), and reads their webhook and
+// alert. The payload is the alert's JSON, the line 'ingest --alerts'
 // writes.
 func (s *DB) ClaimDeliveries(ctx context.Context, now time.Time, n int, lease time.Duration) ([]alert.Delivery, error) {
 	var out []alert.Delivery
+	ms := now.UnixMilli()
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `UPDATE alert_outbox SET due = ? WHERE alert_id IN (
-			SELECT o.alert_id FROM alert_outbox o JOIN watchlist_webhooks h ON h.watchlist_id = o.watchlist_id
-			WHERE o.state = 'pending' AND o.due <= ? ORDER BY o.due, o.alert_id LIMIT ?)
-			RETURNING alert_id, attempts`, now.Add(lease).UnixMilli(), now.UnixMilli(), n)
+		rows, err := tx.QueryContext(ctx, `UPDATE alert_outbox SET claimed_until = ? WHERE alert_id IN (
+			SELECT min(o.alert_id) FROM alert_outbox o JOIN watchlist_webhooks h ON h.watchlist_id = o.watchlist_id
+			WHERE o.state = 'pending' AND o.due <= ? AND NOT EXISTS (SELECT 1 FROM alert_outbox b
+				WHERE b.watchlist_id = o.watchlist_id AND b.state = 'pending' AND b.claimed_until > ?)
+			GROUP BY o.watchlist_id ORDER BY min(o.due) LIMIT ?)
+			RETURNING alert_id, attempts`, now.Add(lease).UnixMilli(), ms, ms, n)
 		if err != nil {
 			return err
 		}
@@ -191,7 +195,8 @@ func (s *DB) RecordDelivery(ctx context.Context, o alert.Outcome) error {
 		due = o.Next.UnixMilli()
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE alert_outbox SET state = ?, attempts = ?, due = ?, last_error = ?, updated = ? WHERE alert_id = ?`,
+		_, err := tx.ExecContext(ctx, `UPDATE alert_outbox SET state = ?, attempts = ?, due = ?, claimed_until = 0, last_error = ?, updated = ?
+			WHERE alert_id = ?`,
 			o.State, o.Attempts, due, oneLineError(o.Error), now.UTC().Format(time.RFC3339), o.AlertID)
 		return err
 	})

@@ -199,3 +199,37 @@ func TestOutboxWebhookRemoved(t *testing.T) {
 		t.Errorf("outbox rows left after the watchlist went: %+v", st)
 	}
 }
+
+func TestOutboxOneTryPerWebhookAtATime(t *testing.T) {
+	ctx := context.Background()
+	f := newOutboxFixture(t, 3)
+	if err := f.db.PutWebhook(ctx, f.list.ID, alert.Webhook{URL: "https://hooks.example/x", Secret: "0123456789abcdef"}); err != nil {
+		t.Fatal(err)
+	}
+	first, second := f.fire(t, 0), f.fire(t, 1)
+	other, err := f.db.PutWatchlist(ctx, &news.Watchlist{Name: "other", Spec: []byte(`{}`), Rules: []news.WatchRule{{Name: "r"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.db.PutWebhook(ctx, other.ID, alert.Webhook{URL: "https://other.example/x", Secret: "0123456789abcdef"}); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := f.db.PutAlerts(ctx, []news.Alert{{WatchlistID: other.ID, RuleID: other.Rules[0].ID, Article: news.AlertArticle{ID: f.articles[2]}, Why: "x"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	got, err := f.db.ClaimDeliveries(ctx, now, 10, time.Minute)
+	if err != nil || len(got) != 2 || got[0].AlertID != first || got[1].AlertID != stored[0].ID {
+		t.Fatalf("claimed %+v, %v; want the oldest of each webhook: %d and %d", got, err, first, stored[0].ID)
+	}
+	if again, _ := f.db.ClaimDeliveries(ctx, now, 10, time.Minute); len(again) != 0 {
+		t.Errorf("claimed %+v while each webhook had a try in flight", again)
+	}
+	if err := f.db.RecordDelivery(ctx, alert.Outcome{AlertID: first, Attempts: 1, State: alert.StateDelivered}); err != nil {
+		t.Fatal(err)
+	}
+	if next, _ := f.db.ClaimDeliveries(ctx, now, 10, time.Minute); len(next) != 1 || next[0].AlertID != second {
+		t.Errorf("after the first was delivered: %+v, want %d", next, second)
+	}
+}
