@@ -18,6 +18,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/dedup"
 	"github.com/newsgraph/newsgraph/internal/fetch"
 	"github.com/newsgraph/newsgraph/internal/ingest"
+	"github.com/newsgraph/newsgraph/internal/jetstream"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/sqlite"
 	"github.com/newsgraph/newsgraph/internal/web"
@@ -47,6 +48,10 @@ words together (other searches get 400 and a hint); a read gives up after
 --concurrent reads running waits at most --queue-wait, then gets 503 with
 Retry-After.
 
+With --queue nats://HOST:4222, POST /api/ingest puts each article (its text,
+or its URL to fetch) on the work queue that 'newsgraph worker' runs, and
+answers "queued" at once; the request waits while the queue is full.
+
 Examples:
   newsgraph serve                                   # http://127.0.0.1:8080
   export NEWSGRAPH_TOKEN=$(newsgraph token)
@@ -69,6 +74,9 @@ type serveOptions struct {
 	create bool
 	// webhooks are the limits of webhook deliveries (serve_alerts.go).
 	webhooks alert.Config
+	// queue, with a URL, takes POST /api/ingest's articles for 'newsgraph
+	// worker' (queue_serve.go).
+	queue jetstream.Config
 }
 
 // minRemoteToken is the shortest token, in bytes, that serve accepts when
@@ -85,6 +93,7 @@ func parseServeFlags(env *environment, args []string) (serveOptions, error) {
 	// prints it.
 	fs.StringVar(&opt.token, "token", "", "API `TOKEN` for writes and for clients not on loopback (default $NEWSGRAPH_TOKEN)")
 	fs.StringVar(&opt.cors, "cors-origin", "", "allow cross-origin API calls from this `ORIGIN` (\"*\" for any); off by default")
+	addQueueFlag(fs, &opt.queue)
 	fs.Int64Var(&opt.maxBody, "max-body", api.DefaultMaxBody, "largest POST body in `bytes`")
 	fs.IntVar(&opt.maxLimit, "max-page", api.DefaultMaxLimit, "largest page of a list (the limit parameter)")
 	fs.IntVar(&opt.concurrent, "concurrent", runtime.GOMAXPROCS(0)+2, "reads answered at once; the others wait up to --queue-wait")
@@ -263,6 +272,11 @@ func newServeHandler(env *environment, opt serveOptions, store *sqlite.DB) (http
 		}
 		svc := &serveIngest{svc: w}
 		cfg.Extract, cfg.Ingest = svc, svc
+		if opt.queue.URL != "" {
+			if cfg.Ingest, err = openQueueIngest(context.Background(), opt.queue); err != nil {
+				return nil, err
+			}
+		}
 	}
 	apiServer, err := api.New(cfg)
 	if err != nil {

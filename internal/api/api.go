@@ -51,7 +51,7 @@ type ArticleIn struct {
 type IngestResult struct {
 	Source    string `json:"source"`
 	ArticleID int64  `json:"article_id,omitempty"`
-	Status    string `json:"status"` // stored, duplicate, near-duplicate, error
+	Status    string `json:"status"` // stored, duplicate, near-duplicate, queued (serve --queue), error
 	Error     string `json:"error,omitempty"`
 }
 
