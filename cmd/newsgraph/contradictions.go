@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/newsgraph/newsgraph/internal/api"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -17,13 +18,6 @@ with stored claims about the same subject and object (scope "cross").
 Examples:
   newsgraph contradictions
   newsgraph contradictions --entity "Islamic State" --format json`
-
-type jsonContradiction struct {
-	Scope string    `json:"scope"`
-	Why   string    `json:"why"`
-	A     jsonClaim `json:"a"`
-	B     jsonClaim `json:"b"`
-}
 
 func runContradictions(env *environment, args []string) error {
 	fs := newFlagSet(env, "contradictions", "[flags]", contradictionsAbout)
@@ -52,11 +46,7 @@ func runContradictions(env *environment, args []string) error {
 		return err
 	}
 	if *format != "table" {
-		out := make([]jsonContradiction, 0, len(ks))
-		for _, k := range ks {
-			out = append(out, jsonContradiction{k.Scope, k.Why, toJSONClaim(k.A), toJSONClaim(k.B)})
-		}
-		return writeJSON(env.stdout, *format, out)
+		return writeJSON(env.stdout, *format, api.Contradictions(ks))
 	}
 	w := bufio.NewWriter(env.stdout)
 	if len(ks) == 0 {

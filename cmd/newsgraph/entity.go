@@ -189,69 +189,29 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
-type (
-	jsonProfile struct {
-		ID          int64          `json:"id"`
-		Type        string         `json:"type"`
-		Name        string         `json:"name"`
-		Aliases     []string       `json:"aliases"`
-		Titles      []string       `json:"titles"`
-		Articles    int            `json:"article_count"`
-		ArticleList []jsonEntArt   `json:"articles"`
-		Quotes      []jsonQuote    `json:"quotes"`
-		Claims      []jsonClaim    `json:"claims"`
-		CoOccurring []jsonCoOccurs `json:"co_occurring"`
-		Decisions   []string       `json:"decisions"`
-	}
-	jsonEntArt struct {
-		ID          int64          `json:"id"`
-		Title       api.NullString `json:"title"`
-		URL         api.NullString `json:"url"`
-		Published   api.NullString `json:"published"`
-		LocalID     string         `json:"local_id"`
-		Mentions    int            `json:"mentions"`
-		MergeReason string         `json:"merge_reason"`
-	}
-	jsonCoOccurs struct {
-		ID       int64  `json:"id"`
-		Name     string `json:"name"`
-		Type     string `json:"type"`
-		Articles int    `json:"articles"`
-	}
-	jsonClaim struct {
-		ArticleID int64          `json:"article"`
-		LocalID   string         `json:"local_id"`
-		Speaker   string         `json:"speaker"`
-		Polarity  string         `json:"polarity"`
-		Subject   string         `json:"subject"`
-		Predicate string         `json:"predicate"`
-		Object    string         `json:"object"`
-		Quote     string         `json:"quote"`
-		Published api.NullString `json:"published"`
-	}
-)
-
-func toJSONClaim(c news.StoredClaim) jsonClaim {
-	return jsonClaim{c.ArticleID, c.LocalID, c.SpeakerName, c.Polarity, c.SubjectName, c.Predicate, c.ObjectName, c.Quote, api.NullString(c.Published)}
+// jsonProfile is the entity command's JSON of one entity: its names, and
+// its articles, quotes, claims and co-occurring entities in the API's
+// view types.
+type jsonProfile struct {
+	ID          int64               `json:"id"`
+	Type        string              `json:"type"`
+	Name        string              `json:"name"`
+	Aliases     []string            `json:"aliases"`
+	Titles      []string            `json:"titles"`
+	Articles    int                 `json:"article_count"`
+	ArticleList []api.EntityArticle `json:"articles"`
+	Quotes      []api.Quote         `json:"quotes"`
+	Claims      []api.Claim         `json:"claims"`
+	CoOccurring []api.CoOccurrence  `json:"co_occurring"`
+	Decisions   []string            `json:"decisions"`
 }
 
 func toJSONProfile(p *news.EntityProfile) jsonProfile {
 	out := jsonProfile{ID: p.ID, Type: p.Type, Name: p.Name, Aliases: nonNilStrings(p.Aliases), Titles: nonNilStrings(p.Titles),
-		Articles: p.Articles, ArticleList: []jsonEntArt{}, Quotes: []jsonQuote{}, Claims: []jsonClaim{}, CoOccurring: []jsonCoOccurs{}, Decisions: []string{}}
+		Articles: p.Articles, ArticleList: api.EntityArticles(p.ArticleList), Quotes: api.Quotes(p.Quotes), Claims: api.Claims(p.Claims),
+		CoOccurring: api.CoOccurrences(p.CoOccurring), Decisions: []string{}}
 	for _, d := range p.Decisions {
 		out.Decisions = append(out.Decisions, d.Explain(p.ID))
-	}
-	for _, a := range p.ArticleList {
-		out.ArticleList = append(out.ArticleList, jsonEntArt{a.ArticleID, api.NullString(a.Title), api.NullString(a.URL), api.NullString(a.Published), a.LocalID, a.Mentions, a.MergeReason})
-	}
-	for _, q := range p.Quotes {
-		out.Quotes = append(out.Quotes, toJSONQuote(q))
-	}
-	for _, c := range p.Claims {
-		out.Claims = append(out.Claims, toJSONClaim(c))
-	}
-	for _, c := range p.CoOccurring {
-		out.CoOccurring = append(out.CoOccurring, jsonCoOccurs{c.EntityID, c.Name, c.Type, c.Articles})
 	}
 	return out
 }

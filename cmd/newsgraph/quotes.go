@@ -19,23 +19,6 @@ Examples:
   newsgraph quotes --speaker "Chaudhry Nisar"
   newsgraph quotes --speaker Nisar --format jsonl`
 
-type jsonQuote struct {
-	ArticleID int64          `json:"article"`
-	Title     api.NullString `json:"title"`
-	URL       api.NullString `json:"url"`
-	Published api.NullString `json:"published"`
-	LocalID   string         `json:"local_id"`
-	Kind      string         `json:"kind"`
-	Text      string         `json:"text"`
-	Speaker   string         `json:"speaker"`
-	Cue       string         `json:"cue"`
-	Sourcing  string         `json:"sourcing"`
-}
-
-func toJSONQuote(q news.StoredQuote) jsonQuote {
-	return jsonQuote{q.ArticleID, api.NullString(q.Title), api.NullString(q.URL), api.NullString(q.Published), q.LocalID, q.Kind, q.Text, q.SpeakerName, q.Cue, q.Sourcing}
-}
-
 func runQuotes(env *environment, args []string) error {
 	fs := newFlagSet(env, "quotes", "[flags]", quotesAbout)
 	db := addDBFlag(fs)
@@ -66,11 +49,7 @@ func runQuotes(env *environment, args []string) error {
 		return writeQuotesCSV(ctx, store, env.stdout, quotes)
 	}
 	if *format != "table" {
-		out := make([]jsonQuote, 0, len(quotes))
-		for _, v := range quotes {
-			out = append(out, toJSONQuote(v))
-		}
-		return writeJSON(env.stdout, *format, out)
+		return writeJSON(env.stdout, *format, api.Quotes(quotes))
 	}
 	w := bufio.NewWriter(env.stdout)
 	if len(quotes) == 0 {

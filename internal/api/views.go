@@ -263,6 +263,24 @@ func Entities(es []news.StoredEntity) []Entity { return mapList(es, entityOf) }
 // Quotes converts stored quotes.
 func Quotes(qs []news.StoredQuote) []Quote { return mapList(qs, quoteOf) }
 
+// Claims converts stored claims.
+func Claims(cs []news.StoredClaim) []Claim { return mapList(cs, claimOf) }
+
+// EntityArticles converts the articles of an entity's profile.
+func EntityArticles(as []news.EntityArticle) []EntityArticle {
+	return mapList(as, func(a news.EntityArticle) EntityArticle {
+		return EntityArticle{ID: a.ArticleID, Title: NullString(a.Title), URL: NullString(a.URL), Source: NullString(a.Source), Published: NullString(a.Published),
+			LocalID: a.LocalID, Mentions: a.Mentions, MergeReason: a.MergeReason}
+	})
+}
+
+// CoOccurrences converts the entities seen with an entity.
+func CoOccurrences(cs []news.CoOccurrence) []CoOccurrence {
+	return mapList(cs, func(c news.CoOccurrence) CoOccurrence {
+		return CoOccurrence{ID: c.EntityID, Name: c.Name, Type: c.Type, Articles: c.Articles}
+	})
+}
+
 // Events converts stored events.
 func Events(vs []news.StoredEvent) []Event { return mapList(vs, eventOf) }
 
@@ -332,17 +350,12 @@ func Profile(ctx context.Context, store news.Store, id int64, limit int) (*Entit
 	}
 	sort.Slice(out.Timeline, func(i, j int) bool { return out.Timeline[i].Period < out.Timeline[j].Period })
 	out.Timeline = nonNil(out.Timeline)
-	out.ArticleList = mapList(p.ArticleList[:min(limit, len(p.ArticleList))], func(a news.EntityArticle) EntityArticle {
-		return EntityArticle{ID: a.ArticleID, Title: NullString(a.Title), URL: NullString(a.URL), Source: NullString(a.Source), Published: NullString(a.Published),
-			LocalID: a.LocalID, Mentions: a.Mentions, MergeReason: a.MergeReason}
-	})
+	out.ArticleList = EntityArticles(p.ArticleList[:min(limit, len(p.ArticleList))])
 	out.Quotes = Quotes(p.Quotes[:min(limit, len(p.Quotes))])
 	for _, c := range p.Claims[:min(limit, len(p.Claims))] {
 		out.Claims[c.Polarity] = append(out.Claims[c.Polarity], claimOf(c))
 	}
-	out.CoOccurring = mapList(p.CoOccurring[:min(limit, len(p.CoOccurring))], func(c news.CoOccurrence) CoOccurrence {
-		return CoOccurrence{ID: c.EntityID, Name: c.Name, Type: c.Type, Articles: c.Articles}
-	})
+	out.CoOccurring = CoOccurrences(p.CoOccurring[:min(limit, len(p.CoOccurring))])
 	ks, err := store.Contradictions(ctx, news.ContradictionQuery{Entity: p.Name, Limit: 200})
 	if err != nil {
 		return nil, err
