@@ -1,6 +1,7 @@
 // Browser tests of the newsgraph web UI, in headless chromium driven by
 // playwright-core. e2e_test.go starts a server with the reference article,
-// a few PolNeAR texts and a hostile article, then runs:
+// a few PolNeAR texts and a hostile article, then runs (the last check
+// ingests an article):
 //
 //   NEWSGRAPH_URL=http://127.0.0.1:PORT E2E_OUT=DIR CHROMIUM=/usr/bin/chromium node run.mjs
 //
@@ -282,6 +283,56 @@ const checks = {
     const other = (await find("Chaudhry Nisar Ali Khan"))[0].id;
     assert(other !== id, "the split name still leads to the entity");
     await shot(page, "entity-split.png");
+    clean(page);
+    await page.close();
+  },
+
+  // An analyst asks for alerts about an entity on its page ("Alert me
+  // about this entity"), an article naming it is ingested through the
+  // API, and the alert shows on the alerts page, linking to the article
+  // with the sentence highlighted; the watchlist's Atom feed has it too.
+  async alerts() {
+    const token = process.env.E2E_TOKEN;
+    assert(token, "set E2E_TOKEN to the server's token");
+    const found = (await api("/api/entities?type=ORG&name=" + encodeURIComponent("Islamic State"))).items;
+    assert(found.length >= 1, `no Islamic State entity: ${JSON.stringify(found)}`);
+    const id = found[0].id;
+    const page = await open(`/entities/${id}`);
+    const form = page.locator("form.watch-form");
+    await form.locator("select[name=role]").selectOption("mentioned");
+    await form.locator("input[name=token]").fill(token);
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), form.locator("button.watch-button").click()]);
+    const said = async () => `${page.url()}: ${(await page.locator("body").textContent()).replace(/\s+/g, " ").slice(0, 400)}`;
+    const m = page.url().match(/\/alerts\?watchlist=(\d+)$/);
+    assert(m, `after the alert button, ${await said()}`);
+    assert(await page.locator(".alerts .alert").count() === 0, `alerts before any new article: ${await said()}`);
+    const text = "Two held for recruiting militants in Karachi\n\n" +
+      "KARACHI: Police in Karachi arrested two men on Thursday on suspicion of recruiting fighters for Islamic State.\n" +
+      "A police spokesman said the men had travelled to Afghanistan last year.\n";
+    const res = await fetch(base + "/api/ingest", {
+      method: "POST",
+      headers: { "Authorization": "Bearer " + token, "Content-Type": "application/json" },
+      body: JSON.stringify({ articles: [{ text, published: "2015-02-26" }] }),
+    });
+    const ingested = await res.text();
+    assert(res.status === 201 && ingested.includes('"status":"stored"'), `ingest: HTTP ${res.status} ${ingested}`);
+    await page.reload({ waitUntil: "load" });
+    const items = page.locator(".alerts .alert");
+    assert(await items.count() === 1, `alerts after the article: ${await said()}`);
+    const why = await items.first().locator(".why").textContent();
+    assert(why.includes("Islamic State"), `alert explained as "${why}"`);
+    const quoted = await items.first().locator("blockquote").textContent();
+    assert(quoted.includes("Islamic State"), `alert's sentence "${quoted}"`);
+    await shot(page, "alerts.png");
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), items.first().locator("a.alert-article").click()]);
+    assert(/\/articles\/\d+\?hl=\d+-\d+#hl$/.test(page.url()), `the alert links to ${page.url()}`);
+    const marked = await page.locator("mark#hl").textContent();
+    assert(marked.includes("Islamic State") || (await page.locator("mark.hl").allTextContents()).join("").includes("Islamic State"),
+      `highlighted "${marked}"`);
+    await shot(page, "alert-article.png");
+    const feed = await fetch(base + `/watchlists/${m[1]}/feed.atom`);
+    const xml = await feed.text();
+    assert(feed.status === 200 && xml.includes("<entry>") && xml.includes("Islamic State") && xml.includes("hl="), `feed: HTTP ${feed.status} ${xml.slice(0, 300)}`);
     clean(page);
     await page.close();
   },
