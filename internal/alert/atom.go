@@ -124,7 +124,7 @@ func entry(base string, a news.Alert) atomEntry {
 	}
 	title := a.Article.Title
 	if title == "" {
-		title = a.Article.Source
+		title = sourceName(a.Article.Source)
 	}
 	var text strings.Builder
 	text.WriteString(a.Why)
@@ -140,6 +140,16 @@ func entry(base string, a news.Alert) atomEntry {
 		Summary:   atomText{Type: "text", Body: a.Why},
 		Content:   atomText{Type: "text", Body: text.String()},
 	}
+}
+
+// sourceName names an article without a title by its source: the last
+// part of its path or URL ("article.txt").
+func sourceName(source string) string {
+	trimmed := strings.TrimRight(source, "/")
+	if i := strings.LastIndexAny(trimmed, `/\`); i >= 0 && i+1 < len(trimmed) {
+		return trimmed[i+1:]
+	}
+	return source
 }
 
 // tagURI is an RFC 4151 tag URI naming thing on base's host.

@@ -6,12 +6,14 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/alert"
 	"github.com/newsgraph/newsgraph/internal/fetch"
+	"github.com/newsgraph/newsgraph/internal/news"
 )
 
 // memOutbox is an outbox in memory for the deliverer's unit tests (the
@@ -228,6 +230,21 @@ func TestBackoffDoubles(t *testing.T) {
 	}{{1, 30 * time.Second}, {2, time.Minute}, {3, 2 * time.Minute}, {7, 32 * time.Minute}, {8, time.Hour}, {100, time.Hour}} {
 		if got := alert.Backoff(30*time.Second, time.Hour, c.attempts); got != c.want {
 			t.Errorf("Backoff after %d tries = %v, want %v", c.attempts, got, c.want)
+		}
+	}
+}
+
+func TestAtomEntryOfUntitledArticle(t *testing.T) {
+	var b strings.Builder
+	err := alert.WriteAtom(&b, alert.Feed{Base: "http://news.example", Watchlist: news.Watchlist{ID: 3, Name: "is-denials"},
+		Alerts: []news.Alert{{ID: 9, Rule: "denial", Article: news.AlertArticle{ID: 4, Source: "/data/seed/article.txt"}, Why: "w"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<title>denial: article.txt</title>`, `<id>tag:news.example,2025:newsgraph/alert/9</id>`,
+		`href="http://news.example/articles/4"`, `href="http://news.example/watchlists/3/feed.atom"`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("feed lacks %s:\n%s", want, b.String())
 		}
 	}
 }
