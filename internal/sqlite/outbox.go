@@ -112,6 +112,15 @@ func (s *DB) DeliveryStatus(ctx context.Context, alertIDs []int64) (map[int64]al
 func (s *DB) ClaimDeliveries(ctx context.Context, now time.Time, n int, lease time.Duration) ([]alert.Delivery, error) {
 	var out []alert.Delivery
 	ms := now.UnixMilli()
+	// Most polls find nothing due: they read, without the write lock
+	// that ingest (of this or another process) needs.
+	var due int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM alert_outbox WHERE state = 'pending' AND due <= ? LIMIT 1)`, ms).Scan(&due); err != nil {
+		return nil, fmt.Errorf("claim deliveries: %w", err)
+	}
+	if due == 0 {
+		return nil, nil
+	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `UPDATE alert_outbox SET claimed_until = ? WHERE alert_id IN (
 			SELECT min(o.alert_id) FROM alert_outbox o JOIN watchlist_webhooks h ON h.watchlist_id = o.watchlist_id
