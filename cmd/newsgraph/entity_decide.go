@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/news"
-	"github.com/newsgraph/newsgraph/internal/sqlite"
 )
 
 // maxTop is the most entities 'entity --top' lists.
@@ -55,7 +54,7 @@ func runEntityDecision(env *environment, verb string, args []string) error {
 }
 
 // writeTop lists the entities in most of the articles q selects.
-func writeTop(ctx context.Context, env *environment, store *sqlite.DB, q news.EntityBrowseQuery, format string) error {
+func writeTop(ctx context.Context, env *environment, store appStore, q news.EntityBrowseQuery, format string) error {
 	ents, err := store.TopEntities(ctx, q)
 	if err != nil {
 		return fmt.Errorf("entity: %w", err)

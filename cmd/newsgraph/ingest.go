@@ -18,7 +18,6 @@ import (
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/jetstream"
 	"github.com/newsgraph/newsgraph/internal/news"
-	"github.com/newsgraph/newsgraph/internal/sqlite"
 	"github.com/newsgraph/newsgraph/internal/work"
 )
 
@@ -166,7 +165,7 @@ func runIngest(env *environment, args []string) error {
 		return fmt.Errorf("ingest: %w", err)
 	}
 	client := fetch.New(opt.fetch)
-	hook, err := ingestAlertHook(ctx, env, store, opt.alerts)
+	hook, err := storeAlertHook(ctx, env, store, opt.alerts)
 	if err != nil {
 		store.Close()
 		return fmt.Errorf("ingest: %w", err)
@@ -203,7 +202,7 @@ func noneExist(sources []string) bool {
 // mistyped path) leaves no empty database behind. An ingest whose
 // articles all failed keeps its database, which records nothing but says
 // that the run happened.
-func dropIfEmpty(env *environment, store *sqlite.DB, path string) error {
+func dropIfEmpty(env *environment, store appStore, path string) error {
 	st, err := store.Stats(context.Background())
 	empty := err == nil && st.Articles == 0
 	if err := store.Close(); err != nil || !empty {
@@ -227,7 +226,7 @@ const optimizeAfter = 1000
 type ingester struct {
 	env    *environment
 	opt    ingestOptions
-	store  *sqlite.DB
+	store  appStore
 	svc    *work.Service
 	client *fetch.Client
 }

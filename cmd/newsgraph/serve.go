@@ -247,21 +247,23 @@ func runServe(env *environment, args []string) error {
 // front of it and one throttle of token guessers for the guard, the API
 // and /login. The pipeline is loaded only when writes are on (a token is
 // set).
-func newServeHandler(env *environment, opt serveOptions, store *sqlite.DB) (http.Handler, error) {
+func newServeHandler(env *environment, opt serveOptions, store appStore) (http.Handler, error) {
 	throttle, err := api.NewThrottle(opt.login)
 	if err != nil {
 		return nil, err
 	}
 	cfg := api.Config{Store: store, Token: opt.token, Throttle: throttle, MaxBody: opt.maxBody, MaxLimit: opt.maxLimit, Version: version}
 	cfg.ReadTimeout = opt.readTimeout
-	cfg.Watch, cfg.Webhooks, cfg.WebhookAllowPrivate = store, store, opt.webhooks.AllowPrivate
+	if ws, ok := store.(watchingStore); ok {
+		cfg.Watch, cfg.Webhooks, cfg.WebhookAllowPrivate = ws, ws, opt.webhooks.AllowPrivate
+	}
 	if opt.token != "" {
 		runner, err := newExtractRunner(geoOptions(env, opt.stages))
 		if err != nil {
 			return nil, err
 		}
 		// The API's ingest stores the alerts of the stored watchlists.
-		hook, err := alertHook(context.Background(), store, nil, env.stderr)
+		hook, err := serveAlertHook(store, env.stderr)
 		if err != nil {
 			return nil, err
 		}
@@ -283,7 +285,7 @@ func newServeHandler(env *environment, opt serveOptions, store *sqlite.DB) (http
 		return nil, err
 	}
 	ui, err := web.New(web.Config{Store: store, Token: opt.token, Throttle: throttle, Version: version, Timeout: opt.readTimeout,
-		Watch: store, WatchlistsChanged: cfg.WatchlistsChanged})
+		Watch: cfg.Watch, WatchlistsChanged: cfg.WatchlistsChanged})
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/newsgraph/newsgraph/internal/alert"
-	"github.com/newsgraph/newsgraph/internal/sqlite"
 )
 
 // webhookFlags registers serve's flags of webhook deliveries in c, which
@@ -27,9 +26,13 @@ func webhookFlags(fs *flag.FlagSet, c *alert.Config) {
 // startDeliverer starts the webhook deliverer of store's outbox on its
 // own goroutine, logging failed tries on the server's log, and returns a
 // function that waits for it to stop once ctx is done.
-func startDeliverer(ctx context.Context, env *environment, store *sqlite.DB, cfg alert.Config) (wait func(), err error) {
+func startDeliverer(ctx context.Context, env *environment, store appStore, cfg alert.Config) (wait func(), err error) {
+	ws, ok := store.(watchingStore)
+	if !ok {
+		return func() {}, nil // a store without webhooks has nothing to deliver
+	}
 	cfg.Log = log.New(env.stderr, "newsgraph serve: ", 0)
-	d, err := alert.NewDeliverer(store, cfg)
+	d, err := alert.NewDeliverer(ws, cfg)
 	if err != nil {
 		return nil, err
 	}

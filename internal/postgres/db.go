@@ -56,7 +56,15 @@ type Config struct {
 	// Search bounds what one search query may cost; zero fields take
 	// searchq.DefaultLimits.
 	Search searchq.Limits
+	// MustExist refuses a schema that holds no store yet (ErrNoStore)
+	// instead of creating the tables: the query commands set it, so that
+	// a mistyped URL says so.
+	MustExist bool
 }
+
+// ErrNoStore is the error of opening, with Config.MustExist, a schema
+// without the store's tables.
+var ErrNoStore = errors.New("no newsgraph store in this database schema")
 
 // DB is a news.Store in a PostgreSQL database.
 type DB struct {
@@ -102,7 +110,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	case cfg.SearchWindow > 0:
 		s.window = cfg.SearchWindow
 	}
-	if err := s.init(ctx); err != nil {
+	if err := s.init(ctx, cfg.MustExist); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("open store %s: %w", shown, err)
 	}
@@ -110,8 +118,9 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 }
 
 // init learns the schema the tables live in (the lock key is made from
-// it) and applies the migrations.
-func (s *DB) init(ctx context.Context) error {
+// it), checks that the store is there when mustExist, and applies the
+// migrations.
+func (s *DB) init(ctx context.Context, mustExist bool) error {
 	var schema string
 	if err := s.pool.QueryRow(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
 		return fmt.Errorf("connect: %w", err)
@@ -120,6 +129,15 @@ func (s *DB) init(ctx context.Context) error {
 		return errors.New("no schema to create tables in: set search_path or name a schema")
 	}
 	s.schema = schema
+	if mustExist {
+		var exists bool
+		if err := s.pool.QueryRow(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL`).Scan(&exists); err != nil {
+			return fmt.Errorf("connect: %w", err)
+		}
+		if !exists {
+			return fmt.Errorf("schema %s: %w", schema, ErrNoStore)
+		}
+	}
 	h := fnv.New64a()
 	h.Write([]byte("newsgraph article writes " + schema))
 	s.lockKey = int64(h.Sum64())

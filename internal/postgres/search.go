@@ -169,7 +169,7 @@ func (s *DB) hitDetails(ctx context.Context, match string, ids []int64, scores [
 	args := []any{ids}
 	if match != "" {
 		query = `SELECT id, title, url, source, published, language,
-			ts_headline('simple', body, ?::tsquery, '` + headlineOptions + `')
+			ts_headline('simple', body, ?::tsquery, '` + headlineOptions + `'), left(body, 400), right(body, 400)
 			FROM articles a WHERE id = ANY(?::bigint[])`
 		args = []any{match, ids}
 	}
@@ -181,10 +181,18 @@ func (s *DB) hitDetails(ctx context.Context, match string, ids []int64, scores [
 	byID := make(map[int64]news.SearchHit, len(ids))
 	for rows.Next() {
 		var h news.SearchHit
-		if err := rows.Scan(&h.ArticleID, &h.Title, &h.URL, &h.Source, &h.Published, &h.Language, &h.Snippet); err != nil {
+		dest := []any{&h.ArticleID, &h.Title, &h.URL, &h.Source, &h.Published, &h.Language, &h.Snippet}
+		var head, tail string
+		if match != "" {
+			dest = append(dest, &head, &tail)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		h.Snippet = strings.Join(strings.Fields(h.Snippet), " ")
+		if match != "" {
+			h.Snippet = elide(h.Snippet, head, tail)
+		}
 		byID[h.ArticleID] = h
 	}
 	if err := rows.Err(); err != nil {
@@ -295,4 +303,23 @@ func (s *DB) idsAndScores(ctx context.Context, query string, args ...any) ([]int
 		scores = append(scores, score)
 	}
 	return ids, scores, rows.Err()
+}
+
+// elide marks with "…" the ends of a snippet that are not the ends of
+// the article's text (head and tail are its first and last few hundred
+// characters), as the SQLite store's snippets do.
+func elide(snippet, head, tail string) string {
+	plain := strings.NewReplacer("[", "", "]", "").Replace(snippet)
+	if plain == "" {
+		return snippet
+	}
+	norm := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	words := strings.Fields(plain)
+	if !strings.HasPrefix(norm(head), words[0]) {
+		snippet = "…" + snippet
+	}
+	if !strings.HasSuffix(norm(tail), words[len(words)-1]) {
+		snippet += "…"
+	}
+	return snippet
 }
