@@ -210,7 +210,7 @@ func gkgRow(a *news.StoredArticle) ([]string, error) {
 			continue
 		}
 		parts := strings.Split(v, "-")
-		res := map[string]string{"year": "2", "month": "3", "day": "4"}[t.Granularity]
+		res := map[news.Granularity]string{news.GranularityYear: "2", news.GranularityMonth: "3", news.GranularityDay: "4"}[t.Granularity]
 		for len(parts) < 3 {
 			parts = append(parts, "0")
 		}

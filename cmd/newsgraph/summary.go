@@ -92,7 +92,7 @@ func summaryQuotes(qs []news.Quote, names map[string]string) []string {
 	for _, q := range qs {
 		speaker := names[q.Speaker]
 		if speaker == "" {
-			speaker = q.Sourcing
+			speaker = string(q.Sourcing)
 			if q.SpeakerMention != nil {
 				speaker = fmt.Sprintf("%s (“%s”)", q.Sourcing, q.SpeakerMention.Text)
 			}

@@ -131,7 +131,7 @@ func Rows(table string, a *news.StoredArticle, keep func(localID string) bool) (
 	switch table {
 	case "quotes":
 		for _, q := range d.Quotes {
-			add(q.ID, q.Kind, d.name(q.Speaker), deref(q.Cue), q.Sourcing, q.Text,
+			add(q.ID, string(q.Kind), d.name(q.Speaker), deref(q.Cue), string(q.Sourcing), q.Text,
 				strconv.Itoa(q.Start), strconv.Itoa(q.End), d.sentence(d.sentenceAt(q.Start)))
 		}
 	case "entities":
@@ -153,7 +153,7 @@ func Rows(table string, a *news.StoredArticle, keep func(localID string) bool) (
 		}
 	case "claims":
 		for _, c := range d.Claims {
-			add(c.ID, d.orName(c.SpeakerName, c.Speaker), c.Polarity, c.Stance, d.orName(c.SubjectName, c.Subject), c.Predicate,
+			add(c.ID, d.orName(c.SpeakerName, c.Speaker), string(c.Polarity), c.Stance, d.orName(c.SubjectName, c.Subject), c.Predicate,
 				d.orName(c.ObjectName, c.Object), c.Word, d.span(c.Evidence.Start, c.Evidence.End))
 		}
 	default:

@@ -35,7 +35,7 @@ func AsClaim(c news.StoredClaim) news.Claim {
 		}
 		return strconv.FormatInt(n, 10)
 	}
-	return news.Claim{ID: c.LocalID, Speaker: id(c.SpeakerID), SpeakerName: c.SpeakerName, Polarity: c.Polarity,
+	return news.Claim{ID: c.LocalID, Speaker: id(c.SpeakerID), SpeakerName: c.SpeakerName, Polarity: news.Polarity(c.Polarity),
 		Subject: id(c.SubjectID), SubjectName: c.SubjectName, Predicate: c.Predicate, Word: c.Word,
 		Object: id(c.ObjectID), ObjectName: c.ObjectName, ObjectCountry: c.ObjectCountry, ObjectFeature: c.ObjectFeature}
 }

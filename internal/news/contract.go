@@ -77,14 +77,14 @@ type (
 	// ContractQuote is one quote; Speaker is an entity id.
 	ContractQuote struct {
 		ID             string           `json:"id"`
-		Kind           string           `json:"kind"`
+		Kind           QuoteKind        `json:"kind"`
 		Text           string           `json:"text"`
 		Start          int              `json:"start"`
 		End            int              `json:"end"`
 		Speaker        *string          `json:"speaker"`
 		SpeakerMention *ContractMention `json:"speaker_mention"`
 		Cue            *string          `json:"cue"`
-		Sourcing       string           `json:"sourcing"`
+		Sourcing       Sourcing         `json:"sourcing"`
 		Hedged         bool             `json:"hedged"`
 	}
 	// ContractEvent is one event; Actor, Target and Place are entity ids.
@@ -104,18 +104,18 @@ type (
 	}
 	// ContractDate is one date expression and its resolved value.
 	ContractDate struct {
-		Start       int     `json:"start"`
-		End         int     `json:"end"`
-		Text        string  `json:"text"`
-		Value       *string `json:"value"`
-		Granularity string  `json:"granularity"`
+		Start       int         `json:"start"`
+		End         int         `json:"end"`
+		Text        string      `json:"text"`
+		Value       *string     `json:"value"`
+		Granularity Granularity `json:"granularity"`
 	}
 	// ContractClaim is one normalised claim; Speaker, Subject and Object
 	// are entity ids, Quote and Event ids of the article.
 	ContractClaim struct {
 		ID            string       `json:"id"`
 		Speaker       *string      `json:"speaker"`
-		Polarity      string       `json:"polarity"`
+		Polarity      Polarity     `json:"polarity"`
 		Subject       *string      `json:"subject"`
 		Predicate     string       `json:"predicate"`
 		Object        *string      `json:"object"`

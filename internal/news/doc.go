@@ -95,16 +95,55 @@ type Entity struct {
 	Place    *Place
 }
 
+// QuoteKind says how a quote reports speech.
+type QuoteKind string
+
+// Quote kinds.
+const (
+	QuoteDirect   QuoteKind = "direct"   // the words as said, between quotation marks
+	QuoteIndirect QuoteKind = "indirect" // reported speech ("said that ...")
+	QuotePartial  QuoteKind = "partial"  // a few words quoted inside reported speech
+)
+
+// Sourcing says how a quote's speaker is identified.
+type Sourcing string
+
+// Sourcings.
+const (
+	SourcingNamed        Sourcing = "named"        // a named person or organisation
+	SourcingAnonymous    Sourcing = "anonymous"    // "officials said", "a source"
+	SourcingUnattributed Sourcing = "unattributed" // no speaker found
+)
+
+// Granularity is how precise a resolved date is.
+type Granularity string
+
+// Granularities.
+const (
+	GranularityDay   Granularity = "day"   // YYYY-MM-DD
+	GranularityMonth Granularity = "month" // YYYY-MM
+	GranularityYear  Granularity = "year"  // YYYY
+)
+
+// Polarity says whether a claim's speaker affirms or denies it.
+type Polarity string
+
+// Polarities.
+const (
+	PolarityAffirm Polarity = "affirm"
+	PolarityDeny   Polarity = "deny"
+)
+
 // Quote is direct, indirect or partial speech.
 type Quote struct {
 	ID             string
-	Kind           string // direct, indirect, partial
-	Span                  // span of the reported words, without quotation marks
+	Kind           QuoteKind
+	Span           // span of the reported words, without quotation marks
 	Text           string
 	Speaker        string // entity id, empty when unattributed
 	SpeakerMention *Mention
 	Cue            string
-	Sourcing       string // named, anonymous, unattributed
+	Sourcing       Sourcing
 	Hedged         bool
 }
 
@@ -134,7 +173,7 @@ type DateRef struct {
 	Span
 	Text        string
 	Value       string // YYYY-MM-DD, YYYY-MM or YYYY; empty when unresolved
-	Granularity string // day, month, year
+	Granularity Granularity
 }
 
 // Claim is a normalised proposition: who affirms or denies what about whom.
@@ -144,7 +183,7 @@ type DateRef struct {
 type Claim struct {
 	ID        string
 	Speaker   string
-	Polarity  string // affirm, deny
+	Polarity  Polarity
 	Subject   string
 	Predicate string // the predicate class ("presence", "threat") or, for words in no class, the word's lemma
 	Object    string

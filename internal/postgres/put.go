@@ -234,7 +234,7 @@ func (w *articleWriter) writeQuotes() error {
 	local, kind, text, cue, sourcing := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	speaker := make([]*int64, n)
 	for i, q := range w.doc.Quotes {
-		local[i], kind[i], text[i], speaker[i], cue[i], sourcing[i] = q.ID, q.Kind, q.Text, w.entity(q.Speaker), q.Cue, q.Sourcing
+		local[i], kind[i], text[i], speaker[i], cue[i], sourcing[i] = q.ID, string(q.Kind), q.Text, w.entity(q.Speaker), q.Cue, string(q.Sourcing)
 	}
 	rows, err := w.tx.query(w.ctx, `INSERT INTO quotes (article_id, local_id, kind, text, speaker_id, cue, sourcing)
 		SELECT ?::bigint, * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])
@@ -291,7 +291,7 @@ func (w *articleWriter) writeClaims() error {
 		make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	speaker, subject, object, quote := make([]*int64, n), make([]*int64, n), make([]*int64, n), make([]*int64, n)
 	for i, c := range w.doc.Claims {
-		local[i], polarity[i], predicate[i], event[i], word[i], country[i], feature[i] = c.ID, c.Polarity, c.Predicate,
+		local[i], polarity[i], predicate[i], event[i], word[i], country[i], feature[i] = c.ID, string(c.Polarity), c.Predicate,
 			c.Event, c.Word, c.ObjectCountry, c.ObjectFeature
 		speaker[i], subject[i], object[i] = w.entity(c.Speaker), w.entity(c.Subject), w.entity(c.Object)
 		if id, ok := w.quotes[c.Quote]; ok {

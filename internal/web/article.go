@@ -147,7 +147,7 @@ func buildArticleHighlight(data []byte, storeIDs map[string]int64, hl *Highlight
 		}
 	}
 	for _, q := range c.Quotes {
-		sq := sideQuote{ID: q.ID, Kind: q.Kind, Text: q.Text, Sourcing: q.Sourcing}
+		sq := sideQuote{ID: q.ID, Kind: string(q.Kind), Text: q.Text, Sourcing: string(q.Sourcing)}
 		if q.Cue != nil {
 			sq.Cue = *q.Cue
 		}
@@ -159,7 +159,7 @@ func buildArticleHighlight(data []byte, storeIDs map[string]int64, hl *Highlight
 		}
 		v.Quotes = append(v.Quotes, sq)
 		marks = append(marks, mark{q.Start, q.End, layerQuote,
-			fmt.Sprintf(`<span class="q q-%s" data-q="%s" title="%s quote by %s">`, attr(q.Kind), attr(q.ID), attr(q.Kind),
+			fmt.Sprintf(`<span class="q q-%s" data-q="%s" title="%s quote by %s">`, attr(sq.Kind), attr(q.ID), attr(sq.Kind),
 				attr(orUnknown(sq.Speaker))), "</span>"})
 		if m := q.SpeakerMention; m != nil {
 			marks = append(marks, mark{m.Start, m.End, layerSpeaker,
@@ -172,7 +172,7 @@ func buildArticleHighlight(data []byte, storeIDs map[string]int64, hl *Highlight
 			val = *d.Value
 		}
 		marks = append(marks, mark{d.Start, d.End, layerDate,
-			fmt.Sprintf(`<time class="date" data-value="%s" title="%s (%s)">`, attr(val), attr(val), attr(d.Granularity)), "</time>"})
+			fmt.Sprintf(`<time class="date" data-value="%s" title="%s (%s)">`, attr(val), attr(val), attr(string(d.Granularity))), "</time>"})
 	}
 	for _, e := range c.Events {
 		actor := name(e.Actor)

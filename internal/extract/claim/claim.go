@@ -63,10 +63,10 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 	c := newContext(doc)
 	var claims []news.Claim
 	for _, q := range doc.Quotes {
-		if q.Speaker == "" || q.Kind == "partial" {
+		if q.Speaker == "" || q.Kind == news.QuotePartial {
 			continue
 		}
-		if !reportsSpeech(q.Cue) || q.Kind == "indirect" && circumstance(q.Text) {
+		if !reportsSpeech(q.Cue) || q.Kind == news.QuoteIndirect && circumstance(q.Text) {
 			continue // "X agreed", "X sent", "X said aboard his plane as he ...": no words of X's are reported
 		}
 		first, end := c.tokensIn(q.Span)
@@ -93,7 +93,7 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 	sortClaims(claims)
 	for i := range claims {
 		claims[i].ID = fmt.Sprintf("C%d", i+1)
-		claims[i].Stance = claims[i].Polarity
+		claims[i].Stance = string(claims[i].Polarity)
 	}
 	contradictions := s.contradictions(claims)
 	answers, denied := s.denialContradictions(c, claims, contradictions, len(claims)+1)
@@ -150,7 +150,7 @@ func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.
 	if subject == "" || c.pronounSubject(at, cl.first, subject, cl.speaker) || c.namedInside(cl, subject) {
 		return nil
 	}
-	polarity := "affirm"
+	polarity := news.PolarityAffirm
 	deny := cl.deny != c.negatedAt(cl.first, at)
 	if s.preds.denies[strings.ToLower(c.words[at])] {
 		if cl.deny {
@@ -159,7 +159,7 @@ func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.
 		deny = !deny
 	}
 	if deny {
-		polarity = "deny"
+		polarity = news.PolarityDeny
 	}
 	base := news.Claim{
 		Speaker: cl.speaker, Polarity: polarity, Subject: subject, Predicate: p, Quote: cl.quote, Event: cl.event,

@@ -98,7 +98,7 @@ func run(t *testing.T, doc *news.Doc) {
 
 // claimText renders a claim as "speaker polarity predicate subject object".
 func claimText(c news.Claim) string {
-	return strings.TrimSpace(strings.Join([]string{c.SpeakerName, c.Polarity, c.Predicate, c.SubjectName, c.ObjectName}, " "))
+	return strings.TrimSpace(strings.Join([]string{c.SpeakerName, string(c.Polarity), c.Predicate, c.SubjectName, c.ObjectName}, " "))
 }
 
 func TestClaims(t *testing.T) {

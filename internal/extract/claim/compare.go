@@ -100,7 +100,7 @@ func sameOrInside(a, b news.Claim, across, samePredicate bool) bool {
 // in Pakistan".
 func phrase(c news.Claim) string {
 	verb := "affirms"
-	if c.Polarity == "deny" {
+	if c.Polarity == news.PolarityDeny {
 		verb = "denies"
 	}
 	p := fmt.Sprintf("%s %s of %s", verb, c.Predicate, c.SubjectName)

@@ -201,7 +201,7 @@ func dedupe(claims []news.Claim) []news.Claim {
 	seen := map[string]bool{}
 	out := claims[:0]
 	for _, cl := range claims {
-		key := strings.Join([]string{cl.Speaker, cl.Polarity, cl.Subject, cl.Predicate, cl.Object}, "\x00")
+		key := strings.Join([]string{cl.Speaker, string(cl.Polarity), cl.Subject, cl.Predicate, cl.Object}, "\x00")
 		if seen[key] {
 			continue
 		}

@@ -97,10 +97,10 @@ func (s *Stage) denialContradictions(c *docIndex, earlier []news.Claim, found []
 		pred := s.statementPredicate(c, a)
 		rid := fmt.Sprintf("C%d", firstID+len(claims))
 		did := fmt.Sprintf("C%d", firstID+len(claims)+1)
-		report := news.Claim{ID: rid, Speaker: a.speaker, Polarity: "affirm", Stance: StanceReport, Subject: subject,
+		report := news.Claim{ID: rid, Speaker: a.speaker, Polarity: news.PolarityAffirm, Stance: StanceReport, Subject: subject,
 			Predicate: pred, Quote: a.quote, Event: a.event, Word: pred, SpeakerName: c.name(a.speaker),
 			SubjectName: c.name(subject), Evidence: a.span}
-		deny := news.Claim{ID: did, Speaker: d.speaker, Polarity: "deny", Stance: StanceDeny, Subject: subject,
+		deny := news.Claim{ID: did, Speaker: d.speaker, Polarity: news.PolarityDeny, Stance: StanceDeny, Subject: subject,
 			Predicate: pred, Quote: d.quote, Event: d.event, Word: c.words[d.trigger], SpeakerName: c.name(d.speaker),
 			SubjectName: c.name(subject), Evidence: d.span, Answers: rid}
 		claims = append(claims, report, deny)
@@ -142,7 +142,7 @@ func excerpt(c *docIndex, a statement) string {
 func statements(c *docIndex) []statement {
 	var out []statement
 	for _, q := range c.doc.Quotes {
-		if q.Speaker == "" || q.Kind == "partial" {
+		if q.Speaker == "" || q.Kind == news.QuotePartial {
 			continue
 		}
 		first, end := c.tokensIn(q.Span)
@@ -178,7 +178,7 @@ func denials(c *docIndex) []denial {
 			first: sent.FirstToken, end: sent.EndToken}, trigger: first})
 	}
 	for _, q := range c.doc.Quotes {
-		if q.Speaker == "" || q.Kind == "partial" {
+		if q.Speaker == "" || q.Kind == news.QuotePartial {
 			continue
 		}
 		first, end := c.tokensIn(q.Span)

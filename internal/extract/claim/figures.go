@@ -169,7 +169,7 @@ func (s *Stage) figureContradictions(c *docIndex, stmts []statement, firstID int
 				if k == 1 {
 					id = idb
 				}
-				claims = append(claims, news.Claim{ID: id, Speaker: f.speaker, Polarity: "affirm", Stance: StanceAffirm,
+				claims = append(claims, news.Claim{ID: id, Speaker: f.speaker, Polarity: news.PolarityAffirm, Stance: StanceAffirm,
 					Predicate: f.outcome, Word: c.words[f.at] + " " + f.outcome, Quote: f.quote,
 					SpeakerName: c.name(f.speaker), Evidence: f.span})
 			}

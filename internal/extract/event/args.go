@@ -94,7 +94,7 @@ func (a *args) indexQuotes(tix news.TokenIndex) {
 		}
 		for k := first; k <= last; k++ {
 			a.quote[k] = qi
-			a.said[k] = a.said[k] || a.doc.Quotes[qi].Kind != "partial"
+			a.said[k] = a.said[k] || a.doc.Quotes[qi].Kind != news.QuotePartial
 		}
 	}
 }

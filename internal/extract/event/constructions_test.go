@@ -65,9 +65,9 @@ func quoteOf(t *testing.T, doc *news.Doc, qi int, q quoteSpec) news.Quote {
 	if at < 0 {
 		t.Fatalf("quote %q not in text", q.text)
 	}
-	kind := q.kind
+	kind := news.QuoteKind(q.kind)
 	if kind == "" {
-		kind = "direct"
+		kind = news.QuoteDirect
 	}
 	out := news.Quote{ID: "Q" + string(rune('1'+qi)), Kind: kind, Span: news.Span{Start: at, End: at + len(q.text)}, Text: q.text}
 	if q.speaker >= 0 {

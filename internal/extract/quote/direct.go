@@ -27,7 +27,7 @@ type attribution struct {
 // cand is a quote being built: its words, its kind and where its
 // attribution lies.
 type cand struct {
-	kind    string
+	kind    news.QuoteKind
 	pieces  []news.Span
 	attr    attribution
 	inherit *cand // takes its speaker from this earlier quote
@@ -37,7 +37,7 @@ type cand struct {
 	// resolved speaker
 	speaker  string
 	mention  *news.Mention
-	sourcing string
+	sourcing news.Sourcing
 	hedged   bool
 }
 

@@ -22,9 +22,9 @@ import (
 
 // Kinds of quote in the article contract.
 const (
-	KindDirect   = "direct"
-	KindIndirect = "indirect"
-	KindPartial  = "partial"
+	KindDirect   = news.QuoteDirect
+	KindIndirect = news.QuoteIndirect
+	KindPartial  = news.QuotePartial
 )
 
 // Config configures the quote stage.

@@ -55,8 +55,10 @@ func MustDoc(tb testing.TB, text string, ents ...ent) *news.Doc {
 
 // want is one expected quote: Text, and the fields that are set.
 type want struct {
-	kind, text, mention, cue, sourcing, speaker string
-	hedged                                      bool
+	kind                        news.QuoteKind
+	text, mention, cue, speaker string
+	sourcing                    news.Sourcing
+	hedged                      bool
 }
 
 func run(tb testing.TB, d *news.Doc) []news.Quote {
@@ -96,7 +98,7 @@ func check(t *testing.T, d *news.Doc, qs []news.Quote, w want) {
 	if q == nil {
 		var got []string
 		for _, q := range qs {
-			got = append(got, q.Kind+" "+q.Text)
+			got = append(got, string(q.Kind)+" "+q.Text)
 		}
 		t.Fatalf("no quote %q; got %q", w.text, got)
 	}

@@ -14,9 +14,9 @@ const window = 60
 
 // Sourcing values of the article contract.
 const (
-	SourcingNamed        = "named"
-	SourcingAnonymous    = "anonymous"
-	SourcingUnattributed = "unattributed"
+	SourcingNamed        = news.SourcingNamed
+	SourcingAnonymous    = news.SourcingAnonymous
+	SourcingUnattributed = news.SourcingUnattributed
 )
 
 // ref is one entity mention, by its entity's index in Doc.Entities.

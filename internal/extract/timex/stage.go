@@ -41,7 +41,7 @@ func (Stage) Process(ctx context.Context, doc *news.Doc) error {
 	found := Find(doc.Text, doc.Published)
 	doc.Dates = make([]news.DateRef, 0, len(found))
 	for _, d := range found {
-		doc.Dates = append(doc.Dates, news.DateRef{Span: news.Span{Start: d.Start, End: d.End}, Text: d.Text, Value: d.Value, Granularity: d.Granularity})
+		doc.Dates = append(doc.Dates, news.DateRef{Span: news.Span{Start: d.Start, End: d.End}, Text: d.Text, Value: d.Value, Granularity: news.Granularity(d.Granularity)})
 	}
 	return nil
 }

@@ -207,7 +207,7 @@ func TestStage(t *testing.T) {
 			}
 			for i, w := range tt.want {
 				d := doc.Dates[i]
-				if d.Text != w.text || d.Value != w.value || d.Granularity != w.gran || d.Span.Of(doc.Text) != d.Text {
+				if d.Text != w.text || d.Value != w.value || string(d.Granularity) != w.gran || d.Span.Of(doc.Text) != d.Text {
 					t.Errorf("date %d = %+v, want %+v", i, d, w)
 				}
 			}
