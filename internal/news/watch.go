@@ -54,10 +54,6 @@ type WatchStore interface {
 	// mentions store entity entity and, when country is not "", also a
 	// place in that country (ISO 3166-1 alpha-2).
 	MentionedBefore(ctx context.Context, entity int64, country string, articleID int64) (bool, error)
-	// ArticleMatches reports whether the article matches query, a
-	// full-text query in the search syntax of SearchQuery.Text. A query
-	// the store refuses is a *QueryError.
-	ArticleMatches(ctx context.Context, articleID int64, query string) (bool, error)
 }
 
 // Watchlist is a named set of alert rules as a store keeps it. Spec is

@@ -173,17 +173,6 @@ func testMatchingQuestions(t *testing.T, s WatchStore) {
 			t.Errorf("MentionedBefore(IS, %q, article %d) = %v, %v; want %v", tc.country, tc.article, got, err, tc.want)
 		}
 	}
-	for _, tc := range []struct {
-		query string
-		want  bool
-	}{{"lahore", true}, {"lahore -islamic", false}, {`"islamic state"`, true}, {"fighters", false}, {"fighters OR lahore", true}} {
-		if got, err := s.ArticleMatches(ctx, second, tc.query); err != nil || got != tc.want {
-			t.Errorf("ArticleMatches(%q) = %v, %v; want %v", tc.query, got, err, tc.want)
-		}
-	}
-	if _, err := s.ArticleMatches(ctx, second, "a*"); err == nil {
-		t.Errorf("ArticleMatches of a refused query: no error")
-	}
 	if cs, err := s.ArticleContradictions(ctx, second); err != nil || len(cs) != 0 {
 		t.Errorf("ArticleContradictions: %v, %v; want none", cs, err)
 	}

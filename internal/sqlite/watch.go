@@ -398,27 +398,3 @@ func (s *DB) MentionedBefore(ctx context.Context, entity int64, country string, 
 	}
 	return found, nil
 }
-
-// ArticleMatches implements news.WatchStore: query is parsed and bounded
-// as Search's text is, and run on the one article.
-func (s *DB) ArticleMatches(ctx context.Context, articleID int64, query string) (bool, error) {
-	sq, err := s.compile(ctx, news.SearchQuery{Text: query})
-	if err != nil || sq.empty {
-		return false, err
-	}
-	q := `SELECT EXISTS (SELECT 1 FROM articles a`
-	args := sq.args
-	where := append([]string{`a.id = ?`}, sq.where...)
-	args = append([]any{articleID}, args...)
-	if sq.match != "" {
-		q += ` JOIN articles_fts ON articles_fts.rowid = a.id`
-		where = append([]string{`articles_fts MATCH ?`}, where...)
-		args = append([]any{sq.match}, args...)
-	}
-	q += ` WHERE ` + strings.Join(where, ` AND `) + `)`
-	var found bool
-	if err := s.db.QueryRowContext(ctx, q, args...).Scan(&found); err != nil {
-		return false, fmt.Errorf("match %q: %w", query, err)
-	}
-	return found, nil
-}

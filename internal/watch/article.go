@@ -91,7 +91,7 @@ func deref(s *string) string {
 	return *s
 }
 
-// Article is what rules are evaluated on: one stored article's contract,
+// Article is what rules are evaluated on (by one goroutine at a time): one stored article's contract,
 // which store entity each of its entities became, every name the store
 // knows for those entities, and the cross-article contradictions found
 // when it was stored. NewArticle or LoadArticle makes one.
@@ -111,9 +111,14 @@ type Article struct {
 	// entities.
 	byStore    map[int64][]string
 	byKey      map[string][]string
-	eventTypes map[string]struct{}
-	countries  map[string]struct{}
-	places     []string
+	eventTypes map[string][]int // event type -> indexes in doc.Events
+	// evPlaces caches sentencePlaces per event (nil: not computed yet).
+	evPlaces  [][]string
+	countries map[string]struct{}
+	places    []string
+	// titleWords and textWords are the words a full-text query reads,
+	// made at the first query (see words).
+	titleWords, textWords []qword
 }
 
 // NewArticle reads a stored article's contract JSON. local maps its
@@ -137,7 +142,7 @@ func NewArticle(sa *news.StoredArticle, local map[string]int64, storeNames map[i
 // index fills the article's lookup tables.
 func (a *Article) index(storeNames map[int64][]string) {
 	a.byStore, a.byKey = map[int64][]string{}, map[string][]string{}
-	a.eventTypes, a.countries = map[string]struct{}{}, map[string]struct{}{}
+	a.eventTypes, a.countries = map[string][]int{}, map[string]struct{}{}
 	for i := range a.doc.Entities {
 		e := &a.doc.Entities[i]
 		a.ents[e.ID] = e
@@ -155,9 +160,10 @@ func (a *Article) index(storeNames map[int64][]string) {
 			}
 		}
 	}
-	for _, ev := range a.doc.Events {
-		a.eventTypes[ev.Type] = struct{}{}
+	for i, ev := range a.doc.Events {
+		a.eventTypes[ev.Type] = append(a.eventTypes[ev.Type], i)
 	}
+	a.evPlaces = make([][]string, len(a.doc.Events))
 }
 
 // entityKeys returns the distinct name keys of an article entity and of

@@ -37,7 +37,8 @@ func (a *Article) explainClaim(c *cClaim) string {
 
 // explainEvent says an event in words: "ATTACK “stormed” by Taliban on
 // police in Quetta".
-func (a *Article) explainEvent(ev *cEvent) string {
+func (a *Article) explainEvent(i int) string {
+	ev := &a.doc.Events[i]
 	var b strings.Builder
 	b.WriteString(ev.Type)
 	if ev.Negated {
@@ -52,7 +53,7 @@ func (a *Article) explainEvent(ev *cEvent) string {
 	if n := a.name(ev.Target); n != "" {
 		b.WriteString(" on " + n)
 	}
-	if n := a.eventPlaceName(ev); n != "" {
+	if n := a.eventPlaceName(i); n != "" {
 		b.WriteString(" in " + n)
 	}
 	if d := deref(ev.Date); d != "" {
@@ -63,11 +64,11 @@ func (a *Article) explainEvent(ev *cEvent) string {
 
 // eventPlaceName is the name of the event's place, or of the first
 // place its sentence names where it happened.
-func (a *Article) eventPlaceName(ev *cEvent) string {
-	if ev.Place != nil {
+func (a *Article) eventPlaceName(i int) string {
+	if ev := &a.doc.Events[i]; ev.Place != nil {
 		return a.name(ev.Place)
 	}
-	if ps := a.sentencePlaces(ev); len(ps) > 0 {
+	if ps := a.sentencePlaces(i); len(ps) > 0 {
 		return a.ents[ps[0]].Name
 	}
 	return ""

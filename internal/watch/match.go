@@ -16,12 +16,11 @@ import (
 // text order of those that made the rule fire).
 const MaxAlertSentences = 5
 
-// Querier answers the conditions that need the store beyond the article
-// ("first mention of E", a full-text query); news.WatchStore has both.
-// Matcher asks it only for rules whose other conditions hold.
+// Querier answers the condition that needs the store beyond the article,
+// "first mention of E" (news.WatchStore has it). Matcher asks it only
+// for rules whose other conditions hold.
 type Querier interface {
 	MentionedBefore(ctx context.Context, entity int64, country string, articleID int64) (bool, error)
-	ArticleMatches(ctx context.Context, articleID int64, query string) (bool, error)
 }
 
 // entry is one rule of a stored watchlist, ready to evaluate.
@@ -32,6 +31,7 @@ type entry struct {
 	rule        Rule
 	key         string // names.Key of rule.Entity.Name, "" for an id
 	mentionKey  string // names.Key of rule.QuoteMentions.Name
+	query       *compiledQuery
 }
 
 // Matcher evaluates many rules on one article at a time. Rules are
@@ -80,6 +80,13 @@ func (m *Matcher) Add(sw *news.Watchlist, w *Watchlist) error {
 		}
 		if r.QuoteMentions != nil && r.QuoteMentions.Name != "" {
 			e.mentionKey = names.Key(r.QuoteMentions.Name)
+		}
+		if r.Query != "" {
+			q, err := compileQuery(r.Query)
+			if err != nil {
+				return fmt.Errorf("watchlist %d (%s): rule %q: query: %w", sw.ID, sw.Name, r.Name, err)
+			}
+			e.query = q
 		}
 		m.index(int32(len(m.rules)), &e)
 		m.rules = append(m.rules, e)
@@ -135,6 +142,9 @@ func (m *Matcher) candidates(a *Article) []int32 {
 // rule has a query or a first_mention.
 func (m *Matcher) Evaluate(ctx context.Context, a *Article, q Querier) ([]news.Alert, error) {
 	var alerts []news.Alert
+	if q != nil {
+		q = &memo{q: q, before: map[beforeKey]bool{}}
+	}
 	for _, i := range m.candidates(a) {
 		e := &m.rules[i]
 		f, ok, err := match(ctx, e, a, q)
@@ -146,6 +156,30 @@ func (m *Matcher) Evaluate(ctx context.Context, a *Article, q Querier) ([]news.A
 		}
 	}
 	return alerts, nil
+}
+
+// memo answers each store question once per article: rules about the
+// same entity ask it once.
+type memo struct {
+	q      Querier
+	before map[beforeKey]bool
+}
+
+type beforeKey struct {
+	entity  int64
+	country string
+}
+
+func (m *memo) MentionedBefore(ctx context.Context, entity int64, country string, articleID int64) (bool, error) {
+	k := beforeKey{entity, country}
+	if v, ok := m.before[k]; ok {
+		return v, nil
+	}
+	v, err := m.q.MentionedBefore(ctx, entity, country, articleID)
+	if err == nil {
+		m.before[k] = v
+	}
+	return v, err
 }
 
 // alert makes the alert of rule e firing on a with the facts f.
@@ -231,6 +265,7 @@ var articleConds = []func(a *Article, e *entry, ents []string, f *found) bool{
 	(*Article).contradictionCond,
 	(*Article).placeCond,
 	(*Article).mentionCond,
+	(*Article).queryCond,
 }
 
 // inWindow reports whether the article's date is inside [since, until]
@@ -315,16 +350,20 @@ func (a *Article) eventCond(e *entry, ents []string, f *found) bool {
 		return true
 	}
 	hit := false
-	for i := range a.doc.Events {
-		ev := &a.doc.Events[i]
-		if !slices.Contains(r.Events, ev.Type) || (r.Negated != nil && ev.Negated != *r.Negated) ||
-			(r.Hedged != nil && !r.claims() && !r.quotes() && ev.Hedged != *r.Hedged) ||
-			!a.eventHasEntity(r, ev, ents) || (r.Place != nil && !a.eventIn(ev, r.Place)) {
-			continue
+	for _, t := range r.Events {
+		for _, i := range a.eventTypes[t] {
+			ev := &a.doc.Events[i]
+			if (r.Negated != nil && ev.Negated != *r.Negated) ||
+				(r.Hedged != nil && !r.claims() && !r.quotes() && ev.Hedged != *r.Hedged) ||
+				!a.eventHasEntity(r, ev, ents) || (r.Place != nil && !a.eventIn(i, r.Place)) {
+				continue
+			}
+			hit = true
+			f.sents = append(f.sents, ev.Sentence)
+			if f.rank > rankEvent {
+				f.explain(rankEvent, a.explainEvent(i))
+			}
 		}
-		hit = true
-		f.sents = append(f.sents, ev.Sentence)
-		f.explain(rankEvent, a.explainEvent(ev))
 	}
 	return hit
 }
@@ -355,11 +394,11 @@ func (a *Article) eventHasEntity(r *Rule, ev *cEvent, ents []string) bool {
 // none, a place its sentence names after a preposition of place ("in
 // northwest Pakistan", "near Quetta"; not "by Pakistan", "Pakistani
 // troops"), other than the event's actor and target.
-func (a *Article) eventIn(ev *cEvent, p *Place) bool {
-	if ev.Place != nil {
+func (a *Article) eventIn(i int, p *Place) bool {
+	if ev := &a.doc.Events[i]; ev.Place != nil {
 		return a.entityIn(*ev.Place, p)
 	}
-	for _, id := range a.sentencePlaces(ev) {
+	for _, id := range a.sentencePlaces(i) {
 		if a.entityIn(id, p) {
 			return true
 		}
@@ -372,14 +411,22 @@ func (a *Article) eventIn(ev *cEvent, p *Place) bool {
 var locatives = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "into": true, "across": true,
 	"outside": true, "within": true, "around": true, "throughout": true}
 
-// sentencePlaces returns the geocoded entities that ev's sentence names
-// after a locative preposition, other than its actor and target.
-func (a *Article) sentencePlaces(ev *cEvent) []string {
+// sentencePlaces returns the geocoded entities that the sentence of
+// event i names after a locative preposition, other than its actor and
+// target (computed once per event).
+func (a *Article) sentencePlaces(i int) []string {
+	if a.evPlaces[i] == nil {
+		a.evPlaces[i] = a.findSentencePlaces(&a.doc.Events[i])
+	}
+	return a.evPlaces[i]
+}
+
+func (a *Article) findSentencePlaces(ev *cEvent) []string {
+	out := []string{}
 	if ev.Sentence < 0 || ev.Sentence >= len(a.doc.Sentences) {
-		return nil
+		return out
 	}
 	s := a.doc.Sentences[ev.Sentence]
-	var out []string
 	for _, id := range a.places {
 		if (ev.Actor != nil && *ev.Actor == id) || (ev.Target != nil && *ev.Target == id) {
 			continue
@@ -476,6 +523,9 @@ func (a *Article) claimCond(e *entry, ents []string, f *found) bool {
 		}
 		hit = true
 		f.sents = append(f.sents, a.sentence(c.Evidence.Start))
+		if f.rank <= rankContradictedClaim {
+			continue
+		}
 		if other := a.contradictor(c); other != nil {
 			f.explain(rankContradictedClaim, a.explainClaim(c)+" — contradicts "+orSomeone(deref(other.SpeakerName)))
 		} else {
@@ -574,7 +624,9 @@ func (a *Article) quoteCond(e *entry, ents []string, f *found) bool {
 		}
 		hit = true
 		f.sents = append(f.sents, a.sentence(q.Start))
-		f.explain(rankQuote, a.explainQuote(q, r.QuoteMentions))
+		if f.rank > rankQuote {
+			f.explain(rankQuote, a.explainQuote(q, r.QuoteMentions))
+		}
 	}
 	return hit
 }
@@ -708,31 +760,29 @@ func (a *Article) mentionCond(e *entry, ents []string, f *found) bool {
 	return true
 }
 
-// storeConds are the conditions that ask the store: first mention and
-// the full-text query.
+// storeConds are the conditions that ask the store: first mention.
 func (a *Article) storeConds(ctx context.Context, e *entry, ents []string, f *found, q Querier) (bool, error) {
 	r := &e.rule
-	if r.FirstMention == nil && r.Query == "" {
+	if r.FirstMention == nil {
 		return true, nil
 	}
 	if q == nil {
-		return false, fmt.Errorf("the rule needs the store (first_mention, query) and none was given")
+		return false, fmt.Errorf("the rule needs the store (first_mention) and none was given")
 	}
-	if r.FirstMention != nil {
-		ok, err := a.firstMentionCond(ctx, r, ents, f, q)
-		if err != nil || !ok {
-			return false, err
-		}
+	return a.firstMentionCond(ctx, r, ents, f, q)
+}
+
+// queryCond: the article matches the full-text query (see query.go).
+func (a *Article) queryCond(e *entry, _ []string, f *found) bool {
+	if e.query == nil {
+		return true
 	}
-	if r.Query != "" {
-		ok, err := q.ArticleMatches(ctx, a.ID, r.Query)
-		if err != nil || !ok {
-			return false, err
-		}
-		f.sents = append(f.sents, a.querySentences(r.Query)...)
-		f.explain(rankQuery, fmt.Sprintf("matches “%s”", r.Query))
+	sents, ok := a.matchQuery(e.query)
+	if ok {
+		f.sents = append(f.sents, sents...)
+		f.explain(rankQuery, fmt.Sprintf("matches “%s”", e.rule.Query))
 	}
-	return true, nil
+	return ok
 }
 
 // firstMentionCond: no article stored before mentions the entity (with
@@ -781,57 +831,4 @@ func DryRun(w *Watchlist) (*Matcher, error) {
 		return nil, err
 	}
 	return m, m.Add(sw, w)
-}
-
-// querySentences returns the sentences that hold a word or phrase the
-// query looks for (not one it excludes, nor a field filter), compared
-// case-insensitively; a prefix* matches a word beginning.
-func (a *Article) querySentences(query string) []int {
-	terms := queryTerms(query)
-	var out []int
-	for i, s := range a.doc.Sentences {
-		text := strings.ToLower(a.text(s))
-		for _, t := range terms {
-			if strings.Contains(text, t) {
-				out = append(out, i)
-				break
-			}
-		}
-	}
-	return out
-}
-
-// queryTerms returns the lower-cased words and phrases a full-text query
-// looks for.
-func queryTerms(query string) []string {
-	var terms []string
-	skip := false
-	for rest := strings.TrimSpace(query); rest != ""; rest = strings.TrimSpace(rest) {
-		var tok string
-		if rest[0] == '"' {
-			end := strings.IndexByte(rest[1:], '"')
-			if end < 0 {
-				end = len(rest) - 1
-			}
-			tok, rest = rest[1:end+1], rest[min(end+2, len(rest)):]
-		} else {
-			end := strings.IndexFunc(rest, unicode.IsSpace)
-			if end < 0 {
-				end = len(rest)
-			}
-			tok, rest = rest[:end], rest[end:]
-		}
-		switch {
-		case tok == "NOT":
-			skip = true
-			continue
-		case tok == "OR" || strings.HasPrefix(tok, "-") || strings.Contains(tok, ":") || skip:
-			skip = false
-			continue
-		}
-		if t := strings.ToLower(strings.TrimSuffix(tok, "*")); t != "" {
-			terms = append(terms, t)
-		}
-	}
-	return terms
 }

@@ -259,7 +259,12 @@ var ruleReaders = map[string]func(p *parser, r *Rule, v *yaml.Node, field string
 	"quote_mentions": func(p *parser, r *Rule, v *yaml.Node, f string) {
 		r.QuoteMentions = p.entity(v, f)
 	},
-	"query": func(p *parser, r *Rule, v *yaml.Node, f string) { r.Query = p.str(v, f) },
+	"query": func(p *parser, r *Rule, v *yaml.Node, f string) {
+		r.Query = p.str(v, f)
+		if _, err := compileQuery(r.Query); p.err == nil && err != nil {
+			p.fail(v, f, "%s", queryError(err))
+		}
+	},
 	"since": func(p *parser, r *Rule, v *yaml.Node, f string) { r.Since = p.date(v, f) },
 	"until": func(p *parser, r *Rule, v *yaml.Node, f string) { r.Until = p.date(v, f) },
 }
