@@ -263,10 +263,11 @@ func newServeHandler(env *environment, opt serveOptions, store appStore) (http.H
 			return nil, err
 		}
 		// The API's ingest stores the alerts of the stored watchlists.
-		hook, err := serveAlertHook(store, env.stderr)
+		hook, reload, err := serveAlertHook(store, env.stderr)
 		if err != nil {
 			return nil, err
 		}
+		cfg.WatchlistsChanged = reload
 		w, err := work.New(work.Config{Store: store, Pipeline: runner, Fetcher: fetch.New(opt.fetch),
 			Read: opt.stages.read, Dedup: dedup.DefaultConfig(), AfterStore: hook})
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/postgres"
 	"github.com/newsgraph/newsgraph/internal/sqlite"
+	"github.com/newsgraph/newsgraph/internal/watch"
 	"github.com/newsgraph/newsgraph/internal/work"
 )
 
@@ -113,10 +114,17 @@ func storeAlertHook(ctx context.Context, env *environment, store appStore, print
 }
 
 // serveAlertHook is the hook of the API's ingest: it stores the alerts of
-// the stored watchlists when store keeps them, else there is none.
-func serveAlertHook(store appStore, errOut io.Writer) (work.AfterStoreFunc, error) {
-	if ws, ok := store.(watchingStore); ok {
-		return alertHook(context.Background(), ws, nil, errOut)
+// the stored watchlists when store keeps them, else there is none. reload
+// reads the watchlists again at once (the API and the UI call it after
+// they changed one); nil with no hook.
+func serveAlertHook(store appStore, errOut io.Writer) (hook work.AfterStoreFunc, reload func(context.Context) error, err error) {
+	ws, ok := store.(watchingStore)
+	if !ok {
+		return nil, nil, nil
 	}
-	return nil, nil
+	w, err := watch.NewWatcher(context.Background(), ws, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	return watcherHook(w, nil, errOut), w.Reload, nil
 }

@@ -24,6 +24,12 @@ func alertHook(ctx context.Context, st watch.Store, out, errOut io.Writer) (work
 	if err != nil {
 		return nil, err
 	}
+	return watcherHook(w, out, errOut), nil
+}
+
+// watcherHook is alertHook's hook around the watcher w, for a caller
+// that also reloads w's rules when it changes a watchlist (serve).
+func watcherHook(w *watch.Watcher, out, errOut io.Writer) work.AfterStoreFunc {
 	var mu sync.Mutex // one line at a time on out and errOut
 	var enc *json.Encoder
 	if out != nil {
@@ -50,7 +56,7 @@ func alertHook(ctx context.Context, st watch.Store, out, errOut io.Writer) (work
 				return
 			}
 		}
-	}, nil
+	}
 }
 
 // ingestAlertHook is alertHook for 'ingest': alerts are always stored,
