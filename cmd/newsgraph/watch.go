@@ -332,25 +332,11 @@ func dryRun(ctx context.Context, out io.Writer, store watchStore, m *watch.Match
 		}
 		for _, al := range got {
 			alerts++
-			if err := enc.Encode(alertLine(al)); err != nil {
+			if err := enc.Encode(al); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
 	return alerts, articles, err
-}
-
-// alertJSON is one line of 'ingest --alerts' and 'watch test'.
-type alertJSON struct {
-	Rule      string            `json:"rule"`
-	Watchlist string            `json:"watchlist"`
-	Article   news.AlertArticle `json:"article"`
-	Why       string            `json:"why"`
-	Sentences []news.AlertSpan  `json:"sentences"`
-	ID        int64             `json:"id,omitempty"`
-}
-
-func alertLine(a news.Alert) alertJSON {
-	return alertJSON{Rule: a.Rule, Watchlist: a.Watchlist, Article: a.Article, Why: a.Why, Sentences: a.Sentences, ID: a.ID}
 }

@@ -51,7 +51,7 @@ func watcherHook(w *watch.Watcher, out, errOut io.Writer) work.AfterStoreFunc {
 			if enc == nil {
 				continue
 			}
-			if err := enc.Encode(alertLine(a)); err != nil {
+			if err := enc.Encode(a); err != nil {
 				fmt.Fprintf(errOut, "alerts: %v\n", err)
 				return
 			}
