@@ -52,6 +52,15 @@ With --queue nats://HOST:4222, POST /api/ingest puts each article (its text,
 or its URL to fetch) on the work queue that 'newsgraph worker' runs, and
 answers "queued" at once; the request waits while the queue is full.
 
+Alerts: /alerts lists the alerts of the stored watchlists, and
+/watchlists/ID/feed.atom is each one's Atom feed (from another machine the
+token as ?token=TOKEN or as basic auth's password). A watchlist with a
+webhook (PUT /api/watchlists/ID/webhook) has its alerts POSTed there, signed
+with HMAC-SHA256 (see the README), by a deliverer that reads the store's
+outbox on its own goroutines: --webhook-tries tries, --webhook-backoff
+doubling up to --webhook-backoff-max between them, --webhook-timeout each.
+Alerts that 'newsgraph ingest' stores are delivered by a running serve.
+
 Examples:
   newsgraph serve                                   # http://127.0.0.1:8080
   export NEWSGRAPH_TOKEN=$(newsgraph token)
