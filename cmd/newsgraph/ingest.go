@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -17,7 +16,6 @@ import (
 	"github.com/newsgraph/newsgraph/internal/fetch"
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/jetstream"
-	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/work"
 )
 
@@ -314,7 +312,7 @@ func (in *ingester) resolve(ctx context.Context, sources, feeds []string, t *tal
 			jobs = append(jobs, work.Source{Name: "stdin", Reader: in.env.stdin})
 			continue
 		}
-		found, err := filesOf(src)
+		found, err := work.Files(src)
 		if err != nil {
 			in.fail(src, err, t)
 		}
@@ -339,41 +337,4 @@ func (in *ingester) fail(source string, err error, t *tally) {
 func isURL(s string) bool {
 	l := strings.ToLower(s)
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
-}
-
-// articleExt are the file name extensions taken from a directory; files
-// named on the command line are read whatever their name.
-var articleExt = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".xhtml": true, ".shtml": true, ".md": true, "": true}
-
-// filesOf returns the source for a file, or for each article file under a
-// directory in lexical order (hidden files and directories skipped).
-func filesOf(path string) ([]work.Source, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: %w", path, news.ErrNotFound)
-		}
-		return nil, err
-	}
-	if !fi.IsDir() {
-		return []work.Source{{Name: path, Path: path}}, nil
-	}
-	var jobs []work.Source
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if p != path && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() && articleExt[strings.ToLower(filepath.Ext(name))] {
-			jobs = append(jobs, work.Source{Name: p, Path: p})
-		}
-		return nil
-	})
-	return jobs, err
 }

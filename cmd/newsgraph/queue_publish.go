@@ -76,7 +76,7 @@ func (p *publisher) sources(ctx context.Context, sources []string) (feeds []stri
 			data, err := readLimited(p.env.stdin, p.opt.read.MaxBytes)
 			p.publishData(ctx, "stdin", data, err)
 		default:
-			files, err := filesOf(src)
+			files, err := work.Files(src)
 			if err != nil {
 				p.fail(src, err)
 			}

@@ -38,7 +38,7 @@ func Ordered[T any](ctx context.Context, n, workers, ahead int, work func(ctx co
 			}
 		}()
 	}
-	go feed(ctx, n, slots, next)
+	go feedIndexes(ctx, n, slots, next)
 	for i := range n {
 		var v T
 		select {
@@ -52,9 +52,9 @@ func Ordered[T any](ctx context.Context, n, workers, ahead int, work func(ctx co
 	return nil
 }
 
-// feed sends 0..n-1 on next, each after taking a slot, and closes next at
+// feedIndexes sends 0..n-1 on next, each after taking a slot, and closes next at
 // the end or when ctx is cancelled.
-func feed(ctx context.Context, n int, slots chan<- struct{}, next chan<- int) {
+func feedIndexes(ctx context.Context, n int, slots chan<- struct{}, next chan<- int) {
 	defer close(next)
 	for i := range n {
 		select {
