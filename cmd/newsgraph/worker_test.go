@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/newsgraph/newsgraph/internal/dedup"
 	"github.com/newsgraph/newsgraph/internal/jetstream"
 	"github.com/newsgraph/newsgraph/internal/jetstream/jstest"
@@ -188,7 +190,8 @@ func TestWorkerUsage(t *testing.T) {
 // TestWorkerKilledMidBatch kills a worker process with SIGKILL while it
 // runs two jobs at once, lets a second worker finish the queue, and checks
 // that every queued file is accounted for, none is stored twice and every
-// stored article is whole.
+// stored article is whole; on SQLite, and on PostgreSQL when
+// NEWSGRAPH_TEST_POSTGRES names a server.
 func TestWorkerKilledMidBatch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary; skipped with -short")
@@ -208,11 +211,33 @@ func TestWorkerKilledMidBatch(t *testing.T) {
 		data, _ := os.ReadFile(p)
 		os.WriteFile(filepath.Join(src, filepath.Base(p)), data, 0o644)
 	}
+	t.Run("sqlite", func(t *testing.T) {
+		db := filepath.Join(t.TempDir(), "news.db")
+		killWorkerMidBatch(t, bin, dir, src, db, sqliteInt(db))
+		store, err := sqlite.Open(context.Background(), sqlite.Config{Path: db})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer store.Close()
+		if err := store.IntegrityCheck(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		checkWholeArticles(t, store, db)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		db := postgresURL(t)
+		killWorkerMidBatch(t, bin, dir, src, db, postgresInt(t, db))
+	})
+}
+
+// killWorkerMidBatch queues the 200 files of src, kills the first worker
+// once it has stored 20 articles, runs a second one until the queue is
+// empty and checks the database db through count (a query's one number).
+func killWorkerMidBatch(t *testing.T, bin, dataDir, src, db string, count func(query string) int) {
 	srv := jstest.Start(t, t.TempDir())
-	db := filepath.Join(dir, "news.db")
 	newsgraph := func(args ...string) *exec.Cmd {
 		cmd := exec.Command(bin, args...)
-		cmd.Env = append(os.Environ(), "NEWSGRAPH_DATA="+dir)
+		cmd.Env = append(os.Environ(), "NEWSGRAPH_DATA="+dataDir)
 		return cmd
 	}
 	if out, err := newsgraph("ingest", "--queue", srv.URL(), src).CombinedOutput(); err != nil {
@@ -226,7 +251,7 @@ func TestWorkerKilledMidBatch(t *testing.T) {
 	killedAt := -1
 	for time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
-		if n := countArticles(db); n >= 20 {
+		if n := count(`SELECT count(*) FROM articles`); n >= 20 {
 			killedAt = n
 			break
 		}
@@ -241,37 +266,56 @@ func TestWorkerKilledMidBatch(t *testing.T) {
 		t.Fatalf("second worker: %v\n%s", err, out)
 	}
 	t.Logf("killed after %d articles; second worker: %s", killedAt, lineWith(string(out), "worker: "))
-
-	ctx := context.Background()
-	store, err := sqlite.Open(ctx, sqlite.Config{Path: db})
-	if err != nil {
-		t.Fatal(err)
+	articles, dups, near := count(`SELECT count(*) FROM articles`), count(`SELECT count(*) FROM duplicates WHERE kind = 'exact'`),
+		count(`SELECT count(*) FROM duplicates WHERE kind = 'near'`)
+	if articles+dups+near != 200 {
+		t.Errorf("%d articles, %d duplicates, %d near-duplicates: want the 200 files accounted for", articles, dups, near)
 	}
-	defer store.Close()
-	if err := store.IntegrityCheck(ctx); err != nil {
-		t.Fatal(err)
-	}
-	st, _ := store.Stats(ctx)
-	if st.Articles+st.Duplicates+st.NearDuplicates != 200 {
-		t.Errorf("%+v: want the 200 files accounted for", st)
-	}
-	raw, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
 	// Stored twice: two articles of one text, or a job run again recorded
 	// as a duplicate of its own article.
-	var twice, selfDups int
-	raw.QueryRow(`SELECT count(*) - count(DISTINCT hash) FROM articles`).Scan(&twice)
-	raw.QueryRow(`SELECT count(*) FROM duplicates d JOIN articles a ON a.id = d.article_id WHERE d.source = a.source`).Scan(&selfDups)
+	twice := count(`SELECT count(*) - count(DISTINCT hash) FROM articles`)
+	selfDups := count(`SELECT count(*) FROM duplicates d JOIN articles a ON a.id = d.article_id WHERE d.source = a.source`)
 	if twice != 0 || selfDups != 0 {
 		t.Errorf("%d articles stored twice, %d jobs recorded as duplicates of themselves", twice, selfDups)
 	}
-	checkWholeArticles(t, store, db)
 	code, stats, _ := run(t, "", "queue", "stats", "--queue", srv.URL(), "--format", "json")
 	if code != 0 || strings.TrimSpace(stats) != `{"jobs":0,"dead":0}` {
 		t.Errorf("queue after the second worker: %s", stats)
+	}
+}
+
+// sqliteInt runs a query giving one number on the SQLite file at path, 0
+// when it fails (the file is not there yet).
+func sqliteInt(path string) func(string) int {
+	return func(query string) int {
+		db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(2000)")
+		if err != nil {
+			return 0
+		}
+		defer db.Close()
+		var n int
+		if err := db.QueryRow(query).Scan(&n); err != nil {
+			return 0
+		}
+		return n
+	}
+}
+
+// postgresInt runs a query giving one number on the PostgreSQL database at
+// url, 0 when it fails (the tables are not there yet).
+func postgresInt(t *testing.T, url string) func(string) int {
+	return func(query string) int {
+		ctx := context.Background()
+		c, err := pgx.Connect(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close(ctx)
+		var n int
+		if err := c.QueryRow(ctx, query).Scan(&n); err != nil {
+			return 0
+		}
+		return n
 	}
 }
 
