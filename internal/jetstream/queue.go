@@ -253,6 +253,10 @@ func (q *Queue) publishMsg(ctx context.Context, msg *nats.Msg, source string) (b
 		if err == nil {
 			return ack.Duplicate, nil
 		}
+		if errors.Is(err, nats.ErrMaxPayload) {
+			return false, fmt.Errorf("queue %s: a job of %d bytes is over the NATS server's max_payload of %d bytes (raise max_payload in its configuration, or lower --max-bytes): %w",
+				source, len(msg.Data)+headerSize(msg.Header), q.nc.MaxPayload(), err)
+		}
 		if !retryable(err) {
 			return false, fmt.Errorf("queue %s: %w", source, err)
 		}
@@ -262,6 +266,17 @@ func (q *Queue) publishMsg(ctx context.Context, msg *nats.Msg, source string) (b
 		case <-time.After(q.cfg.FullWait):
 		}
 	}
+}
+
+// headerSize is about the bytes msg's headers take on the wire.
+func headerSize(h nats.Header) int {
+	n := 0
+	for k, vs := range h {
+		for _, v := range vs {
+			n += len(k) + len(v) + 4
+		}
+	}
+	return n
 }
 
 // storeFailed is the JetStream error code of a message the stream refused

@@ -404,3 +404,13 @@ func TestPublisherKeepsTheWorkersLimits(t *testing.T) {
 		t.Errorf("third job: %v; want a wait for room (the workers' limit of 2 jobs)", err)
 	}
 }
+
+func TestJobOverMaxPayloadIsOneClearError(t *testing.T) {
+	srv := jstest.Start(t, t.TempDir())
+	q := open(t, srv, jetstream.Config{})
+	big := jetstream.Job{Kind: jetstream.KindExtract, Source: "big.txt", Data: make([]byte, 2<<20)}
+	_, err := q.Publish(context.Background(), big)
+	if err == nil || !strings.Contains(err.Error(), "big.txt") || !strings.Contains(err.Error(), "max_payload") {
+		t.Fatalf("publish of a job over max_payload: %v", err)
+	}
+}
