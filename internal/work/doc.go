@@ -7,8 +7,10 @@
 // It is used by 'newsgraph extract' (Service.Extract), 'newsgraph ingest'
 // (Service.Prepare and Service.Commit under Ordered), the API's POST
 // /api/ingest and /api/extract, and the queue worker (Service.Ingest, once
-// per job). Flags, help, progress display and output formats stay with the
-// commands; everything between a source and a stored article is here.
+// per job). Files lists the article files of a directory and FeedPoller
+// polls RSS and Atom feeds politely into sources. Flags, help, progress
+// display and output formats stay with the commands; everything between a
+// source and a stored article is here.
 //
 // Contract:
 //
