@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/extract/event"
+	"github.com/newsgraph/newsgraph/internal/names"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -335,8 +336,8 @@ func (p *parser) entity(n *yaml.Node, field string) *EntityRef {
 		return &EntityRef{ID: id}
 	}
 	name := p.str(n, field)
-	if p.err == nil && name == "" {
-		p.fail(n, field, "empty entity name")
+	if p.err == nil && names.Key(name) == "" {
+		p.fail(n, field, "entity name %q has no letter or digit", name)
 	}
 	return &EntityRef{Name: name}
 }

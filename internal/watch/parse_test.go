@@ -45,6 +45,8 @@ func TestParseErrorsGiveLineAndField(t *testing.T) {
 			`w.yaml:3: rules[0].entity: entity id 0: want a store entity id (1 or more)`},
 		{"query refused", "w.yaml", "name: w\nrules:\n  - {name: a, query: 'a* floods'}\n",
 			`w.yaml:3: rules[0].query: the prefix "a*" is too short; write at least 3 letters before *`},
+		{"entity without letters", "w.yaml", "name: w\nrules:\n  - {name: a, entity: '--'}\n",
+			`w.yaml:3: rules[0].entity: entity name "--" has no letter or digit`},
 		{"yaml syntax", "w.yaml", "name: w\nrules:\n  - name: a\n   query: x\n",
 			`w.yaml:2: did not find expected '-' indicator`},
 		{"empty file", "w.yaml", "",

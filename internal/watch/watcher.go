@@ -3,6 +3,7 @@ package watch
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"sync"
 	"time"
 
@@ -32,6 +33,7 @@ type Watcher struct {
 	maxAge time.Duration
 	mu     sync.RWMutex
 	m      *Matcher
+	sum    uint64 // fingerprint of the watchlists m was made of
 	loaded time.Time
 }
 
@@ -55,14 +57,37 @@ func (w *Watcher) Reload(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load watchlists: %w", err)
 	}
-	m, err := NewMatcher(lists)
-	if err != nil {
-		return fmt.Errorf("load watchlists: %w", err)
+	sum := fingerprint(lists)
+	w.mu.RLock()
+	same := w.m != nil && sum == w.sum
+	w.mu.RUnlock()
+	m := w.m
+	if !same {
+		// Only changed watchlists are parsed again (a file of 10,000
+		// rules takes a while).
+		if m, err = NewMatcher(lists); err != nil {
+			return fmt.Errorf("load watchlists: %w", err)
+		}
 	}
 	w.mu.Lock()
-	w.m, w.loaded = m, time.Now()
+	w.m, w.sum, w.loaded = m, sum, time.Now()
 	w.mu.Unlock()
 	return nil
+}
+
+// fingerprint sums what identifies the stored watchlists: ids, rule ids
+// and specs.
+func fingerprint(lists []news.Watchlist) uint64 {
+	h := fnv.New64a()
+	for _, l := range lists {
+		fmt.Fprintf(h, "%d/%d/", l.ID, len(l.Spec))
+		h.Write(l.Spec)
+		for _, r := range l.Rules {
+			fmt.Fprintf(h, "/%d=%s", r.ID, r.Name)
+		}
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
 }
 
 // matcher returns the rules, read again first when they are too old.
