@@ -53,13 +53,19 @@ type NameRow struct {
 	Key, Kind  string
 	// Stored and Loose are the name as stored and its loose key.
 	Stored, Loose string
+	// Stray marks a person's alias that shares no word with the person's
+	// name ("Roberts" of Donald Trump, from one article's misreading): it
+	// links nothing. MarkStray sets it.
+	Stray bool
 }
 
-// stray reports whether r is a person's alias that shares no word with the
-// person's name ("Roberts" of Donald Trump, from one article's
-// misreading): it links nothing.
-func (r NameRow) stray() bool {
-	return r.Type == news.TypePER && r.Kind == KindAlias && !SharesWord(r.Stored, r.Name)
+// MarkStray sets the Stray mark of each row, once per row read (Link does
+// it for the rows a store returns).
+func MarkStray(rows []NameRow) {
+	for i := range rows {
+		r := &rows[i]
+		r.Stray = r.Type == news.TypePER && r.Kind == KindAlias && !SharesWord(r.Stored, r.Name)
+	}
 }
 
 // Split is a name key that an analyst took away from a store entity.
@@ -193,7 +199,7 @@ func LookupKeys(refs [][]NameRef, ents []news.Entity) (keys, loose []string) {
 }
 
 // Candidates returns the store entities of type typ that stored names
-// link to refs, in id order: those with a name of the same key, else
+// (marked by MarkStray) link to refs, in id order: those with a name of the same key, else
 // those whose canonical name names.Match joins with the article's.
 // Names split off an entity (splits) do not link to it.
 func Candidates(stored []NameRow, typ string, refs []NameRef, splits map[Split]bool) []Candidate {
@@ -253,7 +259,7 @@ func exactCandidates(stored []NameRow, typ string, refs []NameRef, splits map[Sp
 	// would otherwise join Hillary and Bill Clinton into one.
 	fullName := typ == news.TypePER && len(refs) > 0 && strings.Contains(refs[0].Key, " ")
 	for _, row := range stored {
-		if row.Type != typ || row.stray() {
+		if row.Type != typ || row.Stray {
 			continue
 		}
 		got, ok := byID[row.ID]

@@ -55,6 +55,7 @@ func Link(doc *news.Doc, st EntityLookup) (*Linked, error) {
 		if stored, err = st.StoredNames(keys, loose); err != nil {
 			return nil, err
 		}
+		MarkStray(stored)
 		if l.Splits, err = st.Splits(keys); err != nil {
 			return nil, err
 		}

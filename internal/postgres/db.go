@@ -66,6 +66,14 @@ type Config struct {
 // without the store's tables.
 var ErrNoStore = errors.New("no newsgraph store in this database schema")
 
+// sessionDefaults are the settings of the store's connections, unless
+// the URL sets them (postgres://...?random_page_cost=4). The store's
+// queries each read a few rows by index; with PostgreSQL's default
+// random_page_cost (4, for spinning disks) the planner joins a handful
+// of names to every entity with a hash join over the whole table (4 ms
+// instead of 0.1 on 8,000 entities, for each article stored).
+var sessionDefaults = map[string]string{"random_page_cost": "1.1"}
+
 // DB is a news.Store in a PostgreSQL database.
 type DB struct {
 	pool    *pgxpool.Pool
@@ -88,6 +96,11 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	pc, err := pgxpool.ParseConfig(cfg.URL)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", shown, err)
+	}
+	for k, v := range sessionDefaults {
+		if _, set := pc.ConnConfig.RuntimeParams[k]; !set {
+			pc.ConnConfig.RuntimeParams[k] = v
+		}
 	}
 	if cfg.Schema != "" {
 		if err := createSchema(ctx, pc, cfg.Schema); err != nil {
@@ -144,6 +157,11 @@ func (s *DB) init(ctx context.Context, mustExist bool) error {
 	return s.migrate(ctx)
 }
 
+// createSchemaLock is the advisory lock under which schemas are created:
+// two CREATE SCHEMA IF NOT EXISTS at once may both try to create it, and
+// one then fails on a unique index of the catalog.
+const createSchemaLock = 0x6e657773 // "news"
+
 // createSchema creates schema, if missing, on one connection of pc.
 func createSchema(ctx context.Context, pc *pgxpool.Config, schema string) error {
 	conn, err := pgx.ConnectConfig(ctx, pc.ConnConfig.Copy())
@@ -151,10 +169,18 @@ func createSchema(ctx context.Context, pc *pgxpool.Config, schema string) error 
 		return err
 	}
 	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, `CREATE SCHEMA IF NOT EXISTS `+pgx.Identifier{schema}.Sanitize()); err != nil {
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, createSchemaLock); err != nil {
 		return fmt.Errorf("create schema %s: %w", schema, err)
 	}
-	return nil
+	if _, err := tx.Exec(ctx, `CREATE SCHEMA IF NOT EXISTS `+pgx.Identifier{schema}.Sanitize()); err != nil {
+		return fmt.Errorf("create schema %s: %w", schema, err)
+	}
+	return tx.Commit(ctx)
 }
 
 // Redact is a connection URL without its password, for messages.

@@ -4,14 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/newsgraph/newsgraph/internal/graphrules"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -126,7 +124,7 @@ func (s *DB) QuotesAbout(ctx context.Context, q news.QuoteAboutQuery) ([]news.St
 			&v.SpeakerID, &v.SpeakerName, &v.Cue, &v.Sourcing, &claimed); err != nil {
 			return nil, fmt.Errorf("quotes about %d: %w", q.EntityID, err)
 		}
-		if claimed || namesWord(v.Text, names) {
+		if claimed || graphrules.MentionsName(v.Text, names) {
 			out = append(out, v)
 		}
 	}
@@ -136,53 +134,6 @@ func (s *DB) QuotesAbout(ctx context.Context, q news.QuoteAboutQuery) ([]news.St
 	return out, nil
 }
 
-// namesWord reports whether text holds one of names as a whole word:
-// names written all in capitals (acronyms) must match case, others not.
-func namesWord(text string, names []string) bool {
-	lower := strings.ToLower(text)
-	for _, n := range names {
-		if n == "" {
-			continue
-		}
-		hay, needle := lower, strings.ToLower(n)
-		if n == strings.ToUpper(n) {
-			hay, needle = text, n
-		}
-		for from := 0; ; {
-			i := strings.Index(hay[from:], needle)
-			if i < 0 {
-				break
-			}
-			i += from
-			j := i + len(needle)
-			if !wordRuneBefore(hay, i) && !wordRuneAt(hay, j) {
-				return true
-			}
-			from = i + 1
-		}
-	}
-	return false
-}
-
-func wordRuneBefore(s string, i int) bool {
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return i > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r))
-}
-
-func wordRuneAt(s string, i int) bool {
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return i < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r))
-}
-
-// link is one edge seen from a node: to the other entity.
-type link struct {
-	other  int64
-	out    bool // the node is the source (speaker, actor)
-	typ    string
-	weight int
-	label  string
-}
-
 // neighbours returns the edges of the given types of each of ids, in a
 // few set-based queries (one per edge type and direction, whatever the
 // number of ids). With within set, only edges to those entities; of
@@ -190,8 +141,8 @@ type link struct {
 //
 // The query's NodeTypes keep edges to entities of those types only, and
 // its From and To keep edges that articles of that window support.
-func (s *DB) neighbours(ctx context.Context, ids, within []int64, types map[string]bool, top int, q news.GraphQuery) (map[int64][]link, error) {
-	out := map[int64][]link{}
+func (s *DB) neighbours(ctx context.Context, ids, within []int64, types map[string]bool, top int, q news.GraphQuery) (map[int64][]graphrules.GraphLink, error) {
+	out := map[int64][]graphrules.GraphLink{}
 	if len(ids) == 0 {
 		return out, nil
 	}
@@ -244,8 +195,8 @@ func (s *DB) neighbours(ctx context.Context, ids, within []int64, types map[stri
 		defer rows.Close()
 		for rows.Next() {
 			var from int64
-			l := link{typ: typ, out: isOut}
-			if err := rows.Scan(&from, &l.other, &l.weight, &l.label); err != nil {
+			l := graphrules.GraphLink{Type: typ, Out: isOut}
+			if err := rows.Scan(&from, &l.Other, &l.Weight, &l.Label); err != nil {
 				return err
 			}
 			out[from] = append(out[from], l)
@@ -283,147 +234,42 @@ func (s *DB) neighbours(ctx context.Context, ids, within []int64, types map[stri
 	return out, err
 }
 
-// Graph implements news.Store: a breadth-first walk from the entity that
-// follows the Fanout strongest edges of each node, up to Hops hops and
-// MaxNodes nodes, then every edge between the nodes found. Each hop costs
-// a fixed number of queries, whatever its number of nodes.
+// Graph implements news.Store: the walk of graphrules.Walk over this
+// store's edges.
 func (s *DB) Graph(ctx context.Context, q news.GraphQuery) (*news.Graph, error) {
-	hops, fanout, maxNodes := q.Hops, q.Fanout, q.MaxNodes
-	if hops <= 0 {
-		hops = 1
-	}
-	hops = min(hops, 3)
-	if fanout <= 0 {
-		fanout = 10
-	}
-	if maxNodes <= 0 {
-		maxNodes = 50
-	}
-	types := map[string]bool{}
-	for _, t := range q.Types {
-		types[t] = true
-	}
-	if len(types) == 0 {
-		types = map[string]bool{news.EdgeCoOccurrence: true, news.EdgeQuoteAbout: true, news.EdgeEvent: true}
-	}
-	var root news.GraphNode
-	err := s.db().queryRow(ctx, `SELECT id, name, type, articles FROM entities WHERE id = ?`, q.EntityID).
-		Scan(&root.ID, &root.Name, &root.Type, &root.Articles)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, fmt.Errorf("graph of entity %d: %w", q.EntityID, news.ErrNoSuchEntity)
-	}
+	g, err := graphrules.Walk(q, graphSource{s: s, ctx: ctx, q: q})
 	if err != nil {
 		return nil, fmt.Errorf("graph of entity %d: %w", q.EntityID, err)
 	}
-	hop := map[int64]int{root.ID: 0}
-	order := []int64{root.ID}
-	links := map[int64][]link{}
-	frontier := []int64{root.ID}
-	for h := 1; h <= hops && len(frontier) > 0 && len(order) < maxNodes; h++ {
-		found, err := s.neighbours(ctx, frontier, nil, types, 2*fanout, q)
-		if err != nil {
-			return nil, fmt.Errorf("graph of entity %d: %w", q.EntityID, err)
-		}
-		var next []int64
-		for _, id := range frontier {
-			links[id] = found[id]
-			best := strongest(found[id])
-			for _, other := range best[:min(fanout, len(best))] {
-				if _, seen := hop[other]; seen || len(order) >= maxNodes {
-					continue
-				}
-				hop[other] = h
-				order = append(order, other)
-				next = append(next, other)
-			}
-		}
-		frontier = next
-	}
-	// The last hop's nodes were not expanded: their edges among the
-	// graph's nodes are still to find.
-	var rest []int64
-	for _, id := range order {
-		if _, ok := links[id]; !ok {
-			rest = append(rest, id)
-		}
-	}
-	more, err := s.neighbours(ctx, rest, order, types, maxNodes, q)
-	if err != nil {
-		return nil, fmt.Errorf("graph of entity %d: %w", q.EntityID, err)
-	}
-	for _, id := range rest {
-		links[id] = more[id]
-	}
-	g := &news.Graph{}
-	nodes, err := s.graphNodes(ctx, order)
-	if err != nil {
-		return nil, fmt.Errorf("graph of entity %d: %w", q.EntityID, err)
-	}
-	for _, id := range order {
-		n := nodes[id]
-		n.Hop = hop[id]
-		g.Nodes = append(g.Nodes, n)
-	}
-	type key struct {
-		from, to int64
-		typ      string
-	}
-	edges := map[key]news.GraphEdge{}
-	for _, id := range order {
-		for _, l := range links[id] {
-			if _, in := hop[l.other]; !in {
-				continue
-			}
-			from, to := id, l.other
-			if !l.out && l.typ != news.EdgeCoOccurrence || l.typ == news.EdgeCoOccurrence && to < from {
-				from, to = to, from
-			}
-			edges[key{from, to, l.typ}] = news.GraphEdge{From: from, To: to, Type: l.typ, Weight: l.weight, Label: sortedLabel(l.label)}
-		}
-	}
-	for _, e := range edges {
-		g.Edges = append(g.Edges, e)
-	}
-	sort.Slice(g.Edges, func(i, j int) bool {
-		a, b := g.Edges[i], g.Edges[j]
-		if a.From != b.From {
-			return a.From < b.From
-		}
-		if a.To != b.To {
-			return a.To < b.To
-		}
-		return a.Type < b.Type
-	})
 	return g, nil
 }
 
-// strongest orders a node's neighbours by their summed edge weights,
-// strongest first, then by id.
-func strongest(ls []link) []int64 {
-	weight := map[int64]int{}
-	for _, l := range ls {
-		weight[l.other] += l.weight
-	}
-	ids := make([]int64, 0, len(weight))
-	for id := range weight {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		if weight[ids[i]] != weight[ids[j]] {
-			return weight[ids[i]] > weight[ids[j]]
-		}
-		return ids[i] < ids[j]
-	})
-	return ids
+// graphSource is the store as graphrules.Walk reads it, for one query.
+type graphSource struct {
+	s   *DB
+	ctx context.Context
+	q   news.GraphQuery
 }
 
-func sortedLabel(s string) string {
-	if s == "" {
-		return ""
+// Node implements graphrules.GraphSource.
+func (g graphSource) Node(id int64) (news.GraphNode, error) {
+	var n news.GraphNode
+	err := g.s.db().queryRow(g.ctx, `SELECT id, name, type, articles FROM entities WHERE id = ?`, id).
+		Scan(&n.ID, &n.Name, &n.Type, &n.Articles)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return n, news.ErrNoSuchEntity
 	}
-	parts := strings.Split(s, ",")
-	sort.Strings(parts)
-	return strings.Join(parts, ", ")
+	return n, err
+}
+
+// Nodes implements graphrules.GraphSource.
+func (g graphSource) Nodes(ids []int64) (map[int64]news.GraphNode, error) {
+	return g.s.graphNodes(g.ctx, ids)
+}
+
+// Neighbours implements graphrules.GraphSource.
+func (g graphSource) Neighbours(ids, within []int64, types map[string]bool, top int) (map[int64][]graphrules.GraphLink, error) {
+	return g.s.neighbours(g.ctx, ids, within, types, top, g.q)
 }
 
 func (s *DB) graphNodes(ctx context.Context, ids []int64) (map[int64]news.GraphNode, error) {

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/newsgraph/newsgraph/internal/names"
+	"github.com/newsgraph/newsgraph/internal/graphrules"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -70,7 +70,7 @@ func (s *DB) suggestVariants(ctx context.Context, key, typ string, limit int) ([
 			rows.Close()
 			return nil, fmt.Errorf("suggest entities: %w", err)
 		}
-		if !seen[id] && len(ids) < limit && variantOf(words, strings.Fields(name)) {
+		if !seen[id] && len(ids) < limit && graphrules.VariantOf(words, strings.Fields(name)) {
 			seen[id] = true
 			ids = append(ids, id)
 		}
@@ -80,24 +80,6 @@ func (s *DB) suggestVariants(ctx context.Context, key, typ string, limit int) ([
 		return nil, err
 	}
 	return s.suggest(ctx, `n.entity_id IN (`+placeholders(len(ids))+`)`, ids, typ, limit)
-}
-
-// variantOf reports whether every word of query has a spelling variant
-// among the words of name.
-func variantOf(query, name []string) bool {
-	for _, q := range query {
-		sk, found := names.Skeleton(q), false
-		for _, w := range name {
-			if names.Skeleton(w) == sk {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
 }
 
 // suggest returns the entities with a name that meets cond, most
