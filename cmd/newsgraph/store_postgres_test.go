@@ -14,7 +14,7 @@ import (
 
 // postgresURL returns a postgres:// URL of a new schema on the test
 // server (NEWSGRAPH_TEST_POSTGRES), dropped when the test ends.
-func postgresURL(t *testing.T) string {
+func postgresURL(t testing.TB) string {
 	t.Helper()
 	base := os.Getenv("NEWSGRAPH_TEST_POSTGRES")
 	if base == "" {

@@ -26,7 +26,8 @@ import (
 // beside a plain 'ingest' of the same texts (--workers 2). It reports
 // articles/s, the 2-worker/1-worker ratio, and the articles per CPU second
 // of the workers while they ran (from /proc: what one core does, whatever
-// else the machine runs), and prints both databases' stats.
+// else the machine runs), and prints both databases' stats. It runs on
+// SQLite, and on PostgreSQL when NEWSGRAPH_TEST_POSTGRES names a server.
 //
 //	go test -run '^$' -bench Workers -benchtime 1x ./cmd/newsgraph
 func BenchmarkWorkers(b *testing.B) {
@@ -46,25 +47,35 @@ func BenchmarkWorkers(b *testing.B) {
 		os.WriteFile(filepath.Join(src, filepath.Base(p)), data, 0o644)
 	}
 	env := append(os.Environ(), "NEWSGRAPH_DATA="+dir)
+	b.Run("sqlite", func(b *testing.B) {
+		benchWorkers(b, bin, env, src, len(paths), func(b *testing.B) string { return filepath.Join(b.TempDir(), "news.db") })
+	})
+	b.Run("postgres", func(b *testing.B) {
+		benchWorkers(b, bin, env, src, len(paths), func(b *testing.B) string { return postgresURL(b) })
+	})
+}
+
+// benchWorkers is BenchmarkWorkers on the databases newDB makes.
+func benchWorkers(b *testing.B, bin string, env []string, src string, articles int, newDB func(b *testing.B) string) {
 	for range b.N {
-		plainDB := filepath.Join(b.TempDir(), "plain.db")
+		plainDB := newDB(b)
 		start := time.Now()
 		cmd := exec.Command(bin, "ingest", "--db", plainDB, "--no-progress", src)
 		cmd.Env = env
 		if out, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("ingest: %v\n%s", err, out)
 		}
-		plain := float64(len(paths)) / time.Since(start).Seconds()
-		one, oneCPU, _ := workerRun(b, bin, env, src, 1, len(paths))
-		two, twoCPU, twoDB := workerRun(b, bin, env, src, 2, len(paths))
+		plain := float64(articles) / time.Since(start).Seconds()
+		one, oneCPU, _ := workerRun(b, bin, env, src, newDB(b), 1, articles)
+		two, twoCPU, twoDB := workerRun(b, bin, env, src, newDB(b), 2, articles)
 		b.ReportMetric(plain, "ingest-articles/s")
 		b.ReportMetric(one, "1worker-articles/s")
 		b.ReportMetric(two, "2workers-articles/s")
 		b.ReportMetric(two/one, "ratio")
-		b.ReportMetric(float64(len(paths))/twoCPU, "articles/cpu-s")
+		b.ReportMetric(float64(articles)/twoCPU, "articles/cpu-s")
 		fmt.Printf("plain ingest (--workers 2): %.1f articles/s; 1 worker: %.1f articles/s (%.1f per CPU second); "+
 			"2 workers: %.1f articles/s (%.1f per CPU second); ratio %.2f\n",
-			plain, one, float64(len(paths))/oneCPU, two, float64(len(paths))/twoCPU, two/one)
+			plain, one, float64(articles)/oneCPU, two, float64(articles)/twoCPU, two/one)
 		fmt.Printf("plain ingest: %s\n2 workers:    %s\n", binStats(b, bin, env, plainDB), binStats(b, bin, env, twoDB))
 	}
 }
@@ -73,9 +84,8 @@ func BenchmarkWorkers(b *testing.B) {
 // they have loaded their models, queues the texts in src and returns the
 // articles per second from the publishing to the last ack, the CPU seconds
 // the workers spent meanwhile, and the database.
-func workerRun(b *testing.B, bin string, env []string, src string, n, articles int) (rate, cpu float64, db string) {
+func workerRun(b *testing.B, bin string, env []string, src, db string, n, articles int) (rate, cpu float64, _ string) {
 	srv := jstest.Start(b, b.TempDir())
-	db = filepath.Join(b.TempDir(), "news.db")
 	var workers []*exec.Cmd
 	ready := make(chan struct{}, n)
 	for range n {

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +19,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/newsgraph/newsgraph/internal/api"
 	"github.com/newsgraph/newsgraph/internal/dedup"
 	"github.com/newsgraph/newsgraph/internal/jetstream"
 	"github.com/newsgraph/newsgraph/internal/jetstream/jstest"
@@ -327,4 +331,97 @@ func lineWith(s, sub string) string {
 		}
 	}
 	return ""
+}
+
+// TestServeAndTwoWorkers runs the deployment of docker-compose.yml from
+// the binary: 'serve --queue' takes articles on POST /api/ingest, two
+// 'worker' processes store them, and serve then finds them; on SQLite (two
+// processes on one file), and on PostgreSQL when NEWSGRAPH_TEST_POSTGRES
+// names a server.
+func TestServeAndTwoWorkers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary; skipped with -short")
+	}
+	paths, _ := filepath.Glob("../../../shared/data/polnear/dev/text/*.txt")
+	if len(paths) < 12 {
+		t.Skip("PolNeAR dev texts not found under ../shared/data")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "newsgraph")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	var texts []string
+	for _, p := range paths[:12] {
+		data, _ := os.ReadFile(p)
+		texts = append(texts, string(data))
+	}
+	t.Run("sqlite", func(t *testing.T) { serveAndTwoWorkers(t, bin, dir, filepath.Join(t.TempDir(), "news.db"), texts) })
+	t.Run("postgres", func(t *testing.T) { serveAndTwoWorkers(t, bin, dir, postgresURL(t), texts) })
+}
+
+func serveAndTwoWorkers(t *testing.T, bin, dataDir, db string, texts []string) {
+	srv := jstest.Start(t, t.TempDir())
+	env := append(os.Environ(), "NEWSGRAPH_DATA="+dataDir, "NEWSGRAPH_TOKEN="+strongToken, "NEWSGRAPH_QUEUE="+srv.URL(), "NEWSGRAPH_DB="+db)
+	start := func(args ...string) *exec.Cmd {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = env
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			cmd.Process.Signal(syscall.SIGTERM)
+			cmd.Wait()
+		})
+		return cmd
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	start("serve", "--addr", addr, "--create")
+	start("worker", "-j", "1")
+	start("worker", "-j", "1")
+	base := "http://" + addr
+	var articles []map[string]string
+	for _, text := range texts {
+		articles = append(articles, map[string]string{"text": text})
+	}
+	body, _ := json.Marshal(map[string]any{"articles": articles})
+	var res struct{ Results []api.IngestResult }
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		req, _ := http.NewRequest("POST", base+"/api/ingest", bytes.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+strongToken)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err == nil {
+			err = json.NewDecoder(resp.Body).Decode(&res)
+			resp.Body.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("serve does not answer: %v", err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if len(res.Results) != len(texts) || res.Results[0].Status != "queued" {
+		t.Fatalf("POST /api/ingest: %+v", res)
+	}
+	for {
+		var stats struct{ Stats news.Stats }
+		if resp, err := http.Get(base + "/api/stats"); err == nil {
+			json.NewDecoder(resp.Body).Decode(&stats)
+			resp.Body.Close()
+		}
+		if stats.Stats.Articles+stats.Stats.Duplicates+stats.Stats.NearDuplicates == len(texts) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after 60 s serve holds %+v, want %d articles accounted for", stats.Stats, len(texts))
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 }
