@@ -80,6 +80,10 @@ type nameMention struct {
 	// innerTitle is the token range of title words the NER span included
 	// ("Senator" in "Senator Haji Adeel"); empty when none.
 	innerTitleFrom, innerTitleTo int
+	// cued is set when the words around the mention, not NER, gave its
+	// type ("rights group B'Tselem"); the entity's type vote counts it
+	// as a multi-word name.
+	cued bool
 }
 
 func (a *analysis) span(first, end int) news.Span {

@@ -72,7 +72,11 @@ func (c *cluster) typ(aliases *aliasTable) string {
 	for _, nm := range c.names {
 		for k, t := range order {
 			if nm.typ == t {
-				votes[k] += min(len(nm.words), 2)
+				if nm.cued {
+					votes[k] += 2
+				} else {
+					votes[k] += min(len(nm.words), 2)
+				}
 			}
 		}
 	}

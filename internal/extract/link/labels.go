@@ -27,30 +27,74 @@ func isLeadingLabel(w string) bool {
 
 // organisationEnds are the head nouns that end an organisation's name; a
 // "person" whose name ends in one is the organisation named after the
-// person ("Chelsea Clinton Foundation", "Aga Khan University").
+// person ("Chelsea Clinton Foundation", "Aga Khan University"), and so is
+// a "place" that ends in one of institutionEnds ("Shaukat Khanum Cancer
+// Hospital", "Lahore University").
 var organisationEnds = set(`foundation institute university college school centre center corporation company
-	fund association society academy ministry department committee commission council agency bureau`)
+	fund association society academy ministry department committee commission council agency bureau
+	hospital refinery airlines airways`)
+
+// institutionEnds are the organisationEnds that a place's name never ends
+// in (unlike "Centre" or "Council" of a district).
+var institutionEnds = set(`foundation institute university college school corporation company academy ministry
+	hospital refinery airlines airways`)
+
+// featureHeads begin the name of a sea, strait or other natural feature
+// before "of" ("Sea of Japan", "Gulf of Aden", "Strait of Hormuz"), and
+// featureEnds end one ("Red Sea", "Indian Ocean", "Indus River"): such a
+// name is a place, whatever else NER tagged it.
+var (
+	featureHeads = set(`sea gulf bay strait straits lake cape isle mount line`)
+	featureEnds  = set(`sea ocean river strait straits gulf bay lake mountains desert peninsula canal island islands`)
+)
+
+// partyPlurals are the plural names of a party's members that stand for
+// the party itself ("Democrats say ..."): organisations.
+var partyPlurals = set(`democrats republicans conservatives tories liberals socialists`)
+
+// isFeatureName reports whether words name a natural feature: a feature
+// head, "of" and a capitalised name ("Sea of Japan", "Line of Control"),
+// or capitalised words ending in a feature noun ("Red Sea").
+func isFeatureName(words []string) bool {
+	if len(words) >= 3 && featureHeads[strings.ToLower(words[0])] && isCapitalised(words[0]) && words[1] == "of" && isCapitalised(words[2]) {
+		return true
+	}
+	last := words[len(words)-1]
+	return len(words) >= 2 && isCapitalised(words[0]) && isCapitalised(last) && featureEnds[strings.ToLower(last)]
+}
 
 // retypeNonPerson corrects NER types that no name can have: a Chinese or
 // Korean person's name in romanisation ("Chen Wei-ling") is a person's,
-// whatever NER made of it; a person or
-// place mention whose name ends in an organisation's head noun is an
-// organisation, and one with a product model's word of letters and digits
-// ("RAV4", "A320", "F-150s") is a product (MISC), not a place or person.
+// whatever NER made of it; a person or place mention whose name ends in
+// an organisation's head noun is an organisation ("X Foundation", "X
+// Hospital"); the name of a sea, strait or river is a place ("Sea of
+// Japan", "Red Sea"); a party's members' plural ("Democrats") is the
+// party; and a person or place name with a product model's word of
+// letters and digits ("RAV4", "A320", "F-150s") is a product (MISC).
 func retypeNonPerson(words []string, typ string) string {
+	if len(words) == 0 {
+		return typ
+	}
 	if (typ == news.TypeMISC || typ == news.TypeLOC) && romanisedPersonName(words) {
 		return news.TypePER
 	}
-	if typ != news.TypePER && typ != news.TypeLOC || len(words) == 0 {
+	last := strings.ToLower(words[len(words)-1])
+	multi := len(words) >= 2 && isCapitalised(words[len(words)-1])
+	switch {
+	case multi && (typ == news.TypePER && organisationEnds[last] || typ == news.TypeLOC && institutionEnds[last]):
+		return news.TypeORG
+	case isFeatureName(words):
+		return news.TypeLOC
+	case typ == news.TypeMISC && len(words) == 1 && partyPlurals[last] && isCapitalised(words[0]):
+		return news.TypeORG
+	}
+	if typ != news.TypePER && typ != news.TypeLOC {
 		return typ
 	}
 	for _, w := range words {
 		if isModelWord(w) {
 			return news.TypeMISC
 		}
-	}
-	if last := words[len(words)-1]; typ == news.TypePER && len(words) >= 2 && isCapitalised(last) && organisationEnds[strings.ToLower(last)] {
-		return news.TypeORG
 	}
 	return typ
 }

@@ -76,6 +76,40 @@ func TestNotNames(t *testing.T) {
 			want: map[string]string{"SUV": news.TypeMISC, "UN": news.TypeORG, "FBI": news.TypeORG},
 		},
 		{
+			name: "a hospital or refinery NER read as a place or person is an organisation",
+			text: "The wounded were taken to Mercy Harbour Hospital. Output at the Okeke Refinery fell.",
+			tags: []tagged{{"Mercy Harbour Hospital", 0, "LOC"}, {"Okeke Refinery", 0, "PER"}},
+			want: map[string]string{"Mercy Harbour Hospital": news.TypeORG, "Okeke Refinery": news.TypeORG},
+		},
+		{
+			name: "seas, straits and rivers are places, also when NER split them at of",
+			text: "Tankers crossed the Strait of Marmara and the Coral Sea. One sank in the Gulf of Tadjoura.",
+			tags: []tagged{{"Strait of Marmara", 0, "ORG"}, {"Coral Sea", 0, "MISC"}, {"Gulf", 0, "LOC"}, {"Tadjoura", 0, "LOC"}},
+			want: map[string]string{"Strait of Marmara": news.TypeLOC, "Coral Sea": news.TypeLOC, "Gulf of Tadjoura": news.TypeLOC,
+				"Gulf": "", "Tadjoura": ""},
+		},
+		{
+			name: "a party's members' plural is the party",
+			text: "Socialists walked out of the chamber.",
+			tags: []tagged{{"Socialists", 0, "MISC"}},
+			want: map[string]string{"Socialists": news.TypeORG},
+		},
+		{
+			name: "a noun before or after a name says it is an organisation, and so are the names listed with it",
+			text: "The carmakers Velox, Arden and Quill cut jobs. Rights group Sahaar said so, according to Nahrain news website. " +
+				"A spokeswoman for Arden said Quill would follow. Mara Lund, Velox's chief, agreed.",
+			tags: []tagged{{"Velox", 0, "ORG"}, {"Arden", 0, "PER"}, {"Quill", 0, "PER"}, {"Sahaar", 0, "PER"}, {"Nahrain", 0, "LOC"},
+				{"Arden", 1, "PER"}, {"Quill", 1, "PER"}, {"Mara Lund", 0, "PER"}},
+			want: map[string]string{"Velox": news.TypeORG, "Arden": news.TypeORG, "Quill": news.TypeORG, "Sahaar": news.TypeORG,
+				"Nahrain": news.TypeORG, "Mara Lund": news.TypePER},
+		},
+		{
+			name: "a spokesman for a person leaves the person a person",
+			text: "Senator Dana Whitlock flew home. A spokesman for Whitlock declined to comment.",
+			tags: []tagged{{"Dana Whitlock", 0, "PER"}, {"Whitlock", 1, "PER"}},
+			want: map[string]string{"Whitlock": news.TypePER},
+		},
+		{
 			name: "ordinal street names stay places",
 			text: "Crowds filled 42nd Street on Sunday.",
 			tags: []tagged{{"42nd Street", 0, "LOC"}},

@@ -47,7 +47,107 @@ func (s *Stage) repairMentions(a *analysis, ms []nameMention) []nameMention {
 		a.extendAfterTitle(out, i)
 		a.extendPersonName(out, i)
 	}
-	return joinCountryInstitution(a, joinPlaceOrganisation(a, joinAdjacentPeople(a, dropOverlaps(out))))
+	return a.retypeByCue(joinFeatureOf(a, joinCountryInstitution(a, joinPlaceOrganisation(a, joinAdjacentPeople(a, dropOverlaps(out))))))
+}
+
+// orgCueNouns, written in lower case right before a name, say that the
+// name is an organisation's: "rights group B'Tselem", "car giants Honda",
+// "news agency Anadolu", "centrist group Ensemble".
+var orgCueNouns = set(`group groups network agency company companies firm firms carmaker carmakers automaker automakers
+	giant giants newspaper daily broadcaster channel outlet party parties movement organisation organization charity
+	charities website insurer insurers lender lenders retailer retailers manufacturer manufacturers airline airlines`)
+
+// orgCueAfter, in lower case right after a name, say the same: "Shafaq
+// news website", "Dawn newspaper".
+var orgCueAfter = set(`newspaper website broadcaster`)
+
+// spokesNouns followed by "for" name whom the spokesperson speaks for.
+var spokesNouns = set(`spokesman spokeswoman spokesperson`)
+
+// retypeByCue makes a person or MISC name an organisation when the words
+// around it say so (see orgCueNouns, orgCueAfter; "a spokeswoman for
+// Mazda" for a one-word name), and so are the names listed after such a
+// name with only commas and "and" between ("car giants Honda, Mazda and
+// Nissan"). A name that the cue made an organisation counts as a
+// multi-word name in its entity's type vote.
+func (a *analysis) retypeByCue(ms []nameMention) []nameMention {
+	listed := -1 // the end of the last cued name, for the names listed after it
+	for i := range ms {
+		m := &ms[i]
+		before, after := a.orgCue(*m)
+		if !before && !after && (listed < 0 || !a.onlyListWords(listed, m.first)) {
+			listed = -1
+			continue
+		}
+		listed = m.end
+		if m.typ == news.TypePER || m.typ == news.TypeMISC || after && m.typ == news.TypeLOC {
+			m.typ, m.cued = news.TypeORG, true
+		}
+	}
+	return ms
+}
+
+// orgCue reports whether the words before m (before) or after it
+// (after) say it names an organisation.
+func (a *analysis) orgCue(m nameMention) (before, after bool) {
+	sentFirst := a.doc.Sentences[a.sentOf[m.first]].FirstToken
+	if p := m.first - 1; p >= sentFirst && isLowerWord(a.words[p]) && orgCueNouns[a.words[p]] {
+		before = true
+	}
+	if p := m.first - 2; len(m.words) == 1 && p >= sentFirst && a.words[p+1] == "for" && spokesNouns[strings.ToLower(a.words[p])] {
+		before = true
+	}
+	if n := m.end; n < len(a.words) && a.sentOf[n] == a.sentOf[m.first] {
+		w := a.words[n]
+		after = orgCueAfter[w] || w == "news" && n+1 < len(a.words) && (a.words[n+1] == "agency" || orgCueAfter[a.words[n+1]])
+	}
+	return before, after
+}
+
+// onlyListWords reports whether the tokens from..to (exclusive) are only
+// commas and "and", at least one, within one sentence.
+func (a *analysis) onlyListWords(from, to int) bool {
+	if to <= from || a.sentOf[from] != a.sentOf[to] {
+		return false
+	}
+	for _, w := range a.words[from:to] {
+		if w != "," && w != "and" {
+			return false
+		}
+	}
+	return true
+}
+
+// joinFeatureOf makes a feature head, "of" and the place name after it
+// one place, whether NER tagged the head apart or not at all: "[Gulf] of
+// [Aden]" and "Gulf of [Aden]" -> "Gulf of Aden", a sea, not the city.
+func joinFeatureOf(a *analysis, ms []nameMention) []nameMention {
+	out := ms[:0]
+	for _, m := range ms {
+		h := m.first - 2
+		if h < 0 || a.words[m.first-1] != "of" || !featureHeads[strings.ToLower(a.words[h])] || !isCapitalised(a.words[h]) ||
+			a.sentOf[h] != a.sentOf[m.first] || m.typ == news.TypePER {
+			out = append(out, m)
+			continue
+		}
+		n := len(out)
+		head := n > 0 && out[n-1].first == h && out[n-1].end == h+1 // NER tagged the head alone
+		if n > 0 && out[n-1].end > h && !head {
+			out = append(out, m) // the head belongs to another name
+			continue
+		}
+		joined, ok := a.cleanMention(h, m.end, news.TypeLOC)
+		if !ok {
+			out = append(out, m)
+			continue
+		}
+		if head {
+			out[n-1] = joined
+		} else {
+			out = append(out, joined)
+		}
+	}
+	return out
 }
 
 // institutionNouns follow a country or its demonym to name one of its
