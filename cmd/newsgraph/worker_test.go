@@ -9,10 +9,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -21,6 +23,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/api"
 	"github.com/newsgraph/newsgraph/internal/dedup"
+	"github.com/newsgraph/newsgraph/internal/fetch"
 	"github.com/newsgraph/newsgraph/internal/jetstream"
 	"github.com/newsgraph/newsgraph/internal/jetstream/jstest"
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -45,6 +48,11 @@ func (poisonStage) Process(ctx context.Context, doc *news.Doc) error {
 // stubWorker is a worker on url and db whose pipeline is stages alone (no
 // models to load), with the queue limits of cfg.
 func stubWorker(t *testing.T, url, db string, cfg jetstream.Config, stages ...pipeline.Stage) (*worker, *bytes.Buffer) {
+	return stubFetchWorker(t, url, db, cfg, nil, stages...)
+}
+
+// stubFetchWorker is stubWorker with a client to fetch pages and feeds.
+func stubFetchWorker(t *testing.T, url, db string, cfg jetstream.Config, client *fetch.Client, stages ...pipeline.Stage) (*worker, *bytes.Buffer) {
 	t.Helper()
 	ctx := context.Background()
 	store, err := sqlite.Open(ctx, sqlite.Config{Path: db})
@@ -56,7 +64,11 @@ func stubWorker(t *testing.T, url, db string, cfg jetstream.Config, stages ...pi
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, err := work.New(work.Config{Store: store, Pipeline: runner, Dedup: dedup.DefaultConfig()})
+	wc := work.Config{Store: store, Pipeline: runner, Dedup: dedup.DefaultConfig()}
+	if client != nil {
+		wc.Fetcher = client
+	}
+	svc, err := work.New(wc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +82,7 @@ func stubWorker(t *testing.T, url, db string, cfg jetstream.Config, stages ...pi
 	env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &logs}
 	w := &worker{env: env, opt: workerOptions{queue: q.Config(), parallel: 1, untilEmpty: true},
 		log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})), q: q, svc: svc, metrics: jetstream.NewMetrics(q),
-		feeds: &ingester{env: env, store: store, svc: svc}, holder: "test"}
+		feeds: &ingester{env: env, store: store, svc: svc, client: client, opt: ingestOptions{feedMaxItems: 500, interval: time.Minute}}, holder: "test"}
 	return w, &logs
 }
 
@@ -423,5 +435,64 @@ func serveAndTwoWorkers(t *testing.T, bin, dataDir, db string, texts []string) {
 			t.Fatalf("after 60 s serve holds %+v, want %d articles accounted for", stats.Stats, len(texts))
 		}
 		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// TestWorkerPollsFeed: 'ingest --queue' of a feed queues one poll job; the
+// worker that takes it polls the feed, queues its items as fetch jobs and
+// stores them; a poll job whose feed another worker holds the lease of is
+// done without polling.
+func TestWorkerPollsFeed(t *testing.T) {
+	var polls atomic.Int64
+	mux := http.NewServeMux()
+	var site *httptest.Server
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		polls.Add(1)
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>`+
+			`<item><title>One</title><link>%[1]s/a1</link></item><item><title>Two</title><link>%[1]s/a2</link></item></channel></rss>`, site.URL)
+	})
+	for _, p := range []string{"/a1", "/a2"} {
+		mux.HandleFunc(p, func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprintf(w, "<html><head><title>Story %s</title></head><body><article><p>The minister said on Monday that the story %s was true and that talks would go on.</p></article></body></html>", p, p)
+		})
+	}
+	site = httptest.NewServer(mux)
+	defer site.Close()
+
+	srv := jstest.Start(t, t.TempDir())
+	cfg := fetch.DefaultConfig()
+	cfg.AllowPrivate = true
+	client := fetch.New(cfg)
+	w, logs := stubFetchWorker(t, srv.URL(), filepath.Join(t.TempDir(), "news.db"), jetstream.Config{}, client)
+
+	// Another worker holds the feed's lease: the poll job is done unpolled.
+	lease, err := w.q.TryLease(context.Background(), site.URL+"/feed.xml", "other")
+	if err != nil || lease == nil {
+		t.Fatalf("lease: %v, %v", lease, err)
+	}
+	if code, out, errOut := run(t, "", "ingest", "--queue", srv.URL(), "--allow-private", site.URL+"/feed.xml"); code != 0 || !strings.Contains(out, "1 job queued") {
+		t.Fatalf("ingest --queue FEED: exit %d\n%s%s", code, out, errOut)
+	}
+	polls.Store(0)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := w.run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if polls.Load() != 0 || w.count.stored.Load() != 0 || !strings.Contains(logs.String(), "being polled by another worker") {
+		t.Fatalf("polled %d times, stored %d while another worker held the lease\n%s", polls.Load(), w.count.stored.Load(), logs)
+	}
+	lease.Release(context.Background())
+
+	// Released, the next poll job (another slot) polls it and stores its items.
+	if _, err := w.q.Publish(ctx, jetstream.Job{Kind: jetstream.KindFeed, Source: site.URL + "/feed.xml", URL: site.URL + "/feed.xml", Due: time.Unix(0, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if polls.Load() != 1 || w.count.feeds.Load() != 1 || w.count.stored.Load() != 2 {
+		t.Errorf("polled %d times, %d feed polls, %d stored; want 1, 1 and the 2 items\n%s", polls.Load(), w.count.feeds.Load(), w.count.stored.Load(), logs)
 	}
 }
