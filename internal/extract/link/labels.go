@@ -35,27 +35,37 @@ var organisationEnds = set(`foundation institute university college school centr
 	hospital refinery airlines airways`)
 
 // institutionEnds are the organisationEnds that a place's name never ends
-// in (unlike "Centre" or "Council" of a district).
+// in (unlike "Centre" or "Council" of a district). A hospital is both: it
+// stays a place when NER read it as one, to be put on the map.
 var institutionEnds = set(`foundation institute university college school corporation company academy ministry
-	hospital refinery airlines airways`)
+	refinery airlines airways`)
 
 // featureHeads begin the name of a sea, strait or other natural feature
 // before "of" ("Sea of Japan", "Gulf of Aden", "Strait of Hormuz"), and
 // featureEnds end one ("Red Sea", "Indian Ocean", "Indus River"): such a
 // name is a place, whatever else NER tagged it.
 var (
-	featureHeads = set(`sea gulf bay strait straits lake cape isle mount line`)
+	featureHeads = set(`sea gulf bay strait straits lake cape isle mount`)
 	featureEnds  = set(`sea ocean river strait straits gulf bay lake mountains desert peninsula canal island islands`)
 )
+
+// boundaryLines are the lines between countries that news names like
+// places ("across the Line of Control").
+var boundaryLines = map[string]bool{"line of control": true, "line of actual control": true, "durand line": true,
+	"green line": true, "blue line": true}
 
 // partyPlurals are the plural names of a party's members that stand for
 // the party itself ("Democrats say ..."): organisations.
 var partyPlurals = set(`democrats republicans conservatives tories liberals socialists`)
 
 // isFeatureName reports whether words name a natural feature: a feature
-// head, "of" and a capitalised name ("Sea of Japan", "Line of Control"),
-// or capitalised words ending in a feature noun ("Red Sea").
+// head, "of" and a capitalised name ("Sea of Japan"), capitalised words
+// ending in a feature noun ("Red Sea"), or a boundary line ("Line of
+// Control").
 func isFeatureName(words []string) bool {
+	if boundaryLines[strings.ToLower(strings.Join(words, " "))] {
+		return true
+	}
 	if len(words) >= 3 && featureHeads[strings.ToLower(words[0])] && isCapitalised(words[0]) && words[1] == "of" && isCapitalised(words[2]) {
 		return true
 	}

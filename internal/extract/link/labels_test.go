@@ -76,10 +76,16 @@ func TestNotNames(t *testing.T) {
 			want: map[string]string{"SUV": news.TypeMISC, "UN": news.TypeORG, "FBI": news.TypeORG},
 		},
 		{
-			name: "a hospital or refinery NER read as a place or person is an organisation",
-			text: "The wounded were taken to Mercy Harbour Hospital. Output at the Okeke Refinery fell.",
-			tags: []tagged{{"Mercy Harbour Hospital", 0, "LOC"}, {"Okeke Refinery", 0, "PER"}},
-			want: map[string]string{"Mercy Harbour Hospital": news.TypeORG, "Okeke Refinery": news.TypeORG},
+			name: "a refinery NER read as a place or person is an organisation; a hospital stays a place",
+			text: "The wounded were taken to Mercy Harbour Hospital. Output at the Okeke Refinery and the Lagos Refinery fell.",
+			tags: []tagged{{"Mercy Harbour Hospital", 0, "LOC"}, {"Okeke Refinery", 0, "PER"}, {"Lagos Refinery", 0, "LOC"}},
+			want: map[string]string{"Mercy Harbour Hospital": news.TypeLOC, "Okeke Refinery": news.TypeORG, "Lagos Refinery": news.TypeORG},
+		},
+		{
+			name: "a line between countries is a place, a TV series named Line of is not",
+			text: "Shelling went on across the Line of Control. Viewers loved Line of Duty.",
+			tags: []tagged{{"Line of Control", 0, "MISC"}, {"Line of Duty", 0, "MISC"}},
+			want: map[string]string{"Line of Control": news.TypeLOC, "Line of Duty": news.TypeMISC},
 		},
 		{
 			name: "seas, straits and rivers are places, also when NER split them at of",
@@ -102,6 +108,12 @@ func TestNotNames(t *testing.T) {
 				{"Arden", 1, "PER"}, {"Quill", 1, "PER"}, {"Mara Lund", 0, "PER"}},
 			want: map[string]string{"Velox": news.TypeORG, "Arden": news.TypeORG, "Quill": news.TypeORG, "Sahaar": news.TypeORG,
 				"Nahrain": news.TypeORG, "Mara Lund": news.TypePER},
+		},
+		{
+			name: "an adjective before a demonym is no cue",
+			text: "Get daily Slovak news by email. Trade with Slovakia grew.",
+			tags: []tagged{{"Slovak", 0, "LOC"}, {"Slovakia", 0, "LOC"}},
+			want: map[string]string{"Slovak": news.TypeLOC},
 		},
 		{
 			name: "a spokesman for a person leaves the person a person",

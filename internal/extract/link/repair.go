@@ -54,7 +54,7 @@ func (s *Stage) repairMentions(a *analysis, ms []nameMention) []nameMention {
 // name is an organisation's: "rights group B'Tselem", "car giants Honda",
 // "news agency Anadolu", "centrist group Ensemble".
 var orgCueNouns = set(`group groups network agency company companies firm firms carmaker carmakers automaker automakers
-	giant giants newspaper daily broadcaster channel outlet party parties movement organisation organization charity
+	giant giants newspaper broadcaster channel outlet party parties movement organisation organization charity
 	charities website insurer insurers lender lenders retailer retailers manufacturer manufacturers airline airlines`)
 
 // orgCueAfter, in lower case right after a name, say the same: "Shafaq
