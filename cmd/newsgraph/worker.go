@@ -72,7 +72,7 @@ func parseWorkerFlags(env *environment, args []string) (workerOptions, error) {
 	opt := workerOptions{fetch: fetch.DefaultConfig(), dedup: dedup.DefaultConfig()}
 	addQueueFlag(fs, &opt.queue)
 	addQueueLimitFlags(fs, &opt.queue)
-	fs.StringVar(&opt.db, "db", "", "database `FILE` (default $NEWSGRAPH_DB, else "+dbFileName+" in the data directory)")
+	db := addDBFlag(fs)
 	fs.IntVar(&opt.parallel, "j", 1, "jobs this worker runs at once")
 	fs.StringVar(&opt.metricsAddr, "metrics", "", "serve /healthz and Prometheus /metrics on this `ADDR` (host:port; none when empty)")
 	fs.BoolVar(&opt.untilEmpty, "until-empty", false, "exit once the queue holds no job, waiting or running (a batch run)")
@@ -110,6 +110,7 @@ func parseWorkerFlags(env *environment, args []string) (workerOptions, error) {
 		return opt, usage(err.Error())
 	}
 	opt.queue.Manage = true
+	opt.db = *db
 	opt.read = ingest.Options{MaxBytes: *maxBytes}
 	opt.fetch.MaxBytes = *maxBytes
 	return opt, nil
