@@ -22,6 +22,10 @@ CREATE TABLE articles (
 	language      text COLLATE "C" NOT NULL DEFAULT 'en',
 	tsv           tsvector NOT NULL
 );
+-- The vector stays in the row (compressed) while body and contract go to
+-- TOAST first: ranking reads it for every match, and a TOAST fetch per
+-- match made ranking a common word in 10,000 articles three times slower.
+ALTER TABLE articles ALTER COLUMN tsv SET STORAGE MAIN;
 CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_language ON articles(language, published);
 CREATE INDEX articles_tsv ON articles USING gin (tsv);
