@@ -322,7 +322,7 @@ func (s *Stage) findCluster(a *analysis, ix *clusterIndex, owner map[int]*cluste
 	if c := definedAlias(a, owner, nm); c != nil {
 		return c
 	}
-	if c := acronymCluster(ix, nm); c != nil {
+	if c := acronymCluster(ix, nm, alias); c != nil {
 		return c
 	}
 	return partialNameCluster(ix.sharingWords(nm.words), nm, s.aliases, func(c *cluster) bool { return a.genderAgrees(c, g) })
@@ -443,8 +443,16 @@ func sameInitial(alias, name []string) bool {
 
 // acronymCluster joins an acronym to a name whose initials it spells, or a
 // name to an earlier acronym of it.
-func acronymCluster(ix *clusterIndex, nm nameMention) *cluster {
+//
+// An acronym the alias table knows (alias >= 0 for nm, c.alias for a
+// cluster) stands for the table's name only: "DNC" is the Democratic
+// National Committee, never the "Democratic National Convention" its
+// letters also spell, and "GOP" never the "Growth and Opportunity Project".
+func acronymCluster(ix *clusterIndex, nm nameMention, alias int) *cluster {
 	if isAcronym(nm.text) {
+		if alias >= 0 {
+			return nil
+		}
 		return mostRecent(ix.initials["initials:"+acronymLetters(nm.text)], func(c *cluster) bool {
 			for _, n := range c.names {
 				if acronymMatches(nm.text, n.words) {
@@ -459,6 +467,9 @@ func acronymCluster(ix *clusterIndex, nm nameMention) *cluster {
 	}
 	all, content := initialsOf(nm.words)
 	return mostRecent(append(append([]*cluster{}, ix.acronyms["acronym:"+all]...), ix.acronyms["acronym:"+content]...), func(c *cluster) bool {
+		if c.alias >= 0 && c.alias != alias {
+			return false
+		}
 		for _, n := range c.names {
 			if isAcronym(n.text) && acronymMatches(n.text, nm.words) {
 				return true

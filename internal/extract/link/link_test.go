@@ -128,6 +128,13 @@ var groupingCases = []grouping{
 		apart: [][2]string{{"OIC", "Jeddah"}},
 	},
 	{
+		name: "an acronym the alias table knows is not another name with its letters",
+		text: "The Republican National Convention opened in Cleveland. The RNC chairman spoke. The Growth and Opportunity Project report blamed the GOP.",
+		tags: []tagged{{"Republican National Convention", 0, "ORG"}, {"RNC", 0, "ORG"}, {"Cleveland", 0, "LOC"},
+			{"Growth and Opportunity Project", 0, "ORG"}, {"GOP", 0, "ORG"}},
+		apart: [][2]string{{"Republican National Convention", "RNC"}, {"Growth and Opportunity Project", "GOP"}},
+	},
+	{
 		name: "parenthesised acronym whose letters differ",
 		text: "Pakistan Tehreek-e-Insaf (PTI) won the seat. PTI leaders celebrated.",
 		tags: []tagged{{"Pakistan Tehreek-e-Insaf", 0, "ORG"}, {"PTI", 0, "ORG"}, {"PTI", 1, "ORG"}},
