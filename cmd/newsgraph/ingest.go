@@ -16,6 +16,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/fetch"
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/jetstream"
+	"github.com/newsgraph/newsgraph/internal/postgres"
 	"github.com/newsgraph/newsgraph/internal/work"
 )
 
@@ -152,7 +153,8 @@ func runIngest(env *environment, args []string) error {
 		return fmt.Errorf("ingest: %w", err)
 	}
 	_, statErr := os.Stat(path)
-	dropEmpty := errors.Is(statErr, fs.ErrNotExist) && len(feeds) == 0 && noneExist(sources)
+	// A PostgreSQL store is no file to remove again.
+	dropEmpty := errors.Is(statErr, fs.ErrNotExist) && len(feeds) == 0 && noneExist(sources) && !postgres.IsURL(path)
 	store, err := openStore(ctx, path, false)
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -134,12 +135,9 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 // it), checks that the store is there when mustExist, and applies the
 // migrations.
 func (s *DB) init(ctx context.Context, mustExist bool) error {
-	var schema string
-	if err := s.pool.QueryRow(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
-		return fmt.Errorf("connect: %w", err)
-	}
-	if schema == "" {
-		return errors.New("no schema to create tables in: set search_path or name a schema")
+	schema, err := s.currentSchema(ctx, mustExist)
+	if err != nil {
+		return err
 	}
 	s.schema = schema
 	if mustExist {
@@ -157,6 +155,35 @@ func (s *DB) init(ctx context.Context, mustExist bool) error {
 	return s.migrate(ctx)
 }
 
+// currentSchema returns the schema the tables live in: the first of the
+// connection's search_path, created when it does not exist yet (as with
+// postgres://...?search_path=news), unless mustExist.
+func (s *DB) currentSchema(ctx context.Context, mustExist bool) (string, error) {
+	var schema *string
+	if err := s.pool.QueryRow(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
+		return "", fmt.Errorf("connect: %w", err)
+	}
+	if schema != nil {
+		return *schema, nil
+	}
+	var path string
+	if err := s.pool.QueryRow(ctx, `SELECT current_setting('search_path')`).Scan(&path); err != nil {
+		return "", fmt.Errorf("connect: %w", err)
+	}
+	first, _, _ := strings.Cut(path, ",")
+	first = strings.Trim(strings.TrimSpace(first), `"`)
+	switch {
+	case first == "" || first == "$user":
+		return "", fmt.Errorf("no schema to create tables in (search_path %q): name one with ?search_path=SCHEMA", path)
+	case mustExist:
+		return "", fmt.Errorf("schema %s: %w", first, ErrNoStore)
+	}
+	if err := createSchemaOn(ctx, s.pool, first); err != nil {
+		return "", err
+	}
+	return first, nil
+}
+
 // createSchemaLock is the advisory lock under which schemas are created:
 // two CREATE SCHEMA IF NOT EXISTS at once may both try to create it, and
 // one then fails on a unique index of the catalog.
@@ -169,7 +196,14 @@ func createSchema(ctx context.Context, pc *pgxpool.Config, schema string) error 
 		return err
 	}
 	defer conn.Close(ctx)
-	tx, err := conn.Begin(ctx)
+	return createSchemaOn(ctx, conn, schema)
+}
+
+// createSchemaOn creates schema, if missing, in a transaction of db.
+func createSchemaOn(ctx context.Context, db interface {
+	Begin(ctx context.Context) (pgx.Tx, error)
+}, schema string) error {
+	tx, err := db.Begin(ctx)
 	if err != nil {
 		return err
 	}

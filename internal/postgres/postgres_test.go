@@ -2,8 +2,10 @@ package postgres_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -147,4 +149,33 @@ func TestSearchAccentsAndScripts(t *testing.T) {
 			t.Errorf("Search(%q): got %d hits, %v; want 1", q, len(hits), err)
 		}
 	}
+}
+
+func TestSearchPathSchema(t *testing.T) {
+	// A schema named by the URL's search_path is created by the first
+	// store opened on it; a query (MustExist) finds no store there before.
+	base := testURL(t)
+	schema := fmt.Sprintf("newsgraph_test_path_%d", os.Getpid())
+	t.Cleanup(func() { dropSchema(t, base, schema) })
+	url := base + "?search_path=" + schema
+	if strings.Contains(base, "?") {
+		url = base + "&search_path=" + schema
+	}
+	ctx := context.Background()
+	if _, err := postgres.Open(ctx, postgres.Config{URL: url, MustExist: true}); !errors.Is(err, postgres.ErrNoStore) {
+		t.Fatalf("MustExist on a missing schema: %v, want ErrNoStore", err)
+	}
+	db, err := postgres.Open(ctx, postgres.Config{URL: url})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if db.Schema() != schema {
+		t.Errorf("schema %q, want %q", db.Schema(), schema)
+	}
+	again, err := postgres.Open(ctx, postgres.Config{URL: url, MustExist: true})
+	if err != nil {
+		t.Fatalf("MustExist on the store: %v", err)
+	}
+	again.Close()
 }
