@@ -467,7 +467,7 @@ func acronymCluster(ix *clusterIndex, nm nameMention, alias int) *cluster {
 	}
 	all, content := initialsOf(nm.words)
 	return mostRecent(append(append([]*cluster{}, ix.acronyms["acronym:"+all]...), ix.acronyms["acronym:"+content]...), func(c *cluster) bool {
-		if c.alias >= 0 && c.alias != alias {
+		if c.alias >= 0 && c.alias != alias || acronymTaken(c) {
 			return false
 		}
 		for _, n := range c.names {
@@ -477,6 +477,31 @@ func acronymCluster(ix *clusterIndex, nm nameMention, alias int) *cluster {
 		}
 		return false
 	})
+}
+
+// acronymTaken reports whether each acronym of c is already spelled by
+// another name of c ("S.C." and "South Carolina"): then its letters stand
+// for that name, not for a later name with the same initials ("Supreme
+// Court").
+func acronymTaken(c *cluster) bool {
+	found := false
+	for _, a := range c.names {
+		if !isAcronym(a.text) {
+			continue
+		}
+		spelled := false
+		for _, n := range c.names {
+			if !isAcronym(n.text) && len(n.words) >= 2 && acronymMatches(a.text, n.words) {
+				spelled = true
+				break
+			}
+		}
+		if !spelled {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // partialNameCluster joins a person's partial name to the most salient
