@@ -135,9 +135,9 @@ var groupingCases = []grouping{
 		apart: [][2]string{{"Republican National Convention", "RNC"}, {"Growth and Opportunity Project", "GOP"}},
 	},
 	{
-		name: "an acronym already spelled by its entity's name does not take another name with its letters",
-		text: "COLUMBIA, S.C. (AP) — Voters in South Carolina went to the polls. Many cared about Supreme Court nominations.",
-		tags: []tagged{{"COLUMBIA", 0, "LOC"}, {"S.C.", 0, "LOC"}, {"AP", 0, "ORG"}, {"South Carolina", 0, "LOC"}, {"Supreme Court", 0, "ORG"}},
+		name:  "an acronym already spelled by its entity's name does not take another name with its letters",
+		text:  "COLUMBIA, S.C. (AP) — Voters in South Carolina went to the polls. Many cared about Supreme Court nominations.",
+		tags:  []tagged{{"COLUMBIA", 0, "LOC"}, {"S.C.", 0, "LOC"}, {"AP", 0, "ORG"}, {"South Carolina", 0, "LOC"}, {"Supreme Court", 0, "ORG"}},
 		same:  [][]string{{"S.C.", "South Carolina"}},
 		apart: [][2]string{{"South Carolina", "Supreme Court"}},
 	},
