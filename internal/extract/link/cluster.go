@@ -325,7 +325,7 @@ func (s *Stage) findCluster(a *analysis, ix *clusterIndex, owner map[int]*cluste
 	if c := acronymCluster(ix, nm, alias); c != nil {
 		return c
 	}
-	return partialNameCluster(ix.sharingWords(nm.words), nm, s.aliases, func(c *cluster) bool { return a.genderAgrees(c, g) })
+	return partialNameCluster(ix.sharingWords(nm.words), nm, alias, s.aliases, func(c *cluster) bool { return a.genderAgrees(c, g) })
 }
 
 // gendersAgree reports whether no honorific of c's names contradicts one
@@ -508,8 +508,11 @@ func acronymTaken(c *cluster) bool {
 // person (see mostSalient) whose full name contains it and whose gender
 // agrees, or a full name to an earlier
 // partial one; and an organisation's shorter name to the one longer name
-// that contains it ("Post" for "Washington Post").
-func partialNameCluster(clusters []*cluster, nm nameMention, aliases *aliasTable, agrees func(*cluster) bool) *cluster {
+// that contains it ("Post" for "Washington Post"), unless one of the two
+// is an organisation of the alias table and the other is not the same
+// one: "Democratic Party" is not the "Alabama Democratic Party", nor the
+// "Republican Party of Wyoming" the Republican Party.
+func partialNameCluster(clusters []*cluster, nm nameMention, alias int, aliases *aliasTable, agrees func(*cluster) bool) *cluster {
 	person := mostSalient(clusters, func(c *cluster) bool {
 		if !c.personLike() && c.typ(aliases) != news.TypePER || !agrees(c) {
 			return false
@@ -524,8 +527,8 @@ func partialNameCluster(clusters []*cluster, nm nameMention, aliases *aliasTable
 	}
 	var org *cluster
 	for _, c := range clusters {
-		if c.typ(aliases) != news.TypeORG || len(c.full) < 2 {
-			continue
+		if c.typ(aliases) != news.TypeORG || len(c.full) < 2 || (alias >= 0 || c.alias >= 0) && c.alias != alias {
+			continue // an organisation of the alias table is not a part of another one's name
 		}
 		short := len(nm.words) == 1 && c.full[len(c.full)-1] == nm.words[0]
 		if short || (len(nm.words) >= 2 && (containsRun(c.full, nm.words) || containsRun(nm.words, c.full))) {

@@ -142,6 +142,13 @@ var groupingCases = []grouping{
 		apart: [][2]string{{"South Carolina", "Supreme Court"}},
 	},
 	{
+		name: "a party of the alias table is not a state party whose name holds it",
+		text: "The Alabama Democratic Party met in Montgomery. The Democratic Party nationally stayed out. Later the Republican Party of Wyoming voted.",
+		tags: []tagged{{"Alabama Democratic Party", 0, "ORG"}, {"Montgomery", 0, "LOC"}, {"Democratic Party", 1, "ORG"},
+			{"Republican Party of Wyoming", 0, "ORG"}},
+		apart: [][2]string{{"Alabama Democratic Party", "Democratic Party"}},
+	},
+	{
 		name: "parenthesised acronym whose letters differ",
 		text: "Pakistan Tehreek-e-Insaf (PTI) won the seat. PTI leaders celebrated.",
 		tags: []tagged{{"Pakistan Tehreek-e-Insaf", 0, "ORG"}, {"PTI", 0, "ORG"}, {"PTI", 1, "ORG"}},
