@@ -157,9 +157,11 @@ func (a *analysis) cleanMention(first, end int, typ string) (nameMention, bool) 
 }
 
 // institutionHeads end the first half of a name that continues with a
-// preposition: "Committee on Foreign Affairs", "Ministry of Defence".
+// preposition: "Committee on Foreign Affairs", "Ministry of Defence"; a
+// name that begins with one before "of" is an organisation's ("Embassy of
+// the Islamic Republic of Iran").
 var institutionHeads = set(`
-	committee commission council ministry department institute university bank organisation
+	embassy consulate committee commission council ministry department institute university bank organisation
 	organization association agency office board court party union league federation academy
 	college school society foundation centre center bureau authority service forces army front
 	movement assembly corporation company fund programme program tribunal division subcommittee

@@ -77,8 +77,9 @@ func isFeatureName(words []string) bool {
 // Korean person's name in romanisation ("Chen Wei-ling") is a person's,
 // whatever NER made of it; a person or place mention whose name ends in
 // an organisation's head noun is an organisation ("X Foundation", "X
-// Hospital"); the name of a sea, strait or river is a place ("Sea of
-// Japan", "Red Sea"); a party's members' plural ("Democrats") is the
+// Hospital") or begins with an institution's head before "of"
+// ("Embassy of X", "Ministry of Y"); the name of a sea, strait or river is
+// a place ("Sea of Japan", "Red Sea"); a party's members' plural ("Democrats") is the
 // party; and a person or place name with a product model's word of
 // letters and digits ("RAV4", "A320", "F-150s") is a product (MISC).
 func retypeNonPerson(words []string, typ string) string {
@@ -95,6 +96,8 @@ func retypeNonPerson(words []string, typ string) string {
 		return news.TypeORG
 	case isFeatureName(words):
 		return news.TypeLOC
+	case len(words) >= 3 && words[1] == "of" && isCapitalised(words[0]) && institutionHeads[strings.ToLower(words[0])]:
+		return news.TypeORG
 	case typ == news.TypeMISC && len(words) == 1 && partyPlurals[last] && isCapitalised(words[0]):
 		return news.TypeORG
 	}

@@ -110,6 +110,18 @@ func TestNotNames(t *testing.T) {
 				"Nahrain": news.TypeORG, "Mara Lund": news.TypePER},
 		},
 		{
+			name: "an institution's head before of makes an organisation",
+			text: "Protesters gathered outside the Embassy of the Republic of Korea in Lima.",
+			tags: []tagged{{"Embassy of the Republic of Korea", 0, "MISC"}, {"Lima", 0, "LOC"}},
+			want: map[string]string{"Embassy of the Republic of Korea": news.TypeORG, "Lima": news.TypeLOC},
+		},
+		{
+			name: "a group known as or called a name is an organisation",
+			text: "Police say a gang known as “Kestrel” ran the ring, helped by a network called Osprey.",
+			tags: []tagged{{"Kestrel", 0, "PER"}, {"Osprey", 0, "PER"}},
+			want: map[string]string{"Kestrel": news.TypeORG, "Osprey": news.TypeORG},
+		},
+		{
 			name: "an adjective before a demonym is no cue",
 			text: "Get daily Slovak news by email. Trade with Slovakia grew.",
 			tags: []tagged{{"Slovak", 0, "LOC"}, {"Slovakia", 0, "LOC"}},

@@ -50,10 +50,11 @@ func (s *Stage) repairMentions(a *analysis, ms []nameMention) []nameMention {
 	return a.retypeByCue(joinFeatureOf(a, joinCountryInstitution(a, joinPlaceOrganisation(a, joinAdjacentPeople(a, dropOverlaps(out))))))
 }
 
-// orgCueNouns, written in lower case right before a name, say that the
-// name is an organisation's: "rights group B'Tselem", "car giants Honda",
-// "news agency Anadolu", "centrist group Ensemble".
-var orgCueNouns = set(`group groups network agency company companies firm firms carmaker carmakers automaker automakers
+// orgCueNouns, written in lower case right before a name (or before
+// "called", "named" or "known as" and the name), say that the name is an
+// organisation's: "rights group B'Tselem", "car giants Honda", "news
+// agency Anadolu", "a network known as “Foxtrot”".
+var orgCueNouns = set(`group groups gang gangs militia faction outfit network agency company companies firm firms carmaker carmakers automaker automakers
 	giant giants newspaper broadcaster channel outlet party parties movement organisation organization charity
 	charities website insurer insurers lender lenders retailer retailers manufacturer manufacturers airline airlines`)
 
@@ -97,11 +98,37 @@ func (a *analysis) orgCue(m nameMention) (before, after bool) {
 	if p := m.first - 2; len(m.words) == 1 && p >= sentFirst && a.words[p+1] == "for" && spokesNouns[strings.ToLower(a.words[p])] {
 		before = true
 	}
+	if p := a.skipQuote(m.first-1, sentFirst); p-2 >= sentFirst && orgCueNouns[a.words[p-2]] &&
+		(a.words[p-1] == "called" || a.words[p-1] == "named" || a.words[p-1] == "as" && p-3 >= sentFirst && a.words[p-2] == "known") {
+		before = true
+	}
+	if p := a.skipQuote(m.first-1, sentFirst); p-3 >= sentFirst && a.words[p-1] == "as" && a.words[p-2] == "known" && orgCueNouns[a.words[p-3]] {
+		before = true
+	}
 	if n := m.end; n < len(a.words) && a.sentOf[n] == a.sentOf[m.first] {
 		w := a.words[n]
 		after = orgCueAfter[w] || w == "news" && n+1 < len(a.words) && (a.words[n+1] == "agency" || orgCueAfter[a.words[n+1]])
 	}
 	return before, after
+}
+
+// skipQuote returns i+1, the token after which a name begins, moved left
+// over an opening quotation mark at i (“Foxtrot”): the index of the first
+// token before the name that is not a quotation mark, plus one.
+func (a *analysis) skipQuote(i, sentFirst int) int {
+	for i >= sentFirst && isQuoteMark(a.words[i]) {
+		i--
+	}
+	return i + 1
+}
+
+// isQuoteMark reports whether w is a quotation mark.
+func isQuoteMark(w string) bool {
+	switch w {
+	case "\"", "“", "”", "'", "‘", "’", "«", "»":
+		return true
+	}
+	return false
 }
 
 // onlyListWords reports whether the tokens from..to (exclusive) are only
