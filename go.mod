@@ -1,6 +1,6 @@
 module github.com/newsgraph/newsgraph
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/RadhiFadlillah/whatlanggo v0.0.0-20240916001553-aac1f0f737fc
