@@ -39,6 +39,11 @@ input cannot be read at all, goes to the dead-letter stream, where
 A feed job is polled by one worker at a time (a lease of --lease-ttl); its
 new items become jobs of their own.
 
+On a store that keeps watchlists (SQLite), the worker fires their rules
+on each new article, stores the alerts (for 'serve' to deliver) and
+publishes each on the subject newsgraph.alerts.WATCHLIST_ID of the stream
+NEWSGRAPH_ALERTS, kept --alert-max-age (see README.md, 'Scaling out').
+
 SIGINT or SIGTERM stops taking jobs and finishes the ones running. With
 --metrics ADDR the worker serves /healthz (200 while the queue and the
 store answer) and Prometheus metrics at /metrics. Logs are structured
@@ -130,6 +135,7 @@ func addQueueLimitFlags(fs *flag.FlagSet, cfg *jetstream.Config) {
 	fs.IntVar(&cfg.MaxDeliver, "max-deliver", jetstream.DefaultMaxDeliver, "tries of a job before it goes to the dead-letter stream")
 	fs.DurationVar(&cfg.Backoff, "backoff", jetstream.DefaultBackoff, "wait before a failed job's second try; doubles with each further try")
 	fs.DurationVar(&cfg.LeaseTTL, "lease-ttl", jetstream.DefaultLeaseTTL, "a feed's poll lease lapses after this long if its worker dies")
+	fs.DurationVar(&cfg.AlertMaxAge, "alert-max-age", jetstream.DefaultAlertMaxAge, "the alert stream keeps an alert this long (at least --dup-window)")
 }
 
 // checkQueueLimits refuses limits the queue cannot run with.
@@ -139,6 +145,9 @@ func checkQueueLimits(cfg jetstream.Config) error {
 	}
 	if cfg.DupWindow <= 0 || cfg.AckWait < time.Second || cfg.Backoff <= 0 || cfg.LeaseTTL < time.Second {
 		return errors.New("--dup-window and --backoff must be positive, --ack-wait and --lease-ttl at least 1s")
+	}
+	if cfg.AlertMaxAge < cfg.DupWindow {
+		return errors.New("--alert-max-age must be at least --dup-window")
 	}
 	return nil
 }
@@ -173,6 +182,7 @@ type worker struct {
 	q       *jetstream.Queue
 	svc     *work.Service
 	feeds   *ingester // polls feeds, keeping their state in the store
+	alerts  *workerAlerts
 	metrics *jetstream.Metrics
 	closers []func() error
 	holder  string
@@ -222,6 +232,10 @@ func newWorker(ctx context.Context, env *environment, opt workerOptions) (*worke
 	}
 	w.closers = append([]func() error{w.q.Close}, w.closers...)
 	w.metrics = jetstream.NewMetrics(w.q)
+	if w.alerts, err = newWorkerAlerts(ctx, store, w.q, opt.queue.AckWait); err != nil {
+		w.close()
+		return nil, err
+	}
 	return w, nil
 }
 
@@ -301,7 +315,7 @@ func (w *worker) handle(ctx context.Context, j jetstream.Job, try int) error {
 	if j.Kind == jetstream.KindFeed {
 		err = w.poll(ctx, j)
 	} else {
-		err = w.ingest(ctx, j)
+		err = w.ingest(ctx, j, try)
 	}
 	if err == nil {
 		w.metrics.Job(j.Kind, "ok")
@@ -333,9 +347,12 @@ func firstLineOf(s string) string {
 	return s
 }
 
-// ingest reads, extracts and stores the article of a job.
-func (w *worker) ingest(ctx context.Context, j jetstream.Job) error {
-	out, err := w.svc.Ingest(ctx, jobSource(j))
+// ingest reads, extracts and stores the article of a job, then fires
+// the stored watchlists' rules on it and publishes their alerts on the
+// queue's alert stream (see workerAlerts.after).
+func (w *worker) ingest(ctx context.Context, j jetstream.Job, try int) error {
+	src := jobSource(j)
+	out, err := w.svc.Ingest(ctx, src)
 	w.observe(out.Timings)
 	if err != nil {
 		step := "queue"
@@ -364,6 +381,14 @@ func (w *worker) ingest(ctx context.Context, j jetstream.Job) error {
 	default:
 		w.count.dups.Add(1)
 		w.metrics.Article("duplicate")
+	}
+	n, err := w.alerts.after(ctx, src.Name, try, out)
+	if err != nil {
+		w.metrics.Error("alerts")
+		return err
+	}
+	if n > 0 {
+		w.log.Debug("alerts published", "source", j.Source, "alerts", n)
 	}
 	return nil
 }

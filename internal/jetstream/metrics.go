@@ -16,7 +16,7 @@ import (
 //
 //	newsgraph_worker_articles_total{outcome}     stored, duplicate, near_duplicate, skipped
 //	newsgraph_worker_jobs_total{kind,result}     ok, failed (will be tried again), dead
-//	newsgraph_worker_errors_total{step}          read, dedup, extract, store, queue
+//	newsgraph_worker_errors_total{step}          read, dedup, extract, store, queue, alerts
 //	newsgraph_worker_stage_seconds{stage}        per pipeline stage, and read, dedup, store
 //	newsgraph_queue_depth                        jobs waiting or running (all workers)
 //	newsgraph_queue_dead                         jobs in the dead-letter stream

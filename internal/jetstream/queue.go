@@ -33,6 +33,8 @@ const (
 	DefaultBackoff    = 2 * time.Second
 	DefaultFullWait   = 250 * time.Millisecond
 	DefaultLeaseTTL   = 2 * time.Minute
+	// DefaultAlertMaxAge is how long the alert stream keeps an alert.
+	DefaultAlertMaxAge = 30 * 24 * time.Hour
 )
 
 // Config says where the queue is and bounds it. Zero fields take the
@@ -62,6 +64,9 @@ type Config struct {
 	FullWait time.Duration
 	// LeaseTTL is how long a feed lease lasts unless renewed.
 	LeaseTTL time.Duration
+	// AlertMaxAge is how long the alert stream keeps an alert (within
+	// MaxBytes, the oldest dropped first); at least DupWindow.
+	AlertMaxAge time.Duration
 	// Name is the client's name as the server lists it (the worker's host
 	// and pid, say).
 	Name string
@@ -91,6 +96,7 @@ func (c Config) withDefaults() Config {
 	dur(&c.Backoff, DefaultBackoff)
 	dur(&c.FullWait, DefaultFullWait)
 	dur(&c.LeaseTTL, DefaultLeaseTTL)
+	dur(&c.AlertMaxAge, DefaultAlertMaxAge)
 	if c.MaxDeliver <= 0 {
 		c.MaxDeliver = DefaultMaxDeliver
 	}
@@ -151,6 +157,9 @@ func (q *Queue) setUp(ctx context.Context) error {
 	})
 	if err != nil {
 		return fmt.Errorf("dead-letter stream: %w", err)
+	}
+	if _, err := q.stream(ctx, alertsStreamConfig(q.cfg)); err != nil {
+		return fmt.Errorf("alert stream: %w", err)
 	}
 	// The server gives up on a job one delivery after MaxDeliver: that
 	// delivery only moves it to the dead-letter stream (see handle).
