@@ -92,6 +92,15 @@ func Link(doc *news.Doc, st EntityLookup) (*Linked, error) {
 		}
 	}
 	for _, p := range ambiguous {
+		if givenNameOnly(p.e, p.cands) {
+			id, err := st.NewEntity(p.e.Type, EntityNames(p.e)[0].Name)
+			if err != nil {
+				return nil, err
+			}
+			l.IDs[p.e.ID] = id
+			l.Reasons[p.e.ID] = fmt.Sprintf("new entity: a given name alone, which %d stored people share, names none of them", len(p.cands))
+			continue
+		}
 		for i := range p.cands {
 			n, err := st.Cooccurrence(p.cands[i].ID, resolved)
 			if err != nil {
@@ -208,4 +217,24 @@ func articleEntity(e news.Entity, id int64, reason string) ArticleEntity {
 		}
 	}
 	return a
+}
+
+// givenNameOnly reports whether e is a person named by one word that is
+// not the surname of any of the stored people it could join: "John" of
+// John Kasich and John Schlafly. A surname ("Khan") is chosen among its
+// bearers by context; a given name shared by several people identifies
+// none of them, and context (the article's other entities) would give a
+// voter called John to the candidate the article is about.
+func givenNameOnly(e news.Entity, cands []Candidate) bool {
+	refs := EntityNames(e)
+	if e.Type != news.TypePER || len(refs) == 0 || strings.Contains(refs[0].Key, " ") || len(cands) < 2 {
+		return false
+	}
+	for _, c := range cands {
+		words := strings.Fields(Key(names.Strip(c.Name)))
+		if len(words) < 2 || words[len(words)-1] == refs[0].Key {
+			return false
+		}
+	}
+	return true
 }

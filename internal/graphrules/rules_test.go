@@ -64,6 +64,37 @@ func TestLinkAmbiguousNameByContext(t *testing.T) {
 	}
 }
 
+// TestLinkGivenNameAlone: a one-word given name shared by several stored
+// people joins none of them, whatever the context; a surname is still
+// chosen by context, and a given name that only one person has joins him.
+func TestLinkGivenNameAlone(t *testing.T) {
+	rows := []NameRow{
+		{ID: 1, Type: news.TypePER, Name: "John Okafor", Articles: 9, Key: "john", Kind: KindAlias, Stored: "John"},
+		{ID: 2, Type: news.TypePER, Name: "John Mensah", Articles: 2, Key: "john", Kind: KindAlias, Stored: "John"},
+		{ID: 3, Type: news.TypePER, Name: "Ama Okafor", Articles: 4, Key: "okafor", Kind: KindAlias, Stored: "Okafor"},
+		{ID: 1, Type: news.TypePER, Name: "John Okafor", Articles: 9, Key: "okafor", Kind: KindAlias, Stored: "Okafor"},
+		{ID: 4, Type: news.TypePER, Name: "Bola Tinubu", Articles: 7, Key: "bola", Kind: KindAlias, Stored: "Bola"},
+	}
+	for _, c := range []struct {
+		name, want string
+		id         int64
+	}{
+		{"John", "a given name alone", 101},
+		{"Okafor", "by context", 1},
+		{"Bola", "", 4},
+	} {
+		f := &fakeLookup{next: 100, cooccurs: map[int64]int{1: 3}, rows: rows}
+		doc := &news.Doc{Entities: []news.Entity{{ID: "E1", Type: news.TypePER, Name: c.name}}}
+		l, err := Link(doc, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.IDs["E1"] != c.id || !strings.Contains(l.Reasons["E1"], c.want) {
+			t.Errorf("%s: got %d (%s), want %d (%s)", c.name, l.IDs["E1"], l.Reasons["E1"], c.id, c.want)
+		}
+	}
+}
+
 func TestCandidatesRules(t *testing.T) {
 	clinton := []NameRow{{ID: 1, Type: news.TypePER, Name: "Bill Clinton", Key: "clinton", Kind: KindName, Stored: "Clinton"}}
 	if c := Candidates(clinton, news.TypePER, EntityNames(news.Entity{Type: news.TypePER, Name: "Hillary Clinton"}), nil); len(c) != 0 {
