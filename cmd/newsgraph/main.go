@@ -41,7 +41,7 @@ func commands() []command {
 		{"entity", "what the database knows about a person, group or place", runEntity},
 		{"quotes", "stored quotes, by speaker", runQuotes},
 		{"contradictions", "claims that contradict each other, within and across articles", runContradictions},
-		{"watch", "watchlists: rules that alert on what articles say (add, list, show, rm, test)", runWatch},
+		{"watch", "watchlists: rules that alert on what articles say (add, list, show, rm, test, webhook)", runWatch},
 		{"stats", "count what the database holds", runStats},
 		{"export", "write the database as JSON Lines or GDELT-GKG-like CSV", runExport},
 		{"serve", "web UI and JSON API over the database", runServe},

@@ -55,6 +55,10 @@ rules, each with a name (see examples/watchlists/ and README.md):
   test FILE     a dry run over the stored articles: the alerts the file's
                 rules would give, as JSON lines, neither stored nor sent
                 (--since DATE: articles published on or after DATE)
+  webhook ID URL
+                set the watchlist's webhook (--secret S, else a random
+                secret shown once); webhook ID shows it, webhook ID
+                --remove removes it ('watch webhook --help')
 
 A rule fires at most once per article, also when the article is ingested
 again. Files over 4 MiB or with more than 10,000 rules are refused.`
@@ -63,21 +67,22 @@ again. Files over 4 MiB or with more than 10,000 rules are refused.`
 func runWatch(env *environment, args []string) error {
 	verbs := map[string]func(*environment, []string) error{
 		"add": runWatchAdd, "list": runWatchList, "show": runWatchShow, "rm": runWatchRm, "test": runWatchTest,
+		"webhook": runWatchWebhook,
 	}
 	if len(args) > 0 {
 		if run, ok := verbs[args[0]]; ok {
 			return run(env, args[1:])
 		}
 	}
-	fs := newFlagSet(env, "watch", "add FILE | list | show ID | rm ID | test FILE [--since DATE]", watchAbout)
+	fs := newFlagSet(env, "watch", "add FILE | list | show ID | rm ID | test FILE [--since DATE] | webhook ID [URL | --remove]", watchAbout)
 	addDBFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return &usageError{msg: "watch: name what to do: add FILE, list, show ID, rm ID or test FILE (run 'newsgraph watch --help')"}
+		return &usageError{msg: "watch: name what to do: add FILE, list, show ID, rm ID, test FILE or webhook ID URL (run 'newsgraph watch --help')"}
 	}
-	return &usageError{msg: fmt.Sprintf("watch: unknown subcommand %q (add, list, show, rm, test)", fs.Arg(0))}
+	return &usageError{msg: fmt.Sprintf("watch: unknown subcommand %q (add, list, show, rm, test, webhook)", fs.Arg(0))}
 }
 
 // watchStore is a store with watchlists.
