@@ -564,6 +564,9 @@ func (s *Stage) missedPlaceAt(doc *news.Doc, toks []news.Token, covered []bool) 
 	text := doc.Text[toks[0].Start:toks[len(toks)-1].End]
 	for _, m := range s.ix.LookupKey(gazetteer.Key(text)) {
 		switch {
+		case m.Kind == gazetteer.KindCountry && len(text) <= 3 && strings.ToUpper(text) != text:
+			// A country's abbreviation is written in capitals: "US",
+			// not the pronoun "Us" of a title-case headline.
 		case m.Kind == gazetteer.KindCountry && (m.Primary || len(text) >= 2):
 			return true
 		case !m.Primary || len(text) < 4:

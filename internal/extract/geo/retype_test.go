@@ -87,6 +87,28 @@ func TestPlacesInCompoundsAndUntagged(t *testing.T) {
 	}
 }
 
+// TestUsIsNoCountry: the pronoun "Us" of a title-case headline or a name
+// is not the United States, which "US" in capitals is.
+func TestUsIsNoCountry(t *testing.T) {
+	st := mustStage(t, "")
+	doc := typedDoc(t, "Join Us For A Better Town\nThe drive, called By Us For Us, reached the US on Monday.")
+	doc.Sentences, doc.Tokens = segment.Segment(doc.Text)
+	if err := st.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	var us []string
+	for _, e := range doc.Entities {
+		for _, m := range e.Mentions {
+			if e.Place != nil && e.Place.Country == "US" {
+				us = append(us, m.Text)
+			}
+		}
+	}
+	if strings.Join(us, ",") != "US" {
+		t.Errorf("mentions placed in the United States: %q, want only \"US\"", us)
+	}
+}
+
 func TestRetypeAndNestedPlaces(t *testing.T) {
 	st := mustStage(t, "")
 	doc := typedDoc(t, "Russian officials met in Louisville. Jamaica said flights of Air Zimbabwe to Zimbabwe resumed. "+

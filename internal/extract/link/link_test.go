@@ -149,6 +149,12 @@ var groupingCases = []grouping{
 		apart: [][2]string{{"Alabama Democratic Party", "Democratic Party"}},
 	},
 	{
+		name: "a state's AP abbreviation is the state",
+		text: "The fire near Redding, Calif., spread. California officials asked for help.",
+		tags: []tagged{{"Redding", 0, "LOC"}, {"Calif.", 0, "LOC"}, {"California", 0, "LOC"}},
+		same: [][]string{{"Calif", "California"}},
+	},
+	{
 		name: "parenthesised acronym whose letters differ",
 		text: "Pakistan Tehreek-e-Insaf (PTI) won the seat. PTI leaders celebrated.",
 		tags: []tagged{{"Pakistan Tehreek-e-Insaf", 0, "ORG"}, {"PTI", 0, "ORG"}, {"PTI", 1, "ORG"}},
