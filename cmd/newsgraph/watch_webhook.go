@@ -31,8 +31,9 @@ what PUT and DELETE /api/watchlists/{id}/webhook do.
 ID is the watchlist's id or name. The URL must be http or https and may not
 name localhost nor a loopback, private or link-local address (as ingest's
 fetches; serve checks the address again when it connects), unless
---allow-private, with which 'serve --webhook-allow-private' delivers there.
-Alerts fired after the webhook is set are queued for it.
+--allow-private (serve then delivers there only with
+--webhook-allow-private). Alerts fired after the webhook is set are
+queued for it.
 
 Examples:
   newsgraph watch webhook is-denials https://hooks.example/newsgraph
