@@ -27,6 +27,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/extract/lemma"
+	"github.com/newsgraph/newsgraph/internal/extract/quote"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 )
@@ -208,7 +209,7 @@ func (s *Stage) predicate(c *docIndex, cl clause) (string, int) {
 		}
 		v, ok := c.verbAt(k)
 		if !ok || auxiliaryVerbs[v] || introducingVerbs[v] || lightVerbs[v] ||
-			k+1 < cl.end && strings.EqualFold(c.words[k+1], "that") {
+			k+1 < cl.end && strings.EqualFold(c.words[k+1], "that") || raisingVerbs[v] && k+1 < cl.end && c.words[k+1] == "to" {
 			continue // "found that ...": the claim is the complement
 		}
 		return v, k
@@ -249,8 +250,11 @@ var (
 		argue insist claim state report announce explain write tweet declare warn criticize criticise slam
 		blast accuse praise urge call respond reply condemn disavow dismiss reject deny question wonder
 		acknowledge admit concede point exclaim shout yell quip joke boast complain stress emphasize emphasise
-		recount mention describe conclude decide venture promise hate doubt implore appeal urge assume`)
-	lightVerbs = set(`make take go come give put keep let look try use start begin continue need like love`)
+		recount mention describe conclude decide venture promise hate doubt implore appeal urge assume suspect`)
+	// raisingVerbs before "to" carry the speaker's stance, not the claim:
+	// "I happen to think ...", "they tend to agree"
+	raisingVerbs = set(`happen tend`)
+	lightVerbs   = set(`make take go come give put keep let look try use start begin continue need like love`)
 )
 
 // subject is the non-place entity nearest before the predicate word
@@ -514,6 +518,8 @@ func (c *docIndex) notAsserted(cl clause, at int) bool {
 			return true // "I don't think I'd be inclined": the polarity is unclear
 		case conditionWords[w], k >= at-4 && (hedgeModals[w] || hedgeAdverbs[w] || questionWords[w] || w == "when" || w == "whenever"), wishVerbs[w]:
 			return true
+		case (w == "love" || w == "like") && k > cl.first && wouldForms[strings.ToLower(c.words[k-1])]:
+			return true // "I would love to have Bloomberg run": a wish
 		case (w == "have" || w == "'ve" || w == "’ve") && k > cl.first && k >= at-3 && counterfactualModals[strings.ToLower(c.words[k-1])]:
 			return true // "would have never proposed": what did not happen
 		case w == "had" && k+1 < at && c.ref[k+1].entity != "" && (k == cl.first || !isLowerWord(strings.ToLower(c.words[k-1])) ||
@@ -541,6 +547,7 @@ var (
 	counterfactualModals = set(`would could should might must wouldn't couldn't shouldn't`)
 	conditionWords       = set(`if unless whether`)
 	hedgeModals          = set(`should shouldn't must mustn't might may let lets let's could couldn't ought`)
+	wouldForms           = set(`would 'd ’d`)
 )
 
 // strayWord reports a class word that is no predicate of its clause
@@ -556,8 +563,8 @@ func (c *docIndex) strayWord(at, first int) bool {
 	}
 	next, _ := c.tag(at + 1)
 	lw := strings.ToLower(c.words[at])
-	if !strings.HasPrefix(t, "JJ") && !strings.HasPrefix(t, "NN") || t == "NNS" && lemma.Lemma(lw, lemma.Verb) != lw {
-		return false // "ISIS only exists/NNS": a verb form the tagger took for a noun
+	if !strings.HasPrefix(t, "JJ") && !strings.HasPrefix(t, "NN") || t == "NNS" && lemma.Lemma(lw, lemma.Verb) != lw && !c.nounAfter(at-1) {
+		return false // "ISIS only exists/NNS": a verb form the tagger took for a noun, but not "unprecedented attacks"
 	}
 	if strings.HasPrefix(next, "NN") && c.ref[at+1].entity == "" {
 		return true
@@ -588,16 +595,119 @@ func (c *docIndex) strayWord(at, first int) bool {
 // start of words whose speaker is named only after them ("She had
 // struggled, Cruz explained") refers to someone before.
 func (c *docIndex) pronounSubject(at, first int, subject, speaker string) bool {
-	if subject == speaker && !c.namedOnlyAfter(first, speaker) {
-		return false // "X said he ...": the pronoun is the speaker
-	}
 	for k := at - 1; k >= first && k >= at-10; k-- {
 		if r := c.ref[k]; r.entity == subject {
-			return r.kind == news.MentionPronoun
+			if r.kind != news.MentionPronoun {
+				return false
+			}
+			if subject == speaker && !c.namedOnlyAfter(first, speaker) {
+				// "X said he ...": the pronoun is the speaker, unless its
+				// gender is not the speaker's or another person of its
+				// gender stands between
+				g := quote.PronounGender(c.words[k])
+				if sg := c.gender(speaker); g != 0 && sg != 0 && g != sg {
+					return true
+				}
+				return c.otherPersonBefore(first, speaker, g)
+			}
+			return true
 		}
 	}
 	return false
 }
+
+// otherPersonBefore reports another person of gender g (0: unknown)
+// named or described between the speaker's last mention before the clause
+// starting at token first and the clause ("Betsy McManus, Gore's
+// communications director, told POLITICO that he'd wait"; "he cited the
+// case of a citizen who ..., claiming he sought"): a pronoun opening the
+// clause may stand for that person rather than the speaker. A person of
+// known other gender, a name that modifies a noun ("Rubio supporter X") and
+// people named inside the clause do not count.
+func (c *docIndex) otherPersonBefore(first int, speaker string, g byte) bool {
+	sent := c.sentenceOf(first)
+	from := -1
+	for k := first - 1; k >= sent.FirstToken; k-- {
+		if c.ref[k].entity == speaker {
+			from = k
+			break
+		}
+	}
+	if from < 0 {
+		return false
+	}
+	for k := from + 1; k < first; k++ {
+		r := c.ref[k]
+		if r.entity != "" && r.entity != speaker && r.typ == news.TypePER && r.kind != news.MentionPronoun &&
+			(k+1 >= len(c.words) || c.ref[k+1].entity != r.entity) && !c.modifiesNoun(k) && !c.listenerOrObject(k, from) {
+			if pg := c.gender(r.entity); g == 0 || pg == 0 || pg == g {
+				return true
+			}
+		}
+		if r.entity == "" {
+			if pg, ok := personNouns[strings.ToLower(c.words[k])]; ok && (g == 0 || pg == 0 || pg == g) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listenerOrObject reports a name ending at token k that is spoken to
+// ("told the senator", "told CNN's Jake Tapper") or the object of a
+// preposition ("has tangled with Cruz", "met with Trump"), after the token
+// from: seldom the one a following "he" stands for.
+func (c *docIndex) listenerOrObject(k, from int) bool {
+	if c.inPrepositionalPhrase(k, from+1) {
+		return true
+	}
+	j := k
+	for j > from && c.ref[j-1].entity == c.ref[k].entity {
+		j--
+	}
+	for j-1 > from && (determiners[strings.ToLower(c.words[j-1])] || c.possessive(j-1) || c.words[j-1] == "'s" || c.words[j-1] == "’s") {
+		j--
+	}
+	return j-1 > from && listenerVerbs[strings.ToLower(c.words[j-1])]
+}
+
+// listenerVerbs take the person spoken to as their object.
+var listenerVerbs = set(`told tell tells telling asked asks informed assured reminded warned`)
+
+// modifiesNoun reports, on a tagged document, a name ending at token k
+// that a lower-case noun follows: "Rubio supporter", "a Verizon customer".
+func (c *docIndex) modifiesNoun(k int) bool {
+	if k+1 >= len(c.words) || c.ref[k+1].entity != "" {
+		return false
+	}
+	w := c.words[k+1]
+	t, ok := c.tag(k + 1)
+	return ok && strings.HasPrefix(t, "NN") && w == strings.ToLower(w)
+}
+
+// gender returns a person entity's gender as the quote stage reads it
+// ('m', 'f', or 0 when unknown), computed once per entity.
+func (c *docIndex) gender(id string) byte {
+	if g, ok := c.genders[id]; ok {
+		return g
+	}
+	var g byte
+	if e := c.entities[id]; e != nil {
+		g = quote.EntityGender(c.doc, e)
+	}
+	if c.genders == nil {
+		c.genders = map[string]byte{}
+	}
+	c.genders[id] = g
+	return g
+}
+
+// personNouns are common nouns for a person whom a later "he" or "she" may
+// stand for, with their gender (0: either).
+var personNouns = map[string]byte{"man": 'm', "woman": 'f', "boy": 'm', "girl": 'f', "citizen": 0, "person": 0,
+	"resident": 0, "voter": 0, "son": 'm', "daughter": 'f', "father": 'm', "mother": 'f', "husband": 'm', "wife": 'f',
+	"brother": 'm', "sister": 'f', "friend": 0, "gunman": 'm', "suspect": 0, "shooter": 0, "bomber": 0, "attacker": 0,
+	"victim": 0, "immigrant": 0}
 
 // speechCues are the lemmas of the cues that report words (a quote's cue
 // may be any verb the quote stage read, "agreed", "sent").
@@ -776,10 +886,74 @@ func (c *docIndex) inPrepositionalPhrase(k, first int) bool {
 		j--
 	}
 	j--
-	for j >= first && determiners[strings.ToLower(c.words[j])] {
+	for j >= first && j >= k-maxNameModifiers-1 && (determiners[strings.ToLower(c.words[j])] || c.nameModifier(j, e)) {
 		j--
 	}
 	return j >= first && prepositions[strings.ToLower(c.words[j])]
+}
+
+// maxNameModifiers bounds the modifiers read back over between a name and
+// its preposition ("behind GOP front-runner Donald Trump").
+const maxNameModifiers = 5
+
+// nameModifier reports, on a tagged document, a token j that modifies the
+// name e after it: a lower-case adjective or number ("former"), a hyphen,
+// a lower-case noun that is one of e's titles or follows another name
+// ("GOP front-runner", "Globex chief"), or such a name itself; but not a
+// name right before another ("in Iowa Trump leads": Iowa ends the phrase)
+// nor a plain noun ("a tweet Labott posted": Labott opens a clause).
+func (c *docIndex) nameModifier(j int, e string) bool {
+	t, ok := c.tag(j)
+	if !ok {
+		return false
+	}
+	w := c.words[j]
+	if r := c.ref[j].entity; r != "" {
+		for j+1 < len(c.words) && c.ref[j+1].entity == r {
+			j++
+		}
+		return j+1 < len(c.words) && c.ref[j+1].entity == "" && c.nounModifier(j+1, e)
+	}
+	if w == "-" || w == "‑" || t == "HYPH" {
+		return true
+	}
+	if w != strings.ToLower(w) {
+		return false
+	}
+	if strings.HasPrefix(t, "JJ") || t == "CD" {
+		return true
+	}
+	return strings.HasPrefix(t, "NN") && c.nounModifier(j, e)
+}
+
+// nounModifier reports a lower-case noun at token j, before the name e,
+// that is one of e's titles or follows another name over lower-case
+// nouns ("GOP campaign manager").
+func (c *docIndex) nounModifier(j int, e string) bool {
+	t, _ := c.tag(j)
+	w := c.words[j]
+	if !strings.HasPrefix(t, "NN") || w != strings.ToLower(w) {
+		return false
+	}
+	if ent := c.entities[e]; ent != nil {
+		for _, title := range ent.Titles {
+			for _, f := range strings.Fields(strings.ToLower(title)) {
+				if f == w {
+					return true
+				}
+			}
+		}
+	}
+	for k := j - 1; k >= 0 && k >= j-3; k-- {
+		if c.ref[k].entity != "" {
+			return c.ref[k].entity != e
+		}
+		kt, _ := c.tag(k)
+		if !strings.HasPrefix(kt, "NN") || c.words[k] != strings.ToLower(c.words[k]) {
+			return false
+		}
+	}
+	return false
 }
 
 var prepositions = set(`of for to with by from in at on behind against about than`)
@@ -831,3 +1005,15 @@ func (c *docIndex) subordinate(cl clause, at int) bool {
 }
 
 var subordinators = set(`as when while after before since although though because once whenever`)
+
+// nounAfter reports, on a tagged document, a token k that only a noun
+// follows: an adjective, determiner, possessive, number or preposition
+// ("in the face of unprecedented attacks").
+func (c *docIndex) nounAfter(k int) bool {
+	if k < 0 {
+		return false
+	}
+	t, _ := c.tag(k)
+	return strings.HasPrefix(t, "JJ") || t == "DT" || t == "PRP$" || t == "CD" || t == "POS" ||
+		t == "IN" && prepositions[strings.ToLower(c.words[k])] // not "that ISIS exists"
+}

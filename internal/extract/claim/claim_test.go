@@ -48,7 +48,7 @@ func (f fixture) doc(t *testing.T) *news.Doc {
 				at := from + k
 				from = at + len(form)
 				kind := news.MentionName
-				if form == "it" || form == "It" || form == "he" || form == "He" {
+				if form == "it" || form == "It" || form == "he" || form == "He" || form == "she" || form == "She" {
 					kind = news.MentionPronoun
 				}
 				ent.Mentions = append(ent.Mentions, news.Mention{Span: news.Span{Start: at, End: at + len(form)}, Text: form, Kind: kind})

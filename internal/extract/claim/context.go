@@ -17,6 +17,8 @@ type docIndex struct {
 	// countries maps demonym entities to their country's entity
 	// (news.DemonymCountries), made when first needed
 	countries map[string]string
+	// genders caches the quote stage's reading of a person's gender
+	genders map[string]byte
 }
 
 type mentionRef struct {

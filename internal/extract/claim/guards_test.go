@@ -6,7 +6,11 @@ import "testing"
 // the speaker's words ("Dunmore also says, we can ...") or from one of
 // alternatives ("Kessler can fund it now or he can fund it later"), and a
 // name inside a prepositional phrase ("the polls showing him behind
-// Kessler are wrong") is no subject.
+// Kessler are wrong", also after modifiers: "behind Globex chief
+// Kessler") is no subject; a pronoun after another person is not taken for
+// the speaker; verbs that introduce the claim ("suspects", "happen to")
+// and wishes ("would love to") give no predicate; a plural noun after an
+// adjective is no verb.
 // Sentences are the project's own.
 func TestClaimGuards(t *testing.T) {
 	kessler := fent{"PER", []string{"Kessler", "he"}, "", ""}
@@ -48,6 +52,61 @@ func TestClaimGuards(t *testing.T) {
 			ents:   []fent{ortiz, kessler},
 			quotes: []fquote{{"Kessler is wrong", "Ortiz", "said"}},
 		}, "NNP VBD NNP VBZ JJ .", []string{"Ortiz deny reality Kessler"}},
+		{"a name after a preposition and its modifiers is no subject of a class word", fixture{
+			text:   "Ortiz said the polls showing him behind Globex chief Kessler are wrong.",
+			ents:   []fent{ortiz, kessler, {"ORG", []string{"Globex"}, "", ""}},
+			quotes: []fquote{{"the polls showing him behind Globex chief Kessler are wrong", "Ortiz", "said"}},
+		}, "NNP VBD DT NNS VBG PRP IN NNP NN NNP VBP JJ .", nil},
+		{"a pronoun after another person named before it may be that person", fixture{
+			text:   "Ortiz, Kessler's press secretary, said he would close the mill.",
+			ents:   []fent{{"PER", []string{"Ortiz", "he"}, "", ""}, {"PER", []string{"Kessler"}, "", ""}},
+			quotes: []fquote{{"he would close the mill", "Ortiz", "said"}},
+		}, "NNP , NNP POS NN NN , VBD PRP MD VB DT NN .", nil},
+		{"a pronoun after a person described before it may be that person", fixture{
+			text:   "Ortiz met a man from Dunmore and said he would close the mill.",
+			ents:   []fent{{"PER", []string{"Ortiz", "he"}, "", ""}, {"LOC", []string{"Dunmore"}, "US", "city"}},
+			quotes: []fquote{{"he would close the mill", "Ortiz", "said"}},
+		}, "NNP VBD DT NN IN NNP CC VBD PRP MD VB DT NN .", nil},
+		{"a pronoun of the other gender is not the speaker", fixture{
+			text:   "Betsy Ortiz said he would close the mill.",
+			ents:   []fent{{"PER", []string{"Betsy Ortiz", "he"}, "", ""}},
+			quotes: []fquote{{"he would close the mill", "Betsy Ortiz", "said"}},
+		}, "NNP NNP VBD PRP MD VB DT NN .", nil},
+		{"a person of the other gender before the pronoun leaves it the speaker's", fixture{
+			text:   "Betsy Ortiz, Mr. Kessler's aide, said she would close the mill.",
+			ents:   []fent{{"PER", []string{"Betsy Ortiz", "she"}, "", ""}, {"PER", []string{"Kessler"}, "", ""}},
+			quotes: []fquote{{"she would close the mill", "Betsy Ortiz", "said"}},
+		}, "NNP NNP , NNP NNP POS NN , VBD PRP MD VB DT NN .", []string{"Betsy Ortiz affirm close Betsy Ortiz"}},
+		{"a person spoken to is not whom the pronoun stands for", fixture{
+			text:   "Ortiz told Kessler he would close the mill.",
+			ents:   []fent{{"PER", []string{"Ortiz", "he"}, "", ""}, {"PER", []string{"Kessler"}, "", ""}},
+			quotes: []fquote{{"he would close the mill", "Ortiz", "told"}},
+		}, "NNP VBD NNP PRP MD VB DT NN .", []string{"Ortiz affirm close Ortiz"}},
+		{"a plain noun before a name is no title: the name opens a clause", fixture{
+			text:   "Ortiz said the flaw in a report Kessler filed was small.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"the flaw in a report Kessler filed was small", "Ortiz", "said"}},
+		}, "NNP VBD DT NN IN DT NN NNP VBD VBD JJ .", []string{"Ortiz affirm file Kessler"}},
+		{"a verb of suspicion introduces the claim", fixture{
+			text:   "Ortiz said he suspects Kessler will close the mill.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"he suspects Kessler will close the mill", "Ortiz", "said"}},
+		}, "NNP VBD PRP VBZ NNP MD VB DT NN .", []string{"Ortiz affirm close Kessler"}},
+		{"happen to introduces the claim", fixture{
+			text:   `Ortiz said: "I happen to think Kessler closed the mill."`,
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"I happen to think Kessler closed the mill.", "Ortiz", "said"}},
+		}, "NNP VBD : `` PRP VBP TO VB NNP VBD DT NN . ''", []string{"Ortiz affirm close Kessler"}},
+		{"would love to is a wish", fixture{
+			text:   `Ortiz said: "I would love to have Kessler run the mill."`,
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"I would love to have Kessler run the mill.", "Ortiz", "said"}},
+		}, "NNP VBD : `` PRP MD VB TO VB NNP VB DT NN . ''", nil},
+		{"a plural noun after an adjective is a noun, not a verb", fixture{
+			text:   `Ortiz said: "We stand firm in the face of unprecedented attacks."`,
+			ents:   []fent{ortiz},
+			quotes: []fquote{{"We stand firm in the face of unprecedented attacks.", "Ortiz", "said"}},
+		}, "NNP VBD : `` PRP VBP RB IN DT NN IN JJ NNS . ''", nil},
 		{"a plain statement still gives its claim", fixture{
 			text:   "Ortiz said Kessler closed the mill.",
 			ents:   []fent{ortiz, kessler},
