@@ -99,6 +99,18 @@ func runEntity(env *environment, args []string) error {
 			return err
 		}
 	}
+	if *format == "json" {
+		// The API's view of an entity (GET /api/entities/{id}).
+		out := make([]*api.EntityProfile, 0, len(ents))
+		for _, e := range ents {
+			p, err := api.Profile(ctx, store, e.ID, *limit)
+			if err != nil {
+				return err
+			}
+			out = append(out, p)
+		}
+		return writeJSON(env.stdout, "json", out)
+	}
 	var profiles []*news.EntityProfile
 	for _, e := range ents {
 		p, err := store.EntityProfile(ctx, e.ID, *limit)
@@ -106,13 +118,6 @@ func runEntity(env *environment, args []string) error {
 			return err
 		}
 		profiles = append(profiles, p)
-	}
-	if *format == "json" {
-		out := make([]jsonProfile, 0, len(profiles))
-		for _, p := range profiles {
-			out = append(out, toJSONProfile(p))
-		}
-		return writeJSON(env.stdout, "json", out)
 	}
 	for i, p := range profiles {
 		if i > 0 {
@@ -185,33 +190,6 @@ func nonEmpty(ss ...string) []string {
 		if s != "" {
 			out = append(out, s)
 		}
-	}
-	return out
-}
-
-// jsonProfile is the entity command's JSON of one entity: its names, and
-// its articles, quotes, claims and co-occurring entities in the API's
-// view types.
-type jsonProfile struct {
-	ID          int64               `json:"id"`
-	Type        string              `json:"type"`
-	Name        string              `json:"name"`
-	Aliases     []string            `json:"aliases"`
-	Titles      []string            `json:"titles"`
-	Articles    int                 `json:"article_count"`
-	ArticleList []api.EntityArticle `json:"articles"`
-	Quotes      []api.Quote         `json:"quotes"`
-	Claims      []api.Claim         `json:"claims"`
-	CoOccurring []api.CoOccurrence  `json:"co_occurring"`
-	Decisions   []string            `json:"decisions"`
-}
-
-func toJSONProfile(p *news.EntityProfile) jsonProfile {
-	out := jsonProfile{ID: p.ID, Type: p.Type, Name: p.Name, Aliases: nonNilStrings(p.Aliases), Titles: nonNilStrings(p.Titles),
-		Articles: p.Articles, ArticleList: api.EntityArticles(p.ArticleList), Quotes: api.Quotes(p.Quotes), Claims: api.Claims(p.Claims),
-		CoOccurring: api.CoOccurrences(p.CoOccurring), Decisions: []string{}}
-	for _, d := range p.Decisions {
-		out.Decisions = append(out.Decisions, d.Explain(p.ID))
 	}
 	return out
 }

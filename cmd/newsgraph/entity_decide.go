@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/api"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -60,11 +61,7 @@ func writeTop(ctx context.Context, env *environment, store appStore, q news.Enti
 		return fmt.Errorf("entity: %w", err)
 	}
 	if format == "json" {
-		out := make([]jsonTop, 0, len(ents))
-		for _, e := range ents {
-			out = append(out, jsonTop{e.ID, e.Type, e.Name, nonNilStrings(e.Aliases), e.Articles})
-		}
-		return writeJSON(env.stdout, "json", out)
+		return writeJSON(env.stdout, "json", api.Entities(ents)) // the API's view of an entity
 	}
 	if format == "csv" {
 		return writeTopCSV(env.stdout, ents)
@@ -77,13 +74,4 @@ func writeTop(ctx context.Context, env *environment, store appStore, q news.Enti
 		fmt.Fprintln(env.stdout)
 	}
 	return nil
-}
-
-// jsonTop is one line of 'entity --top --format json'.
-type jsonTop struct {
-	ID       int64    `json:"id"`
-	Type     string   `json:"type"`
-	Name     string   `json:"name"`
-	Aliases  []string `json:"aliases"`
-	Articles int      `json:"article_count"`
 }

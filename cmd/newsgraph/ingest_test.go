@@ -98,10 +98,10 @@ func TestIngestTwiceIsIdempotent(t *testing.T) {
 	var profiles []struct {
 		Name         string
 		Aliases      []string
-		ArticleCount int `json:"article_count"`
+		ArticleCount int `json:"articles"`
 		Articles     []struct {
 			MergeReason string `json:"merge_reason"`
-		}
+		} `json:"article_list"`
 		CoOccurring []struct{ Name string } `json:"co_occurring"`
 	}
 	if code != 0 || json.Unmarshal([]byte(out), &profiles) != nil || len(profiles) == 0 {

@@ -212,34 +212,8 @@ func thousands(n int) string {
 	return s
 }
 
-type jsonHit struct {
-	ID        int64          `json:"id"`
-	Title     api.NullString `json:"title"`
-	URL       api.NullString `json:"url"`
-	Source    api.NullString `json:"source"`
-	Published api.NullString `json:"published"`
-	Language  string         `json:"language"`
-	Snippet   string         `json:"snippet"`
-	Score     float64        `json:"score"`
-	Copies    []jsonCopy     `json:"copies"`
-}
-
-// jsonCopy is an input linked to a stored article as a duplicate.
-type jsonCopy struct {
-	Source     api.NullString `json:"source"`
-	Kind       string         `json:"kind"`
-	Similarity float64        `json:"similarity"`
-}
-
 func writeSearch(w io.Writer, format string, hits []news.SearchHit) error {
-	out := make([]jsonHit, 0, len(hits))
-	for _, h := range hits {
-		copies := make([]jsonCopy, 0, len(h.Copies))
-		for _, c := range h.Copies {
-			copies = append(copies, jsonCopy{api.NullString(c.Source), c.Kind, c.Similarity})
-		}
-		out = append(out, jsonHit{h.ArticleID, api.NullString(h.Title), api.NullString(h.URL), api.NullString(h.Source), api.NullString(h.Published), h.Language, h.Snippet, h.Score, copies})
-	}
+	out := api.Hits(hits) // the API's view of a hit, copies included
 	if format != "table" {
 		return writeJSON(w, format, out)
 	}

@@ -69,6 +69,34 @@ func TestCLIJSONHasAPIViews(t *testing.T) {
 	}
 }
 
+// The CLI's JSON of an entity, of the top entities and of search hits
+// has the API's keys (the entity's article count is articles, its list
+// article_list; a hit carries its copies).
+func TestCLIEntityAndSearchJSONHaveAPIViews(t *testing.T) {
+	t.Setenv("NEWSGRAPH_DATA", t.TempDir())
+	db := filepath.Join(t.TempDir(), "n.db")
+	if code, _, errOut := run(t, "", "ingest", "--no-progress", "--db", db, "--published", "2025-03-04", "../../examples/border-denial.txt"); code != 0 {
+		t.Fatalf("ingest: %s", errOut)
+	}
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"entity", "--db", db, "--format", "json", "Amina Qureshi"}, apiKeys(t, api.EntityProfile{})},
+		{[]string{"entity", "--db", db, "--format", "json", "--top", "3"}, apiKeys(t, api.Entity{})},
+		{[]string{"search", "--db", db, "--format", "json", "border"}, apiKeys(t, api.Hit{})},
+	} {
+		code, out, errOut := run(t, "", c.args...)
+		var items []json.RawMessage
+		if err := json.Unmarshal([]byte(out), &items); code != 0 || err != nil || len(items) == 0 {
+			t.Fatalf("%v: exit %d, %v\n%s%s", c.args, code, err, out, errOut)
+		}
+		if got := keysOf(t, items[0]); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%v: keys %v, want the API's %v", c.args, got, c.want)
+		}
+	}
+}
+
 func contains(list []string, s string) bool {
 	for _, v := range list {
 		if v == s {

@@ -34,6 +34,16 @@ type Hit struct {
 	Language  string     `json:"language"`
 	Snippet   string     `json:"snippet"`
 	Score     float64    `json:"score"`
+	// Copies are the inputs stored as duplicates of this article (the
+	// same URL or text, or a near-duplicate), in the order stored.
+	Copies []Copy `json:"copies"`
+}
+
+// Copy is an input linked to a stored article as its duplicate.
+type Copy struct {
+	Source     NullString `json:"source"`
+	Kind       string     `json:"kind"` // exact or near
+	Similarity float64    `json:"similarity"`
 }
 
 // Entity is a store entity.
@@ -253,7 +263,9 @@ func nonNil[T any](s []T) []T {
 func Hits(hs []news.SearchHit) []Hit {
 	return mapList(hs, func(h news.SearchHit) Hit {
 		return Hit{ID: h.ArticleID, Title: NullString(h.Title), URL: NullString(h.URL), Source: NullString(h.Source), Published: NullString(h.Published), Language: h.Language,
-			Snippet: h.Snippet, Score: h.Score}
+			Snippet: h.Snippet, Score: h.Score, Copies: mapList(h.Copies, func(c news.Copy) Copy {
+				return Copy{Source: NullString(c.Source), Kind: c.Kind, Similarity: c.Similarity}
+			})}
 	})
 }
 
