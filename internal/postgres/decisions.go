@@ -164,7 +164,10 @@ func (s *DB) SplitAlias(ctx context.Context, id int64, alias, note string) (news
 		if count < 2 {
 			return fmt.Errorf("%q is the only name of entity %d: %w", d.Name, id, news.ErrBadDecision)
 		}
-		if err := tx.queryRow(ctx, `INSERT INTO entities (type, name) VALUES (?, ?) RETURNING id`, typ, d.Name).Scan(&d.OtherID); err != nil {
+		if err := tx.queryRow(ctx, nextEntityID).Scan(&d.OtherID); err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, `INSERT INTO entities (id, type, name) VALUES (?, ?, ?)`, d.OtherID, typ, d.Name); err != nil {
 			return err
 		}
 		if _, err := tx.exec(ctx, `UPDATE entity_names SET entity_id = ?, kind = 'name', uses = greatest(uses, 1)

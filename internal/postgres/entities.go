@@ -59,12 +59,47 @@ func (w *articleWriter) Splits(keys []string) (map[graphrules.Split]bool, error)
 	return out, rows.Err()
 }
 
-// NewEntity implements graphrules.EntityLookup. Ids come from a
-// sequence, which never gives an id twice.
+// nextEntityID is the id of the next new entity: one more than any entity
+// had, merged away ones included (as in the SQLite store, so that both
+// give the same ids). It is read under the store's write lock.
+const nextEntityID = `SELECT 1 + greatest(coalesce((SELECT max(id) FROM entities), 0),
+	coalesce((SELECT max(other_id) FROM entity_decisions), 0))`
+
+// newEntity is a store entity made for the article, not yet written.
+type newEntity struct {
+	id        int64
+	typ, name string
+}
+
+// NewEntity implements graphrules.EntityLookup. The entity's row is
+// written with the article's other new entities in one statement
+// (flushEntities), before anything refers to it.
 func (w *articleWriter) NewEntity(typ, name string) (int64, error) {
-	var id int64
-	err := w.tx.queryRow(w.ctx, `INSERT INTO entities (type, name) VALUES (?, ?) RETURNING id`, typ, name).Scan(&id)
-	return id, err
+	if w.nextEntity == 0 {
+		if err := w.tx.queryRow(w.ctx, nextEntityID).Scan(&w.nextEntity); err != nil {
+			return 0, err
+		}
+	}
+	id := w.nextEntity
+	w.nextEntity++
+	w.newEntities = append(w.newEntities, newEntity{id, typ, name})
+	return id, nil
+}
+
+// flushEntities writes the entities NewEntity made.
+func (w *articleWriter) flushEntities() error {
+	n := len(w.newEntities)
+	if n == 0 {
+		return nil
+	}
+	ids, types, names := make([]int64, n), make([]string, n), make([]string, n)
+	for i, e := range w.newEntities {
+		ids[i], types[i], names[i] = e.id, e.typ, e.name
+	}
+	w.newEntities = w.newEntities[:0]
+	_, err := w.tx.exec(w.ctx, `INSERT INTO entities (id, type, name) SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[])`,
+		ids, types, names)
+	return err
 }
 
 // Cooccurrence implements graphrules.EntityLookup: the stored articles
@@ -96,6 +131,9 @@ func (w *articleWriter) linkEntities() (map[string]int64, error) {
 // article, the article's entities, their names and titles, and the store
 // entities' article counts and display names.
 func (w *articleWriter) recordEntities(r graphrules.Records) error {
+	if err := w.flushEntities(); err != nil {
+		return err
+	}
 	if len(r.Articles) == 0 {
 		return nil
 	}

@@ -190,6 +190,10 @@ type articleWriter struct {
 	entities map[string]int64
 	quotes   map[string]int64
 	claims   map[string]int64
+	// nextEntity is the id of the next new entity (0: not read yet), and
+	// newEntities those made and not yet written.
+	nextEntity  int64
+	newEntities []newEntity
 }
 
 // write stores entities, quotes, events, claims and contradictions, and

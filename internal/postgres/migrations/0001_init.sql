@@ -62,8 +62,9 @@ CREATE TABLE duplicates (
 CREATE INDEX duplicates_url ON duplicates(canonical_url);
 CREATE INDEX duplicates_article ON duplicates(article_id);
 
--- Entities across articles; ids come from a sequence, so an entity merged
--- away never gives its id to a new one.
+-- Entities across articles. The store gives a new entity one more than
+-- the highest id any entity had, merged away ones included (see
+-- nextEntityID), as the SQLite store does.
 CREATE TABLE entities (
 	id       bigserial PRIMARY KEY,
 	type     text COLLATE "C" NOT NULL,
