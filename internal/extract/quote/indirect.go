@@ -17,6 +17,10 @@ var notClauseStart = map[string]bool{"so": true, "nothing": true, "yes": true, "
 	"enough": true, "as": true, "very": true, "too": true, "repeatedly": true, "earlier": true, "later": true,
 	"not": true, "and": true, "but": true, "or": true, "of": true, "than": true, "by": true, "up": true, "out": true}
 
+// coordinators before a parenthetical attribution show that it covers the
+// words after it, not the writer's before it.
+var coordinators = map[string]bool{"and": true, "but": true, "or": true}
+
 // reported is one indirect quote found in a sentence, before the
 // complements of neighbouring cues are cut apart.
 type reported struct {
@@ -247,6 +251,9 @@ func (w *doc) postposed(i, n, lo, hi, sa, sb int) (reported, bool) {
 	}
 	if w.quotedTok[ca] {
 		return reported{}, false // a direct quote's attribution
+	}
+	if coordinators[w.low[cb-1]] {
+		return reported{}, false // "... to help his clients and, he argued, to help stabilize Ukraine": the cue covers what follows
 	}
 	c := &cand{kind: KindIndirect, para: w.paraOf[i],
 		attr: attribution{ok: true, cueA: i, cueB: i + n, subA: sa, subB: sb}}
