@@ -190,6 +190,9 @@ func (s *Stage) fromClause(c *docIndex, earlier []news.Claim, cl clause) []news.
 // complement). No predicate (and so no claim) when the clause has neither.
 func (s *Stage) predicate(c *docIndex, cl clause) (string, int) {
 	for k := cl.first; k < cl.end; k++ {
+		if c.phrasal(k) {
+			continue // "backed out of the debate" is no backing
+		}
 		if cls, ok := s.preds.classOf[strings.ToLower(c.words[k])]; ok && c.ref[k].entity == "" && !c.inName(k) {
 			if prepositionalClassWords[strings.ToLower(c.words[k])] && !c.afterBe(k, cl.first) {
 				continue // "the fight against terrorism": no predicate; "I was against the war": one
@@ -208,7 +211,7 @@ func (s *Stage) predicate(c *docIndex, cl clause) (string, int) {
 			continue
 		}
 		v, ok := c.verbAt(k)
-		if !ok || auxiliaryVerbs[v] || introducingVerbs[v] || lightVerbs[v] ||
+		if !ok || auxiliaryVerbs[v] || introducingVerbs[v] || lightVerbs[v] || c.phrasal(k) ||
 			k+1 < cl.end && strings.EqualFold(c.words[k+1], "that") || raisingVerbs[v] && k+1 < cl.end && c.words[k+1] == "to" {
 			continue // "found that ...": the claim is the complement
 		}
@@ -296,7 +299,7 @@ func (s *Stage) subject(c *docIndex, earlier []news.Claim, cl clause, at int) st
 	}
 	if cl.quote != "" {
 		for k := at - 1; k >= cl.first && k >= at-8; k-- {
-			if firstPerson[strings.ToLower(c.words[k])] {
+			if firstPerson[strings.ToLower(c.words[k])] && !c.innerQuoted(k, cl.first) {
 				return cl.speaker // "I was totally against the war"
 			}
 		}
@@ -371,8 +374,8 @@ func (c *docIndex) verbSubject(cl clause, at int) string {
 			return "" // "escalating sanctions": a participle that modifies a noun
 		}
 	}
-	if c.inRelativeClause(k, cl.first) || c.inPrepositionalPhrase(k, cl.first) {
-		return "" // "the type of campaign that we run"; "Clinton's use of a server at the State Department did not show"
+	if c.inRelativeClause(k, cl.first) || c.inPrepositionalPhrase(k, cl.first) || c.reducedRelative(k, cl.first) {
+		return "" // "the type of campaign that we run"; "Clinton's use of a server at the State Department did not show"; "the scenario Pelosi was discussing"
 	}
 	if r := c.ref[k]; r.entity != "" && r.typ != news.TypeLOC {
 		if r.kind == news.MentionNominal && r.entity != cl.speaker {
@@ -380,14 +383,15 @@ func (c *docIndex) verbSubject(cl clause, at int) string {
 		}
 		return r.entity
 	}
-	if w := strings.ToLower(c.words[k]); cl.quote != "" && (w == "i" || w == "we") {
-		return cl.speaker // not "our" in "at our backs"
+	if w := strings.ToLower(c.words[k]); cl.quote != "" && (w == "i" || w == "we") && !c.innerQuoted(k, cl.first) {
+		return cl.speaker // not "our" in "at our backs", nor the "I" of words the speaker quotes
 	}
 	return ""
 }
 
 // inRelativeClause reports a subject at token k that opens a relative
-// clause: "that"/"which"/"who" right before it, after a noun.
+// clause: "that"/"which"/"who" right before it, after a noun or another
+// name ("the Founding Father who Beck idolizes").
 func (c *docIndex) inRelativeClause(k, first int) bool {
 	for k > first && c.ref[k-1].entity != "" && c.ref[k-1].entity == c.ref[k].entity {
 		k-- // to the name's first word
@@ -400,7 +404,7 @@ func (c *docIndex) inRelativeClause(k, first int) bool {
 		return false
 	}
 	t, ok := c.tag(k - 2)
-	return ok && strings.HasPrefix(t, "NN") && c.ref[k-2].entity == ""
+	return ok && strings.HasPrefix(t, "NN") && (c.ref[k-2].entity == "" || c.ref[k-2].entity != c.ref[k].entity)
 }
 
 // auxiliaryForms are the inflected auxiliaries and modals that may stand
@@ -520,6 +524,10 @@ func (c *docIndex) notAsserted(cl clause, at int) bool {
 			return true
 		case (w == "love" || w == "like") && k > cl.first && wouldForms[strings.ToLower(c.words[k-1])]:
 			return true // "I would love to have Bloomberg run": a wish
+		case uncertainWords[w], w == "sure" && c.negatedAt(max(cl.first, k-3), k):
+			return true // "we're not sure how much lower Trump can sink": no assertion
+		case beliefVerbs[lemma.Lemma(w, lemma.Verb)] && k > cl.first && relativeWords[strings.ToLower(c.words[k-1])]:
+			return true // "we have generals who think we can win": their belief, not the speaker's claim
 		case (w == "have" || w == "'ve" || w == "’ve") && k > cl.first && k >= at-3 && counterfactualModals[strings.ToLower(c.words[k-1])]:
 			return true // "would have never proposed": what did not happen
 		case w == "had" && k+1 < at && c.ref[k+1].entity != "" && (k == cl.first || !isLowerWord(strings.ToLower(c.words[k-1])) ||
@@ -548,6 +556,11 @@ var (
 	conditionWords       = set(`if unless whether`)
 	hedgeModals          = set(`should shouldn't must mustn't might may let lets let's could couldn't ought`)
 	wouldForms           = set(`would 'd ’d`)
+	uncertainWords       = set(`unsure uncertain unclear`)
+	relativeWords        = set(`who that which`)
+	// beliefVerbs after a relative pronoun report others' views ("generals
+	// who think we can win"), unlike "differences that explain why"
+	beliefVerbs = set(`think believe feel say expect suspect`)
 )
 
 // strayWord reports a class word that is no predicate of its clause

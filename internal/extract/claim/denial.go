@@ -90,7 +90,7 @@ func (s *Stage) denialContradictions(c *docIndex, earlier []news.Claim, found []
 			continue
 		}
 		seen[key] = true
-		subject := a.accused
+		subject := c.headName(a.accused, a.first, a.end)
 		if subject == "" {
 			subject = s.statementSubject(c, a, d.speaker)
 		}

@@ -62,3 +62,110 @@ func (c *docIndex) verbAfter(k int) bool {
 	t, _ := c.tag(k + 1)
 	return strings.HasPrefix(t, "VB") || t == "MD"
 }
+
+// headName returns the person a name of entity e in tokens [first, end)
+// modifies when lower-case nouns and another person's name follow it
+// ("accused Donald Trump campaign manager Corey Lewandowski": the accused
+// is Lewandowski); else e.
+func (c *docIndex) headName(e string, first, end int) string {
+	if e == "" {
+		return ""
+	}
+	for k := first; k < end; k++ {
+		if c.ref[k].entity != e || k+1 < end && c.ref[k+1].entity == e {
+			continue
+		}
+		j := k + 1
+		for j < end && j <= k+maxNameModifiers && c.ref[j].entity == "" && c.words[j] == strings.ToLower(c.words[j]) {
+			if t, ok := c.tag(j); !ok || !strings.HasPrefix(t, "NN") {
+				break
+			}
+			j++
+		}
+		if r := c.ref[min(j, end-1)]; j > k+1 && j < end && r.entity != "" && r.entity != e && r.typ == news.TypePER {
+			return r.entity
+		}
+	}
+	return e
+}
+
+// phrasal reports a verb at token k followed by a particle that changes
+// its meaning ("backed out of", "backed off", "turned away"; not "lashed
+// out at"): its class, if any, is not the phrase's.
+func (c *docIndex) phrasal(k int) bool {
+	if k+1 >= len(c.words) || !particles[strings.ToLower(c.words[k+1])] {
+		return false
+	}
+	if strings.EqualFold(c.words[k+1], "out") && (k+2 >= len(c.words) || !strings.EqualFold(c.words[k+2], "of")) {
+		return false
+	}
+	if t, ok := c.tag(k); ok {
+		return strings.HasPrefix(t, "VB")
+	}
+	_, ok := c.verbAt(k)
+	return ok
+}
+
+var particles = set(`out off away`)
+
+// reducedRelative reports, on a tagged document, a name at token k (its
+// last word) right after a common noun that a determiner opens ("the exact
+// scenario Pelosi was discussing would be novel", "a report Kessler
+// filed"): the name opens a relative clause without "that", which is not
+// the claim. A noun without a determiner modifies the name ("thug Putin",
+// "Alabama senator Jeff Sessions"), and a phrase that opens the clause is
+// an adjunct ("In this case Democrats were fighting").
+func (c *docIndex) reducedRelative(k, first int) bool {
+	e := c.ref[k].entity
+	j := k
+	for j > first && c.ref[j-1].entity == e {
+		j--
+	}
+	j-- // the noun
+	if j < first || c.ref[j].entity != "" {
+		return false
+	}
+	if t, ok := c.tag(j); !ok || (t != "NN" && t != "NNS") || c.words[j] != strings.ToLower(c.words[j]) {
+		return false
+	}
+	d := j - 1
+	for d >= first && d >= j-3 {
+		t, _ := c.tag(d)
+		if !strings.HasPrefix(t, "JJ") && t != "NN" || c.ref[d].entity != "" {
+			break
+		}
+		d--
+	}
+	if d < first {
+		return false
+	}
+	if t, _ := c.tag(d); t != "DT" && t != "PRP$" {
+		return false
+	}
+	if p := d - 1; p >= first && (prepositions[strings.ToLower(c.words[p])] || strings.EqualFold(c.words[p], "during")) {
+		return !(p == first || c.words[p-1] == "," || strings.EqualFold(c.words[p-1], "that")) // "that during his administration Scott had cut"
+	}
+	return true
+}
+
+// innerQuoted reports a token k inside single quotation marks opened
+// within the clause starting at first ("She said, 'I refuse to ...'"):
+// words the speaker quotes inside their own, not the speaker's. Double
+// marks inside reported speech are the speaker's own words ('he said he
+// "will win"').
+func (c *docIndex) innerQuoted(k, first int) bool {
+	open, straight := 0, 0
+	for j := first; j < k; j++ {
+		switch c.words[j] {
+		case "‘":
+			open++
+		case "’":
+			if open > 0 {
+				open--
+			}
+		case "'":
+			straight++ // a straight mark alone as a token opens or closes
+		}
+	}
+	return open > 0 || straight%2 == 1
+}
