@@ -71,6 +71,9 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 			continue // "X agreed", "X sent", "X said aboard his plane as he ...": no words of X's are reported
 		}
 		first, end := c.tokensIn(q.Span)
+		if q.Kind == news.QuoteIndirect && c.nounCue(q.Cue, first, end) {
+			continue // "... one of the two earliest states": the cue is a noun, the words the writer's
+		}
 		claims = append(claims, s.fromClause(c, claims, clause{
 			speaker: q.Speaker, first: first, end: end, deny: denialCues[strings.ToLower(q.Cue)],
 			quote: q.ID, evidence: q.Span,

@@ -169,3 +169,38 @@ func (c *docIndex) innerQuoted(k, first int) bool {
 	}
 	return open > 0 || straight%2 == 1
 }
+
+// nounCue reports, on a tagged document, an indirect quote (tokens [first,
+// end)) whose cue, the nearest token of that word in its sentence outside
+// the words, is a noun after an adjective, a number or a determiner ("the
+// two earliest states"): no one is reported, the words are the writer's.
+func (c *docIndex) nounCue(cue string, first, end int) bool {
+	f := strings.Fields(cue)
+	if len(f) == 0 || first >= len(c.words) {
+		return false
+	}
+	sent := c.sentenceOf(first)
+	best := -1
+	for k := sent.FirstToken; k < sent.EndToken; k++ {
+		if (k < first || k >= end) && strings.EqualFold(c.words[k], f[0]) && (best < 0 || dist(k, first, end) < dist(best, first, end)) {
+			best = k
+		}
+	}
+	if best < 1 {
+		return false
+	}
+	t, ok := c.tag(best)
+	if !ok || !strings.HasPrefix(t, "NN") {
+		return false
+	}
+	p, _ := c.tag(best - 1)
+	return strings.HasPrefix(p, "JJ") || p == "CD" || p == "DT" || p == "PRP$"
+}
+
+// dist is how far token k lies from the range [first, end).
+func dist(k, first, end int) int {
+	if k < first {
+		return first - k
+	}
+	return k - end + 1
+}

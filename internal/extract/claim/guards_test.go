@@ -92,6 +92,16 @@ func TestClaimGuards(t *testing.T) {
 			ents:   []fent{ortiz, kessler},
 			quotes: []fquote{{"union boss Kessler closed the mill", "Ortiz", "said"}},
 		}, "NNP VBD NN NN NNP VBD DT NN .", []string{"Ortiz affirm close Kessler"}},
+		{"a noun taken for the cue reports no one", fixture{
+			text:   "Kessler campaigned hard in the city race, but Ortiz chose one of the two earliest states.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"Kessler campaigned hard in the city race", "Ortiz", "states"}},
+		}, "NNP VBD RB IN DT NN NN , CC NNP VBD CD IN DT CD JJS NNS .", nil},
+		{"the verb of the same word still reports", fixture{
+			text:   "Kessler is campaigning hard, Ortiz states.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"Kessler is campaigning hard", "Ortiz", "states"}},
+		}, "NNP VBZ VBG RB , NNP VBZ .", []string{"Ortiz affirm campaign Kessler"}},
 		{"uncertainty is no assertion", fixture{
 			text:   `Ortiz said: "We are not sure how much longer Kessler can run the mill."`,
 			ents:   []fent{ortiz, kessler},
