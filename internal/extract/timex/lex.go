@@ -35,8 +35,10 @@ func lex(text string) []word {
 				i += n
 				continue
 			}
-			// An apostrophe inside a word ("o'clock").
-			if (r == '\'' || r == '’') && i+n < len(text) {
+			// An apostrophe inside a word ("o'clock"), but not a
+			// possessive "'s", which ends the word: "Sunday’s vote",
+			// "last year's total" are dates followed by their noun.
+			if (r == '\'' || r == '’') && i+n < len(text) && !possessiveAt(text, i+n) {
 				if r2, _ := utf8.DecodeRuneInString(text[i+n:]); unicode.IsLetter(r2) {
 					i += n
 					continue
@@ -52,6 +54,16 @@ func lex(text string) []word {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// possessiveAt reports whether text[i:] (just after an apostrophe) is the
+// "s" of a possessive: an "s" that no letter or digit follows.
+func possessiveAt(text string, i int) bool {
+	if i >= len(text) || text[i] != 's' && text[i] != 'S' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i+1:])
+	return i+1 >= len(text) || !isWordRune(r)
+}
 
 var months = map[string]int{
 	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,

@@ -20,8 +20,10 @@ var pastWords = map[string]bool{
 // future reports whether the sentence around word i speaks of the future:
 // a past-tense verb just before the date ("said on Monday", but not "will
 // be held on Monday" or "scheduled for Monday") makes it past whatever
-// follows; otherwise a future marker anywhere in the sentence
-// ("will meet on Monday") makes it future. News defaults to the past.
+// follows; otherwise a future marker of the sentence ("will meet on
+// Monday") makes it future unless a past-tense verb before the date stands
+// nearer it.
+// News defaults to the past.
 func (p *parser) future(i int) bool {
 	first, last := p.sentence(i)
 	for j := i - 1; j >= first && j >= i-3; j-- {
@@ -36,12 +38,33 @@ func (p *parser) future(i int) bool {
 			return false
 		}
 	}
+	// Otherwise the tense nearest the date decides: a future marker
+	// closer than any past-tense verb before the date ("He alleged the
+	// results of Sunday's elections, according to which the party is going
+	// to form the government" is past: "alleged" is nearer than "going").
+	// A past tense after the date is mostly the report's ("officials
+	// said"), which says nothing of the event's time.
+	future, past := len(p.ws), len(p.ws)
 	for j := first; j < last; j++ {
-		if futureWords[p.ws[j].lower] {
-			return true
+		if j == i {
+			continue
+		}
+		d := max(j-i, i-j)
+		l := p.ws[j].lower
+		switch {
+		case futureWords[l]:
+			future = min(future, d)
+		case j < i && (pastWords[l] && l != "last" && l != "earlier" || strings.HasSuffix(l, "ed") && len(l) > 4) && !p.participle(j):
+			past = min(past, d) // before the date only: "will meet on Saturday, officials said" is future
 		}
 	}
-	return false
+	return future < past
+}
+
+// participle reports whether word j follows "be" or "been" ("will be
+// held"): a participle of a future or passive verb, not a past tense.
+func (p *parser) participle(j int) bool {
+	return j > 0 && (p.ws[j-1].lower == "be" || p.ws[j-1].lower == "been")
 }
 
 // sentence returns the words [first, last) of the sentence that holds word

@@ -75,6 +75,17 @@ func TestFind(t *testing.T) {
 		{"It was only disclosed on January 22.", thu, []want{{"on January 22", "2015-01-22", "day"}}},
 		{"He was arrested on March 3.", thu, []want{{"on March 3", "2014-03-03", "day"}}},
 		{"The vote will be held on March 3.", thu, []want{{"on March 3", "2015-03-03", "day"}}},
+		// A possessive date is a date: "Tuesday's attack", "last year's total".
+		{"Tuesday’s blast killed nine.", thu, []want{{"Tuesday", "2015-02-17", "day"}}},
+		{"Officials counted last night's damage.", thu, []want{{"last night", "2015-02-18", "day"}}},
+		{"Cases exceeded last year's total.", thu, []want{{"last year", "2014", "year"}}},
+		{"Today's march was calm.", thu, []want{{"Today", "2015-02-19", "day"}}},
+		{"The boss's car and O'Neill's bike were seen.", thu, nil},
+		// The tense nearest the date decides, not a future marker in
+		// another clause.
+		{"She disputed the results of Sunday's vote, which the party is going to contest.", thu, []want{{"Sunday", "2015-02-15", "day"}}},
+		{"He hoped senators will oppose it when the bill passed the House on Saturday.", thu, []want{{"on Saturday", "2015-02-14", "day"}}},
+		{"The ministers will meet on Saturday, officials said.", thu, []want{{"on Saturday", "2015-02-21", "day"}}},
 		{"The court will rule on January 5.", thu, []want{{"on January 5", "2016-01-05", "day"}}},
 		{"He died Jan. 22 in Lahore.", thu, []want{{"Jan. 22", "2015-01-22", "day"}}},
 		{"The 3rd of February was cold.", thu, []want{{"3rd of February", "2015-02-03", "day"}}},
