@@ -71,8 +71,8 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 			continue // "X agreed", "X sent", "X said aboard his plane as he ...": no words of X's are reported
 		}
 		first, end := c.tokensIn(q.Span)
-		if q.Kind == news.QuoteIndirect && c.nounCue(q.Cue, first, end) {
-			continue // "... one of the two earliest states": the cue is a noun, the words the writer's
+		if q.Kind == news.QuoteIndirect && (c.nounCue(q.Cue, first, end) || c.relativeCue(q.Cue, first, end) || c.opensWithOther(q.Speaker, first, end)) {
+			continue // "one of the two earliest states": a noun; "a story that said": the story's; "said Mr. Sperling, but she has ...": the writer's
 		}
 		claims = append(claims, s.fromClause(c, claims, clause{
 			speaker: q.Speaker, first: first, end: end, deny: denialCues[strings.ToLower(q.Cue)],
@@ -527,6 +527,8 @@ func (c *docIndex) notAsserted(cl clause, at int) bool {
 			return true
 		case (w == "love" || w == "like") && k > cl.first && wouldForms[strings.ToLower(c.words[k-1])]:
 			return true // "I would love to have Bloomberg run": a wish
+		case beliefVerbs[w] && k-1 > cl.first && strings.EqualFold(c.words[k-1], "to") && c.otherSubject(k-2, cl.speaker):
+			return true // "getting some Republicans to say Trump is unfit": what others are to say
 		case uncertainWords[w], w == "sure" && c.negatedAt(max(cl.first, k-3), k):
 			return true // "we're not sure how much lower Trump can sink": no assertion
 		case beliefVerbs[lemma.Lemma(w, lemma.Verb)] && k > cl.first && relativeWords[strings.ToLower(c.words[k-1])]:
@@ -561,8 +563,9 @@ var (
 	wouldForms           = set(`would 'd ’d`)
 	uncertainWords       = set(`unsure uncertain unclear`)
 	relativeWords        = set(`who that which`)
-	// beliefVerbs after a relative pronoun report others' views ("generals
-	// who think we can win"), unlike "differences that explain why"
+	// beliefVerbs after a relative pronoun or "to" report others' views
+	// ("generals who think we can win", "getting Republicans to say"),
+	// unlike "differences that explain why"
 	beliefVerbs = set(`think believe feel say expect suspect`)
 )
 
@@ -905,6 +908,9 @@ func (c *docIndex) inPrepositionalPhrase(k, first int) bool {
 	for j >= first && j >= k-maxNameModifiers-1 && (determiners[strings.ToLower(c.words[j])] || c.nameModifier(j, e)) {
 		j--
 	}
+	if j > first && (strings.EqualFold(c.words[j], "and") || strings.EqualFold(c.words[j], "or")) && c.ref[j-1].entity != "" && c.ref[j-1].entity != e {
+		return c.inPrepositionalPhrase(j-1, first) // "the meeting between Obama and Sanders was raised"
+	}
 	return j >= first && prepositions[strings.ToLower(c.words[j])]
 }
 
@@ -972,7 +978,7 @@ func (c *docIndex) nounModifier(j int, e string) bool {
 	return false
 }
 
-var prepositions = set(`of for to with by from in at on behind against about than`)
+var prepositions = set(`of for to with by from in at on behind against about than between among`)
 
 // namedOnlyAfter reports a speaker named in the sentence of the clause
 // starting at token first only after it.

@@ -197,10 +197,59 @@ func (c *docIndex) nounCue(cue string, first, end int) bool {
 	return strings.HasPrefix(p, "JJ") || p == "CD" || p == "DT" || p == "PRP$"
 }
 
+// relativeCue reports an indirect quote (tokens [first, end)) whose cue,
+// the nearest token of that word before the words, follows "that" or
+// "which" ("a story that said FEMA would ..."): the thing before the
+// relative pronoun says it, not the speaker the quote stage chose.
+func (c *docIndex) relativeCue(cue string, first, end int) bool {
+	f := strings.Fields(cue)
+	if len(f) == 0 || first >= len(c.words) {
+		return false
+	}
+	sent := c.sentenceOf(first)
+	for k := first - 1; k > sent.FirstToken && k >= first-4; k-- {
+		if strings.EqualFold(c.words[k], f[0]) {
+			w := strings.ToLower(c.words[k-1])
+			return w == "that" || w == "which"
+		}
+	}
+	return false
+}
+
+// opensWithOther reports indirect words (tokens [first, end)) that open
+// with another person's name and a comma: the name is an attribution's
+// speaker after its cue ("'not a backslapper,' said Mr. Sperling, but she
+// has ..."), and the words after it are the writer's.
+func (c *docIndex) opensWithOther(speaker string, first, end int) bool {
+	k := first
+	for k < end && (c.words[k] == "Mr." || c.words[k] == "Ms." || c.words[k] == "Mrs." || c.words[k] == "Dr.") {
+		k++
+	}
+	r := c.ref[min(k, len(c.ref)-1)]
+	if k >= end || r.entity == "" || r.entity == speaker || r.typ != news.TypePER {
+		return false
+	}
+	for k < end && c.ref[k].entity == r.entity {
+		k++
+	}
+	return k < end && c.words[k] == ","
+}
+
 // dist is how far token k lies from the range [first, end).
 func dist(k, first, end int) int {
 	if k < first {
 		return first - k
 	}
 	return k - end + 1
+}
+
+// otherSubject reports, on a tagged document, a noun or a name other than
+// the speaker at token k: the subject of an infinitive after it ("getting
+// some Republicans to say"), not the speaker's "I happen to think".
+func (c *docIndex) otherSubject(k int, speaker string) bool {
+	if r := c.ref[k]; r.entity != "" {
+		return r.entity != speaker && r.kind != news.MentionPronoun
+	}
+	t, ok := c.tag(k)
+	return ok && strings.HasPrefix(t, "NN")
 }

@@ -102,6 +102,26 @@ func TestClaimGuards(t *testing.T) {
 			ents:   []fent{ortiz, kessler},
 			quotes: []fquote{{"Kessler is campaigning hard", "Ortiz", "states"}},
 		}, "NNP VBZ VBG RB , NNP VBZ .", []string{"Ortiz affirm campaign Kessler"}},
+		{"what others are to say is not the speaker's claim", fixture{
+			text:   "Ortiz said getting the board to say Kessler is wrong will take time.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"getting the board to say Kessler is wrong will take time", "Ortiz", "said"}},
+		}, "NNP VBD VBG DT NN TO VB NNP VBZ JJ MD VB NN .", nil},
+		{"a report that said is the report's, not the speaker's", fixture{
+			text:   "Ortiz traced the rumour to a blog that said Kessler closed the mill.",
+			ents:   []fent{ortiz, kessler},
+			quotes: []fquote{{"Kessler closed the mill", "Ortiz", "said"}},
+		}, "NNP VBD DT NN TO DT NN WDT VBD NNP VBD DT NN .", nil},
+		{"words after an inverted attribution are the writer's", fixture{
+			text:   "Ortiz is 'not a quitter,' said Kessler, but she has closed the mill.",
+			ents:   []fent{{"PER", []string{"Ortiz", "she"}, "", ""}, kessler},
+			quotes: []fquote{{"Kessler, but she has closed the mill", "Ortiz", "said"}},
+		}, "", nil},
+		{"a name coordinated inside a prepositional phrase is no subject", fixture{
+			text:   "Ortiz said the feud between Dunmore and Kessler was settled.",
+			ents:   []fent{ortiz, kessler, dunmore},
+			quotes: []fquote{{"the feud between Dunmore and Kessler was settled", "Ortiz", "said"}},
+		}, "NNP VBD DT NN IN NNP CC NNP VBD VBN .", nil},
 		{"uncertainty is no assertion", fixture{
 			text:   `Ortiz said: "We are not sure how much longer Kessler can run the mill."`,
 			ents:   []fent{ortiz, kessler},
