@@ -50,6 +50,9 @@ func (p *parser) absolute(i int) (int, value) {
 			return 3, value{y: p.ref.Year() + off, m: m, gran: Month, ok: true}
 		}
 		if (triggers[p.word(i-1).lower] || p.rangeEnd(i)) && tight(w) {
+			if y := p.rangeYear(i); y > 0 {
+				return 1, value{y: y, m: m, gran: Month, ok: true}
+			}
 			return 1, p.inferMonth(i, m)
 		}
 		return 0, value{}
@@ -86,6 +89,22 @@ func (p *parser) rangeEnd(i int) bool {
 		return month(p.word(i-2)) > 0
 	}
 	return false
+}
+
+// rangeYear returns the year written after the second month of a range
+// that begins with the month at i ("between January and August 2020":
+// January is of 2020 too), or 0.
+func (p *parser) rangeYear(i int) int {
+	switch p.word(i + 1).lower {
+	case "to", "and", "or", "through", "until":
+	default:
+		return 0
+	}
+	m2, y := p.word(i+2), p.word(i+3)
+	if month(m2) == 0 || !tight(p.word(i+1)) || !tight(m2) || !joined(m2, y) {
+		return 0
+	}
+	return year(y)
 }
 
 // relOffset is the offset in years, months or weeks of "last year",

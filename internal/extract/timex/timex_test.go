@@ -75,6 +75,9 @@ func TestFind(t *testing.T) {
 		{"It was only disclosed on January 22.", thu, []want{{"on January 22", "2015-01-22", "day"}}},
 		{"He was arrested on March 3.", thu, []want{{"on March 3", "2014-03-03", "day"}}},
 		{"The vote will be held on March 3.", thu, []want{{"on March 3", "2015-03-03", "day"}}},
+		// The year after a range's second month is the first month's too.
+		{"Cholera killed 66 people between January and August 2012.", thu, []want{{"January", "2012-01", "month"}, {"August 2012", "2012-08", "month"}}},
+		{"Prices rose from March to May 2013.", thu, []want{{"March", "2013-03", "month"}, {"May 2013", "2013-05", "month"}}},
 		// A possessive date is a date: "Tuesday's attack", "last year's total".
 		{"Tuesday’s blast killed nine.", thu, []want{{"Tuesday", "2015-02-17", "day"}}},
 		{"Officials counted last night's damage.", thu, []want{{"last night", "2015-02-18", "day"}}},
