@@ -23,9 +23,9 @@ const dbFileName = "newsgraph.db"
 
 // appStore is the store a command opens: news.Store and what the
 // commands ask of a store beside it. *sqlite.DB (a file) and
-// *postgres.DB (a postgres:// URL) have it; the SQLite store also keeps
-// watchlists, alerts and webhooks (news.WatchStore, alert.Outbox,
-// alert.WebhookStore), which commands find by a type assertion.
+// *postgres.DB (a postgres:// URL) have it; both also keep watchlists,
+// alerts and webhooks (watchingStore), which commands find by a type
+// assertion.
 type appStore interface {
 	news.Store
 	// Path names the database in messages (a URL without its password).
@@ -91,7 +91,7 @@ func openStore(ctx context.Context, flagValue string, mustExist bool) (appStore,
 }
 
 // watchingStore is a store that also keeps watchlists, their alerts and
-// webhooks (the SQLite store; the PostgreSQL store does not yet).
+// webhooks: both stores.
 type watchingStore interface {
 	appStore
 	news.WatchStore
@@ -99,7 +99,10 @@ type watchingStore interface {
 	alert.WebhookStore
 }
 
-var _ watchingStore = (*sqlite.DB)(nil)
+var (
+	_ watchingStore = (*sqlite.DB)(nil)
+	_ watchingStore = (*postgres.DB)(nil)
+)
 
 // storeAlertHook is ingestAlertHook for a store that keeps watchlists,
 // and no hook for one that does not: then --alerts is an error.
@@ -108,7 +111,7 @@ func storeAlertHook(ctx context.Context, env *environment, store appStore, print
 		return ingestAlertHook(ctx, env, ws, print)
 	}
 	if print {
-		return nil, fmt.Errorf("--alerts: %s keeps no watchlists (they need the SQLite store for now)", store.Path())
+		return nil, fmt.Errorf("--alerts: %s keeps no watchlists", store.Path())
 	}
 	return nil, nil
 }

@@ -30,7 +30,7 @@ type workerAlerts struct {
 }
 
 // newWorkerAlerts returns the worker's alerts on store, published with
-// pub; nil when the store keeps no watchlists (PostgreSQL, for now).
+// pub; nil when the store keeps no watchlists.
 func newWorkerAlerts(ctx context.Context, store appStore, pub alertPublisher, timeout time.Duration) (*workerAlerts, error) {
 	ws, ok := store.(watchingStore)
 	if !ok {
