@@ -41,8 +41,8 @@ type Outcome struct {
 }
 
 // Outbox is the queue of deliveries, kept in the store so that they
-// survive restarts. Implementations: internal/sqlite (DB.ClaimDeliveries,
-// DB.RecordDelivery).
+// survive restarts. Implementations: internal/sqlite and internal/postgres
+// (DB.ClaimDeliveries, DB.RecordDelivery).
 type Outbox interface {
 	// ClaimDeliveries returns at most n pending deliveries due at now,
 	// oldest first, at most one per webhook and none of a webhook that

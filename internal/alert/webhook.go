@@ -54,7 +54,7 @@ type Status struct {
 }
 
 // WebhookStore keeps the webhooks of watchlists and the state of their
-// deliveries. Implementations: internal/sqlite.
+// deliveries. Implementations: internal/sqlite, internal/postgres.
 type WebhookStore interface {
 	// PutWebhook sets (or replaces) watchlist id's webhook; alerts the
 	// watchlist's rules fire from now on are queued for it. It returns

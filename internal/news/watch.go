@@ -16,8 +16,8 @@ var ErrNoSuchWatchlist = errors.New("no such watchlist in the store")
 // questions about a stored article that matching a rule needs beyond
 // Store. It is separate from Store so that a store can add it on its own.
 //
-// Implementations: internal/sqlite. All methods are safe for concurrent
-// use.
+// Implementations: internal/sqlite, internal/postgres. All methods are
+// safe for concurrent use.
 type WatchStore interface {
 	// PutWatchlist stores w. A watchlist with w's name already stored is
 	// replaced (its id stays): its rules of the same names keep their ids,
