@@ -2,11 +2,17 @@ package main
 
 import (
 	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/alert"
+	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/postgres"
 )
 
@@ -69,4 +75,93 @@ func queuedDeliveries(t *testing.T, url string) []alert.Delivery {
 		t.Fatal(err)
 	}
 	return ds
+}
+
+// TestServePostgresDeliversWebhook: 'serve' on a postgres:// store
+// stores a watchlist and its webhook through the API, fires its rule on
+// the reference article ingested through the API, and its deliverer
+// POSTs the alert, signed, to the webhook and records it delivered.
+func TestServePostgresDeliversWebhook(t *testing.T) {
+	needSeed(t)
+	ctx := context.Background()
+	store, err := openStore(ctx, postgresURL(t), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	const secret = "a-secret-of-16-bytes-or-more"
+	got := make(chan string, 4)
+	receiver := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if err := alert.Verify(secret, r.Header, body, time.Now(), 0); err != nil {
+			http.Error(w, err.Error(), http.StatusUnauthorized)
+			return
+		}
+		got <- string(body)
+	}))
+	defer receiver.Close()
+	env := &environment{stdout: io.Discard, stderr: io.Discard}
+	opt, err := parseServeFlags(env, []string{"--token", "tok", "--data", t.TempDir(), "--webhook-allow-private",
+		"--webhook-poll", "50ms", "--webhook-backoff", "50ms"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := newServeHandler(env, opt, store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	call := func(method, path, body string) (int, string) {
+		req, _ := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer tok")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	if status, body := call("POST", "/api/watchlists", string(mustRead(t, isDenialsExample))); status != 201 {
+		t.Fatalf("create watchlist: %d %s", status, body)
+	}
+	if status, body := call("PUT", "/api/watchlists/1/webhook", `{"url":`+strconv.Quote(receiver.URL+"/hook")+`,"secret":"`+secret+`"}`); status/100 != 2 {
+		t.Fatalf("set webhook: %d %s", status, body)
+	}
+	seed, _ := os.ReadFile(seedArticle)
+	status, body := call("POST", "/api/ingest", `{"articles":[{"text":`+strconv.Quote(string(seed))+`,"published":"2015-02-19"}]}`)
+	if status != 201 || !strings.Contains(body, `"status":"stored"`) {
+		t.Fatalf("ingest: %d %s", status, body)
+	}
+	runCtx, stop := context.WithCancel(ctx)
+	wait, err := startDeliverer(runCtx, env, store, opt.webhooks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { stop(); wait() }()
+	select {
+	case payload := <-got:
+		if !strings.Contains(payload, `"rule":"denial about Islamic State"`) || !strings.Contains(payload, `"why":"Chaudhry Nisar denies`) {
+			t.Errorf("webhook payload %.400s, want the denial's alert", payload)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("the webhook got nothing in 60 s")
+	}
+	ws := store.(watchingStore)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		alerts, err := ws.Alerts(ctx, news.AlertQuery{WatchlistID: 1})
+		if err != nil || len(alerts) != 1 {
+			t.Fatalf("alerts: %+v, %v; want one", alerts, err)
+		}
+		st, err := ws.DeliveryStatus(ctx, []int64{alerts[0].ID})
+		if err == nil && st[alerts[0].ID].State == alert.StateDelivered {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("delivery not recorded: %+v, %v", st, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
