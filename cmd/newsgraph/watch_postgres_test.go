@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,8 +13,13 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/alert"
+	"github.com/newsgraph/newsgraph/internal/dedup"
+	"github.com/newsgraph/newsgraph/internal/jetstream"
+	"github.com/newsgraph/newsgraph/internal/jetstream/jstest"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
 	"github.com/newsgraph/newsgraph/internal/postgres"
+	"github.com/newsgraph/newsgraph/internal/work"
 )
 
 // TestWatchPostgres: with a postgres:// store, 'watch add' keeps the
@@ -164,4 +170,68 @@ func TestServePostgresDeliversWebhook(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// TestWorkerPostgresPublishesAlerts: a worker on a postgres:// store
+// fires the watchlist stored there on the article it stores, stores the
+// alert and publishes it once on newsgraph.alerts.<watchlist id>; the
+// job run again publishes nothing more.
+func TestWorkerPostgresPublishesAlerts(t *testing.T) {
+	url := postgresURL(t)
+	srv := jstest.Start(t, t.TempDir())
+	dir := t.TempDir()
+	wl := writeFile(t, dir, "floods.json", []byte(floodWatchlist))
+	if code, out, errOut := run(t, "", "watch", "add", wl, "--db", url); code != 0 {
+		t.Fatalf("watch add: exit %d\n%s%s", code, out, errOut)
+	}
+	w := postgresStubWorker(t, srv.URL(), url)
+	alerts, err := newWorkerAlerts(context.Background(), w.feeds.store, w.q, time.Minute)
+	if err != nil || alerts == nil {
+		t.Fatalf("worker alerts on PostgreSQL: %v, %v; want them", alerts, err)
+	}
+	w.alerts = alerts
+	runJobs(t, w, floodJobs...)
+	subjects, published := streamAlerts(t, srv.URL(), "first")
+	if len(published) != 1 || subjects[0] != "newsgraph.alerts.1" || published[0].Rule != "flood" || published[0].Article.Source != "river.txt" {
+		t.Fatalf("alert messages %v %+v, want one of rule flood on river.txt", subjects, published)
+	}
+	if err := w.ingest(context.Background(), floodJobs[0], 2); err != nil {
+		t.Fatal(err)
+	}
+	if _, again := streamAlerts(t, srv.URL(), "second"); len(again) != 1 {
+		t.Errorf("after the job ran again: %d alert messages, want still 1", len(again))
+	}
+	stored, err := alerts.store.Alerts(context.Background(), news.AlertQuery{})
+	if err != nil || len(stored) != 1 {
+		t.Errorf("stored alerts: %d, %v; want 1", len(stored), err)
+	}
+}
+
+// postgresStubWorker is stubWorker (no pipeline stages) on the store at a
+// postgres:// URL, opened as the worker command opens it.
+func postgresStubWorker(t *testing.T, natsURL, db string) *worker {
+	t.Helper()
+	ctx := context.Background()
+	store, err := openStore(ctx, db, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	runner, err := pipeline.NewRunner()
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := work.New(work.Config{Store: store, Pipeline: runner, Dedup: dedup.DefaultConfig()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := jetstream.Open(ctx, jetstream.Config{URL: natsURL, Manage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { q.Close() })
+	env := &environment{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}
+	return &worker{env: env, opt: workerOptions{queue: q.Config(), parallel: 1, untilEmpty: true},
+		log: slog.New(slog.NewTextHandler(io.Discard, nil)), q: q, svc: svc, metrics: jetstream.NewMetrics(q),
+		feeds: &ingester{env: env, store: store, svc: svc, opt: ingestOptions{feedMaxItems: 500, interval: time.Minute}}, holder: "test"}
 }
