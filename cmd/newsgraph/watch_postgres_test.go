@@ -58,6 +58,10 @@ func TestWatchPostgres(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"stance": "deny"`) || !strings.Contains(out, "latest alerts: 1") {
 		t.Errorf("watch show: exit %d, %q", code, out)
 	}
+	code, out, errOut := run(t, "", "watch", "test", isDenialsExample, "--since", "2015-01-01", "--db", url)
+	if code != 0 || len(decodeAlerts(t, out)) != 1 || !strings.Contains(errOut, "1 alert on 1 article") {
+		t.Errorf("watch test: exit %d, %q, %q", code, out, errOut)
+	}
 	code, out, _ = run(t, "", "watch", "rm", "1", "--db", url)
 	if code != 0 || out != "removed watchlist 1 is-denials\n" {
 		t.Errorf("watch rm: exit %d, %q", code, out)
