@@ -2,86 +2,25 @@ package watch
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/newsgraph/newsgraph/internal/names"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
-// The parts of the article contract (../shared/contract/README.md) that
-// rules read. Offsets count code points, as in the contract.
+// Rules read the article contract (../shared/contract/README.md) as
+// news.UnmarshalContract reads it, the one codec of the contract; the
+// short names keep the matcher readable. Offsets count code points, as in
+// the contract.
 type (
-	cDoc struct {
-		Text           string           `json:"text"`
-		Title          *string          `json:"title"`
-		URL            *string          `json:"url"`
-		Published      *string          `json:"published"`
-		Source         *string          `json:"source"`
-		Sentences      []cSpan          `json:"sentences"`
-		Entities       []cEntity        `json:"entities"`
-		Quotes         []cQuote         `json:"quotes"`
-		Events         []cEvent         `json:"events"`
-		Claims         []cClaim         `json:"claims"`
-		Contradictions []cContradiction `json:"contradictions"`
-	}
-	cSpan struct {
-		Start int `json:"start"`
-		End   int `json:"end"`
-	}
-	cEntity struct {
-		ID       string   `json:"id"`
-		Type     string   `json:"type"`
-		Name     string   `json:"name"`
-		Aliases  []string `json:"aliases"`
-		Mentions []cSpan  `json:"mentions"`
-		Place    *cPlace  `json:"place"`
-	}
-	cPlace struct {
-		Country *string  `json:"country"`
-		Admin1  *string  `json:"admin1"`
-		Lat     *float64 `json:"lat"`
-		Lon     *float64 `json:"lon"`
-	}
-	cQuote struct {
-		ID       string  `json:"id"`
-		Text     string  `json:"text"`
-		Start    int     `json:"start"`
-		End      int     `json:"end"`
-		Speaker  *string `json:"speaker"`
-		Sourcing string  `json:"sourcing"`
-		Hedged   bool    `json:"hedged"`
-	}
-	cEvent struct {
-		ID       string  `json:"id"`
-		Type     string  `json:"type"`
-		Actor    *string `json:"actor"`
-		Target   *string `json:"target"`
-		Sentence int     `json:"sentence"`
-		Trigger  cSpan   `json:"trigger"`
-		Date     *string `json:"date"`
-		Place    *string `json:"place"`
-		Negated  bool    `json:"negated"`
-		Hedged   bool    `json:"hedged"`
-	}
-	cClaim struct {
-		ID          string  `json:"id"`
-		Speaker     *string `json:"speaker"`
-		Polarity    string  `json:"polarity"`
-		Subject     *string `json:"subject"`
-		Predicate   string  `json:"predicate"`
-		Object      *string `json:"object"`
-		Quote       *string `json:"quote"`
-		SpeakerName *string `json:"speaker_name"`
-		SubjectName *string `json:"subject_name"`
-		ObjectName  *string `json:"object_name"`
-		Evidence    cSpan   `json:"evidence"`
-		Stance      string  `json:"stance"`
-	}
-	cContradiction struct {
-		Claims []string `json:"claims"`
-		Why    string   `json:"why"`
-	}
+	cDoc           = news.Contract
+	cSpan          = news.ContractSpan
+	cEntity        = news.ContractEntity
+	cPlace         = news.ContractPlace
+	cQuote         = news.ContractQuote
+	cEvent         = news.ContractEvent
+	cClaim         = news.ContractClaim
+	cContradiction = news.ContractContradiction
 )
 
 func deref(s *string) string {
@@ -128,9 +67,11 @@ type Article struct {
 // contradictions of its claims (news.WatchStore.ArticleContradictions).
 func NewArticle(sa *news.StoredArticle, local map[string]int64, storeNames map[int64][]string, cross []news.StoredContradiction) (*Article, error) {
 	a := &Article{ID: sa.ID, Source: sa.Source, store: local, cross: cross, ents: map[string]*cEntity{}}
-	if err := json.Unmarshal(sa.Contract, &a.doc); err != nil {
-		return nil, fmt.Errorf("article %d: read contract: %w", sa.ID, err)
+	doc, err := news.UnmarshalContract(sa.Contract)
+	if err != nil {
+		return nil, fmt.Errorf("article %d: %w", sa.ID, err)
 	}
+	a.doc = *doc
 	if a.Source == "" {
 		a.Source = deref(a.doc.Source)
 	}

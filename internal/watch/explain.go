@@ -44,7 +44,7 @@ func (a *Article) explainEvent(i int) string {
 	if ev.Negated {
 		b.WriteString(" (negated)")
 	}
-	if t := a.text(ev.Trigger); t != "" {
+	if t := a.text(cSpan{Start: ev.Trigger.Start, End: ev.Trigger.End}); t != "" {
 		b.WriteString(" “" + t + "”")
 	}
 	if n := a.name(ev.Actor); n != "" {
@@ -79,7 +79,7 @@ func (a *Article) eventPlaceName(i int) string {
 func (a *Article) explainQuote(q *cQuote, about *EntityRef) string {
 	speaker := a.name(q.Speaker)
 	if speaker == "" {
-		speaker = q.Sourcing + " source"
+		speaker = string(q.Sourcing) + " source"
 	}
 	words := strings.Join(strings.Fields(q.Text), " ")
 	if utf8.RuneCountInString(words) > maxQuoteRunes {

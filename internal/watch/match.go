@@ -586,7 +586,7 @@ func (a *Article) claimSourced(r *Rule, c *cClaim) bool {
 	if q == nil {
 		return false
 	}
-	return (r.Sourcing == "" || q.Sourcing == r.Sourcing) && (r.Hedged == nil || q.Hedged == *r.Hedged)
+	return (r.Sourcing == "" || string(q.Sourcing) == r.Sourcing) && (r.Hedged == nil || q.Hedged == *r.Hedged)
 }
 
 func (a *Article) quote(id *string) *cQuote {
@@ -618,7 +618,7 @@ func (a *Article) quoteCond(e *entry, ents []string, f *found) bool {
 	hit := false
 	for i := range a.doc.Quotes {
 		q := &a.doc.Quotes[i]
-		if (r.Sourcing != "" && q.Sourcing != r.Sourcing) || (r.Hedged != nil && q.Hedged != *r.Hedged) ||
+		if (r.Sourcing != "" && string(q.Sourcing) != r.Sourcing) || (r.Hedged != nil && q.Hedged != *r.Hedged) ||
 			!a.quoteHasEntity(r, q, ents) || (about != nil && !a.mentionedIn(about, q.Start, q.End)) {
 			continue
 		}
