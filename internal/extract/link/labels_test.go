@@ -122,6 +122,12 @@ func TestNotNames(t *testing.T) {
 			want: map[string]string{"Kestrel": news.TypeORG, "Osprey": news.TypeORG},
 		},
 		{
+			name: "a role noun before a name makes a person, not a place or group",
+			text: "The blast hit the gate, local police officer Tarkan said. The news was confirmed by lawyer Dessau Marin. Members of activist Chicago Teachers Union marched.",
+			tags: []tagged{{"Tarkan", 0, "LOC"}, {"Dessau Marin", 0, "ORG"}, {"Chicago Teachers Union", 0, "ORG"}},
+			want: map[string]string{"Tarkan": news.TypePER, "Dessau Marin": news.TypePER, "Chicago Teachers Union": news.TypeORG},
+		},
+		{
 			name: "an adjective before a demonym is no cue",
 			text: "Get daily Slovak news by email. Trade with Slovakia grew.",
 			tags: []tagged{{"Slovak", 0, "LOC"}, {"Slovakia", 0, "LOC"}},

@@ -75,6 +75,11 @@ func (a *analysis) retypeByCue(ms []nameMention) []nameMention {
 	listed := -1 // the end of the last cued name, for the names listed after it
 	for i := range ms {
 		m := &ms[i]
+		if m.typ != news.TypePER && a.personCue(*m) {
+			m.typ, m.cued = news.TypePER, true
+			listed = -1
+			continue
+		}
 		before, after := a.orgCue(*m)
 		if !before && !after && (listed < 0 || !a.onlyListWords(listed, m.first)) {
 			listed = -1
@@ -86,6 +91,25 @@ func (a *analysis) retypeByCue(ms []nameMention) []nameMention {
 		}
 	}
 	return ms
+}
+
+// personRoles, in lower case right before a capitalised name, say that
+// the name is a person's: "local police officer Kamal said", "Taliban
+// spokesman Zabihullah Mujahid". Only nouns that stand for a person and
+// never modify another noun as an adjective would ("chief", "leader" or
+// "general" do: "chief Taliban negotiator").
+var personRoles = set(`officer spokesman spokeswoman spokesperson minister secretary senator governor ambassador
+	commander mayor judge envoy commissioner prosecutor lawmaker correspondent reporter activist analyst
+	cleric imam inspector superintendent constable policeman soldier journalist lawyer`)
+
+// personCue reports whether the word right before m, in its sentence, is
+// a lower-case personRoles noun, and m's name does not end in an
+// organisation's head noun.
+func (a *analysis) personCue(m nameMention) bool {
+	p := m.first - 1
+	last := strings.ToLower(m.words[len(m.words)-1])
+	return p >= a.doc.Sentences[a.sentOf[m.first]].FirstToken && isLowerWord(a.words[p]) && personRoles[a.words[p]] &&
+		!organisationEnds[last] && !institutionHeads[last] // "activist Chicago Teachers Union" stays a union
 }
 
 // orgCue reports whether the words before m (before) or after it
