@@ -8,6 +8,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/newsgraph/newsgraph/internal/sqlstore"
 )
 
 // pgxQuerier is what a pool, a connection and a transaction offer.
@@ -107,4 +109,14 @@ func int64s(ids []int64) []any {
 		out[i] = id
 	}
 	return out
+}
+
+// Query runs a query of the shared dialect (internal/sqlstore's Querier).
+func (c conn) Query(ctx context.Context, sql string, args ...any) (sqlstore.Rows, error) {
+	return c.query(ctx, sql, args...)
+}
+
+// QueryRow runs a query of one row of the shared dialect.
+func (c conn) QueryRow(ctx context.Context, sql string, args ...any) sqlstore.Row {
+	return c.queryRow(ctx, sql, args...)
 }

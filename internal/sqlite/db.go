@@ -21,6 +21,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/graphrules"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/sqlstore"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -302,3 +303,26 @@ func (c *cachedTx) QueryRowContext(ctx context.Context, query string, args ...an
 	}
 	return c.Tx.QueryRowContext(ctx, query, args...)
 }
+
+// q is the store's reader pool as the shared queries' Querier.
+func (s *DB) q() sqlstore.Querier { return sqlQuerier{s.db} }
+
+// sqlQuerier runs the shared queries (internal/sqlstore) on database/sql.
+type sqlQuerier struct{ db *sql.DB }
+
+func (q sqlQuerier) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows, error) {
+	rows, err := q.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return sqlRows{rows}, nil
+}
+
+func (q sqlQuerier) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Row {
+	return q.db.QueryRowContext(ctx, query, args...)
+}
+
+// sqlRows is *sql.Rows with a Close that returns nothing, as pgx's.
+type sqlRows struct{ *sql.Rows }
+
+func (r sqlRows) Close() { r.Rows.Close() }

@@ -5,10 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/sqlstore"
 )
 
 // Entities implements news.Store.
@@ -45,38 +44,11 @@ func (s *DB) Entities(ctx context.Context, name, typ string) ([]news.StoredEntit
 }
 
 func (s *DB) fillNames(ctx context.Context, e *news.StoredEntity) error {
-	aliases, err := s.strings(ctx, `SELECT name FROM entity_names WHERE entity_id = ? AND name != ? ORDER BY name`, e.ID, e.Name)
-	if err != nil {
-		return err
-	}
-	seen := map[string]bool{nameKey(e.Name): true}
-	e.Aliases = e.Aliases[:0]
-	for _, a := range aliases {
-		// One spelling per name key: "U.S." and "US" are one alias.
-		if k := nameKey(a); !seen[k] {
-			seen[k] = true
-			e.Aliases = append(e.Aliases, a)
-		}
-	}
-	e.Titles, err = s.strings(ctx, `SELECT title FROM entity_titles WHERE entity_id = ? ORDER BY title`, e.ID)
-	return err
+	return sqlstore.FillNames(ctx, s.q(), e)
 }
 
 func (s *DB) strings(ctx context.Context, query string, args ...any) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var v string
-		if err := rows.Scan(&v); err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return sqlstore.Strings(ctx, s.q(), query, args...)
 }
 
 // EntityProfile implements news.Store.
@@ -233,109 +205,14 @@ func (s *DB) Contradictions(ctx context.Context, q news.ContradictionQuery) ([]n
 	return out, nil
 }
 
-// TopEntities implements news.Store: the entities in most of the
-// articles q selects, with their names and titles, most first. Without a
-// country or dates it reads the entities' own article counts.
+// TopEntities implements news.Store with the shared query
+// (sqlstore.TopEntities).
 func (s *DB) TopEntities(ctx context.Context, q news.EntityBrowseQuery) ([]news.StoredEntity, error) {
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 25
-	}
-	query := `SELECT id, type, name, articles FROM entities WHERE ?1 = '' OR type = ?1
-		ORDER BY articles DESC, id LIMIT ?2`
-	args := []any{q.Type, limit}
-	if q.Filtered() {
-		where, wargs := browseArticles(q, true, 3)
-		query = `SELECT e.id, e.type, e.name, count(DISTINCT ae.article_id) AS n
-			FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
-			WHERE (?1 = '' OR e.type = ?1) AND ae.article_id IN (SELECT a.id FROM articles a WHERE ` + where + `)
-			GROUP BY e.id ORDER BY n DESC, e.id LIMIT ?2`
-		args = append(args, wargs...)
-	}
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("top entities: %w", err)
-	}
-	var out []news.StoredEntity
-	for rows.Next() {
-		var e news.StoredEntity
-		if err := rows.Scan(&e.ID, &e.Type, &e.Name, &e.Articles); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("top entities: %w", err)
-		}
-		out = append(out, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("top entities: %w", err)
-	}
-	for i := range out {
-		if err := s.fillNames(ctx, &out[i]); err != nil {
-			return nil, fmt.Errorf("top entities: %w", err)
-		}
-	}
-	return out, nil
+	return sqlstore.TopEntities(ctx, s.q(), q)
 }
 
-// browseArticles is the condition on articles a that q selects, with its
-// arguments numbered from ?first; with country false, q.Country is left
-// aside (for the country facet).
-func browseArticles(q news.EntityBrowseQuery, country bool, first int) (string, []any) {
-	where := []string{"1"}
-	var args []any
-	arg := func(v any) string {
-		args = append(args, v)
-		return "?" + strconv.Itoa(first+len(args)-1)
-	}
-	if q.From != "" {
-		where = append(where, "a.published != '' AND a.published >= "+arg(q.From))
-	}
-	if q.To != "" {
-		where = append(where, "a.published != '' AND a.published <= "+arg(q.To))
-	}
-	if country && q.Country != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM article_entities p WHERE p.article_id = a.id AND p.country = "+arg(strings.ToUpper(q.Country))+")")
-	}
-	return strings.Join(where, " AND "), args
-}
-
-// EntityFacets implements news.Store.
+// EntityFacets implements news.Store with the shared query
+// (sqlstore.EntityFacets).
 func (s *DB) EntityFacets(ctx context.Context, q news.EntityBrowseQuery) (news.EntityFacets, error) {
-	var f news.EntityFacets
-	where, args := browseArticles(q, true, 1)
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+where, args...).Scan(&f.Articles)
-	if err != nil {
-		return f, fmt.Errorf("entity facets: %w", err)
-	}
-	if f.Types, err = s.facet(ctx, `SELECT e.type, count(DISTINCT e.id) AS n
-		FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
-		WHERE ae.article_id IN (SELECT a.id FROM articles a WHERE `+where+`)
-		GROUP BY e.type ORDER BY n DESC, e.type`, args); err != nil {
-		return f, fmt.Errorf("entity facets: %w", err)
-	}
-	where, args = browseArticles(q, false, 1)
-	if f.Countries, err = s.facet(ctx, `SELECT p.country, count(DISTINCT p.article_id) AS n FROM article_entities p
-		WHERE p.country != '' AND p.article_id IN (SELECT a.id FROM articles a WHERE `+where+`)
-		GROUP BY p.country ORDER BY n DESC, p.country LIMIT `+strconv.Itoa(news.MaxCountryFacets), args); err != nil {
-		return f, fmt.Errorf("entity facets: %w", err)
-	}
-	return f, nil
-}
-
-// facet runs a query of (value, count) rows.
-func (s *DB) facet(ctx context.Context, query string, args []any) ([]news.FacetCount, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []news.FacetCount
-	for rows.Next() {
-		var c news.FacetCount
-		if err := rows.Scan(&c.Value, &c.Count); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return sqlstore.EntityFacets(ctx, s.q(), q)
 }
