@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 	"sync"
@@ -119,4 +120,12 @@ func (c conn) Query(ctx context.Context, sql string, args ...any) (sqlstore.Rows
 // QueryRow runs a query of one row of the shared dialect.
 func (c conn) QueryRow(ctx context.Context, sql string, args ...any) sqlstore.Row {
 	return c.queryRow(ctx, sql, args...)
+}
+
+// NoRows reports pgx's "no rows".
+func (conn) NoRows(err error) bool { return errors.Is(err, pgx.ErrNoRows) }
+
+// Dialect is PostgreSQL's: typed VALUES parameters, strpos, string_agg.
+func (conn) Dialect() sqlstore.Dialect {
+	return sqlstore.Dialect{Int: "?::bigint", Text: "?::text", Instr: "strpos", Agg: func(expr string) string { return "string_agg(DISTINCT " + expr + ", ',')" }}
 }

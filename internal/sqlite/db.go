@@ -326,3 +326,10 @@ func (q sqlQuerier) QueryRow(ctx context.Context, query string, args ...any) sql
 type sqlRows struct{ *sql.Rows }
 
 func (r sqlRows) Close() { r.Rows.Close() }
+
+func (sqlQuerier) NoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+// Dialect is SQLite's: untyped parameters, instr, group_concat.
+func (sqlQuerier) Dialect() sqlstore.Dialect {
+	return sqlstore.Dialect{Int: "?", Text: "?", Instr: "instr", Agg: func(expr string) string { return "group_concat(DISTINCT " + expr + ")" }}
+}

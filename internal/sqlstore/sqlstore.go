@@ -1,6 +1,7 @@
 // Package sqlstore holds the queries that the SQLite and PostgreSQL stores
-// share word for word: entity suggestions, entity names, and browsing the
-// top entities with their facets. The queries are written with SQLite's
+// share: entity suggestions, entity names, browsing the top entities with
+// their facets, and the browsing queries of the API and UI (events, quotes
+// about an entity, the entity graph, article entity ids, places). The queries are written with SQLite's
 // placeholders (? in order, ?N by number); a store's Querier runs them in
 // its own dialect (internal/postgres rewrites them to $N).
 package sqlstore
@@ -33,6 +34,10 @@ type Row interface {
 type Querier interface {
 	Query(ctx context.Context, query string, args ...any) (Rows, error)
 	QueryRow(ctx context.Context, query string, args ...any) Row
+	// NoRows reports whether err is the driver's "no row" of QueryRow.
+	NoRows(err error) bool
+	// Dialect is how the store spells what SQL leaves to each engine.
+	Dialect() Dialect
 }
 
 // Strings runs a query of one text column and returns its values.
@@ -294,4 +299,17 @@ func facet(ctx context.Context, db Querier, query string, args []any) ([]news.Fa
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// Dialect is what the stores' SQL spells each its own way.
+type Dialect struct {
+	// Int and Text are a parameter of that type in a VALUES list ("?"
+	// in SQLite; "?::bigint" and "?::text" in PostgreSQL, which cannot
+	// infer it).
+	Int, Text string
+	// Instr is the function giving the position of a substring: instr
+	// or strpos.
+	Instr string
+	// Agg joins the distinct values of expr with commas.
+	Agg func(expr string) string
 }
