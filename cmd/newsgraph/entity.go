@@ -229,7 +229,7 @@ func browseQuery(typ, country, from, to string, top int) (news.EntityBrowseQuery
 	if (q.Country != "" || from != "" || to != "") && top == 0 {
 		return q, &usageError{msg: "entity: --country, --from and --to narrow --top N"}
 	}
-	if q.Country != "" && !isCountryCode(q.Country) {
+	if q.Country != "" && !news.IsCountryCode(q.Country) {
 		return q, &usageError{msg: fmt.Sprintf("entity: --country %q is not a two-letter ISO country code (PK, IR, US ...)", country)}
 	}
 	for _, d := range []struct{ flag, value string }{{"from", from}, {"to", to}} {
@@ -238,9 +238,4 @@ func browseQuery(typ, country, from, to string, top int) (news.EntityBrowseQuery
 		}
 	}
 	return q, nil
-}
-
-// isCountryCode reports whether s looks like an ISO 3166-1 alpha-2 code.
-func isCountryCode(s string) bool {
-	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
 }

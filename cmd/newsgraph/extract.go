@@ -115,7 +115,7 @@ func parseExtractFlags(env *environment, args []string) (extractOptions, []strin
 	usage := func(msg string) error {
 		return &usageError{msg: "extract: " + msg + " (run 'newsgraph extract --help')"}
 	}
-	if h := opt.countryHint; h != "" && (len(h) != 2 || strings.Trim(strings.ToUpper(h), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {
+	if h := opt.countryHint; h != "" && !news.IsCountryCode(strings.ToUpper(h)) {
 		return opt, nil, usage(fmt.Sprintf("--country-hint %q is not a two-letter country code like PK", h))
 	}
 	if fs.NArg() == 0 {

@@ -252,7 +252,7 @@ func (s *Server) browseEntities(w http.ResponseWriter, r *http.Request, typ stri
 // one is a 400 error.
 func BrowseQuery(typ, country, since, until string) (news.EntityBrowseQuery, error) {
 	q := news.EntityBrowseQuery{Type: typ, Country: strings.ToUpper(strings.TrimSpace(country)), From: since, To: until}
-	if q.Country != "" && (len(q.Country) != 2 || strings.Trim(q.Country, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {
+	if q.Country != "" && !news.IsCountryCode(q.Country) {
 		return q, badRequest("country %q is not a two-letter ISO code (PK, IR, US ...)", country)
 	}
 	for _, d := range []string{since, until} {

@@ -383,3 +383,9 @@ type FeedState struct {
 	Failures     int    // consecutive failures, for back-off
 	LastError    string // "" after a success
 }
+
+// IsCountryCode reports whether s is written as an ISO 3166-1 alpha-2
+// code: two capital Latin letters ("PK").
+func IsCountryCode(s string) bool {
+	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
+}
