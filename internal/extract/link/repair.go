@@ -122,12 +122,18 @@ func (a *analysis) orgCue(m nameMention) (before, after bool) {
 	if p := m.first - 2; len(m.words) == 1 && p >= sentFirst && a.words[p+1] == "for" && spokesNouns[strings.ToLower(a.words[p])] {
 		before = true
 	}
-	if p := a.skipQuote(m.first-1, sentFirst); p-2 >= sentFirst && orgCueNouns[a.words[p-2]] &&
-		(a.words[p-1] == "called" || a.words[p-1] == "named" || a.words[p-1] == "as" && p-3 >= sentFirst && a.words[p-2] == "known") {
-		before = true
-	}
-	if p := a.skipQuote(m.first-1, sentFirst); p-3 >= sentFirst && a.words[p-1] == "as" && a.words[p-2] == "known" && orgCueNouns[a.words[p-3]] {
-		before = true
+	// "a network called X", "a gang known as “X”": the cue noun before
+	// "called", "named" or "known as", and an opening quote mark.
+	if p := a.skipQuote(m.first-1, sentFirst); p-2 >= sentFirst {
+		noun := p - 2
+		if a.words[p-1] == "as" && a.words[p-2] == "known" {
+			noun = p - 3
+		} else if a.words[p-1] != "called" && a.words[p-1] != "named" {
+			noun = -1
+		}
+		if noun >= sentFirst && orgCueNouns[a.words[noun]] {
+			before = true
+		}
 	}
 	if n := m.end; n < len(a.words) && a.sentOf[n] == a.sentOf[m.first] {
 		w := a.words[n]
