@@ -15,6 +15,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
+	"github.com/newsgraph/newsgraph/internal/pipeline/stages"
 	"github.com/newsgraph/newsgraph/internal/work"
 	"golang.org/x/term"
 )
@@ -82,7 +83,7 @@ func runExtract(env *environment, args []string) error {
 
 // extractWithRunner loads the stages (models, gazetteer) and extracts files.
 func extractWithRunner(env *environment, opt extractOptions, files []string) error {
-	runner, err := newExtractRunner(geoOptions(env, opt))
+	runner, err := stages.New(stageOptions(env, opt))
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
@@ -90,6 +91,23 @@ func extractWithRunner(env *environment, opt extractOptions, files []string) err
 		opt.jsonl = true
 	}
 	return extractAll(env, runner, opt, files)
+}
+
+// stageOptions are the stage settings of extract's flags (shared by
+// ingest, serve and worker), with the gazetteer loaded from the data
+// directory (the geo stage geocodes with it; the ner stage uses its place
+// names). When there is none, extraction still runs: the first article
+// that reaches the geo stage says once on stderr that places are not
+// geocoded and how to install the data (articles that fail to read say
+// nothing more).
+func stageOptions(env *environment, opt extractOptions) stages.Options {
+	so := stages.Options{CountryHint: opt.countryHint, DocTimeout: opt.docTimeout}
+	var why string
+	if so.Gazetteer, why = stages.LoadGazetteer(opt.dataDir); so.Gazetteer == nil {
+		msg := "newsgraph: places are not geocoded: " + why
+		so.NoGazetteer = func() { fmt.Fprintln(env.stderr, msg) }
+	}
+	return so
 }
 
 func parseExtractFlags(env *environment, args []string) (extractOptions, []string, error) {

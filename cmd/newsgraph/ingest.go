@@ -16,6 +16,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/fetch"
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/jetstream"
+	"github.com/newsgraph/newsgraph/internal/pipeline/stages"
 	"github.com/newsgraph/newsgraph/internal/postgres"
 	"github.com/newsgraph/newsgraph/internal/work"
 )
@@ -159,7 +160,7 @@ func runIngest(env *environment, args []string) error {
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
-	runner, err := newExtractRunner(geoOptions(env, opt.stages))
+	runner, err := stages.New(stageOptions(env, opt.stages))
 	if err != nil {
 		store.Close()
 		return fmt.Errorf("ingest: %w", err)

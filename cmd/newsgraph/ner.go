@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/newsgraph/newsgraph/internal/extract/ner"
+	"github.com/newsgraph/newsgraph/internal/pipeline/stages"
 )
 
 const nerAbout = `Tags the named entities (people PER, organisations ORG, places LOC, other
@@ -38,7 +39,7 @@ func runNER(env *environment, args []string) error {
 	if fs.NArg() > 0 {
 		return &usageError{msg: "ner: unexpected argument " + fs.Arg(0)}
 	}
-	ix, why := loadGazetteer(*data)
+	ix, why := stages.LoadGazetteer(*data)
 	g := ner.NewGazetteer(ix)
 	var m *ner.Model
 	var err error

@@ -16,6 +16,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
+	"github.com/newsgraph/newsgraph/internal/pipeline/stages"
 )
 
 // longNews returns about n bytes of real news text with non-ASCII
@@ -75,7 +76,7 @@ func mixUnicode(s string, seed int) string {
 // the GeoNames index of the shared data.
 func scaleRunner(tb testing.TB) *pipeline.Runner {
 	tb.Helper()
-	r, err := newExtractRunner(stageOptions{gazetteer: gazetteertest.MustIndex(tb)})
+	r, err := stages.New(stages.Options{Gazetteer: gazetteertest.MustIndex(tb)})
 	if err != nil {
 		tb.Fatal(err)
 	}

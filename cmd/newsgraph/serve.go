@@ -20,6 +20,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/jetstream"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline/stages"
 	"github.com/newsgraph/newsgraph/internal/sqlite"
 	"github.com/newsgraph/newsgraph/internal/web"
 	"github.com/newsgraph/newsgraph/internal/work"
@@ -267,7 +268,7 @@ func newServeHandler(env *environment, opt serveOptions, store appStore) (http.H
 		cfg.Watch, cfg.Webhooks, cfg.WebhookAllowPrivate = ws, ws, opt.webhooks.AllowPrivate
 	}
 	if opt.token != "" {
-		runner, err := newExtractRunner(geoOptions(env, opt.stages))
+		runner, err := stages.New(stageOptions(env, opt.stages))
 		if err != nil {
 			return nil, err
 		}

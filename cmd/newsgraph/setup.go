@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"net/http"
@@ -10,12 +9,9 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/gazetteer"
-	"github.com/newsgraph/newsgraph/internal/news"
-	"github.com/newsgraph/newsgraph/internal/pipeline"
 )
 
 const setupAbout = `Installs the GeoNames gazetteer that places are geocoded with: downloads
@@ -116,48 +112,4 @@ func dataDir(flagValue string) (string, error) {
 		return flagValue, nil
 	}
 	return gazetteer.DataDir()
-}
-
-// geoOptions loads the gazetteer from the data directory for extract (the
-// geo stage geocodes with it; the ner stage uses its place names).
-// When there is none, extract still runs: the first article that reaches
-// the geo stage makes it say once on stderr that places are not geocoded
-// and how to install the data (articles that fail to read say nothing more).
-func geoOptions(env *environment, opt extractOptions) stageOptions {
-	so := stageOptions{countryHint: opt.countryHint, docTimeout: opt.docTimeout}
-	var why string
-	if so.gazetteer, why = loadGazetteer(opt.dataDir); so.gazetteer == nil {
-		msg := "newsgraph: places are not geocoded: " + why
-		so.noGazetteer = func() { fmt.Fprintln(env.stderr, msg) }
-	}
-	return so
-}
-
-// loadGazetteer loads the GeoNames index from the data directory
-// (flagValue, else the default; see dataDir). When it cannot, it returns
-// nil and why, with how to install it.
-func loadGazetteer(flagValue string) (*gazetteer.Index, string) {
-	dir, err := dataDir(flagValue)
-	if err == nil {
-		var ix *gazetteer.Index
-		if ix, err = gazetteer.Load(dir); err == nil {
-			return ix, ""
-		}
-	}
-	if errors.Is(err, gazetteer.ErrNotInstalled) {
-		return nil, fmt.Sprintf("no GeoNames index in %s; run 'newsgraph setup' to download it (or 'newsgraph setup --from DIR' with the GeoNames files on disk)", dir)
-	}
-	return nil, oneLine(err.Error())
-}
-
-// onceStage runs first once, the first time a document reaches the stage.
-type onceStage struct {
-	pipeline.Stage
-	once  sync.Once
-	first func()
-}
-
-func (s *onceStage) Process(ctx context.Context, doc *news.Doc) error {
-	s.once.Do(s.first)
-	return s.Stage.Process(ctx, doc)
 }

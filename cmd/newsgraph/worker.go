@@ -20,6 +20,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/jetstream"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline/stages"
 	"github.com/newsgraph/newsgraph/internal/work"
 )
 
@@ -212,7 +213,7 @@ func newWorker(ctx context.Context, env *environment, opt workerOptions) (*worke
 		return nil, err
 	}
 	w.closers = append(w.closers, store.Close)
-	runner, err := newExtractRunner(geoOptions(env, opt.stages))
+	runner, err := stages.New(stageOptions(env, opt.stages))
 	if err != nil {
 		w.close()
 		return nil, err
