@@ -24,6 +24,10 @@ type EntityLookup interface {
 	// ContextArticles articles of entity id, in which id appears with
 	// any of others.
 	Cooccurrence(id int64, others []int64) (int, error)
+	// CanonicalKeys returns the keys of the canonical names (KindName)
+	// of each of the store entities ids, including entities made for
+	// this article.
+	CanonicalKeys(ids []int64) (map[int64][]string, error)
 }
 
 // Linked is the outcome of linking one article's entities.
@@ -37,6 +41,9 @@ type Linked struct {
 	Known map[int64]string
 	// Splits are the analyst's splits of the article's names.
 	Splits map[Split]bool
+	// Joins are the store entities the article showed to be one with
+	// another (see join.go), in the order the store is to join them.
+	Joins []Join
 }
 
 // Link maps every entity of doc to a store entity (see the rules above),
@@ -66,6 +73,7 @@ func Link(doc *news.Doc, st EntityLookup) (*Linked, error) {
 	}
 	var ambiguous []pending
 	var resolved []int64
+	created := map[int64][]string{} // canonical name keys of the entities made for this article
 	for i, e := range doc.Entities {
 		refs := refs[i]
 		if len(refs) == 0 {
@@ -81,6 +89,7 @@ func Link(doc *news.Doc, st EntityLookup) (*Linked, error) {
 			l.IDs[e.ID], l.Reasons[e.ID] = id, "new entity"
 			if e.Type != news.TypePER {
 				stored = append(stored, newNames(id, e.Type, refs)...)
+				created[id] = canonicalKeys(refs)
 			}
 		case 1:
 			c := cands[0]
@@ -88,7 +97,16 @@ func Link(doc *news.Doc, st EntityLookup) (*Linked, error) {
 			l.Known[c.ID] = c.Name
 			resolved = append(resolved, c.ID)
 		default:
-			ambiguous = append(ambiguous, pending{e, cands})
+			into, from, err := planJoin(st, e.Type, refs, cands, l.Splits, created)
+			if err != nil {
+				return nil, err
+			}
+			if len(from) == 0 {
+				ambiguous = append(ambiguous, pending{e, cands})
+				continue
+			}
+			l.join(e, into, from, stored, resolved)
+			resolved = append(resolved, into.ID)
 		}
 	}
 	for _, p := range ambiguous {

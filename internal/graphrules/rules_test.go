@@ -35,6 +35,18 @@ func (f *fakeLookup) NewEntity(typ, name string) (int64, error) { f.next++; retu
 
 func (f *fakeLookup) Cooccurrence(id int64, others []int64) (int, error) { return f.cooccurs[id], nil }
 
+func (f *fakeLookup) CanonicalKeys(ids []int64) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	for _, r := range f.rows {
+		for _, id := range ids {
+			if r.ID == id && r.Kind == KindName {
+				out[id] = append(out[id], r.Key)
+			}
+		}
+	}
+	return out, nil
+}
+
 func TestLinkAmbiguousNameByContext(t *testing.T) {
 	// Two stored people called Khan; the one seen with Pakistan wins
 	// although the other is in more articles.

@@ -244,3 +244,55 @@ func testAnalystSplit(t *testing.T, s news.Store) {
 		t.Errorf("split of an entity's only name: got %v, want ErrBadDecision", err)
 	}
 }
+
+// testArticleJoins: an article that names two stored entities as one
+// ("Vermont (Vt.)") joins them, whichever came first, and says so on the
+// entity page; a part of a name ("PAC" of "Conservative Solutions PAC")
+// and a person's given name are not joined that way.
+func testArticleJoins(t *testing.T, s news.Store) {
+	// The short form first, then the name, then an article with both.
+	putPeople(t, s, 300,
+		Ent{Type: "LOC", Name: "Vt."},
+		Ent{Type: "LOC", Name: "Vermont"},
+		Ent{Type: "LOC", Name: "Vermont", Aliases: []string{"Vt."}},
+		// The other order: the article with both first.
+		Ent{Type: "ORG", Name: "Islamic State", Aliases: []string{"ISIL"}},
+		Ent{Type: "ORG", Name: "ISIL"},
+		Ent{Type: "ORG", Name: "Islamic State"},
+		// Not other names: a part of a name, and a given name.
+		Ent{Type: "ORG", Name: "PAC"},
+		Ent{Type: "ORG", Name: "Conservative Solutions PAC"},
+		Ent{Type: "ORG", Name: "Conservative Solutions PAC", Aliases: []string{"PAC"}},
+		Ent{Type: "PER", Name: "Bernie"},
+		Ent{Type: "PER", Name: "Bernie Sanders"},
+		Ent{Type: "PER", Name: "Bernie Sanders", Aliases: []string{"Bernie"}},
+	)
+	vt, vermont := one(t, s, "Vt.", "LOC"), one(t, s, "Vermont", "LOC")
+	if vt.ID != vermont.ID || vermont.Articles != 3 {
+		t.Errorf("Vt. (%d) and Vermont (%d, %d articles): want one entity in 3 articles", vt.ID, vermont.ID, vermont.Articles)
+	}
+	if isil, is := one(t, s, "ISIL", "ORG"), one(t, s, "Islamic State", "ORG"); isil.ID != is.ID || is.Articles != 3 {
+		t.Errorf("ISIL (%d) and Islamic State (%d, %d articles): want one entity in 3 articles", isil.ID, is.ID, is.Articles)
+	}
+	for _, c := range []struct{ short, long, typ string }{
+		{"PAC", "Conservative Solutions PAC", "ORG"}, {"Bernie", "Bernie Sanders", "PER"},
+	} {
+		es, err := s.Entities(ctx, c.short, c.typ)
+		if err != nil || len(es) != 2 {
+			t.Errorf("Entities(%q): %+v, %v; want %q and %q apart", c.short, es, err, c.short, c.long)
+		}
+	}
+	p, err := s.EntityProfile(ctx, vermont.ID, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Decisions) != 1 || p.Decisions[0].Kind != news.DecisionJoin ||
+		!strings.Contains(p.Decisions[0].Explain(vermont.ID), `"Vt." (entity`) {
+		t.Errorf("Vermont's decisions: %+v, want one join of Vt.", p.Decisions)
+	}
+	var merged *news.MergedError
+	if _, err := s.EntityProfile(ctx, p.Decisions[0].OtherID, 10); !errors.As(err, &merged) || merged.Into != vermont.ID ||
+		merged.Kind != news.DecisionJoin {
+		t.Errorf("the joined entity %d: got %v, want a MergedError into %d", p.Decisions[0].OtherID, err, vermont.ID)
+	}
+}

@@ -35,6 +35,7 @@ func RunStoreSuite(t *testing.T, open OpenFunc) {
 		{"NameVariantsJoinPeopleStayApart", testNameVariants},
 		{"AnalystMergeHolds", testAnalystMerge},
 		{"AnalystSplitHolds", testAnalystSplit},
+		{"ArticleJoinsOtherNames", testArticleJoins},
 		{"SearchFullText", testSearch},
 		{"SearchFilters", testSearchFilters},
 		{"SearchHostileQueries", testSearchHostile},

@@ -38,33 +38,7 @@ func (s *DB) MergeEntities(ctx context.Context, into, from int64, note string) (
 		}
 		reason := fmt.Sprintf("merged by an analyst on %s: %q (entity %d) joined into this entity",
 			d.Decided.Format("2006-01-02"), d.Name, from)
-		if err := moveNames(ctx, tx, into, from, intoType); err != nil {
-			return err
-		}
-		stmts := []struct {
-			q    string
-			args []any
-		}{
-			{`INSERT INTO entity_titles (entity_id, title) SELECT ?::bigint, title FROM entity_titles WHERE entity_id = ? ON CONFLICT DO NOTHING`, []any{into, from}},
-			{`DELETE FROM entity_titles WHERE entity_id = ?`, []any{from}},
-			{`UPDATE article_entities SET entity_id = ?, merge_reason = merge_reason || '; then ' || ?::text WHERE entity_id = ?`, []any{into, reason, from}},
-			{`UPDATE entity_decisions SET entity_id = ? WHERE entity_id = ?`, []any{into, from}},
-		}
-		for _, r := range entityRefs {
-			stmts = append(stmts, struct {
-				q    string
-				args []any
-			}{`UPDATE ` + r.table + ` SET ` + r.column + ` = ? WHERE ` + r.column + ` = ?`, []any{into, from}})
-		}
-		for _, st := range stmts {
-			if _, err := tx.exec(ctx, st.q, st.args...); err != nil {
-				return err
-			}
-		}
-		if _, err := tx.exec(ctx, `DELETE FROM entities WHERE id = ?`, from); err != nil {
-			return err
-		}
-		if err := recount(ctx, tx, into); err != nil {
+		if err := moveEntity(ctx, tx, into, from, intoType, reason); err != nil {
 			return err
 		}
 		return insertDecision(ctx, tx, &d, "")
@@ -73,6 +47,40 @@ func (s *DB) MergeEntities(ctx context.Context, into, from int64, note string) (
 		return d, fmt.Errorf("merge entity %d into %d: %w", from, into, err)
 	}
 	return d, nil
+}
+
+// moveEntity joins store entity from into entity into (of type typ): its
+// names, titles, article entities (whose merge reason gains reason),
+// decisions and every reference to it go to into, from is deleted, and
+// into's article count and display name are set again.
+func moveEntity(ctx context.Context, tx conn, into, from int64, typ, reason string) error {
+	if err := moveNames(ctx, tx, into, from, typ); err != nil {
+		return err
+	}
+	stmts := []struct {
+		q    string
+		args []any
+	}{
+		{`INSERT INTO entity_titles (entity_id, title) SELECT ?::bigint, title FROM entity_titles WHERE entity_id = ? ON CONFLICT DO NOTHING`, []any{into, from}},
+		{`DELETE FROM entity_titles WHERE entity_id = ?`, []any{from}},
+		{`UPDATE article_entities SET entity_id = ?, merge_reason = merge_reason || '; then ' || ?::text WHERE entity_id = ?`, []any{into, reason, from}},
+		{`UPDATE entity_decisions SET entity_id = ? WHERE entity_id = ?`, []any{into, from}},
+	}
+	for _, r := range entityRefs {
+		stmts = append(stmts, struct {
+			q    string
+			args []any
+		}{`UPDATE ` + r.table + ` SET ` + r.column + ` = ? WHERE ` + r.column + ` = ?`, []any{into, from}})
+	}
+	for _, st := range stmts {
+		if _, err := tx.exec(ctx, st.q, st.args...); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM entities WHERE id = ?`, from); err != nil {
+		return err
+	}
+	return recount(ctx, tx, into)
 }
 
 // entityType reads the type (and, when name is not nil, the name) of
@@ -269,16 +277,16 @@ func (s *DB) decisions(ctx context.Context, id int64) ([]news.EntityDecision, er
 }
 
 // noSuchEntity is the error for an entity id that is not stored: a
-// news.MergedError when an analyst merged it into another, else
+// news.MergedError when an analyst (or an article) merged it into another, else
 // news.ErrNoSuchEntity.
 func (s *DB) noSuchEntity(ctx context.Context, id int64) error {
 	var into int64
-	var decided string
-	err := s.db().queryRow(ctx, `SELECT entity_id, decided FROM entity_decisions
-		WHERE kind = 'merge' AND other_id = ? ORDER BY id DESC LIMIT 1`, id).Scan(&into, &decided)
+	var kind, decided string
+	err := s.db().queryRow(ctx, `SELECT entity_id, kind, decided FROM entity_decisions
+		WHERE kind IN ('merge', 'join') AND other_id = ? ORDER BY id DESC LIMIT 1`, id).Scan(&into, &kind, &decided)
 	if err != nil {
 		return fmt.Errorf("entity %d: %w", id, news.ErrNoSuchEntity)
 	}
 	d, _ := time.Parse(time.RFC3339, decided)
-	return &news.MergedError{ID: id, Into: into, Decided: d}
+	return &news.MergedError{ID: id, Into: into, Decided: d, Kind: kind}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/graphrules"
+	"github.com/newsgraph/newsgraph/internal/news"
 )
 
 // Entities are merged across articles by the rules of
@@ -80,7 +81,58 @@ func (w *articleWriter) linkEntities() (map[string]int64, error) {
 	if err != nil {
 		return nil, err
 	}
-	return l.IDs, w.recordEntities(l.Records(w.doc))
+	if err := w.recordEntities(l.Records(w.doc)); err != nil {
+		return nil, err
+	}
+	return l.IDs, w.join(l.Joins)
+}
+
+// join joins the store entities that the article named as one
+// (graphrules.Join), each recorded as a news.DecisionJoin.
+func (w *articleWriter) join(joins []graphrules.Join) error {
+	for _, j := range joins {
+		var typ string
+		if err := entityType(w.ctx, w.tx.Tx, j.Into, &typ, nil); err != nil {
+			return err
+		}
+		reason := fmt.Sprintf("joined into entity %d by article %d: %s", j.Into, w.article, j.Reason)
+		if err := moveEntity(w.ctx, w.tx.Tx, j.Into, j.From, typ, reason); err != nil {
+			return fmt.Errorf("join entity %d into %d: %w", j.From, j.Into, err)
+		}
+		d := news.EntityDecision{Kind: news.DecisionJoin, EntityID: j.Into, OtherID: j.From, Name: j.Name,
+			Note: j.Reason, Decided: w.decided}
+		if err := insertDecision(w.ctx, w.tx.Tx, &d, ""); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CanonicalKeys implements graphrules.EntityLookup.
+func (w *articleWriter) CanonicalKeys(ids []int64) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT entity_id, key FROM entity_names
+		WHERE kind = 'name' AND entity_id IN (`+placeholders(len(ids))+`) ORDER BY entity_id, key`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var key string
+		if err := rows.Scan(&id, &key); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], key)
+	}
+	return out, rows.Err()
 }
 
 // recordEntities writes, in a few statements for the whole article, the

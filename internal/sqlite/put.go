@@ -150,7 +150,8 @@ func (s *DB) PutArticle(ctx context.Context, a *news.ArticleInput) (news.PutResu
 		if err := putMinHash(ctx, tx, id, a.Keys); err != nil {
 			return err
 		}
-		w := &articleWriter{tx: tx, ctx: ctx, article: id, doc: doc, published: published, compare: s.compare}
+		w := &articleWriter{tx: tx, ctx: ctx, article: id, doc: doc, published: published, compare: s.compare,
+			decided: s.now().UTC().Truncate(time.Second)}
 		n, err := w.write()
 		res.Contradictions = n
 		return err
@@ -185,6 +186,7 @@ type articleWriter struct {
 	doc       *news.Doc
 	published string
 	compare   news.ClaimComparer
+	decided   time.Time // when the article is stored: the time of the joins it makes
 	// entities maps the article's entity ids (E1) to store entity ids.
 	entities map[string]int64
 	quotes   map[string]int64
