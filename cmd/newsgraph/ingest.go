@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/signal"
@@ -176,7 +177,9 @@ func runIngest(env *environment, args []string) error {
 		store.Close()
 		return fmt.Errorf("ingest: %w", err)
 	}
-	in := &ingester{env: env, opt: opt, store: store, svc: svc, client: client}
+	in := &ingester{env: env, opt: opt, store: store,
+		batcher: &work.Batcher{Service: svc, Workers: opt.workers, Store: store},
+		poller:  &work.FeedPoller{Store: store, Fetcher: client, MaxItems: opt.feedMaxItems, BackOff: opt.watch, Interval: opt.interval}}
 	err = in.run(ctx, sources, feeds)
 	if dropEmpty {
 		return errors.Join(err, dropIfEmpty(env, store, path))
@@ -218,18 +221,16 @@ func dropIfEmpty(env *environment, store appStore, path string) error {
 	return nil
 }
 
-// optimizeAfter is the number of new articles after which ingest merges
-// the full-text index.
-const optimizeAfter = 1000
-
-// ingester holds what one ingest run uses: the service that reads,
-// extracts and stores, and the store and client it also uses for feeds.
+// ingester holds what one ingest run uses: the batcher that reads,
+// extracts and stores in order (and optimises the store every
+// work.DefaultOptimizeEvery new articles), the feed poller, and the store
+// it reports on.
 type ingester struct {
-	env    *environment
-	opt    ingestOptions
-	store  appStore
-	svc    *work.Service
-	client *fetch.Client
+	env     *environment
+	opt     ingestOptions
+	store   appStore
+	batcher *work.Batcher
+	poller  *work.FeedPoller
 }
 
 // tally counts what a run did.
@@ -243,27 +244,14 @@ type tally struct {
 func (in *ingester) run(ctx context.Context, sources, feeds []string) error {
 	start := time.Now()
 	var t tally
-	jobs, watched := in.resolve(ctx, sources, feeds, &t)
+	watch := in.feedWatch(&t)
+	jobs, watched := in.resolve(ctx, watch, sources, feeds, &t)
 	in.batch(ctx, jobs, &t)
 	if in.opt.watch && len(watched) == 0 {
 		fmt.Fprintln(in.env.stderr, "newsgraph: ingest --watch: no feeds to poll (name feed URLs or --feeds FILE)")
 	}
-	for round := 1; in.opt.watch && len(watched) > 0 && (in.opt.rounds == 0 || round < in.opt.rounds); round++ {
-		if err := fetch.Sleep(ctx, in.opt.interval); err != nil {
-			break
-		}
-		var more []work.Source
-		for _, f := range watched {
-			more = append(more, in.pollFeed(ctx, f, &t)...)
-		}
-		in.batch(ctx, more, &t)
-	}
-	if t.stored >= optimizeAfter {
-		// Merging the full-text index after a large batch makes searches
-		// for common words faster (about 2 s for 100k articles).
-		if err := in.store.Optimize(context.WithoutCancel(ctx)); err != nil {
-			in.fail(in.store.Path(), err, &t)
-		}
+	if in.opt.watch {
+		watch.Run(ctx, watched, func(ctx context.Context, items []work.Source) { in.batch(ctx, items, &t) })
 	}
 	in.summary(t, time.Since(start))
 	if ctx.Err() != nil && !in.opt.watch {
@@ -292,9 +280,10 @@ func (in *ingester) summary(t tally, d time.Duration) {
 }
 
 // resolve turns the sources into jobs: directories are walked, URLs
-// fetched once to tell feeds from articles, feeds expanded into their
-// items. It returns the feeds to poll again with --watch.
-func (in *ingester) resolve(ctx context.Context, sources, feeds []string, t *tally) ([]work.Source, []string) {
+// fetched once to tell feeds from articles, feeds polled (their first
+// round) and expanded into their items. It returns the feeds to poll
+// again with --watch.
+func (in *ingester) resolve(ctx context.Context, watch *work.FeedWatch, sources, feeds []string, t *tally) ([]work.Source, []string) {
 	var jobs []work.Source
 	var watched []string
 	for _, src := range sources {
@@ -305,7 +294,7 @@ func (in *ingester) resolve(ctx context.Context, sources, feeds []string, t *tal
 				in.fail(src, err, t)
 			case isFeed:
 				watched = append(watched, src)
-				jobs = append(jobs, in.pollFeedPage(ctx, src, j.Page, t)...)
+				jobs = append(jobs, watch.Poll(ctx, src, j.Page)...)
 			default:
 				jobs = append(jobs, j)
 			}
@@ -323,18 +312,25 @@ func (in *ingester) resolve(ctx context.Context, sources, feeds []string, t *tal
 	}
 	for _, f := range feeds {
 		watched = append(watched, f)
-		jobs = append(jobs, in.pollFeed(ctx, f, t)...)
+		jobs = append(jobs, watch.Poll(ctx, f, nil)...)
 	}
 	return jobs, watched
 }
 
+// fail lists a source's error on stderr and counts it.
 func (in *ingester) fail(source string, err error, t *tally) {
 	t.errors++
+	writeFailure(in.env.stderr, source, err)
+}
+
+// writeFailure writes "newsgraph: SOURCE: ERROR" on one line of w (the
+// source only when the error does not name it already).
+func writeFailure(w io.Writer, source string, err error) {
 	msg := oneLine(err.Error())
 	if !strings.Contains(msg, source) {
 		msg = source + ": " + msg
 	}
-	fmt.Fprintf(in.env.stderr, "newsgraph: %s\n", msg)
+	fmt.Fprintf(w, "newsgraph: %s\n", msg)
 }
 
 func isURL(s string) bool {

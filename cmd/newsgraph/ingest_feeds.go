@@ -4,14 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/newsgraph/newsgraph/internal/feed"
-	"github.com/newsgraph/newsgraph/internal/fetch"
 	"github.com/newsgraph/newsgraph/internal/work"
 )
-
-var fetchNone = fetch.Conditional{}
 
 func readFeedList(path string) ([]string, error) {
 	f, err := os.Open(path)
@@ -34,37 +32,38 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// feedPoller is the ingest service's poller with this run's settings:
-// back-off after errors only with --watch.
-func (in *ingester) feedPoller() *work.FeedPoller {
-	return &work.FeedPoller{Store: in.store, Fetcher: in.client, MaxItems: in.opt.feedMaxItems, BackOff: in.opt.watch, Interval: in.opt.interval}
+// feedWatch is the ingest service's feed watch with this run's flags,
+// listing each poll's errors and counting them in t.
+func (in *ingester) feedWatch(t *tally) *work.FeedWatch {
+	return &work.FeedWatch{Poller: in.poller, Interval: in.opt.interval, Rounds: in.opt.rounds,
+		Polled: func(url string, poll work.FeedPoll, err error) {
+			t.errors += reportFeedPoll(in.env.stderr, url, in.opt.feedMaxItems, poll, err)
+		}}
 }
 
 // fetchSource fetches a URL named on the command line and says whether it
 // is a feed. When it is not, the source carries the page.
 func (in *ingester) fetchSource(ctx context.Context, url string) (work.Source, bool, error) {
-	return in.feedPoller().Resolve(ctx, url)
+	return in.poller.Resolve(ctx, url)
 }
 
-// pollFeed fetches a feed (conditionally, and not before its back-off
-// after errors has passed) and returns a source per item.
-func (in *ingester) pollFeed(ctx context.Context, url string, t *tally) []work.Source {
-	return in.pollFeedPage(ctx, url, nil, t)
-}
-
-// pollFeedPage is pollFeed with the feed's page fetched already (or nil);
-// each error is listed.
-func (in *ingester) pollFeedPage(ctx context.Context, url string, page *fetch.Response, t *tally) []work.Source {
-	poll, err := in.feedPoller().Poll(ctx, url, page)
+// reportFeedPoll writes on w each error of a poll of the feed at url, one a
+// line, and a note when the feed had more than maxItems items; it returns
+// the number of errors.
+func reportFeedPoll(w io.Writer, url string, maxItems int, poll work.FeedPoll, err error) int {
+	errs := []error{err}
 	if joined, ok := err.(interface{ Unwrap() []error }); ok {
-		for _, e := range joined.Unwrap() {
-			in.fail(url, e, t)
+		errs = joined.Unwrap()
+	}
+	n := 0
+	for _, e := range errs {
+		if e != nil {
+			writeFailure(w, url, e)
+			n++
 		}
-	} else if err != nil {
-		in.fail(url, err, t)
 	}
 	if poll.More {
-		fmt.Fprintf(in.env.stderr, "newsgraph: %s: read its first %d items (--feed-max-items)\n", url, in.opt.feedMaxItems)
+		fmt.Fprintf(w, "newsgraph: %s: read its first %d items (--feed-max-items)\n", url, maxItems)
 	}
-	return poll.Items
+	return n
 }

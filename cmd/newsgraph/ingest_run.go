@@ -15,8 +15,9 @@ import (
 	"golang.org/x/term"
 )
 
-// batch prepares sources in parallel and stores them in input order, so
-// that entities are merged in the same order on every run.
+// batch stores sources with the batcher (in input order, so that entities
+// are merged in the same order on every run), showing its progress and
+// listing its errors, an error optimising the store included.
 func (in *ingester) batch(ctx context.Context, jobs []work.Source, t *tally) {
 	if len(jobs) == 0 {
 		return
@@ -25,27 +26,27 @@ func (in *ingester) batch(ctx context.Context, jobs []work.Source, t *tally) {
 	bar := in.progress(len(jobs))
 	status := in.startStatus(len(jobs), statusEvery)
 	defer status.stop()
-	prepare := func(ctx context.Context, i int) work.Prepared { return in.svc.Prepare(ctx, jobs[i]) }
-	store := func(i int, p work.Prepared) {
-		if err := in.store1(ctx, p, t); err != nil {
+	done := func(i int, out work.Outcome, err error) {
+		if err != nil {
 			bar.Clear()
-			in.fail(jobs[i].Name, err, t)
+			in.fail(jobs[i].Name, budgetHint(err), t)
 			bar.Describe(fmt.Sprintf("ingest (%s)", plural(t.errors, "error")))
 			status.errors.Add(1)
+		} else {
+			t.count(out)
 		}
 		bar.Add(1)
 		status.done.Add(1)
 	}
-	work.Ordered(ctx, len(jobs), in.opt.workers, work.DefaultAhead, prepare, store)
+	err := in.batcher.Batch(ctx, jobs, done)
 	bar.Finish()
+	if err != nil {
+		in.fail(in.store.Path(), err, t)
+	}
 }
 
-// store1 commits one prepared source and counts what became of it.
-func (in *ingester) store1(ctx context.Context, p work.Prepared, t *tally) error {
-	out, err := in.svc.Commit(ctx, p)
-	if err != nil {
-		return budgetHint(err)
-	}
+// count counts what became of one stored source.
+func (t *tally) count(out work.Outcome) {
 	res := out.Put
 	switch {
 	case out.Skipped:
@@ -61,7 +62,6 @@ func (in *ingester) store1(ctx context.Context, p work.Prepared, t *tally) error
 		t.dups++
 	}
 	t.contradictions += res.Contradictions
-	return nil
 }
 
 // progress returns a progress bar on stderr when it is a terminal, and a

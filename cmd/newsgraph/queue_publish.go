@@ -94,7 +94,7 @@ func (p *publisher) sources(ctx context.Context, sources []string) (feeds []stri
 // url fetches an article or feed URL once, queues the article and says
 // whether it is a feed.
 func (p *publisher) url(ctx context.Context, u string) (isFeed bool) {
-	page, err := p.client.Get(ctx, u, fetchNone)
+	page, err := p.client.Get(ctx, u, fetch.Conditional{})
 	if err != nil {
 		p.fail(u, err)
 		return false

@@ -189,7 +189,7 @@ func TestWorkerPostgresPublishesAlerts(t *testing.T) {
 		t.Fatalf("watch add: exit %d\n%s%s", code, out, errOut)
 	}
 	w := postgresStubWorker(t, srv.URL(), url)
-	alerts, err := newWorkerAlerts(context.Background(), w.feeds.store, w.q, time.Minute)
+	alerts, err := newWorkerAlerts(context.Background(), w.store, w.q, time.Minute)
 	if err != nil || alerts == nil {
 		t.Fatalf("worker alerts on PostgreSQL: %v, %v; want them", alerts, err)
 	}
@@ -237,5 +237,5 @@ func postgresStubWorker(t *testing.T, natsURL, db string) *worker {
 	env := &environment{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}
 	return &worker{env: env, opt: workerOptions{queue: q.Config(), parallel: 1, untilEmpty: true},
 		log: slog.New(slog.NewTextHandler(io.Discard, nil)), q: q, svc: svc, metrics: jetstream.NewMetrics(q),
-		feeds: &ingester{env: env, store: store, svc: svc, opt: ingestOptions{feedMaxItems: 500, interval: time.Minute}}, holder: "test"}
+		store: store, feeds: &work.FeedPoller{Store: store, MaxItems: 500}, holder: "test"}
 }

@@ -182,7 +182,8 @@ type worker struct {
 	log     *slog.Logger
 	q       *jetstream.Queue
 	svc     *work.Service
-	feeds   *ingester // polls feeds, keeping their state in the store
+	store   appStore         // what svc stores into
+	feeds   *work.FeedPoller // polls feeds, keeping their state in the store
 	alerts  *workerAlerts
 	metrics *jetstream.Metrics
 	closers []func() error
@@ -224,8 +225,9 @@ func newWorker(ctx context.Context, env *environment, opt workerOptions) (*worke
 		w.close()
 		return nil, err
 	}
-	w.feeds = &ingester{env: env, store: store, svc: w.svc, client: client,
-		opt: ingestOptions{feedMaxItems: opt.feedMaxItems, interval: time.Minute}}
+	w.store = store
+	// A feed's next poll is its next job: no back-off here.
+	w.feeds = &work.FeedPoller{Store: store, Fetcher: client, MaxItems: opt.feedMaxItems}
 	opt.queue.Name = "newsgraph worker " + w.holder
 	if w.q, err = jetstream.Open(ctx, opt.queue); err != nil {
 		w.close()
@@ -269,7 +271,7 @@ func (w *worker) serveMetrics(addr string) (*http.Server, error) {
 		return nil, err
 	}
 	healthy := func(ctx context.Context) error {
-		_, err := w.svcStore().FindDuplicate(ctx, news.DedupKeys{ContentHash: "healthz"})
+		_, err := w.store.FindDuplicate(ctx, news.DedupKeys{ContentHash: "healthz"})
 		return err
 	}
 	srv := &http.Server{Handler: w.metrics.Handler(w.q, healthy), ReadHeaderTimeout: 10 * time.Second}
@@ -281,9 +283,6 @@ func (w *worker) serveMetrics(addr string) (*http.Server, error) {
 	w.log.Info("serving /healthz and /metrics", "addr", ln.Addr().String())
 	return srv, nil
 }
-
-// svcStore is the store the worker writes to.
-func (w *worker) svcStore() work.Store { return w.feeds.store }
 
 // run takes jobs until interrupted (or, with --until-empty, until the
 // queue is empty) and prints what it did.
@@ -431,8 +430,9 @@ func (w *worker) poll(ctx context.Context, j jetstream.Job) error {
 	}
 	defer lease.Release(ctx)
 	w.count.feeds.Add(1)
-	var t tally
-	items := w.feeds.pollFeed(ctx, j.URL, &t)
+	poll, err := w.feeds.Poll(ctx, j.URL, nil)
+	failures := reportFeedPoll(w.env.stderr, j.URL, w.opt.feedMaxItems, poll, err)
+	items := poll.Items
 	queued := 0
 	for _, it := range items {
 		dup, err := w.q.Publish(ctx, jetstream.Job{Kind: jetstream.KindFetch, Source: it.URL, URL: it.URL,
@@ -445,6 +445,6 @@ func (w *worker) poll(ctx context.Context, j jetstream.Job) error {
 			queued++
 		}
 	}
-	w.log.Info("feed polled", "feed", j.URL, "items", len(items), "queued", queued, "errors", t.errors)
+	w.log.Info("feed polled", "feed", j.URL, "items", len(items), "queued", queued, "errors", failures)
 	return nil
 }

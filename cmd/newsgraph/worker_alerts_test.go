@@ -34,7 +34,7 @@ func alertWorker(t *testing.T, cfg jetstream.Config, wrap func(alertPublisher) a
 		t.Fatalf("watch add: exit %d\n%s%s", code, out, errOut)
 	}
 	w, _ := stubWorker(t, srv.URL(), db, cfg)
-	alerts, err := newWorkerAlerts(context.Background(), w.feeds.store, wrap(w.q), time.Minute)
+	alerts, err := newWorkerAlerts(context.Background(), w.store, wrap(w.q), time.Minute)
 	if err != nil || alerts == nil {
 		t.Fatalf("worker alerts: %v, %v", alerts, err)
 	}

@@ -82,7 +82,7 @@ func stubFetchWorker(t *testing.T, url, db string, cfg jetstream.Config, client 
 	env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &logs}
 	w := &worker{env: env, opt: workerOptions{queue: q.Config(), parallel: 1, untilEmpty: true},
 		log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})), q: q, svc: svc, metrics: jetstream.NewMetrics(q),
-		feeds: &ingester{env: env, store: store, svc: svc, client: client, opt: ingestOptions{feedMaxItems: 500, interval: time.Minute}}, holder: "test"}
+		store: store, feeds: &work.FeedPoller{Store: store, Fetcher: client, MaxItems: 500}, holder: "test"}
 	return w, &logs
 }
 

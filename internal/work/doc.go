@@ -8,9 +8,12 @@
 // (Service.Prepare and Service.Commit under Ordered), the API's POST
 // /api/ingest and /api/extract, and the queue worker (Service.Ingest, once
 // per job). Files lists the article files of a directory and FeedPoller
-// polls RSS and Atom feeds politely into sources. Flags, help, progress
-// display and output formats stay with the commands; everything between a
-// source and a stored article is here.
+// polls RSS and Atom feeds politely into sources; FeedWatch polls them
+// again every interval for a number of rounds ('ingest --watch'), and
+// Batcher stores batches of sources in order and optimises the store
+// every DefaultOptimizeEvery new articles. Flags, help, progress display
+// and output formats stay with the commands; everything between a source
+// and a stored article is here.
 //
 // Contract:
 //

@@ -74,6 +74,9 @@ type FeedPoller struct {
 	// last poll; a one-off ingest polls every feed it is given.
 	BackOff  bool
 	Interval time.Duration
+	// Now is the clock that back-off is measured with and feeds' last
+	// polls are recorded by (time.Now when nil; a test passes a fake).
+	Now func() time.Time
 }
 
 // maxBackOff bounds the wait before a failing feed is polled again.
@@ -114,7 +117,7 @@ func (p *FeedPoller) Poll(ctx context.Context, url string, page *fetch.Response)
 	if err != nil {
 		return FeedPoll{}, err
 	}
-	now := time.Now()
+	now := p.now()
 	if st.Failures > 0 && page == nil && p.BackOff {
 		wait := p.Interval << min(st.Failures, 6)
 		if now.Sub(st.LastChecked) < min(wait, maxBackOff) {
@@ -147,6 +150,13 @@ func (p *FeedPoller) Poll(ctx context.Context, url string, page *fetch.Response)
 		poll.Items = append(poll.Items, Source{Name: it.Link, URL: it.Link, Feed: url, FeedTitle: it.Title, FeedPublished: it.Published})
 	}
 	return poll, saveErr
+}
+
+func (p *FeedPoller) now() time.Time {
+	if p.Now == nil {
+		return time.Now()
+	}
+	return p.Now()
 }
 
 func (p *FeedPoller) maxItems() int {
