@@ -85,6 +85,10 @@ type Candidate struct {
 	// Variant is the stored name that the article's name matched by
 	// names.Match, and Why says why; "" for a match of the same key.
 	Variant, Why string
+	// Middle is the stored person's full name with the middle names that
+	// the article's name leaves out, set when stored people differ by them
+	// (middleRivals): "George W. Bush" for an article's "George Bush".
+	Middle string
 }
 
 // Key is the form under which names are matched across articles
@@ -202,8 +206,17 @@ func LookupKeys(refs [][]NameRef, ents []news.Entity) (keys, loose []string) {
 // (marked by MarkStray) link to refs, in id order: those with a name of the same key, else
 // those whose canonical name names.Match joins with the article's.
 // Names split off an entity (splits) do not link to it.
+//
+// A person's name with no middle name ("George Bush") that the full names
+// of two or more stored people leave open, because those names differ in
+// their middle names ("George W. Bush", "George HW Bush"), has all of them
+// as candidates, each with Middle set (see ChoosePerson).
 func Candidates(stored []NameRow, typ string, refs []NameRef, splits map[Split]bool) []Candidate {
-	if out := exactCandidates(stored, typ, refs, splits); len(out) > 0 {
+	out := exactCandidates(stored, typ, refs, splits)
+	if rivals := middleRivals(stored, typ, refs, splits); len(rivals) > 0 {
+		return mergeRivals(out, rivals)
+	}
+	if len(out) > 0 {
 		return out
 	}
 	return variantCandidates(stored, typ, refs, splits)

@@ -79,7 +79,7 @@ func Link(doc *news.Doc, st EntityLookup) (*Linked, error) {
 		if len(refs) == 0 {
 			continue
 		}
-		cands := Candidates(stored, e.Type, refs, l.Splits)
+		cands := SameGender(doc, e, Candidates(stored, e.Type, refs, l.Splits))
 		switch len(cands) {
 		case 0:
 			id, err := st.NewEntity(e.Type, refs[0].Name)
@@ -110,6 +110,12 @@ func Link(doc *news.Doc, st EntityLookup) (*Linked, error) {
 		}
 	}
 	for _, p := range ambiguous {
+		if c, why, ok := ChoosePerson(p.cands, resolved); ok {
+			if err := l.choose(st, p.e, c, why); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		if givenNameOnly(p.e, p.cands) {
 			id, err := st.NewEntity(p.e.Type, EntityNames(p.e)[0].Name)
 			if err != nil {

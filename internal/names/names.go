@@ -115,31 +115,66 @@ func Strip(name string) string {
 	return strings.Join(core(words), " ")
 }
 
-// splitInitials writes initials written together ("H.W.") one a word
-// ("H. W.").
+// splitInitials writes initials written together one a word: "H.W." and
+// "H.W" become "H. W.", and so does a run of two or three capitals inside
+// a name written in mixed case ("George HW Bush"), but not a title or
+// party label ("GOP Sen. X", "US Rep. X") nor the name's last word (a
+// surname: "John FOX"), nor any word of a name written all in capitals.
 func splitInitials(name string) string {
 	words := strings.Fields(name)
+	mixed := strings.ToUpper(name) != name
 	for i, w := range words {
-		if initials(w) {
+		switch {
+		case initials(w):
 			words[i] = strings.Join(strings.SplitAfter(w, "."), " ")
+		case mixed && i < len(words)-1 && capitals(w) && titleAt(wordKeys(words[i:])) == 0:
+			words[i] = strings.Join(strings.Split(w, ""), " ")
 		}
 	}
 	return strings.Join(words, " ")
 }
 
+// MaxCapitalInitials is the most capitals in a word that splitInitials
+// reads as initials run together ("HW"); a longer word in capitals is an
+// acronym or a name ("NAACP").
+const MaxCapitalInitials = 3
+
 // initials reports whether w is two or more letters each followed by a
-// dot ("H.W.").
+// dot ("H.W."), the last dot optional ("H.W").
 func initials(w string) bool {
 	r := []rune(w)
-	if len(r) < 4 || len(r)%2 != 0 {
+	if len(r) < 3 {
 		return false
 	}
 	for i := 0; i < len(r); i += 2 {
-		if !unicode.IsLetter(r[i]) || r[i+1] != '.' {
+		if !unicode.IsLetter(r[i]) || i+1 < len(r) && r[i+1] != '.' {
 			return false
 		}
 	}
 	return true
+}
+
+// capitals reports whether w is two to MaxCapitalInitials ASCII capital
+// letters ("HW").
+func capitals(w string) bool {
+	if len(w) < 2 || len(w) > MaxCapitalInitials {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// wordKeys returns the keys of words, one per word that has one.
+func wordKeys(words []string) []string {
+	var out []string
+	for _, w := range words {
+		out = append(out, strings.Fields(Key(w))...)
+	}
+	return out
 }
 
 // core drops leading titles from words, keeping at least one word.
@@ -286,7 +321,7 @@ func matchPerson(a, b string) (bool, string) {
 		return false, ""
 	}
 	why := []string{}
-	if Strip(a) != Key(a) || Strip(b) != Key(b) {
+	if Strip(a) != Key(splitInitials(a)) || Strip(b) != Key(splitInitials(b)) {
 		why = append(why, "titles dropped")
 	}
 	if pa.Given != "" {

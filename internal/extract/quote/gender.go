@@ -41,6 +41,28 @@ func EntityGender(doc *news.Doc, e *news.Entity) byte {
 			words = append(words, f[0])
 		}
 	}
+	return lx.gender(words)
+}
+
+// NameGender returns the gender that a person's names and titles give as
+// EntityGender reads them, without an article: 'm' or 'f' when their words
+// ("Hillary", "Mr.", "Queen") lean to one side of the lexicon's male and
+// female lists, else 0. A store reads a stored person's gender with it.
+func NameGender(names ...string) byte {
+	lx, err := builtinLexicon()
+	if err != nil {
+		return 0
+	}
+	var words []string
+	for _, n := range names {
+		words = append(words, strings.Fields(normWord(n))...)
+	}
+	return lx.gender(words)
+}
+
+// gender counts the words (normalised) of the male and female lists and
+// returns the side with more, 'm' or 'f', or 0 on a tie.
+func (lx *lexicon) gender(words []string) byte {
 	male, female := 0, 0
 	for _, x := range words {
 		if lx.has("male", x) {
