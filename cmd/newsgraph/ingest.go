@@ -191,7 +191,7 @@ func runIngest(env *environment, args []string) error {
 // exist: an ingest with nothing to read.
 func noneExist(sources []string) bool {
 	for _, s := range sources {
-		if s == "-" || isURL(s) {
+		if s == "-" || work.IsURL(s) {
 			return false
 		}
 		if _, err := os.Stat(s); !errors.Is(err, fs.ErrNotExist) {
@@ -241,11 +241,15 @@ type tally struct {
 	otherLanguage int
 }
 
+// run ingests the sources and feeds (the feeds' first round), then, with
+// --watch, polls the feeds again every --interval for --rounds rounds or
+// until interrupted, and prints what it did. It returns a partialError
+// when a source failed.
 func (in *ingester) run(ctx context.Context, sources, feeds []string) error {
 	start := time.Now()
 	var t tally
 	watch := in.feedWatch(&t)
-	jobs, watched := in.resolve(ctx, watch, sources, feeds, &t)
+	jobs, watched := watch.Resolve(ctx, sources, feeds, in.env.stdin, func(name string, err error) { in.fail(name, err, &t) })
 	in.batch(ctx, jobs, &t)
 	if in.opt.watch && len(watched) == 0 {
 		fmt.Fprintln(in.env.stderr, "newsgraph: ingest --watch: no feeds to poll (name feed URLs or --feeds FILE)")
@@ -279,44 +283,6 @@ func (in *ingester) summary(t tally, d time.Duration) {
 	}
 }
 
-// resolve turns the sources into jobs: directories are walked, URLs
-// fetched once to tell feeds from articles, feeds polled (their first
-// round) and expanded into their items. It returns the feeds to poll
-// again with --watch.
-func (in *ingester) resolve(ctx context.Context, watch *work.FeedWatch, sources, feeds []string, t *tally) ([]work.Source, []string) {
-	var jobs []work.Source
-	var watched []string
-	for _, src := range sources {
-		if isURL(src) {
-			j, isFeed, err := in.fetchSource(ctx, src)
-			switch {
-			case err != nil:
-				in.fail(src, err, t)
-			case isFeed:
-				watched = append(watched, src)
-				jobs = append(jobs, watch.Poll(ctx, src, j.Page)...)
-			default:
-				jobs = append(jobs, j)
-			}
-			continue
-		}
-		if src == "-" {
-			jobs = append(jobs, work.Source{Name: "stdin", Reader: in.env.stdin})
-			continue
-		}
-		found, err := work.Files(src)
-		if err != nil {
-			in.fail(src, err, t)
-		}
-		jobs = append(jobs, found...)
-	}
-	for _, f := range feeds {
-		watched = append(watched, f)
-		jobs = append(jobs, watch.Poll(ctx, f, nil)...)
-	}
-	return jobs, watched
-}
-
 // fail lists a source's error on stderr and counts it.
 func (in *ingester) fail(source string, err error, t *tally) {
 	t.errors++
@@ -331,9 +297,4 @@ func writeFailure(w io.Writer, source string, err error) {
 		msg = source + ": " + msg
 	}
 	fmt.Fprintf(w, "newsgraph: %s\n", msg)
-}
-
-func isURL(s string) bool {
-	l := strings.ToLower(s)
-	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -39,12 +38,6 @@ func (in *ingester) feedWatch(t *tally) *work.FeedWatch {
 		Polled: func(url string, poll work.FeedPoll, err error) {
 			t.errors += reportFeedPoll(in.env.stderr, url, in.opt.feedMaxItems, poll, err)
 		}}
-}
-
-// fetchSource fetches a URL named on the command line and says whether it
-// is a feed. When it is not, the source carries the page.
-func (in *ingester) fetchSource(ctx context.Context, url string) (work.Source, bool, error) {
-	return in.poller.Resolve(ctx, url)
 }
 
 // reportFeedPoll writes on w each error of a poll of the feed at url, one a

@@ -68,7 +68,7 @@ func publishIngest(ctx context.Context, env *environment, opt ingestOptions, sou
 func (p *publisher) sources(ctx context.Context, sources []string) (feeds []string) {
 	for _, src := range sources {
 		switch {
-		case isURL(src):
+		case work.IsURL(src):
 			if p.url(ctx, src) {
 				feeds = append(feeds, src)
 			}

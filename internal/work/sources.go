@@ -173,3 +173,10 @@ func (p *FeedPoller) save(ctx context.Context, st news.FeedState) error {
 	}
 	return nil
 }
+
+// IsURL reports whether a name a user gave is an http(s) URL rather than a
+// path.
+func IsURL(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}

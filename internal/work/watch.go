@@ -2,6 +2,7 @@ package work
 
 import (
 	"context"
+	"io"
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/fetch"
@@ -64,4 +65,45 @@ func (w *FeedWatch) Run(ctx context.Context, feeds []string, batch func(ctx cont
 		}
 		batch(ctx, items)
 	}
+}
+
+// Resolve turns what a user named into sources, in the order named: a
+// file, or the article files of a directory (Files); "-", standard input
+// (read from stdin); an http(s) URL, fetched once to tell a feed from an
+// article (FeedPoller.Resolve), a feed being polled at once into its items
+// (the watch's first round). Then each of feeds is polled. It returns the
+// sources and the feeds among names and feeds, to poll again with Run. A
+// name that fails is passed to failed with its error and the others go
+// on; a feed's poll errors go to Polled.
+func (w *FeedWatch) Resolve(ctx context.Context, names, feeds []string, stdin io.Reader, failed func(name string, err error)) ([]Source, []string) {
+	var srcs []Source
+	var watched []string
+	for _, name := range names {
+		switch {
+		case IsURL(name):
+			src, isFeed, err := w.Poller.Resolve(ctx, name)
+			switch {
+			case err != nil:
+				failed(name, err)
+			case isFeed:
+				watched = append(watched, name)
+				srcs = append(srcs, w.Poll(ctx, name, src.Page)...)
+			default:
+				srcs = append(srcs, src)
+			}
+		case name == "-":
+			srcs = append(srcs, Source{Name: "stdin", Reader: stdin})
+		default:
+			found, err := Files(name)
+			if err != nil {
+				failed(name, err)
+			}
+			srcs = append(srcs, found...)
+		}
+	}
+	for _, f := range feeds {
+		watched = append(watched, f)
+		srcs = append(srcs, w.Poll(ctx, f, nil)...)
+	}
+	return srcs, watched
 }

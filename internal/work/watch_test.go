@@ -4,7 +4,10 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -44,6 +47,11 @@ func newFeedSite(t *testing.T, failFirst int) *feedSite {
 }
 
 func (s *feedSite) serve(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/story" {
+		w.Header().Set("Content-Type", "text/plain")
+		w.Write([]byte(article))
+		return
+	}
 	if r.URL.Path != "/feed.xml" {
 		http.NotFound(w, r)
 		return
@@ -165,5 +173,43 @@ func TestFeedWatchUntilCancelled(t *testing.T) {
 	})
 	if rounds != 5 || len(site.statuses()) != 5 {
 		t.Errorf("%d rounds, %d fetches; want 5 of each, then stop when cancelled", rounds, len(site.statuses()))
+	}
+}
+
+// Resolve keeps the order of what was named: a file, standard input, an
+// article URL (carrying its page), a feed URL (polled at once into its
+// items), a path that fails (reported, the others going on), then the
+// listed feeds; the feeds among them are returned to be watched.
+func TestFeedWatchResolve(t *testing.T) {
+	site := newFeedSite(t, 0)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(file, []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	clock := &fakeClock{now: time.Date(2025, 3, 4, 10, 0, 0, 0, time.UTC)}
+	var polls []FeedPoll
+	w := newTestWatch(clock, 0, &polls)
+	stdin := strings.NewReader(article)
+	feed := site.URL + "/feed.xml"
+	var failed []string
+	srcs, watched := w.Resolve(context.Background(), []string{file, "-", site.URL + "/story", feed, filepath.Join(dir, "missing")},
+		[]string{feed}, stdin, func(name string, err error) { failed = append(failed, name) })
+	var names []string
+	for _, s := range srcs {
+		names = append(names, s.Name)
+	}
+	want := []string{file, "stdin", site.URL + "/story", "https://example.com/1", "https://example.com/2", "https://example.com/3"}
+	if !slices.Equal(names, want) {
+		t.Errorf("sources %v, want %v", names, want)
+	}
+	if len(srcs) == len(want) && (srcs[1].Reader != stdin || srcs[2].Page == nil || srcs[3].Feed != feed) {
+		t.Errorf("sources %+v: want stdin's reader, the story's page and the item's feed", srcs)
+	}
+	if !slices.Equal(failed, []string{filepath.Join(dir, "missing")}) || !slices.Equal(watched, []string{feed, feed}) {
+		t.Errorf("failed %v, watched %v", failed, watched)
+	}
+	if len(polls) != 2 || !polls[1].NotModified {
+		t.Errorf("polls %+v, want the named feed's and the listed one's, not modified", polls)
 	}
 }
