@@ -40,3 +40,16 @@ func (m *NearMatch) Consider(id int64, sig []byte) {
 
 // Best returns the near-duplicate found, nil when none was.
 func (m *NearMatch) Best() *news.Duplicate { return m.best }
+
+// KeepNew reports whether a new input replaces the stored article it is
+// a near-duplicate of, the stored one becoming its copy. So that the copy
+// of a story a store keeps does not depend on the order the copies
+// arrive in, the copy with the longer text is kept (the fuller version),
+// and of two as long, the one whose content hash sorts first. Lengths are
+// in bytes of the cleaned text.
+func KeepNew(newLen int, newHash string, oldLen int, oldHash string) bool {
+	if newLen != oldLen {
+		return newLen > oldLen
+	}
+	return newHash < oldHash
+}

@@ -137,7 +137,7 @@ type DedupKeys struct {
 // Duplicate says which stored article an input duplicates.
 type Duplicate struct {
 	Kind       string // DupExact or DupNear
-	ArticleID  int64  // the first copy
+	ArticleID  int64  // the copy kept
 	Similarity float64
 	Reason     string // "same URL", "same text", "near-duplicate text"
 }
@@ -152,8 +152,12 @@ type ArticleInput struct {
 
 // PutResult says what PutArticle did.
 type PutResult struct {
-	ArticleID int64      // the stored article, or the first copy of a duplicate
+	ArticleID int64      // the stored article, or the kept copy of a duplicate
 	Duplicate *Duplicate // nil when the article was stored as new
+	// Replaced is the stored near-duplicate this article replaced as the
+	// copy kept (graphrules.KeepNew): it is now a copy of this article;
+	// 0 when none.
+	Replaced int64
 	// Contradictions is the number of new cross-article contradictions
 	// found for the article's claims.
 	Contradictions int

@@ -25,6 +25,7 @@ func RunStoreSuite(t *testing.T, open OpenFunc) {
 		{"SameTextTwiceIsOneArticle", testSameText},
 		{"SameCanonicalURLIsOneArticle", testSameURL},
 		{"NearDuplicateIsLinked", testNearDuplicate},
+		{"NearDuplicateKeptWhateverTheOrder", testNearDuplicateOrder},
 		{"DifferentTextsAreNotNearDuplicates", testNotNearDuplicate},
 		{"ConcurrentPutsOfOneArticle", testConcurrentPuts},
 		{"ContractIsKept", testContractKept},
@@ -148,28 +149,80 @@ func wireCopy(tb testing.TB, body, source string) *news.Doc {
 	return MustDoc(tb, DocSpec{Source: source, Text: body})
 }
 
+// testNearDuplicate: of two near-duplicate copies of a story the store
+// keeps the fuller one (graphrules.KeepNew), whichever arrives first, and
+// the other is its copy.
 func testNearDuplicate(t *testing.T, s news.Store) {
 	body := Filler(7, 300)
-	first := MustPut(t, s, wireCopy(t, "ISLAMABAD (Reuters) - "+body, "reuters.txt"))
-	copyDoc := wireCopy(t, "By Staff Writer\nISLAMABAD - "+body+" Additional reporting by Dawn.", "dawn.txt")
-	res := MustPut(t, s, copyDoc)
-	if res.Duplicate == nil || res.Duplicate.Kind != news.DupNear || res.ArticleID != first.ArticleID {
-		t.Fatalf("wire copy: got %+v (dup %+v), want near duplicate of %d", res, res.Duplicate, first.ArticleID)
+	short := func() *news.Doc { return wireCopy(t, "ISLAMABAD (Reuters) - "+body, "reuters.txt") }
+	long := func() *news.Doc {
+		return wireCopy(t, "By Staff Writer\nISLAMABAD - "+body+" Additional reporting by Dawn.", "dawn.txt")
 	}
-	if sim := res.Duplicate.Similarity; sim < 0.7 || sim >= 1 {
+	first := MustPut(t, s, short())
+	res := MustPut(t, s, long())
+	if res.Duplicate != nil || res.Replaced != first.ArticleID || res.ArticleID == first.ArticleID {
+		t.Fatalf("fuller wire copy: got %+v (dup %+v), want it stored in place of %d", res, res.Duplicate, first.ArticleID)
+	}
+	kept := res.ArticleID
+	for _, doc := range []*news.Doc{short(), long()} {
+		again := MustPut(t, s, doc)
+		if again.ArticleID != kept || again.Replaced != 0 || doc.Source == "reuters.txt" && again.Duplicate == nil {
+			t.Errorf("re-put of %s: got %+v (dup %+v), want the copy kept, %d", doc.Source, again, again.Duplicate, kept)
+		}
+	}
+	if sim := func() float64 {
+		d, _ := s.FindDuplicate(ctx, Input(short()).Keys)
+		if d == nil {
+			return 0
+		}
+		return d.Similarity
+	}(); sim < 0.7 || sim >= 1 {
 		t.Errorf("similarity: got %.2f, want in [0.7, 1)", sim)
-	}
-	again := MustPut(t, s, wireCopy(t, "By Staff Writer\nISLAMABAD - "+body+" Additional reporting by Dawn.", "dawn.txt"))
-	if again.Duplicate == nil || again.ArticleID != first.ArticleID {
-		t.Errorf("re-put of the copy: got %+v, want the same link", again)
 	}
 	if st := MustStats(t, s); st.Articles != 1 || st.NearDuplicates != 1 {
 		t.Errorf("got %d articles, %d near duplicates; want 1, 1", st.Articles, st.NearDuplicates)
 	}
 	hits, err := s.Search(ctx, news.SearchQuery{Text: "ISLAMABAD"})
-	if err != nil || len(hits) != 1 || len(hits[0].Copies) != 1 || hits[0].Copies[0].Source != "dawn.txt" ||
-		hits[0].Copies[0].Kind != news.DupNear || hits[0].Copies[0].Similarity < 0.7 {
-		t.Errorf("search hit: got %+v, %v; want the article with its near copy dawn.txt", hits, err)
+	if err != nil || len(hits) != 1 || hits[0].Source != "dawn.txt" || len(hits[0].Copies) != 1 ||
+		hits[0].Copies[0].Source != "reuters.txt" || hits[0].Copies[0].Kind != news.DupNear || hits[0].Copies[0].Similarity < 0.7 {
+		t.Errorf("search hit: got %+v, %v; want dawn.txt with its near copy reuters.txt", hits, err)
+	}
+	if _, err := s.Article(ctx, first.ArticleID); !errors.Is(err, news.ErrNoSuchArticle) {
+		t.Errorf("the replaced article %d: got %v, want ErrNoSuchArticle", first.ArticleID, err)
+	}
+}
+
+// testNearDuplicateOrder: whichever of two near-duplicate copies comes
+// first, the store keeps the fuller one with its entities, and not the
+// entities only the other named.
+func testNearDuplicateOrder(t *testing.T, s news.Store) {
+	pair := func(seed int, city, province string) (long, short *news.Doc) {
+		body := Filler(seed, 300)
+		long = MustDoc(t, DocSpec{Source: city + "-dawn.txt", Text: city + " Police said on Monday. " + body + " Additional reporting by Dawn.",
+			Entities: []Ent{{ID: "E1", Type: "ORG", Name: city + " Police"}}})
+		short = MustDoc(t, DocSpec{Source: city + "-reuters.txt", Text: province + " Rangers said on Monday. " + body,
+			Entities: []Ent{{ID: "E1", Type: "ORG", Name: province + " Rangers"}}})
+		return long, short
+	}
+	long, short := pair(8, "Karachi", "Sindh")
+	MustPut(t, s, long)
+	MustPut(t, s, short)
+	long, short = pair(9, "Lahore", "Punjab")
+	MustPut(t, s, short)
+	MustPut(t, s, long)
+	if got := MustStats(t, s); got.Articles != 2 || got.NearDuplicates != 2 || got.Entities != 2 {
+		t.Errorf("%d articles, %d near duplicates, %d entities; want 2, 2, 2 (Karachi Police, Lahore Police)",
+			got.Articles, got.NearDuplicates, got.Entities)
+	}
+	for _, name := range []string{"Sindh Rangers", "Punjab Rangers"} {
+		if es, err := s.Entities(ctx, name, ""); err != nil || len(es) != 0 {
+			t.Errorf("the shorter copy's own entity is stored: %+v, %v", es, err)
+		}
+	}
+	for _, name := range []string{"Karachi Police", "Lahore Police"} {
+		if e := one(t, s, name, "ORG"); e.Articles != 1 {
+			t.Errorf("%s: %+v, want 1 article", name, e)
+		}
 	}
 }
 
