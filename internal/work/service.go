@@ -187,9 +187,11 @@ func (s *Service) Prepare(ctx context.Context, src Source) Prepared {
 		p.Input, p.Err = nil, fail("dedup", err)
 		return p
 	}
-	if dup == nil {
-		// Only new articles go through the pipeline; PutArticle records a
-		// duplicate from the cleaned text alone.
+	if dup == nil || dup.Kind == news.DupNear {
+		// Only new articles go through the pipeline, and near-duplicates,
+		// which PutArticle keeps in place of the stored copy when they
+		// are fuller (graphrules.KeepNew); it records any other duplicate
+		// from the cleaned text alone.
 		err := s.cfg.Pipeline.Run(ctx, doc)
 		p.Stages = doc.Timings
 		if err != nil {

@@ -21,6 +21,9 @@ type memStore struct {
 	articles int
 	copies   int
 	putErr   error
+	// near, when set, is what FindDuplicate says of any text it does not
+	// hold: a near-duplicate of a stored article.
+	near *news.Duplicate
 }
 
 func newMemStore() *memStore { return &memStore{byKey: map[string]int64{}} }
@@ -37,7 +40,10 @@ func (m *memStore) find(keys news.DedupKeys) *news.Duplicate {
 func (m *memStore) FindDuplicate(ctx context.Context, keys news.DedupKeys) (*news.Duplicate, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.find(keys), nil
+	if d := m.find(keys); d != nil || m.near == nil {
+		return d, nil
+	}
+	return m.near, nil
 }
 
 func (m *memStore) PutArticle(ctx context.Context, a *news.ArticleInput) (news.PutResult, error) {
@@ -217,5 +223,32 @@ func TestExtract(t *testing.T) {
 	}
 	if _, err := New(Config{}); err == nil {
 		t.Error("New without a pipeline succeeded")
+	}
+}
+
+// A near-duplicate of a stored article goes through the pipeline: the
+// store keeps it in place of the stored copy when it is the fuller one,
+// and it must then be stored with its entities and quotes. An exact
+// duplicate does not.
+func TestNearDuplicateIsExtracted(t *testing.T) {
+	store, p := newMemStore(), &countingPipeline{}
+	var calls []hookCall
+	svc := newTestService(t, store, p, &calls)
+	if _, err := svc.Ingest(context.Background(), Source{Name: "a", Text: []byte(article)}); err != nil {
+		t.Fatal(err)
+	}
+	store.near = &news.Duplicate{Kind: news.DupNear, ArticleID: 1, Similarity: 0.9}
+	fuller := Source{Name: "b", Text: []byte(article + " It gave no figures.")}
+	if _, err := svc.Ingest(context.Background(), fuller); err != nil {
+		t.Fatal(err)
+	}
+	if p.runs != 2 {
+		t.Errorf("%d pipeline runs, want 2: the near-duplicate is extracted", p.runs)
+	}
+	if _, err := svc.Ingest(context.Background(), Source{Name: "c", Text: []byte(article)}); err != nil {
+		t.Fatal(err)
+	}
+	if p.runs != 2 {
+		t.Errorf("%d pipeline runs, want 2: an exact duplicate is not extracted", p.runs)
 	}
 }
