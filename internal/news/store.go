@@ -12,7 +12,8 @@ import (
 // different articles. It answers the query commands (search, entity,
 // quotes, contradictions, stats, export).
 //
-// Implementations: internal/sqlite (embedded, the default). Their shared
+// Implementations: internal/sqlite (embedded, the default) and
+// internal/postgres. Their shared
 // behaviour is pinned by the conformance suite in internal/newstest, which
 // every implementation runs.
 //
@@ -29,8 +30,11 @@ type Store interface {
 
 	// PutArticle stores one processed article in one transaction, unless
 	// it duplicates a stored one: then it records the duplicate (linked
-	// to the first copy, with the similarity) and stores nothing else.
-	// Storing the same article twice is a no-op.
+	// to the copy kept, with the similarity) and stores nothing else. Of
+	// two near-duplicates the fuller one is kept, whichever comes first
+	// (graphrules.KeepNew): a fuller input replaces the stored copy, which
+	// becomes its duplicate (PutResult.Replaced). Storing the same
+	// article twice is a no-op.
 	PutArticle(ctx context.Context, a *ArticleInput) (PutResult, error)
 
 	// Search finds articles by full text and filters, best first.
