@@ -231,7 +231,7 @@ func articleEntity(e news.Entity, id int64, reason string) ArticleEntity {
 	a := ArticleEntity{LocalID: e.ID, EntityID: id, Mentions: len(e.Mentions), Reason: reason}
 	if p := e.Place; p != nil {
 		a.Country, a.Feature = p.Country, p.Feature
-		if p.HasPoint() { // a country-only place is not on the map
+		if p.HasPoint() && !p.Demonym { // a country-only place or a demonym is not on the map
 			lat, lon := p.Lat, p.Lon
 			a.Lat, a.Lon = &lat, &lon
 		}

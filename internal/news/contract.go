@@ -62,7 +62,10 @@ type (
 		Lon        *float64 `json:"lon"`
 		GeonamesID *int64   `json:"geonames_id"`
 		Feature    string   `json:"feature"`
-		Debug      string   `json:"debug,omitempty"`
+		// Demonym: the entity is a people or adjective of the country
+		// ("American"), linked to it, not a place on the map.
+		Demonym bool   `json:"demonym,omitempty"`
+		Debug   string `json:"debug,omitempty"`
 	}
 	// ContractEntity is one entity of the article with all its mentions.
 	ContractEntity struct {
@@ -233,7 +236,8 @@ func (c *offsetConverter) entity(e Entity) ContractEntity {
 		je.Mentions = append(je.Mentions, c.mention(m))
 	}
 	if p := e.Place; p != nil {
-		jp := &ContractPlace{Country: optional(p.Country), Admin1: optional(p.Admin1), Feature: p.Feature, Debug: p.Debug}
+		jp := &ContractPlace{Country: optional(p.Country), Admin1: optional(p.Admin1), Feature: p.Feature,
+			Demonym: p.Demonym, Debug: p.Debug}
 		if p.HasPoint() {
 			lat, lon := p.Lat, p.Lon
 			jp.Lat, jp.Lon = &lat, &lon

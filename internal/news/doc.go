@@ -71,7 +71,12 @@ type Place struct {
 	Lat, Lon   float64
 	GeonamesID int64  // 0 when unknown
 	Feature    string // city, admin1, admin2, country, region, or FeatureCountryOnly
-	Debug      string // why this reading won
+	// Demonym marks an entity named by a people or adjective of Country
+	// ("American", "Pakistanis"): it is linked to its country (and has the
+	// country's point, as GeoWebNews counts demonyms as toponyms) but it
+	// is not a place on the store's map.
+	Demonym bool
+	Debug   string // why this reading won
 }
 
 // FeatureCountryOnly is the Feature of a place the gazetteer does not know

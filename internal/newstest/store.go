@@ -37,6 +37,7 @@ func RunStoreSuite(t *testing.T, open OpenFunc) {
 		{"AnalystMergeHolds", testAnalystMerge},
 		{"AnalystSplitHolds", testAnalystSplit},
 		{"ArticleJoinsOtherNames", testArticleJoins},
+		{"DemonymsAreNotOnTheMap", testDemonymsOffMap},
 		{"SearchFullText", testSearch},
 		{"SearchFilters", testSearchFilters},
 		{"SearchHostileQueries", testSearchHostile},

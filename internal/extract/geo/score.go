@@ -188,7 +188,8 @@ func (r *resolver) decide(t *toponym) *news.Place {
 		return nil
 	}
 	p := win.m.Place
-	out := &news.Place{Country: p.Country, Lat: round(p.Lat), Lon: round(p.Lon), GeonamesID: p.ID, Feature: p.Kind.String()}
+	out := &news.Place{Country: p.Country, Lat: round(p.Lat), Lon: round(p.Lon), GeonamesID: p.ID, Feature: p.Kind.String(),
+		Demonym: t.demonym != ""}
 	if a := r.s.ix.Admin1(p); a != nil {
 		out.Admin1 = a.Name
 	}
