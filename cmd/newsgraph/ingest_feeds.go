@@ -44,19 +44,12 @@ func (in *ingester) feedWatch(t *tally) *work.FeedWatch {
 // line, and a note when the feed had more than maxItems items; it returns
 // the number of errors.
 func reportFeedPoll(w io.Writer, url string, maxItems int, poll work.FeedPoll, err error) int {
-	errs := []error{err}
-	if joined, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = joined.Unwrap()
-	}
-	n := 0
+	errs := work.Errors(err)
 	for _, e := range errs {
-		if e != nil {
-			writeFailure(w, url, e)
-			n++
-		}
+		writeFailure(w, url, e)
 	}
 	if poll.More {
 		fmt.Fprintf(w, "newsgraph: %s: read its first %d items (--feed-max-items)\n", url, maxItems)
 	}
-	return n
+	return len(errs)
 }

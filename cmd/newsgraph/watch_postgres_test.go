@@ -193,19 +193,19 @@ func TestWorkerPostgresPublishesAlerts(t *testing.T) {
 	if err != nil || alerts == nil {
 		t.Fatalf("worker alerts on PostgreSQL: %v, %v; want them", alerts, err)
 	}
-	w.alerts = alerts
+	w.jobs.Alerts = alerts
 	runJobs(t, w, floodJobs...)
 	subjects, published := streamAlerts(t, srv.URL(), "first")
 	if len(published) != 1 || subjects[0] != "newsgraph.alerts.1" || published[0].Rule != "flood" || published[0].Article.Source != "river.txt" {
 		t.Fatalf("alert messages %v %+v, want one of rule flood on river.txt", subjects, published)
 	}
-	if err := w.ingest(context.Background(), floodJobs[0], 2); err != nil {
+	if err := w.jobs.Ingest(context.Background(), floodJobs[0], 2); err != nil {
 		t.Fatal(err)
 	}
 	if _, again := streamAlerts(t, srv.URL(), "second"); len(again) != 1 {
 		t.Errorf("after the job ran again: %d alert messages, want still 1", len(again))
 	}
-	stored, err := alerts.store.Alerts(context.Background(), news.AlertQuery{})
+	stored, err := alerts.Store().Alerts(context.Background(), news.AlertQuery{})
 	if err != nil || len(stored) != 1 {
 		t.Errorf("stored alerts: %d, %v; want 1", len(stored), err)
 	}
@@ -235,7 +235,8 @@ func postgresStubWorker(t *testing.T, natsURL, db string) *worker {
 	}
 	t.Cleanup(func() { q.Close() })
 	env := &environment{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}
-	return &worker{env: env, opt: workerOptions{queue: q.Config(), parallel: 1, untilEmpty: true},
-		log: slog.New(slog.NewTextHandler(io.Discard, nil)), q: q, svc: svc, metrics: jetstream.NewMetrics(q),
-		store: store, feeds: &work.FeedPoller{Store: store, MaxItems: 500}, holder: "test"}
+	w := &worker{env: env, opt: workerOptions{queue: q.Config(), parallel: 1, untilEmpty: true, feedMaxItems: 500},
+		log: slog.New(slog.NewTextHandler(io.Discard, nil)), q: q, store: store}
+	w.jobs = w.newJobs(svc, &work.FeedPoller{Store: store, MaxItems: 500}, "test")
+	return w
 }

@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -22,6 +21,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/pipeline/stages"
 	"github.com/newsgraph/newsgraph/internal/work"
+	"github.com/newsgraph/newsgraph/internal/work/jobs"
 )
 
 const workerAbout = `Takes jobs from the NATS JetStream work queue that 'newsgraph ingest
@@ -175,40 +175,25 @@ func runWorker(env *environment, args []string) error {
 	return w.run(ctx)
 }
 
-// worker runs queue jobs through the ingest service.
+// worker is the worker command: the job runner (internal/work/jobs) on
+// the queue and the store it opened, what it logs with, and what it
+// closes at the end.
 type worker struct {
 	env     *environment
 	opt     workerOptions
 	log     *slog.Logger
 	q       *jetstream.Queue
-	svc     *work.Service
-	store   appStore         // what svc stores into
-	feeds   *work.FeedPoller // polls feeds, keeping their state in the store
-	alerts  *workerAlerts
-	metrics *jetstream.Metrics
+	store   appStore // what the jobs store into
+	jobs    *jobs.Runner
 	closers []func() error
-	holder  string
-	count   workerTally
-}
-
-// workerTally counts what a worker did, for its last line.
-type workerTally struct {
-	stored, dups, near, failed, dead, feeds atomic.Int64
-	// first and last are when the first job started and the last one
-	// ended (Unix nanoseconds): the rate is measured between them.
-	first, last atomic.Int64
-}
-
-// busy is the time from the first job's start to the last one's end.
-func (t *workerTally) busy() time.Duration {
-	return time.Duration(t.last.Load() - t.first.Load())
 }
 
 // newWorker opens the store, loads the pipeline and connects to the queue.
 func newWorker(ctx context.Context, env *environment, opt workerOptions) (*worker, error) {
 	host, _ := os.Hostname()
-	w := &worker{env: env, opt: opt, holder: fmt.Sprintf("%s/%d", host, os.Getpid())}
-	w.log = newLogger(env, opt.logFormat, opt.verbose).With("worker", w.holder)
+	holder := fmt.Sprintf("%s/%d", host, os.Getpid())
+	w := &worker{env: env, opt: opt}
+	w.log = newLogger(env, opt.logFormat, opt.verbose).With("worker", holder)
 	store, err := openStore(ctx, opt.db, false)
 	if err != nil {
 		return nil, err
@@ -220,26 +205,34 @@ func newWorker(ctx context.Context, env *environment, opt workerOptions) (*worke
 		return nil, err
 	}
 	client := fetch.New(opt.fetch)
-	w.svc, err = work.New(work.Config{Store: store, Pipeline: runner, Fetcher: client, Read: opt.read, Dedup: opt.dedup})
+	svc, err := work.New(work.Config{Store: store, Pipeline: runner, Fetcher: client, Read: opt.read, Dedup: opt.dedup})
 	if err != nil {
 		w.close()
 		return nil, err
 	}
 	w.store = store
-	// A feed's next poll is its next job: no back-off here.
-	w.feeds = &work.FeedPoller{Store: store, Fetcher: client, MaxItems: opt.feedMaxItems}
-	opt.queue.Name = "newsgraph worker " + w.holder
+	opt.queue.Name = "newsgraph worker " + holder
 	if w.q, err = jetstream.Open(ctx, opt.queue); err != nil {
 		w.close()
 		return nil, err
 	}
 	w.closers = append([]func() error{w.q.Close}, w.closers...)
-	w.metrics = jetstream.NewMetrics(w.q)
-	if w.alerts, err = newWorkerAlerts(ctx, store, w.q, opt.queue.AckWait); err != nil {
+	// A feed's next poll is its next job: no back-off here.
+	w.jobs = w.newJobs(svc, &work.FeedPoller{Store: store, Fetcher: client, MaxItems: opt.feedMaxItems}, holder)
+	if w.jobs.Alerts, err = newWorkerAlerts(ctx, store, w.q, opt.queue.AckWait); err != nil {
 		w.close()
 		return nil, err
 	}
 	return w, nil
+}
+
+// newJobs is the job runner of the worker's queue and service, logging
+// with its logger and listing feed errors on stderr.
+func (w *worker) newJobs(svc *work.Service, feeds *work.FeedPoller, holder string) *jobs.Runner {
+	return &jobs.Runner{Queue: w.q, Service: svc, Feeds: feeds, Metrics: jetstream.NewMetrics(w.q), Log: w.log, Holder: holder, Hint: budgetHint,
+		FeedPolled: func(url string, poll work.FeedPoll, err error) {
+			reportFeedPoll(w.env.stderr, url, w.opt.feedMaxItems, poll, err)
+		}}
 }
 
 // close closes the queue connection, then the store.
@@ -274,7 +267,7 @@ func (w *worker) serveMetrics(addr string) (*http.Server, error) {
 		_, err := w.store.FindDuplicate(ctx, news.DedupKeys{ContentHash: "healthz"})
 		return err
 	}
-	srv := &http.Server{Handler: w.metrics.Handler(w.q, healthy), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: w.jobs.Metrics.Handler(w.q, healthy), ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			w.log.Error("metrics server stopped", "err", err)
@@ -289,162 +282,16 @@ func (w *worker) serveMetrics(addr string) (*http.Server, error) {
 func (w *worker) run(ctx context.Context) error {
 	w.log.Info("worker started", "queue", w.opt.queue.URL, "jobs_at_once", w.opt.parallel)
 	start := time.Now()
-	err := w.q.Consume(ctx, w.handle, jetstream.ConsumeOptions{Parallel: w.opt.parallel, UntilEmpty: w.opt.untilEmpty, Failed: w.failed})
+	err := w.jobs.Run(ctx, jetstream.ConsumeOptions{Parallel: w.opt.parallel, UntilEmpty: w.opt.untilEmpty})
 	d := time.Since(start)
-	c := &w.count
-	n := c.stored.Load() + c.dups.Load() + c.near.Load()
+	c := &w.jobs.Count
 	fmt.Fprintf(w.env.stdout, "worker: %s, %s, %s, %s, %s, %s in %.1f s (%.1f articles/s while busy)\n",
-		plural(int(c.stored.Load()), "new article"), plural(int(c.dups.Load()), "duplicate"), plural(int(c.near.Load()), "near-duplicate"),
-		plural(int(c.feeds.Load()), "feed poll"), plural(int(c.failed.Load()), "failed try"), plural(int(c.dead.Load()), "dead letter"),
-		d.Seconds(), float64(n)/max(c.busy().Seconds(), 1e-9))
+		plural(int(c.Stored.Load()), "new article"), plural(int(c.Dups.Load()), "duplicate"), plural(int(c.Near.Load()), "near-duplicate"),
+		plural(int(c.Feeds.Load()), "feed poll"), plural(int(c.Failed.Load()), "failed try"), plural(int(c.Dead.Load()), "dead letter"),
+		d.Seconds(), float64(c.Articles())/max(c.Busy().Seconds(), 1e-9))
 	if errors.Is(err, context.Canceled) {
 		w.log.Info("worker stopped")
 		return nil
 	}
 	return err
-}
-
-// handle runs one job. A job that started is finished even after SIGTERM
-// (its time is bounded by --doc-timeout); only taking new jobs stops.
-func (w *worker) handle(ctx context.Context, j jetstream.Job, try int) error {
-	ctx = context.WithoutCancel(ctx)
-	start := time.Now()
-	w.count.first.CompareAndSwap(0, start.UnixNano())
-	defer func() { w.count.last.Store(time.Now().UnixNano()) }()
-	var err error
-	if j.Kind == jetstream.KindFeed {
-		err = w.poll(ctx, j)
-	} else {
-		err = w.ingest(ctx, j, try)
-	}
-	if err == nil {
-		w.metrics.Job(j.Kind, "ok")
-		w.log.Debug("job done", "kind", j.Kind, "source", j.Source, "try", try, "seconds", time.Since(start).Seconds())
-	}
-	return err
-}
-
-// failed logs and counts a failed try.
-func (w *worker) failed(j jetstream.Job, try int, err error, dead bool) {
-	w.count.failed.Add(1)
-	if dead {
-		w.count.dead.Add(1)
-		w.metrics.Job(j.Kind, "dead")
-		w.log.Error("job dead-lettered", "kind", j.Kind, "source", j.Source, "tries", try, "err", oneLine(firstLineOf(err.Error())))
-		return
-	}
-	w.metrics.Job(j.Kind, "failed")
-	w.log.Warn("job failed, will be tried again", "kind", j.Kind, "source", j.Source, "try", try, "err", oneLine(firstLineOf(err.Error())))
-}
-
-// firstLineOf is s up to its first newline (a panic without its stack).
-func firstLineOf(s string) string {
-	for i, r := range s {
-		if r == '\n' {
-			return s[:i]
-		}
-	}
-	return s
-}
-
-// ingest reads, extracts and stores the article of a job, then fires
-// the stored watchlists' rules on it and publishes their alerts on the
-// queue's alert stream (see workerAlerts.after).
-func (w *worker) ingest(ctx context.Context, j jetstream.Job, try int) error {
-	src := jobSource(j)
-	out, err := w.svc.Ingest(ctx, src)
-	w.observe(out.Timings)
-	if err != nil {
-		step := "queue"
-		var we *work.Error
-		if errors.As(err, &we) {
-			step = we.Op
-		}
-		w.metrics.Error(step)
-		err = budgetHint(err)
-		if step == "read" && j.Kind == jetstream.KindExtract {
-			// The same bytes will never read better.
-			return jetstream.Permanent(err)
-		}
-		return err
-	}
-	switch res := out.Put; {
-	case out.Skipped:
-		w.count.dups.Add(1)
-		w.metrics.Article("skipped")
-	case res.Duplicate == nil:
-		w.count.stored.Add(1)
-		w.metrics.Article("stored")
-	case res.Duplicate.Kind == news.DupNear:
-		w.count.near.Add(1)
-		w.metrics.Article("near_duplicate")
-	default:
-		w.count.dups.Add(1)
-		w.metrics.Article("duplicate")
-	}
-	n, err := w.alerts.after(ctx, src.Name, try, out)
-	if err != nil {
-		w.metrics.Error("alerts")
-		return err
-	}
-	if n > 0 {
-		w.log.Debug("alerts published", "source", j.Source, "alerts", n)
-	}
-	return nil
-}
-
-// observe records the time of each step of one article.
-func (w *worker) observe(t work.Timings) {
-	for name, d := range map[string]time.Duration{"read": t.Read, "dedup": t.Dedup, "store": t.Store} {
-		if d > 0 {
-			w.metrics.Stage(name, d)
-		}
-	}
-	for _, s := range t.Stages {
-		w.metrics.Stage(s.Stage, s.Duration)
-	}
-}
-
-// jobSource is the ingest service's source for a job.
-func jobSource(j jetstream.Job) work.Source {
-	if j.Kind == jetstream.KindExtract {
-		return work.Source{Name: j.Source, Text: j.Data, URL: j.URL, Title: j.Title, Published: j.Published, Feed: j.Feed}
-	}
-	return work.Source{Name: j.URL, URL: j.URL, Title: j.Title, Published: j.Published,
-		Feed: j.Feed, FeedTitle: j.FeedTitle, FeedPublished: j.FeedPublished}
-}
-
-// poll polls a feed, unless another worker holds its lease, and queues a
-// fetch job per item. A feed that fails is recorded in the store (its
-// errors and back-off) like ingest's, and is polled again at its next
-// slot, not retried at once.
-func (w *worker) poll(ctx context.Context, j jetstream.Job) error {
-	lease, err := w.q.TryLease(ctx, j.URL, w.holder)
-	if err != nil {
-		w.metrics.Error("queue")
-		return err
-	}
-	if lease == nil {
-		w.log.Info("feed is being polled by another worker", "feed", j.URL)
-		return nil
-	}
-	defer lease.Release(ctx)
-	w.count.feeds.Add(1)
-	poll, err := w.feeds.Poll(ctx, j.URL, nil)
-	failures := reportFeedPoll(w.env.stderr, j.URL, w.opt.feedMaxItems, poll, err)
-	items := poll.Items
-	queued := 0
-	for _, it := range items {
-		dup, err := w.q.Publish(ctx, jetstream.Job{Kind: jetstream.KindFetch, Source: it.URL, URL: it.URL,
-			Feed: it.Feed, FeedTitle: it.FeedTitle, FeedPublished: it.FeedPublished})
-		if err != nil {
-			w.metrics.Error("queue")
-			return err
-		}
-		if !dup {
-			queued++
-		}
-	}
-	w.log.Info("feed polled", "feed", j.URL, "items", len(items), "queued", queued, "errors", failures)
-	return nil
 }

@@ -2,102 +2,17 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"math"
 	"time"
 
-	"github.com/newsgraph/newsgraph/internal/news"
-	"github.com/newsgraph/newsgraph/internal/watch"
-	"github.com/newsgraph/newsgraph/internal/work"
+	"github.com/newsgraph/newsgraph/internal/work/jobs"
 )
 
-// alertPublisher publishes a stored alert on the queue's alert stream;
-// duplicate is true when the stream had it already (*jetstream.Queue).
-type alertPublisher interface {
-	PublishAlert(ctx context.Context, a news.Alert) (duplicate bool, err error)
-}
-
-// workerAlerts fires the stored watchlists' rules on the articles a
-// worker stores, stores their alerts (for webhooks, the Atom feeds and
-// the alerts page) and publishes each on the queue's alert stream.
-type workerAlerts struct {
-	store   watchingStore
-	watcher *watch.Watcher
-	pub     alertPublisher
-	// timeout bounds the publication of one alert (the server away):
-	// the job then fails and its next try publishes again.
-	timeout time.Duration
-}
-
-// newWorkerAlerts returns the worker's alerts on store, published with
-// pub; nil when the store keeps no watchlists.
-func newWorkerAlerts(ctx context.Context, store appStore, pub alertPublisher, timeout time.Duration) (*workerAlerts, error) {
+// newWorkerAlerts returns the worker's alerts (see jobs.Alerts) on store,
+// published with pub; nil when the store keeps no watchlists.
+func newWorkerAlerts(ctx context.Context, store appStore, pub jobs.AlertPublisher, timeout time.Duration) (*jobs.Alerts, error) {
 	ws, ok := store.(watchingStore)
 	if !ok {
 		return nil, nil
 	}
-	w, err := watch.NewWatcher(ctx, ws, 0)
-	if err != nil {
-		return nil, err
-	}
-	return &workerAlerts{store: ws, watcher: w, pub: pub, timeout: timeout}, nil
-}
-
-// after fires and publishes the alerts of one try of a job that read
-// source, whose outcome is out, and returns how many alerts were
-// published now. A new article fires the rules. A duplicate fires
-// nothing (its first copy did), except on a job's later try when the
-// stored copy is this source's own: the earlier try may have stored the
-// article and died before its alerts were stored or published, so the
-// rules are fired (a rule fires once per article: only what is missing
-// is stored) and all the article's alerts published again (the stream
-// drops those it has, by their ids). An error fails the try.
-func (a *workerAlerts) after(ctx context.Context, source string, try int, out work.Outcome) (int, error) {
-	id := out.Put.ArticleID
-	if a == nil || id == 0 {
-		return 0, nil
-	}
-	var alerts []news.Alert
-	var err error
-	switch {
-	case out.Put.Duplicate == nil:
-		alerts, err = a.watcher.Fire(ctx, id)
-	case try > 1:
-		alerts, err = a.resume(ctx, id, source)
-	}
-	if err != nil {
-		return 0, fmt.Errorf("alerts: %w", err)
-	}
-	return a.publish(ctx, alerts)
-}
-
-// resume fires the rules on stored article id again and returns all its
-// alerts, when the article was stored from source; else none.
-func (a *workerAlerts) resume(ctx context.Context, id int64, source string) ([]news.Alert, error) {
-	art, err := a.store.Article(ctx, id)
-	if err != nil || art.Source != source {
-		return nil, err
-	}
-	if _, err := a.watcher.Fire(ctx, id); err != nil {
-		return nil, err
-	}
-	// An article has at most one alert per rule: no limit is needed.
-	return a.store.Alerts(ctx, news.AlertQuery{ArticleID: id, Limit: math.MaxInt32})
-}
-
-// publish publishes alerts and returns how many the stream did not have.
-func (a *workerAlerts) publish(ctx context.Context, alerts []news.Alert) (int, error) {
-	n := 0
-	for _, al := range alerts {
-		pctx, cancel := context.WithTimeout(ctx, a.timeout)
-		dup, err := a.pub.PublishAlert(pctx, al)
-		cancel()
-		if err != nil {
-			return n, fmt.Errorf("alerts: %w", err)
-		}
-		if !dup {
-			n++
-		}
-	}
-	return n, nil
+	return jobs.NewAlerts(ctx, ws, pub, timeout)
 }

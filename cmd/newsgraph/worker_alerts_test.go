@@ -15,6 +15,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/jetstream"
 	"github.com/newsgraph/newsgraph/internal/jetstream/jstest"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/work/jobs"
 )
 
 // floodWatchlist is a watchlist of one rule that any article saying
@@ -24,7 +25,7 @@ const floodWatchlist = `{"name": "floods", "rules": [{"name": "flood", "query": 
 // alertWorker is a stub worker on a fresh queue and store whose store
 // holds floodWatchlist, publishing its alerts through wrap(queue); it
 // returns the worker and the NATS server's URL.
-func alertWorker(t *testing.T, cfg jetstream.Config, wrap func(alertPublisher) alertPublisher) (*worker, string) {
+func alertWorker(t *testing.T, cfg jetstream.Config, wrap func(jobs.AlertPublisher) jobs.AlertPublisher) (*worker, string) {
 	t.Helper()
 	srv := jstest.Start(t, t.TempDir())
 	dir := t.TempDir()
@@ -38,7 +39,7 @@ func alertWorker(t *testing.T, cfg jetstream.Config, wrap func(alertPublisher) a
 	if err != nil || alerts == nil {
 		t.Fatalf("worker alerts: %v, %v", alerts, err)
 	}
-	w.alerts = alerts
+	w.jobs.Alerts = alerts
 	return w, srv.URL()
 }
 
@@ -104,9 +105,9 @@ func streamAlerts(t *testing.T, url, durable string) ([]string, []news.Alert) {
 // finds it; the job run again, as a new delivery or as a redelivery after
 // a worker died, publishes nothing more.
 func TestWorkerPublishesAlerts(t *testing.T) {
-	w, url := alertWorker(t, jetstream.Config{}, func(p alertPublisher) alertPublisher { return p })
+	w, url := alertWorker(t, jetstream.Config{}, func(p jobs.AlertPublisher) jobs.AlertPublisher { return p })
 	runJobs(t, w, floodJobs...)
-	if got := w.count.stored.Load(); got != 2 {
+	if got := w.jobs.Count.Stored.Load(); got != 2 {
 		t.Fatalf("%d articles stored, want 2", got)
 	}
 	subjects, alerts := streamAlerts(t, url, "first")
@@ -120,14 +121,14 @@ func TestWorkerPublishesAlerts(t *testing.T) {
 	}
 	ctx := context.Background()
 	for try := 1; try <= 2; try++ {
-		if err := w.ingest(ctx, floodJobs[0], try); err != nil {
+		if err := w.jobs.Ingest(ctx, floodJobs[0], try); err != nil {
 			t.Fatalf("the job again (try %d): %v", try, err)
 		}
 	}
 	if _, alerts := streamAlerts(t, url, "second"); len(alerts) != 1 {
 		t.Errorf("after the job ran again: %d alert messages, want still 1", len(alerts))
 	}
-	stored, err := w.alerts.store.Alerts(ctx, news.AlertQuery{})
+	stored, err := w.jobs.Alerts.Store().Alerts(ctx, news.AlertQuery{})
 	if err != nil || len(stored) != 1 {
 		t.Errorf("stored alerts: %d, %v; want 1", len(stored), err)
 	}
@@ -136,7 +137,7 @@ func TestWorkerPublishesAlerts(t *testing.T) {
 // failingPublisher fails its first publication, as a worker that died
 // after storing an article and before publishing its alerts.
 type failingPublisher struct {
-	alertPublisher
+	jobs.AlertPublisher
 	calls atomic.Int64
 }
 
@@ -144,18 +145,18 @@ func (p *failingPublisher) PublishAlert(ctx context.Context, a news.Alert) (bool
 	if p.calls.Add(1) == 1 {
 		return false, errors.New("connection lost")
 	}
-	return p.alertPublisher.PublishAlert(ctx, a)
+	return p.AlertPublisher.PublishAlert(ctx, a)
 }
 
 // TestWorkerAlertPublishedAfterFailure: an alert stored but not published
 // (the try failed after the commit) is published by the job's next try,
 // once, although the article is then a duplicate.
 func TestWorkerAlertPublishedAfterFailure(t *testing.T) {
-	w, url := alertWorker(t, jetstream.Config{Backoff: 200 * time.Millisecond}, func(p alertPublisher) alertPublisher {
-		return &failingPublisher{alertPublisher: p}
+	w, url := alertWorker(t, jetstream.Config{Backoff: 200 * time.Millisecond}, func(p jobs.AlertPublisher) jobs.AlertPublisher {
+		return &failingPublisher{AlertPublisher: p}
 	})
 	runJobs(t, w, floodJobs[0])
-	if got := w.count.failed.Load(); got != 1 {
+	if got := w.jobs.Count.Failed.Load(); got != 1 {
 		t.Errorf("%d failed tries, want 1 (the publication)", got)
 	}
 	if _, alerts := streamAlerts(t, url, "reader"); len(alerts) != 1 || alerts[0].Rule != "flood" {

@@ -80,9 +80,9 @@ func stubFetchWorker(t *testing.T, url, db string, cfg jetstream.Config, client 
 	t.Cleanup(func() { q.Close() })
 	var logs, out bytes.Buffer
 	env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &logs}
-	w := &worker{env: env, opt: workerOptions{queue: q.Config(), parallel: 1, untilEmpty: true},
-		log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})), q: q, svc: svc, metrics: jetstream.NewMetrics(q),
-		store: store, feeds: &work.FeedPoller{Store: store, Fetcher: client, MaxItems: 500}, holder: "test"}
+	w := &worker{env: env, opt: workerOptions{queue: q.Config(), parallel: 1, untilEmpty: true, feedMaxItems: 500},
+		log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})), q: q, store: store}
+	w.jobs = w.newJobs(svc, &work.FeedPoller{Store: store, Fetcher: client, MaxItems: 500}, "test")
 	return w, &logs
 }
 
@@ -108,10 +108,10 @@ func TestWorkerPoisonArticle(t *testing.T) {
 	if err := w.run(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if got := w.count.stored.Load(); got != 5 {
+	if got := w.jobs.Count.Stored.Load(); got != 5 {
 		t.Errorf("%d articles stored, want the 5 good ones\n%s", got, logs)
 	}
-	if got := w.count.failed.Load(); got != 3 {
+	if got := w.jobs.Count.Failed.Load(); got != 3 {
 		t.Errorf("%d failed tries, want 3 (--max-deliver)\n%s", got, logs)
 	}
 	// The articles behind the poison were done before its second try.
@@ -480,8 +480,8 @@ func TestWorkerPollsFeed(t *testing.T) {
 	if err := w.run(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if polls.Load() != 0 || w.count.stored.Load() != 0 || !strings.Contains(logs.String(), "being polled by another worker") {
-		t.Fatalf("polled %d times, stored %d while another worker held the lease\n%s", polls.Load(), w.count.stored.Load(), logs)
+	if polls.Load() != 0 || w.jobs.Count.Stored.Load() != 0 || !strings.Contains(logs.String(), "being polled by another worker") {
+		t.Fatalf("polled %d times, stored %d while another worker held the lease\n%s", polls.Load(), w.jobs.Count.Stored.Load(), logs)
 	}
 	lease.Release(context.Background())
 
@@ -492,7 +492,7 @@ func TestWorkerPollsFeed(t *testing.T) {
 	if err := w.run(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if polls.Load() != 1 || w.count.feeds.Load() != 1 || w.count.stored.Load() != 2 {
-		t.Errorf("polled %d times, %d feed polls, %d stored; want 1, 1 and the 2 items\n%s", polls.Load(), w.count.feeds.Load(), w.count.stored.Load(), logs)
+	if polls.Load() != 1 || w.jobs.Count.Feeds.Load() != 1 || w.jobs.Count.Stored.Load() != 2 {
+		t.Errorf("polled %d times, %d feed polls, %d stored; want 1, 1 and the 2 items\n%s", polls.Load(), w.jobs.Count.Feeds.Load(), w.jobs.Count.Stored.Load(), logs)
 	}
 }

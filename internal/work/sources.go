@@ -180,3 +180,22 @@ func IsURL(s string) bool {
 	l := strings.ToLower(s)
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
+
+// Errors is the list of errors err stands for: those it joins
+// (errors.Join), or err alone; none for nil.
+func Errors(err error) []error {
+	if err == nil {
+		return nil
+	}
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return []error{err}
+	}
+	var errs []error
+	for _, e := range joined.Unwrap() {
+		if e != nil {
+			errs = append(errs, e)
+		}
+	}
+	return errs
+}
