@@ -2,6 +2,7 @@ package graphrules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -271,13 +272,21 @@ func exactCandidates(stored []NameRow, typ string, refs []NameRef, splits map[Sp
 	// name of two or more words: a lone surname stored as a name ("Clinton")
 	// would otherwise join Hillary and Bill Clinton into one.
 	fullName := typ == news.TypePER && len(refs) > 0 && strings.Contains(refs[0].Key, " ")
+	// An organisation, place or group known here by a name of several
+	// words does not join a stored entity by a part of that name: the
+	// "PAC" of "Conservative Solutions PAC", the "Senate" of "Missouri
+	// Senate", the "State Department" of "State Department Inspector
+	// General" name other things as often as this one.
+	partOfName := func(r NameRef) bool {
+		return typ != news.TypePER && len(refs) > 0 && r.Kind == KindAlias && namePart(refs[0].Key, r.Key)
+	}
 	for _, row := range stored {
 		if row.Type != typ || row.Stray {
 			continue
 		}
 		got, ok := byID[row.ID]
 		for _, r := range refs {
-			if fullName && !strings.Contains(r.Key, " ") || splits[Split{r.Key, row.ID}] {
+			if fullName && !strings.Contains(r.Key, " ") || partOfName(r) || splits[Split{r.Key, row.ID}] {
 				continue
 			}
 			// An alias matching only a stored alias is too weak a link:
@@ -302,6 +311,30 @@ func exactCandidates(stored []NameRow, typ string, refs []NameRef, splits map[Sp
 		out = append(out, *byID[id])
 	}
 	return out
+}
+
+// orgSuffixes are the words that end an organisation's full name without
+// making it another organisation: "Fox News Channel" is Fox News.
+var orgSuffixes = map[string]bool{"channel": true, "network": true, "inc": true, "corp": true, "corporation": true,
+	"co": true, "company": true, "ltd": true, "llc": true, "plc": true, "group": true}
+
+// namePart reports whether name key part is a part of name key full made
+// of other words than a suffix of orgSuffixes: "pac" of "conservative
+// solutions pac", "senate" of "missouri senate" and of "us senate", but
+// not "fox news" of "fox news channel".
+func namePart(full, part string) bool {
+	fw, pw := strings.Fields(full), strings.Fields(part)
+	if len(pw) >= len(fw) || !containsWords(fw, pw) {
+		return false
+	}
+	if slices.Equal(fw[:len(pw)], pw) {
+		suffix := true
+		for _, w := range fw[len(pw):] {
+			suffix = suffix && orgSuffixes[w]
+		}
+		return !suffix
+	}
+	return true
 }
 
 // Rank orders the candidates of an ambiguous name best first: most

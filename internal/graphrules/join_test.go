@@ -71,3 +71,45 @@ func TestLinkJoinsOtherNames(t *testing.T) {
 		}
 	}
 }
+
+func TestNamePart(t *testing.T) {
+	for _, c := range []struct {
+		full, part string
+		want       bool
+	}{
+		{"conservative solutions pac", "pac", true},
+		{"missouri senate", "senate", true},
+		{"us senate", "senate", true},
+		{"pakistan army", "army", true},
+		{"state department inspector general", "state department", true},
+		{"fox news channel", "fox news", false},
+		{"fox business network", "fox business", false},
+		{"federal bureau of investigation", "fbi", false},
+		{"senate", "senate", false},
+	} {
+		if got := namePart(c.full, c.part); got != c.want {
+			t.Errorf("namePart(%q, %q) = %v, want %v", c.full, c.part, got, c.want)
+		}
+	}
+}
+
+// TestLinkNotByPartOfName: an organisation known by a name of several
+// words does not join a stored one by a part of its name ("PAC"), but
+// does by its name without a suffix such as "Channel".
+func TestLinkNotByPartOfName(t *testing.T) {
+	rows := []NameRow{
+		{ID: 1, Type: "ORG", Name: "PAC", Articles: 40, Key: "pac", Kind: KindName, Stored: "PAC"},
+		{ID: 2, Type: "ORG", Name: "Fox News", Articles: 30, Key: "fox news", Kind: KindName, Stored: "Fox News"},
+	}
+	doc := &news.Doc{Entities: []news.Entity{
+		{ID: "E1", Type: news.TypeORG, Name: "Conservative Solutions PAC", Aliases: []string{"PAC"}},
+		{ID: "E2", Type: news.TypeORG, Name: "Fox News Channel", Aliases: []string{"Fox News"}},
+	}}
+	l, err := Link(doc, &fakeLookup{next: 100, rows: rows})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.IDs["E1"] != 101 || l.IDs["E2"] != 2 {
+		t.Errorf("ids %v: want E1 new (101), E2 Fox News (2)", l.IDs)
+	}
+}
