@@ -2,63 +2,19 @@ package gazetteer
 
 import (
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/newsgraph/newsgraph/internal/names"
 )
 
-// Key returns the form under which a place name is looked up: diacritics
-// folded ("Côte d'Ivoire" -> "cote divoire"), lower case, periods and
-// apostrophes dropped ("U.S." -> "us"), other punctuation turned into single
-// spaces, and a leading "the" removed. Names whose key is empty cannot be
-// looked up.
+// Key returns the form under which a place name is looked up: names.Fold
+// (diacritics folded, "Côte d'Ivoire" -> "cote divoire", "Łódź" ->
+// "lodz"; lower case; periods and apostrophes dropped, "U.S." -> "us";
+// other punctuation turned into single spaces) with a leading "the"
+// removed. Unlike names.Key, the one key of entity names, it keeps a
+// possessive's "s": place names hold one ("St. John's"). Names whose key
+// is empty cannot be looked up.
 func Key(name string) string {
-	var b strings.Builder
-	b.Grow(len(name))
-	space := false
-	for _, r := range norm.NFD.String(name) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == '.' || r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == '`':
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(foldRune(unicode.ToLower(r)))
-		default:
-			space = true
-		}
-	}
-	k := b.String()
-	k = strings.TrimPrefix(k, "the ")
-	return k
-}
-
-// foldRune maps the Latin letters that have no decomposition to their
-// closest ASCII letter, so that "Łódź" and "Lodz" share a key.
-func foldRune(r rune) rune {
-	switch r {
-	case 'ł':
-		return 'l'
-	case 'ø':
-		return 'o'
-	case 'đ', 'ð':
-		return 'd'
-	case 'ı':
-		return 'i'
-	case 'ß':
-		return 's'
-	case 'æ':
-		return 'a'
-	case 'œ':
-		return 'o'
-	case 'þ':
-		return 't'
-	}
-	return r
+	return strings.TrimPrefix(names.Fold(name), "the ")
 }
 
 // isLatinKey reports whether a key is plain ASCII letters, digits and

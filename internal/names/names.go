@@ -37,11 +37,6 @@ package names
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Entity types, as in the article contract.
@@ -60,50 +55,6 @@ const MinVariantLen = 5
 // must have for one vowel edit to count as a spelling variant ("Daesh" =
 // "Daish").
 const MinEditLen = 5
-
-// Key is the form under which names are looked up: lower case, accents
-// and punctuation dropped, spaces collapsed, a possessive "'s" and a
-// leading "the" dropped ("The Taliban" = "Taliban", "U.S." = "US").
-func Key(name string) string {
-	s := name
-	if !ascii(name) {
-		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-		var err error
-		if s, _, err = transform.String(t, name); err != nil {
-			s = name
-		}
-	}
-	s = strings.ToLower(s)
-	s = strings.ReplaceAll(s, "’s", "")
-	s = strings.ReplaceAll(s, "'s", "")
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case r == '.' || r == '\'' || r == '’':
-			// "U.S." = "US"
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		default:
-			space = true
-		}
-	}
-	return strings.TrimPrefix(b.String(), "the ")
-}
-
-// ascii reports whether s is all ASCII: it has no accents to drop.
-func ascii(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
 
 // Strip returns the key of a person's name without the titles and
 // honorifics before it, and with initials written together apart ("Sen.
