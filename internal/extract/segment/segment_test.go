@@ -138,6 +138,19 @@ var tokenCases = []struct {
 }{
 	{"The U.S. military's plan.", []string{"The", "U.S.", "military", "'s", "plan", "."}},
 	{"Pakistan’s army", []string{"Pakistan", "’s", "army"}},
+	// Two names run together by an ellipsis or a slash are two tokens
+	// apart; a slash between lower-case words, acronyms or in a path is
+	// not split.
+	{"with Joe Biden…Harry Reid got mad", []string{"with", "Joe", "Biden", "…", "Harry", "Reid", "got", "mad"}},
+	{"Joe Biden...Harry Reid", []string{"Joe", "Biden", "...", "Harry", "Reid"}},
+	{"the Clinton/Obama team", []string{"the", "Clinton", "/", "Obama", "team"}},
+	{"a New York Times/CBS News poll", []string{"a", "New", "York", "Times", "/", "CBS", "News", "poll"}},
+	{"Harry Reid/Nancy Pelosi", []string{"Harry", "Reid", "/", "Nancy", "Pelosi"}},
+	{"and/or a CNN/ORC or HIV/AIDS", []string{"and/or", "a", "CNN/ORC", "or", "HIV/AIDS"}},
+	{"see nytimes.com/News/Politics or Politics/Opinion/Foo", []string{"see", "nytimes.com/News/Politics", "or", "Politics/Opinion/Foo"}},
+	{"24/7 and 9/11", []string{"24/7", "and", "9/11"}},
+	{`Hillary Rodham Clinton:"We learned`, []string{"Hillary", "Rodham", "Clinton", ":", `"`, "We", "learned"}},
+	{"Trump:You and 10:30 and float:left", []string{"Trump", ":", "You", "and", "10:30", "and", "float:left"}},
 	{"They don't know.", []string{"They", "do", "n't", "know", "."}},
 	{"“We are ready,” he said.", []string{"“", "We", "are", "ready", ",", "”", "he", "said", "."}},
 	{"(IS) and Daish", []string{"(", "IS", ")", "and", "Daish"}},

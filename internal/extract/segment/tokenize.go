@@ -209,7 +209,8 @@ func isDottedAcronym(s string) bool {
 }
 
 // splitCore splits the inside of a chunk: clitics, em dashes between words,
-// commas and slashes between words, currency signs.
+// commas, ellipses and slashes between words (see innerSeparator), currency
+// signs.
 func splitCore(text string, start, end int, out []news.Token) []news.Token {
 	c := newCoreSplitter(text, end)
 	return c.split(start, end, out)
@@ -242,8 +243,11 @@ type coreSplitter struct {
 // split appends the tokens of text[start:end] to out: the first of these
 // that applies splits it, and the parts are split again.
 //   - a currency sign before more: "$5" -> "$" "5";
+//   - an opening double quote before a letter (only a part after a
+//     separator starts with one: `Clinton:"We`);
 //   - a dash between two parts: "Syria—Iraq" (see innerDash);
-//   - a comma or semicolon between letters: "Iraq,Syria" (see innerComma);
+//   - a comma, semicolon, ellipsis or slash between words: "Iraq,Syria",
+//     "Biden…Harry", "Clinton/Obama" (see innerSeparator);
 //   - a clitic: "minister's" -> "minister" "'s"; "don't" -> "do" "n't".
 func (c *coreSplitter) split(start, end int, out []news.Token) []news.Token {
 	text := c.text
@@ -254,18 +258,23 @@ func (c *coreSplitter) split(start, end int, out []news.Token) []news.Token {
 			start += size
 			continue
 		}
+		if r, size := utf8.DecodeRuneInString(core); size < len(core) && (r == '"' || r == '“') && startsWithLetter(core[size:]) {
+			out = appendToken(out, text, start, start+size) // a quote opening the part after a separator: `:"We`
+			start += size
+			continue
+		}
 		if k, n := c.innerDash(start, end); k > 0 {
 			out = c.split(start, start+k, out) // holds no dash that splits, so this recursion is shallow
 			out = appendToken(out, text, start+k, start+k+n)
 			start += k + n
 			continue
 		}
-		k := innerComma(core)
+		k, n := innerSeparator(core)
 		c.read += k
 		if k > 0 {
 			out = c.split(start, start+k, out)
-			out = appendToken(out, text, start+k, start+k+1)
-			start += k + 1
+			out = appendToken(out, text, start+k, start+k+n)
+			start += k + n
 			continue
 		}
 		c.read += len(core)
@@ -310,21 +319,93 @@ func (c *coreSplitter) dashAt(d, start int) int {
 	return c.at[d]
 }
 
-func innerComma(s string) int {
+// innerSeparator returns where the first mark that separates two words
+// inside s starts, and its length in bytes; 0, 0 when none does:
+//   - a comma or semicolon between letters: "Iraq,Syria" (not "1,000");
+//   - an ellipsis ("…" or "...") between letters: "Biden…Harry Reid",
+//     which runs two clauses together and is never part of a name;
+//   - a colon between a letter and a capital or an opening double quote
+//     with a letter after it: a transcript's `Clinton:"We learned`,
+//     "Trump:You" (not "10:30", "http://", "float:left");
+//   - a slash when s is two capitalised words and the slash, one of them
+//     not all capitals: "Clinton/Obama", "Times/CBS" (not "and/or",
+//     "HIV/AIDS", "CNN/ORC", or a path or URL, which hold more than two
+//     words).
+func innerSeparator(s string) (at, size int) {
+	lead := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) // only a slash here can follow one word
 	for k := 1; k < len(s)-1; k++ {
-		if s[k] != ',' && s[k] != ';' {
+		n := 0
+		switch {
+		case s[k] == ',' || s[k] == ';':
+			n = 1
+		case strings.HasPrefix(s[k:], "…"):
+			n = len("…")
+		case strings.HasPrefix(s[k:], "..."):
+			n = len("...")
+		case s[k] == '/' && k == lead && slashJoinsNames(s[:k], s[k+1:]):
+			return k, 1
+		case s[k] == ':':
+			if before, _ := utf8.DecodeLastRuneInString(s[:k]); unicode.IsLetter(before) && colonStartsSpeech(s[k+1:]) {
+				return k, 1
+			}
+			continue
+		default:
 			continue
 		}
+		if k+n >= len(s) {
+			return 0, 0
+		}
 		before, _ := utf8.DecodeLastRuneInString(s[:k])
-		after, _ := utf8.DecodeRuneInString(s[k+1:])
-		if unicode.IsDigit(before) && unicode.IsDigit(after) {
+		after, _ := utf8.DecodeRuneInString(s[k+n:])
+		if n == 1 && unicode.IsDigit(before) && unicode.IsDigit(after) {
 			continue // 1,000
 		}
 		if unicode.IsLetter(before) && unicode.IsLetter(after) {
-			return k
+			return k, n
 		}
 	}
-	return 0
+	return 0, 0
+}
+
+// startsWithLetter reports whether s starts with a letter.
+func startsWithLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+// colonStartsSpeech reports whether rest, the text after a colon, starts
+// with a capital letter or an opening double quote and a letter.
+func colonStartsSpeech(rest string) bool {
+	r, size := utf8.DecodeRuneInString(rest)
+	if r == '"' || r == '“' {
+		return startsWithLetter(rest[size:])
+	}
+	return unicode.IsUpper(r)
+}
+
+// slashJoinsNames reports whether a and b, the text on either side of a
+// slash, are each one capitalised word of two letters or more, one of them
+// not all capitals: two names written with a slash between them.
+func slashJoinsNames(a, b string) bool {
+	ca, la := capitalisedWord(a)
+	cb, lb := capitalisedWord(b)
+	return ca && cb && (la || lb)
+}
+
+// capitalisedWord reports whether w is letters only, two or more, the
+// first upper case, and whether it has a lower-case letter.
+func capitalisedWord(w string) (ok, lower bool) {
+	n := 0
+	for _, r := range w {
+		switch {
+		case n == 0 && !unicode.IsUpper(r), !unicode.IsLetter(r):
+			return false, false
+		case unicode.IsLower(r):
+			lower = true
+		}
+		n++
+	}
+	return n >= 2, lower
 }
 
 var clitics = []string{"n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"}
