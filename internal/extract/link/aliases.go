@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/newsgraph/newsgraph/internal/names"
 )
 
 // builtinAliases is the project's own table of very frequent world-news
@@ -64,9 +66,9 @@ func loadAliases(dataDir string) (*aliasTable, error) {
 		if e.Name == "" {
 			return nil, fmt.Errorf("alias table: entry %d has no name", i)
 		}
-		t.byKey[nameKey(e.Name)] = i
+		t.byKey[names.Key(e.Name)] = i
 		for _, a := range e.Aliases {
-			t.byKey[nameKey(a)] = i
+			t.byKey[names.Key(a)] = i
 		}
 	}
 	return t, nil
@@ -75,11 +77,11 @@ func loadAliases(dataDir string) (*aliasTable, error) {
 func mergeAliases(base, user []AliasEntry) []AliasEntry {
 	index := make(map[string]int, len(base))
 	for i, e := range base {
-		index[nameKey(e.Name)] = i
+		index[names.Key(e.Name)] = i
 	}
 	out := append([]AliasEntry(nil), base...)
 	for _, e := range user {
-		if i, ok := index[nameKey(e.Name)]; ok {
+		if i, ok := index[names.Key(e.Name)]; ok {
 			out[i] = e
 			continue
 		}

@@ -95,10 +95,11 @@ func (a *analysis) mention(first, end int, typ, kind string) news.Mention {
 	return news.Mention{Span: sp, Text: sp.Of(a.doc.Text), Type: typ, Kind: kind}
 }
 
-// nameMentions maps the NER mentions to token ranges, trims punctuation,
-// "the" and possessives from their edges, moves title words out of
-// people's names, and joins "Committee" + "on" + "Foreign Affairs" when
-// NER split an institution's name at its preposition.
+// nameMentions maps the NER mentions to token ranges, cuts them at
+// punctuation that never stands inside a name (see cutAtBreaks), trims
+// punctuation, "the" and possessives from their edges, moves title words
+// out of people's names, and joins "Committee" + "on" + "Foreign Affairs"
+// when NER split an institution's name at its preposition.
 func (a *analysis) nameMentions() []nameMention {
 	tix := news.NewTokenIndex(a.doc.Tokens)
 	var out []nameMention
@@ -107,13 +108,81 @@ func (a *analysis) nameMentions() []nameMention {
 		if !ok {
 			continue
 		}
-		nm, ok := a.cleanMention(first, last+1, m.Type)
-		if ok {
-			out = append(out, nm)
+		for _, part := range a.cutAtBreaks(first, last+1, m.Type) {
+			if nm, ok := a.cleanMention(part[0], part[1], m.Type); ok {
+				out = append(out, nm)
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].first < out[j].first })
 	return a.joinInstitutionNames(out)
+}
+
+// nameBreaks are tokens that never stand inside a name: NER spans that
+// hold one run two names together ("Joe Biden…Harry Reid",
+// "Clinton/Obama") and are cut there, so that the junk does not join,
+// under one name key, the entities of the names inside it.
+var nameBreaks = set(`… ... / |`)
+
+// quoteMarks break a span that is not a person's at a quoted name inside
+// it ("Loved ‘Lilyhammer’", a headline's "Over Ohio’s ‘Golden Week’ Of
+// Early Voting"); in a person's name they enclose a nickname (`Juan
+// "Chico" Manriquez`) and break it only right after a colon, where a
+// transcript's speaker runs into the speech (`Clinton:"We`). A closing
+// single quote is one only after an opening one in the span, else it is
+// an apostrophe ("Veterans’ Affairs", "Lyin’ Ted"); colons alone are not
+// breaks ("Star Wars: The Force Awakens").
+var quoteMarks = set(`" “ ” ‘ ’ '`)
+
+// cutStubs are the one-word parts of a cut span that are not names: the
+// speech a transcript's speaker ran into (`Clinton:"We`).
+var cutStubs = set(`i we you he she it they me us him her them my our your his its their this that these those
+	the a an and or but so if of to in on at for with`)
+
+// cutAtBreaks returns the token ranges of the NER span [first, end) of
+// type typ between the tokens that break it (see nameBreaks and
+// quoteMarks), leaving out a part of one word of cutStubs.
+func (a *analysis) cutAtBreaks(first, end int, typ string) [][2]int {
+	var parts [][2]int
+	start, whole := first, end-first
+	for i := first; i <= end; i++ {
+		if i < end && !a.breaksName(i, start, typ) {
+			continue
+		}
+		if i-first != 1 || whole == 1 || !cutStubs[strings.ToLower(a.words[first])] {
+			parts = append(parts, [2]int{first, i})
+		}
+		first = i + 1
+	}
+	return parts
+}
+
+// opensQuote reports whether an opening single quote stands among the
+// tokens [first, i), which makes a single quote at i its closing one.
+func (a *analysis) opensQuote(first, i int) bool {
+	for k := first; k < i; k++ {
+		if w := a.words[k]; w == "‘" || w == "'" {
+			return true
+		}
+	}
+	return false
+}
+
+// breaksName reports whether token i, inside a NER span of type typ that
+// starts at token first, breaks it (see nameBreaks and quoteMarks).
+func (a *analysis) breaksName(i, first int, typ string) bool {
+	w := a.words[i]
+	switch {
+	case nameBreaks[w]:
+		return true
+	case !quoteMarks[w]:
+		return false
+	case (w == "’" || w == "'") && !a.opensQuote(first, i):
+		return false // an apostrophe: "Veterans’ Affairs", "Lyin’ Ted"
+	case typ == news.TypePER:
+		return i > first && a.words[i-1] == ":"
+	}
+	return true
 }
 
 // markNames records which tokens lie inside the final name mentions.

@@ -75,7 +75,7 @@ func (c *cluster) typ(aliases *aliasTable) string {
 				if nm.cued {
 					votes[k] += 2
 				} else {
-					votes[k] += min(len(nm.words), 2)
+					votes[k] += min(nm.wordCount(), 2)
 				}
 			}
 		}
@@ -90,6 +90,15 @@ func (c *cluster) typ(aliases *aliasTable) string {
 		}
 	}
 	return order[best]
+}
+
+// wordCount is how many words a name has for its entity's type vote: an
+// acronym is one ("S.&P", whose key is "s p"), else the words of its key.
+func (nm nameMention) wordCount() int {
+	if isAcronym(nm.text) {
+		return 1
+	}
+	return len(nm.words)
 }
 
 // personLike reports whether NER tagged one of c's multi-word names PER,

@@ -6,9 +6,11 @@
 // title ("the interior minister") and pronoun ("he").
 //
 // Rules that join names, in the order tried for each name mention:
-//  1. the same name key (case, periods, possessive and "the" ignored),
-//     unless an honorific or kin noun of the other gender stands before
-//     it ("Mr. Clinton" never joins the Clinton called "Mrs. Clinton");
+//  1. the same name key (names.Key, the one name key the store matches
+//     by too: case, accents, periods, apostrophes, a possessive and "the"
+//     ignored), unless an honorific or kin noun of the other gender
+//     stands before it ("Mr. Clinton" never joins the Clinton called
+//     "Mrs. Clinton");
 //  2. the alias table (see aliases.json), for names that occur in the text;
 //  3. an acronym defined by the text — "Islamic State (IS)", "known as
 //     Daesh", "X, whose real name is Y" — or spelling the initials of a
@@ -20,8 +22,11 @@
 //     relative named once); two full names that merely share a word
 //     ("Aizaz Ahmad Chaudhry", "Chaudhry Nisar") are never joined.
 //
-// Before joining, words that are not names are cut or retyped: a party
-// label, "Team" or a headline's speech verb before a person's name
+// Before joining, NER spans that run names together are cut at
+// punctuation no name holds ("Joe Biden…Harry Reid", "Clinton/Obama",
+// "Loved ‘Lilyhammer’"; see cutAtBreaks), and words that are not names
+// are cut or retyped: a party label, "Team" or a headline's speech verb
+// before a person's name
 // ("Democrat Clinton", "Says Clinton"); a person's name ending in an
 // organisation noun is the organisation ("X Foundation"); product models
 // ("RAV4") and acronyms used as common nouns ("a black SUV") are MISC; a

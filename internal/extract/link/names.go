@@ -4,35 +4,17 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/names"
 )
 
-// nameKey is the form under which two surface names count as the same:
-// case-folded, periods dropped ("U.S." = "US"), curly apostrophes
-// straightened, a leading "the" and a possessive "'s" removed, hyphens and
-// runs of spaces made one space.
-func nameKey(name string) string {
-	return strings.Join(nameWords(name), " ")
-}
+var acronymReplacer = strings.NewReplacer(".", "", "&", "")
 
-var (
-	nameKeyReplacer = strings.NewReplacer("’", "'", "‘", "'", ".", "", "-", " ", "–", " ")
-	acronymReplacer = strings.NewReplacer(".", "", "&", "")
-)
-
-// nameWords returns the words of nameKey(name).
-func nameWords(name string) []string {
-	s := strings.ToLower(strings.TrimSpace(name))
-	s = nameKeyReplacer.Replace(s)
-	s = strings.TrimSuffix(s, "'s")
-	s = strings.TrimSuffix(s, " 's")
-	words := strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == ',' || r == '(' || r == ')' || r == '"' || r == '“' || r == '”'
-	})
-	if len(words) > 1 && words[0] == "the" {
-		words = words[1:]
-	}
-	return words
-}
+// nameWords returns the words of a name's key. Names are compared by
+// names.Key, the one name key of the project, which the store matches
+// names by too: case, accents, periods, apostrophes, a possessive "'s" and
+// a leading "the" do not count, and other punctuation separates words.
+func nameWords(name string) []string { return strings.Fields(names.Key(name)) }
 
 // isAcronym reports whether a surface name looks like an acronym: 2 to 7
 // capital letters ("IS", "ISIS", "NATO"), optionally with periods

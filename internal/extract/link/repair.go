@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/names"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -508,7 +509,7 @@ func (s *Stage) extendToAlias(a *analysis, ms []nameMention, i int) {
 			continue
 		}
 		text := a.span(first, end).Of(a.doc.Text)
-		if s.aliases.group(nameKey(text)) < 0 {
+		if s.aliases.group(names.Key(text)) < 0 {
 			continue
 		}
 		grown, ok := a.cleanMention(first, end, m.typ)
