@@ -280,6 +280,24 @@ func TestContradictsAcrossDocuments(t *testing.T) {
 	}
 }
 
+// TestContradictsAcrossDocumentsByTheOneNameKey: across articles names
+// compare by names.Key, as the store matches them: accents, apostrophes
+// and punctuation aside.
+func TestContradictsAcrossDocumentsByTheOneNameKey(t *testing.T) {
+	s, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := news.Claim{SpeakerName: "Interior Ministry", Polarity: "affirm", SubjectName: "Boko Haram", Predicate: "presence",
+		ObjectName: "Côte d'Ivoire"}
+	b := news.Claim{SpeakerName: "Alassane Ouattara", Polarity: "deny", SubjectName: "Boko-Haram", Predicate: "presence",
+		ObjectName: "Cote d’Ivoire"}
+	if _, ok := s.Contradicts(a, b, true); !ok {
+		t.Errorf("%q on %q in %q and %q on %q in %q: want a contradiction", a.SpeakerName, a.SubjectName, a.ObjectName,
+			b.SpeakerName, b.SubjectName, b.ObjectName)
+	}
+}
+
 func BenchmarkClaims(b *testing.B) {
 	f := fixture{
 		text:   strings.Repeat("The Foreign Office said IS poses a threat to Pakistan. Nisar said IS has no presence in Pakistan. ", 30),

@@ -2,8 +2,8 @@ package claim
 
 import (
 	"fmt"
-	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/names"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -36,7 +36,7 @@ func (s *Stage) contradictions(claims []news.Claim) []news.Contradiction {
 // Contradicts reports whether two claims contradict and says why in one
 // short sentence. Within one document (across = false) speakers, subjects
 // and objects compare by entity id; across documents (across = true) by
-// name, case and punctuation aside, since ids are per document.
+// names.Key of their names (the one name key), since ids are per document.
 //
 // They contradict when their speakers differ, their subjects are the same,
 // their polarities are opposite, both speak of what is (or both of what can
@@ -48,7 +48,7 @@ func (s *Stage) contradictions(claims []news.Claim) []news.Contradiction {
 func (s *Stage) Contradicts(a, b news.Claim, across bool) (string, bool) {
 	speakerA, speakerB, subjA, subjB := a.Speaker, b.Speaker, a.Subject, b.Subject
 	if across {
-		speakerA, speakerB, subjA, subjB = key(a.SpeakerName), key(b.SpeakerName), key(a.SubjectName), key(b.SubjectName)
+		speakerA, speakerB, subjA, subjB = names.Key(a.SpeakerName), names.Key(b.SpeakerName), names.Key(a.SubjectName), names.Key(b.SubjectName)
 	}
 	if speakerA == "" || speakerB == "" || speakerA == speakerB || subjA == "" || subjA != subjB || a.Polarity == b.Polarity ||
 		a.Modal != b.Modal {
@@ -80,7 +80,7 @@ func (s *Stage) Contradicts(a, b news.Claim, across bool) (string, bool) {
 func sameOrInside(a, b news.Claim, across, samePredicate bool) bool {
 	oa, ob := a.Object, b.Object
 	if across {
-		oa, ob = key(a.ObjectName), key(b.ObjectName)
+		oa, ob = names.Key(a.ObjectName), names.Key(b.ObjectName)
 	}
 	switch {
 	case oa == "" && ob == "":
@@ -108,12 +108,4 @@ func phrase(c news.Claim) string {
 		p += " in " + c.ObjectName
 	}
 	return p
-}
-
-// keyDrops strips full stops and possessive endings from a name for key.
-var keyDrops = strings.NewReplacer(".", "", "'s", "", "’s", "")
-
-// key is the form names compare by across documents.
-func key(name string) string {
-	return strings.Join(strings.Fields(strings.ToLower(keyDrops.Replace(name))), " ")
 }
