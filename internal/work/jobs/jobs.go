@@ -3,6 +3,8 @@
 // job (an article's URL) through the ingest service (work.Service.Ingest),
 // a feed job by polling the feed and queueing a fetch job per item, and,
 // after each stored article, the alerts of the stored watchlists (Alerts).
+// Publisher fills the queue ('newsgraph ingest --queue'): an extract job
+// per file, standard input and article URL, a feed job per feed and round.
 //
 // Contract:
 //
