@@ -110,19 +110,10 @@ func Link(doc *news.Doc, st EntityLookup) (*Linked, error) {
 		}
 	}
 	for _, p := range ambiguous {
-		if c, why, ok := ChoosePerson(p.cands, resolved); ok {
+		if c, why, ok := ChoosePerson(p.e, p.cands, resolved); ok {
 			if err := l.choose(st, p.e, c, why); err != nil {
 				return nil, err
 			}
-			continue
-		}
-		if givenNameOnly(p.e, p.cands) {
-			id, err := st.NewEntity(p.e.Type, EntityNames(p.e)[0].Name)
-			if err != nil {
-				return nil, err
-			}
-			l.IDs[p.e.ID] = id
-			l.Reasons[p.e.ID] = fmt.Sprintf("new entity: a given name alone, which %d stored people share, names none of them", len(p.cands))
 			continue
 		}
 		for i := range p.cands {
@@ -133,6 +124,12 @@ func Link(doc *news.Doc, st EntityLookup) (*Linked, error) {
 			p.cands[i].Cooccurs = n
 		}
 		Rank(p.cands)
+		if c, why, ok := CloseCall(p.e, p.cands); ok {
+			if err := l.choose(st, p.e, c, why); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		best := p.cands[0]
 		l.IDs[p.e.ID] = best.ID
 		l.Known[best.ID] = best.Name
@@ -198,9 +195,13 @@ func (l *Linked) Records(doc *news.Doc) Records {
 		if !ok {
 			continue
 		}
-		for _, n := range EntityNames(e) {
+		refs := EntityNames(e)
+		for _, n := range refs {
 			if l.Splits[Split{n.Key, id}] {
 				continue // an analyst took this name from the entity
+			}
+			if e.Type != news.TypePER && n.Kind == KindAlias && namePart(refs[0].Key, n.Key) {
+				continue // "PAC" of "Conservative Solutions PAC" would draw every other PAC to it
 			}
 			if known := l.Known[id]; e.Type == news.TypePER && n.Kind == KindAlias && known != "" && !SharesWord(n.Name, known) {
 				continue // "Roberts" from a misread headline is not Donald Trump's
@@ -241,24 +242,4 @@ func articleEntity(e news.Entity, id int64, reason string) ArticleEntity {
 		}
 	}
 	return a
-}
-
-// givenNameOnly reports whether e is a person named by one word that is
-// not the surname of any of the stored people it could join: "John" of
-// John Kasich and John Schlafly. A surname ("Khan") is chosen among its
-// bearers by context; a given name shared by several people identifies
-// none of them, and context (the article's other entities) would give a
-// voter called John to the candidate the article is about.
-func givenNameOnly(e news.Entity, cands []Candidate) bool {
-	refs := EntityNames(e)
-	if e.Type != news.TypePER || len(refs) == 0 || strings.Contains(refs[0].Key, " ") || len(cands) < 2 {
-		return false
-	}
-	for _, c := range cands {
-		words := strings.Fields(Key(names.Strip(c.Name)))
-		if len(words) < 2 || words[len(words)-1] == refs[0].Key {
-			return false
-		}
-	}
-	return true
 }

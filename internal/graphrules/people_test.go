@@ -123,3 +123,67 @@ func TestLinkMiddleNameRivals(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkGivenNameKnownAlone: a given name alone that several stored
+// people bear as their given name joins the stored person known by that
+// one word ("Joe" of a show's name, stored before), not the one of them
+// the context favours; with no such person it is a new entity.
+func TestLinkGivenNameKnownAlone(t *testing.T) {
+	rows := []NameRow{
+		person(1, "Joe Adeyemi", 30, "Joe", KindName),
+		person(2, "Joe Mensah", 6, "Joe", KindName),
+		person(3, "Joe", 1, "Joe", KindName),
+	}
+	for _, c := range []struct {
+		rows []NameRow
+		want int64
+		why  string
+	}{
+		{rows, 3, "a given name alone, which 2 stored people share, names none of them; it stays with the stored person known by it alone"},
+		{rows[:2], 101, "new entity: a given name alone"},
+		{[]NameRow{rows[0], rows[2]}, 1, "chosen over 1 other"},
+	} {
+		f := looseLookup{&fakeLookup{next: 100, cooccurs: map[int64]int{1: 20}, rows: c.rows}}
+		doc := articleDoc("Joe said on the show that Lagos was calm.", "Joe")
+		l, err := Link(doc, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.IDs["E1"] != c.want || !strings.Contains(l.Reasons["E1"], c.why) {
+			t.Errorf("%d stored: joined %d (%s), want %d (%s)", len(c.rows), l.IDs["E1"], l.Reasons["E1"], c.want, c.why)
+		}
+	}
+}
+
+// TestLinkSurnameCloseCall: a surname that several stored people bear is
+// chosen by context only when context clearly prefers one of them
+// (MinContextMargin); a close call stays with the stored person known by
+// the surname alone, or becomes one.
+func TestLinkSurnameCloseCall(t *testing.T) {
+	rows := []NameRow{
+		person(1, "Kojo Mensah", 80, "Mensah", KindAlias),
+		person(2, "Kwame Mensah", 50, "Mensah", KindAlias),
+		person(3, "Mensah", 2, "Mensah", KindName),
+	}
+	for _, c := range []struct {
+		rows     []NameRow
+		cooccurs map[int64]int
+		want     int64
+		why      string
+	}{
+		{rows[:2], map[int64]int{1: 54, 2: 36}, 101, "new entity: context does not tell the 2 stored people named so apart"},
+		{rows, map[int64]int{1: 54, 2: 36}, 3, "it stays with the stored person known by the name alone"},
+		{rows[:2], map[int64]int{1: 7, 2: 4}, 1, "chosen over 1 other"},
+		{rows[:2], map[int64]int{}, 1, "chosen over 1 other"},
+	} {
+		f := looseLookup{&fakeLookup{next: 100, cooccurs: c.cooccurs, rows: c.rows}}
+		doc := articleDoc("Mensah said the war had been a mistake.", "Mensah")
+		l, err := Link(doc, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.IDs["E1"] != c.want || !strings.Contains(l.Reasons["E1"], c.why) {
+			t.Errorf("%v: joined %d (%s), want %d (%s)", c.cooccurs, l.IDs["E1"], l.Reasons["E1"], c.want, c.why)
+		}
+	}
+}
