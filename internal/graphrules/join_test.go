@@ -94,8 +94,9 @@ func TestNamePart(t *testing.T) {
 }
 
 // TestLinkNotByPartOfName: an organisation known by a name of several
-// words does not join a stored one by a part of its name ("PAC"), but
-// does by its name without a suffix such as "Channel".
+// words does not join a stored one by a part of its name ("PAC"), nor
+// records the part as its name, but joins by its name without a suffix
+// such as "Channel".
 func TestLinkNotByPartOfName(t *testing.T) {
 	rows := []NameRow{
 		{ID: 1, Type: "ORG", Name: "PAC", Articles: 40, Key: "pac", Kind: KindName, Stored: "PAC"},
@@ -111,5 +112,11 @@ func TestLinkNotByPartOfName(t *testing.T) {
 	}
 	if l.IDs["E1"] != 101 || l.IDs["E2"] != 2 {
 		t.Errorf("ids %v: want E1 new (101), E2 Fox News (2)", l.IDs)
+	}
+	// Nor is the part recorded as its name, to draw a later "PAC" to it.
+	for _, n := range l.Records(doc).Names {
+		if n.EntityID == 101 && n.Key == "pac" {
+			t.Errorf("recorded %+v", n)
+		}
 	}
 }

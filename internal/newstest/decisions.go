@@ -274,13 +274,11 @@ func testArticleJoins(t *testing.T, s news.Store) {
 	if isil, is := one(t, s, "ISIL", "ORG"), one(t, s, "Islamic State", "ORG"); isil.ID != is.ID || is.Articles != 3 {
 		t.Errorf("ISIL (%d) and Islamic State (%d, %d articles): want one entity in 3 articles", isil.ID, is.ID, is.Articles)
 	}
-	for _, c := range []struct{ short, long, typ string }{
-		{"PAC", "Conservative Solutions PAC", "ORG"}, {"Bernie", "Bernie Sanders", "PER"},
-	} {
-		es, err := s.Entities(ctx, c.short, c.typ)
-		if err != nil || len(es) != 2 {
-			t.Errorf("Entities(%q): %+v, %v; want %q and %q apart", c.short, es, err, c.short, c.long)
-		}
+	if pac, cs := one(t, s, "PAC", "ORG"), one(t, s, "Conservative Solutions PAC", "ORG"); pac.ID == cs.ID || pac.Articles != 1 {
+		t.Errorf("PAC (%d, %d articles) and Conservative Solutions PAC (%d): want apart, PAC in 1 article", pac.ID, pac.Articles, cs.ID)
+	}
+	if es, err := s.Entities(ctx, "Bernie", "PER"); err != nil || len(es) != 2 {
+		t.Errorf("Entities(Bernie): %+v, %v; want Bernie and Bernie Sanders apart", es, err)
 	}
 	p, err := s.EntityProfile(ctx, vermont.ID, 10)
 	if err != nil {
