@@ -142,6 +142,11 @@ type resolver struct {
 	mentions map[string][]news.Mention
 	done     map[string]*news.Place
 	datePl   *gazetteer.Place
+	// startsAt and endsAt map the offsets of LOC mentions to their
+	// toponyms (indexMentions).
+	startsAt, endsAt map[int]*toponym
+	// towns are the article's towns by their priors (indexTowns).
+	towns []town
 }
 
 func (s *Stage) newResolver(doc *news.Doc) *resolver {

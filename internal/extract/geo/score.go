@@ -41,6 +41,13 @@ const (
 	evDateline    = 5.0 // the dateline city
 	evCapitalVerb = 3.0 // "Washington said": the capital as its government
 	evKindWord    = 4.0 // "Washington state", "Punjab province": the word after the name says what it is
+	// evNeighbours is for a city within NearKm of another town of the
+	// article ("Oceanside" beside "Bellmore" is Oceanside, New York) and
+	// for a region the article also names by another of its names
+	// ("Washington" beside the dateline's "Wash.").
+	evNeighbours = 1.5
+	evListed     = 2.0 // "California or Washington": listed with a region of the same country, a region too
+	evAreaWord   = 2.0 // "central Washington", "upstate New York": a part of an area, not of a city
 )
 
 // prior scores a reading without context.
@@ -295,10 +302,20 @@ func (r *resolver) evidence(rd *reading, t *toponym, ms []news.Mention) {
 	if best := r.bestByPrior(t); best != nil && best.Country == p.Country && best.Admin1 == p.Admin1 {
 		self = r.votes[t.key] // this name's own vote for its region
 	}
+	ownA1 := r.ownVotes(t, p)
 	if p.Kind == gazetteer.KindAdmin1 && r.inAdmin1[p.Country+"."+p.Admin1]-self > 0 {
 		add(evAdmin1, "places in it named")
 	}
+	if p.Kind == gazetteer.KindAdmin1 && r.admin1s[p.Country+"."+p.Admin1]-ownA1 > 0 {
+		add(evNeighbours, "named by another name too")
+	}
 	if p.Kind == gazetteer.KindAdmin1 {
+		if w := areaWordBefore(r.doc.Text, ms); w != "" {
+			add(evAreaWord, "after "+w)
+		}
+		if q := r.listedWith(t, ms); q != nil && r.listedRegion(q, p) {
+			add(evListed, "listed with "+q.key)
+		}
 		for _, m := range ms {
 			if w, comma := nextWord(r.doc.Text, m.End); !comma && admin1Words[w] {
 				add(evKindWord, "followed by "+w)
@@ -321,6 +338,9 @@ func (r *resolver) evidence(rd *reading, t *toponym, ms []news.Mention) {
 		if r.admin1s[p.Country+"."+p.Admin1]-self > 0 {
 			add(evAdmin1, "its region named")
 		}
+		if q := r.nearby(t, p); q != "" {
+			add(evNeighbours, "near "+q)
+		}
 		if r.dateline != "" && r.dateline == t.key && r.datePl == p {
 			add(evDateline, "dateline")
 		}
@@ -336,6 +356,16 @@ func (r *resolver) evidence(rd *reading, t *toponym, ms []news.Mention) {
 	if q := r.qualifier(ms); q != nil && r.contains(q, p) {
 		add(evQualifier, "qualified by "+q.key)
 	}
+}
+
+// ownVotes is what toponym t itself added to admin1s for p's admin1
+// region, so that a name is not its own evidence.
+func (r *resolver) ownVotes(t *toponym, p *gazetteer.Place) int {
+	best := r.bestByPrior(t)
+	if best == nil || best.Kind != gazetteer.KindAdmin1 || best.Country != p.Country || best.Admin1 != p.Admin1 {
+		return 0
+	}
+	return r.votes[t.key]
 }
 
 // qualifier returns the toponym right after one of the mentions, past a
