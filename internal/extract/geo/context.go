@@ -104,9 +104,24 @@ func dateline(text string) string {
 // datelineSpan is the byte span of the dateline's place name (see
 // dateline): at most four words before the first comma, bracket, dash or
 // colon of the text's first 80 bytes, in capitals (the wire convention),
-// or capitalised words before a comma and a month ("Srinagar, Feb 5:").
-// It returns -1, -1 when the text opens with none.
+// or capitalised words before a comma and a month ("Srinagar, Feb 5:");
+// else words in capitals that open the text before a word in mixed case
+// ("LONDON The Latest on ...", see capsLead), or that come before a wire
+// service's mark after a byline ("By JILL COLVIN, Associated Press
+// WASHINGTON (AP) —", see wireDateline). It returns -1, -1 when the text
+// opens with none.
 func datelineSpan(text string) (int, int) {
+	if st, en := punctDateline(text); st >= 0 {
+		return st, en
+	}
+	if st, en := capsLead(text); st >= 0 {
+		return st, en
+	}
+	return wireDateline(text)
+}
+
+// punctDateline is the dateline that punctuation ends (see datelineSpan).
+func punctDateline(text string) (int, int) {
 	head := text
 	if len(head) > 80 {
 		head = head[:80]

@@ -42,6 +42,9 @@ func TestContextRules(t *testing.T) {
 		{"an area word for a city named like its state", "Farms in upstate New York lost their crops.",
 			[]string{"New York"},
 			[]wantPlace{{"New York", "US", "admin1", "New York"}}},
+		{"its country in the sentence", "British police in London and across England and Britain searched homes. In Washington, diplomats expelled from the United States packed.",
+			[]string{"British", "London", "England", "Britain", "Washington", "United States"},
+			[]wantPlace{{"Washington", "US", "city", "Washington, D.C."}}},
 		{"a region named by another name too", "The unit is based at a camp in Wash. and has trained across Washington since 2005.",
 			[]string{"Wash.", "Washington"},
 			[]wantPlace{{"Wash.", "US", "admin1", "Washington"}, {"Washington", "US", "admin1", "Washington"}}},
@@ -57,6 +60,19 @@ func TestContextRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSentenceCountryInsideAName checks that a country named inside an
+// organisation's name ("Air Canada Cargo") is no evidence for the places
+// of its sentence.
+func TestSentenceCountryInsideAName(t *testing.T) {
+	doc := entityDoc(t, "Canada has strict rules. Experts from London and Air Canada Cargo helped.",
+		ent{"LOC", "Canada", []string{"Canada"}}, ent{"LOC", "London", []string{"London"}},
+		ent{"ORG", "Air Canada Cargo", []string{"Air Canada Cargo"}})
+	if err := mustStage(t, "").Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkPlace(t, doc.Entities, wantPlace{"London", "GB", "city", "England"})
 }
 
 // checkPlace checks the place of every entity named w.name.

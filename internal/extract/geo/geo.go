@@ -86,6 +86,7 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 		return err
 	}
 	s.retype(doc)
+	s.claimDateline(doc)
 	tix := news.NewTokenIndex(doc.Tokens) // the tokens do not change here, only mentions
 	s.extendNames(doc, tix)
 	s.nestPlaces(doc)

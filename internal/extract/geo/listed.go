@@ -1,6 +1,8 @@
 package geo
 
 import (
+	"sort"
+
 	"github.com/newsgraph/newsgraph/internal/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
@@ -145,3 +147,62 @@ func areaWordBefore(text string, ms []news.Mention) string {
 }
 
 func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// sameSentenceCountry returns the name of another toponym that reads, by
+// its priors, as p's country (or is its demonym) and that one of the
+// mentions ms shares a sentence with ("In Washington, diplomats expelled
+// from the United States"), or "". A country named inside another name
+// ("Canada" in "Air Canada") does not count.
+func (r *resolver) sameSentenceCountry(t *toponym, p *gazetteer.Place, ms []news.Mention) string {
+	for _, m := range ms {
+		if m.Kind == news.MentionPronoun || m.Kind == news.MentionNominal {
+			continue
+		}
+		s, ok := r.sentenceOf(m.Start)
+		if !ok {
+			continue
+		}
+		for i := range r.doc.Entities { // in order, so that the result is deterministic
+			q := r.tops[i]
+			if q == nil || q.key == "" || q.key == t.key {
+				continue
+			}
+			if best := r.bestByPrior(q); best == nil || best.Kind != gazetteer.KindCountry || best.Country != p.Country {
+				continue
+			}
+			for _, m2 := range r.doc.Entities[i].Mentions {
+				if m2.Start >= s.Start && m2.End <= s.End && m2.Kind != news.MentionPronoun && m2.Kind != news.MentionNominal &&
+					!r.insideOtherName(m2.Span) {
+					return q.key
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// sentenceOf returns the sentence that holds byte offset at.
+func (r *resolver) sentenceOf(at int) (news.Span, bool) {
+	ss := r.doc.Sentences
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > at })
+	if i < len(ss) && ss[i].Start <= at {
+		return ss[i].Span, true
+	}
+	return news.Span{}, false
+}
+
+// insideOtherName reports whether span sp lies inside a name mention of
+// an entity that is not a place ("Canada" in "Air Canada Cargo").
+func (r *resolver) insideOtherName(sp news.Span) bool {
+	for _, e := range r.doc.Entities {
+		if e.Type == news.TypeLOC {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal && m.Start <= sp.Start && sp.End <= m.End {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -48,6 +48,7 @@ const (
 	evNeighbours = 1.5
 	evListed     = 2.0 // "California or Washington": listed with a region of the same country, a region too
 	evAreaWord   = 2.0 // "central Washington", "upstate New York": a part of an area, not of a city
+	evSentence   = 1.5 // "In Washington, diplomats expelled from the United States": its country in the sentence
 )
 
 // prior scores a reading without context.
@@ -351,6 +352,11 @@ func (r *resolver) evidence(rd *reading, t *toponym, ms []news.Mention) {
 					break
 				}
 			}
+		}
+	}
+	if p.Kind != gazetteer.KindCountry {
+		if q := r.sameSentenceCountry(t, p, ms); q != "" {
+			add(evSentence, "its country "+q+" in the sentence")
 		}
 	}
 	if q := r.qualifier(ms); q != nil && r.contains(q, p) {
