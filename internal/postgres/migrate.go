@@ -85,6 +85,12 @@ func (s *DB) migrate(ctx context.Context) error {
 			if _, err := tx.Exec(ctx, m.body); err != nil {
 				return fmt.Errorf("migrate %s: %w", m.name, err)
 			}
+			_, base, _ := strings.Cut(m.name, "_")
+			if post := postMigrations[base]; post != nil {
+				if err := post(ctx, c); err != nil {
+					return fmt.Errorf("migrate %s: %w", m.name, err)
+				}
+			}
 			if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied) VALUES ($1, $2, $3)`,
 				m.version, m.name, applied); err != nil {
 				return fmt.Errorf("migrate %s: %w", m.name, err)

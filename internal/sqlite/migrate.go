@@ -157,6 +157,7 @@ func (s *DB) migrateSchema(ctx context.Context) error {
 // after it, in the same transaction.
 var postMigrations = map[string]func(ctx context.Context, tx *sql.Tx) error{
 	"entity_decisions.sql": fillLooseKeys,
+	"name_key_fold.sql":    rekeyNames,
 }
 
 // applyMigration runs m (and its Go step, if any) in tx and records it as
