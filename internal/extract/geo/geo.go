@@ -90,6 +90,7 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 	tix := news.NewTokenIndex(doc.Tokens) // the tokens do not change here, only mentions
 	s.extendNames(doc, tix)
 	s.nestPlaces(doc)
+	s.basedPlaces(doc)
 	s.findMissedPlaces(doc, tix)
 	r := s.newResolver(doc)
 	placeOf := make([]*news.Place, len(doc.Entities))

@@ -1,0 +1,68 @@
+package geo
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/gazetteer"
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// basedCompound is one to three capitalised words joined to "-based"
+// ("Calgary-based", "Abu Dhabi-based", "The Pennsylvania-based").
+var basedCompound = regexp.MustCompile(`\p{Lu}[\pL.'’]*(?: \p{Lu}[\pL.'’]*){0,2}-(?:based|headquartered)\b`)
+
+// basedPlaces adds the place of each "X-based" compound whose X (the
+// longest run of its last words that is one) is a place by its own name
+// in the gazetteer: "a Calgary-based company" is in Calgary, whether NER
+// tagged the compound, a longer name around it or nothing. The mention
+// joins the article's LOC entity of that name, else a new one; a place
+// that a LOC mention already covers is left alone.
+func (s *Stage) basedPlaces(doc *news.Doc) {
+	for _, loc := range basedCompound.FindAllStringIndex(doc.Text, -1) {
+		end := strings.LastIndexByte(doc.Text[loc[0]:loc[1]], '-') + loc[0]
+		st := s.placeSuffix(doc.Text, loc[0], end)
+		if st < 0 || coveredByLOC(doc, st, end) {
+			continue
+		}
+		name := doc.Text[st:end]
+		li := s.locEntity(doc, gazetteer.Key(name), name)
+		doc.Entities[li].Mentions = append(doc.Entities[li].Mentions,
+			news.Mention{Span: news.Span{Start: st, End: end}, Text: name, Type: news.TypeLOC, Kind: news.MentionName})
+		sortMentions(&doc.Entities[li])
+	}
+}
+
+// placeSuffix returns the start of the longest run of the last words of
+// text[from:end] that is a place by its own name (isPlaceName), or -1.
+func (s *Stage) placeSuffix(text string, from, end int) int {
+	for st := from; st < end; {
+		run := text[st:end]
+		// A word the key drops ("The Calgary") is no part of the name.
+		if len(strings.Fields(gazetteer.Key(run))) == len(strings.Fields(run)) && s.isPlaceName(run) {
+			return st
+		}
+		sp := strings.IndexByte(text[st:end], ' ')
+		if sp < 0 {
+			break
+		}
+		st += sp + 1
+	}
+	return -1
+}
+
+// coveredByLOC reports whether a LOC entity's name mention overlaps
+// text[st:en].
+func coveredByLOC(doc *news.Doc, st, en int) bool {
+	for _, e := range doc.Entities {
+		if e.Type != news.TypeLOC {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal && m.Start < en && st < m.End {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,64 @@
+package geo_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// TestBasedPlaces checks that the place of an "X-based" compound is a LOC
+// mention with its place, whatever NER made of the compound.
+func TestBasedPlaces(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		ents     []ent
+		place    string // the LOC mention's text, "" for none
+		country  string
+		mentions int // of the place's entity
+	}{
+		{"a compound tagged MISC", "The Calgary-based company drilled two wells.",
+			[]ent{{"MISC", "Calgary-based", []string{"Calgary-based"}}}, "Calgary", "CA", 1},
+		{"a compound of two words tagged PER", "The Abu Dhabi-based agency said so on Thursday.",
+			[]ent{{"PER", "Abu Dhabi-based", []string{"Abu Dhabi-based"}}}, "Abu Dhabi", "AE", 1},
+		{"the last words of a longer run", "The Pittsburgh, Pennsylvania-based firm grew.",
+			[]ent{{"LOC", "Pittsburgh", []string{"Pittsburgh"}}}, "Pennsylvania", "US", 1},
+		{"a compound NER did not tag", "Shares of the US-based producer fell on Monday.",
+			nil, "US", "US", 1},
+		{"the article's entity of that name", "Berlin is growing. The Berlin-based firm hired staff.",
+			[]ent{{"LOC", "Berlin", []string{"Berlin"}}, {"MISC", "Berlin-based", []string{"Berlin-based"}}}, "Berlin", "DE", 2},
+		{"not a place", "The Acme-based theory failed.",
+			[]ent{{"MISC", "Acme-based", []string{"Acme-based"}}}, "", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := entityDoc(t, tt.text, tt.ents...)
+			if err := mustStage(t, "").Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			var got *news.Entity
+			for i, e := range doc.Entities {
+				for _, m := range e.Mentions {
+					if e.Type == news.TypeLOC && m.Text == tt.place {
+						got = &doc.Entities[i]
+					}
+				}
+			}
+			switch {
+			case tt.place == "":
+				for _, e := range doc.Entities {
+					if e.Type == news.TypeLOC {
+						t.Errorf("LOC entity %q, want none", e.Name)
+					}
+				}
+			case got == nil:
+				t.Fatalf("no LOC mention %q; entities %+v", tt.place, doc.Entities)
+			case got.Place == nil || got.Place.Country != tt.country:
+				t.Errorf("%s: place %+v, want in %s", tt.place, got.Place, tt.country)
+			case len(got.Mentions) != tt.mentions:
+				t.Errorf("%s: mentions %+v, want %d", tt.place, got.Mentions, tt.mentions)
+			}
+		})
+	}
+}
