@@ -234,7 +234,7 @@ func (s *Stage) nestPlaces(doc *news.Doc) {
 		for _, m := range e.Mentions {
 			has[[2]int{i, m.Start}] = true
 			if m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal {
-				byName[m.Text] = i
+				byName[gazetteer.Key(m.Text)] = i
 			}
 		}
 	}
@@ -249,12 +249,12 @@ func (s *Stage) nestPlaces(doc *news.Doc) {
 			}
 			for _, part := range s.placesInside(m.Text, byName) {
 				start := m.Start + part.at
-				li, ok := byName[part.name]
+				li, ok := byName[gazetteer.Key(part.name)]
 				if !ok {
 					doc.Entities = append(doc.Entities, news.Entity{ID: fmt.Sprintf("E%d", len(doc.Entities)+1),
 						Type: news.TypeLOC, Name: part.name, Aliases: []string{}, Titles: []string{}})
 					li = len(doc.Entities) - 1
-					byName[part.name] = li
+					byName[gazetteer.Key(part.name)] = li
 				}
 				if at := [2]int{li, start}; !has[at] {
 					has[at] = true
@@ -280,16 +280,18 @@ type namePart struct {
 // the search inside a long name linear in its words.
 const maxNestedPlaceWords = 8
 
-// placesInside returns the runs of name's words (split at spaces, hyphens
-// and slashes: "London-based", "Amsterdam/Schiphol") of at most
+// placesInside returns the runs of name's words (split at spaces, hyphens,
+// slashes and commas: "London-based", "Amsterdam/Schiphol") of at most
 // maxNestedPlaceWords words that are the names of LOC entities of the
-// article, or of countries, longest first and not overlapping.
+// article (known, by key), or of countries, longest first and not
+// overlapping. A country's name that ends a longer place name is not
+// taken: "Jersey" in "New Jersey Lottery" is no island.
 func (s *Stage) placesInside(name string, known map[string]int) []namePart {
 	type word struct{ start, end int }
 	var words []word
 	start := -1
 	for i, r := range name {
-		sep := r == ' ' || r == '-' || r == '/' || r == '–'
+		sep := r == ' ' || r == '-' || r == '/' || r == '–' || r == ',' || r == ';' || r == '(' || r == ')'
 		switch {
 		case sep && start >= 0:
 			words = append(words, word{start, i})
@@ -312,8 +314,11 @@ func (s *Stage) placesInside(name string, known map[string]int) []namePart {
 				continue
 			}
 			part := name[words[i].start:words[i+n-1].end]
-			if _, ok := known[part]; !ok && !s.isCountryName(part) && !(n == 1 && s.isCountryDemonym(part)) {
+			if _, ok := known[gazetteer.Key(part)]; !ok && !s.isCountryName(part) && !(n == 1 && s.isCountryDemonym(part)) {
 				continue
+			}
+			if _, ok := known[gazetteer.Key(part)]; !ok && i > 0 && s.longerPlace(name[words[i-1].start:words[i-1].end], name[words[i-1].start:words[i+n-1].end]) {
+				continue // "Jersey" of "New Jersey"
 			}
 			out = append(out, namePart{part, words[i].start})
 			for k := i; k < i+n; k++ {
@@ -322,6 +327,13 @@ func (s *Stage) placesInside(name string, known map[string]int) []namePart {
 		}
 	}
 	return out
+}
+
+// longerPlace reports whether run, a name that capitalised word prev
+// opens, is a place by its own name: "New Jersey" around "Jersey", not
+// "the United States" around "United States".
+func (s *Stage) longerPlace(prev, run string) bool {
+	return isCapitalisedWord(prev) && len(strings.Fields(gazetteer.Key(run))) == len(strings.Fields(run)) && s.isPlaceName(run)
 }
 
 // isCountryDemonym reports a country's demonym, capitalised ("Russian" in

@@ -1,0 +1,57 @@
+package geo_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// TestNestedPlaceNames checks the places taken from inside other names: a
+// place the article names joins by its key whatever its case, a country's
+// name that ends a longer place name is not taken, and no punctuation
+// ends up in a mention.
+func TestNestedPlaceNames(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		ents []ent
+		want []string // "LOC name: mention texts" of the LOC entities after the stage
+	}{
+		{"known in capitals", "NEW JERSEY won. Tickets of the New Jersey Lottery sold out.",
+			[]ent{{"LOC", "NEW JERSEY", []string{"NEW JERSEY"}}, {"ORG", "New Jersey Lottery", []string{"New Jersey Lottery"}}},
+			[]string{"NEW JERSEY: NEW JERSEY|New Jersey"}},
+		{"a country's name ending a state's", "Tickets of the New Jersey Lottery sold out.",
+			[]ent{{"ORG", "New Jersey Lottery", []string{"New Jersey Lottery"}}},
+			nil},
+		{"a country after 'the'", "The Office of the United States Trade Representative spoke.",
+			[]ent{{"ORG", "Office of the United States Trade Representative", []string{"Office of the United States Trade Representative"}}},
+			[]string{"United States: United States"}},
+		{"no comma in the mention", "The Women's Club of Canada, Inc. met.",
+			[]ent{{"ORG", "Women's Club of Canada, Inc.", []string{"Women's Club of Canada, Inc."}}},
+			[]string{"Canada: Canada"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := entityDoc(t, tt.text, tt.ents...)
+			if err := mustStage(t, "").Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range doc.Entities {
+				if e.Type != news.TypeLOC {
+					continue
+				}
+				var ms []string
+				for _, m := range e.Mentions {
+					ms = append(ms, m.Text)
+				}
+				got = append(got, e.Name+": "+strings.Join(ms, "|"))
+			}
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("LOC entities %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
