@@ -88,7 +88,7 @@ func wireDateline(text string) (int, int) {
 	return m[2], m[3]
 }
 
-// claimDateline gives the dateline's place (datelineSpan, when
+// claimDateline gives each dateline's place (datelineSpans, when
 // datelinePlace accepts it) to a LOC entity when NER put it in another
 // entity: an organisation named "ATLANTA" or "Associated Press
 // WASHINGTON", a MISC "LONDON The Latest", a "LOUIS" cut from "ST.
@@ -99,10 +99,33 @@ func wireDateline(text string) (int, int) {
 // "Atlanta" that the link stage put in "Associated Press") leave too.
 // The dateline joins the article's LOC entity of the same name, if any.
 func (s *Stage) claimDateline(doc *news.Doc) {
-	st, en := datelineSpan(doc.Text)
-	if st < 0 || !s.datelinePlace(doc.Text, st, en) {
-		return
+	for _, sp := range datelineSpans(doc.Text) {
+		if s.datelinePlace(doc.Text, sp[0], sp[1]) {
+			s.claimSpan(doc, sp[0], sp[1])
+		}
 	}
+}
+
+// datelineSpans are the spans of the text's dateline (datelineSpan) and
+// of the wire datelines of later stories in it ("... series. DALLAS (AP)
+// - Dirk Nowitzki's ..."), in text order.
+func datelineSpans(text string) [][2]int {
+	var out [][2]int
+	from := 0
+	if st, en := datelineSpan(text); st >= 0 {
+		out, from = append(out, [2]int{st, en}), en
+	}
+	for _, m := range wireMark.FindAllStringSubmatchIndex(text[from:], -1) {
+		if st, en := from+m[2], from+m[3]; en-st >= 3 && (len(out) == 0 || st >= out[len(out)-1][1]) {
+			out = append(out, [2]int{st, en})
+		}
+	}
+	return out
+}
+
+// claimSpan gives the dateline text[st:en] to a LOC entity (see
+// claimDateline).
+func (s *Stage) claimSpan(doc *news.Doc, st, en int) {
 	key := gazetteer.Key(doc.Text[st:en])
 	var moved []news.Mention
 	for i := range doc.Entities {
