@@ -283,8 +283,8 @@ const maxNestedPlaceWords = 8
 // placesInside returns the runs of name's words (split at spaces, hyphens,
 // slashes and commas: "London-based", "Amsterdam/Schiphol") of at most
 // maxNestedPlaceWords words that are the names of LOC entities of the
-// article (known, by key), or of countries, longest first and not
-// overlapping. A country's name that ends a longer place name is not
+// article (known, by key), of countries, or demonyms of countries or
+// regions, longest first and not overlapping. A country's name that ends a longer place name is not
 // taken: "Jersey" in "New Jersey Lottery" is no island.
 func (s *Stage) placesInside(name string, known map[string]int) []namePart {
 	type word struct{ start, end int }
@@ -314,7 +314,8 @@ func (s *Stage) placesInside(name string, known map[string]int) []namePart {
 				continue
 			}
 			part := name[words[i].start:words[i+n-1].end]
-			if _, ok := known[gazetteer.Key(part)]; !ok && !s.isCountryName(part) && !(n == 1 && s.isCountryDemonym(part)) {
+			if _, ok := known[gazetteer.Key(part)]; !ok && !s.isCountryName(part) && !(n == 1 && s.isCountryDemonym(part)) &&
+				!(n == 2 && s.isRegionDemonym(part)) {
 				continue
 			}
 			if _, ok := known[gazetteer.Key(part)]; !ok && i > 0 && s.longerPlace(name[words[i-1].start:words[i-1].end], name[words[i-1].start:words[i+n-1].end]) {
@@ -327,6 +328,19 @@ func (s *Stage) placesInside(name string, known map[string]int) []namePart {
 		}
 	}
 	return out
+}
+
+// isRegionDemonym reports a region's demonym of capitalised words
+// ("North American" in "North American Free Trade Agreement"), which is
+// taken before the country's demonym inside it.
+func (s *Stage) isRegionDemonym(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if !isCapitalisedWord(w) {
+			return false
+		}
+	}
+	_, ok := regionDemonyms[gazetteer.Key(name)]
+	return ok && s.demonymPlace(gazetteer.Key(name))
 }
 
 // longerPlace reports whether run, a name that capitalised word prev
