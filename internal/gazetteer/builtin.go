@@ -108,8 +108,9 @@ var countryAliases = map[string][]string{
 
 // admin1Aliases are the abbreviations of admin1 regions that news
 // datelines and addresses use: the AP style of US states and the short
-// forms of Canadian provinces ("Moscow, Idaho", "Nelson, B.C."). Two-letter
-// postal codes are left out where they are English words ("IN", "ME").
+// forms of Canadian provinces and Australian states ("Moscow, Idaho",
+// "Nelson, B.C.", "Perth, WA"). Two-letter postal codes are left out
+// where they are English words ("IN", "ME").
 var admin1Aliases = map[string][]string{
 	"US.AL": {"Ala."}, "US.AZ": {"Ariz."}, "US.AR": {"Ark."}, "US.CA": {"Calif."}, "US.CO": {"Colo."},
 	"US.CT": {"Conn."}, "US.DE": {"Del."}, "US.DC": {"D.C.", "DC"}, "US.FL": {"Fla."}, "US.GA": {"Ga."},
@@ -119,10 +120,13 @@ var admin1Aliases = map[string][]string{
 	"US.NJ": {"N.J."}, "US.NM": {"N.M."}, "US.NY": {"N.Y."}, "US.NC": {"N.C."}, "US.ND": {"N.D."},
 	"US.OK": {"Okla."}, "US.OR": {"Ore.", "Oreg."}, "US.PA": {"Pa.", "Penn."}, "US.RI": {"R.I."},
 	"US.SC": {"S.C."}, "US.SD": {"S.D."}, "US.TN": {"Tenn."}, "US.TX": {"Tex."}, "US.VT": {"Vt."},
-	"US.VA": {"Va."}, "US.WA": {"Wash."}, "US.WV": {"W.Va.", "W. Va."}, "US.WI": {"Wis.", "Wisc."},
+	"US.VA": {"Va."}, "US.WA": {"Wash.", "WA"}, "US.WV": {"W.Va.", "W. Va."}, "US.WI": {"Wis.", "Wisc."},
 	"US.WY": {"Wyo."},
 	"CA.01": {"Alta."}, "CA.02": {"B.C.", "BC"}, "CA.04": {"N.B."}, "CA.05": {"Nfld."}, "CA.07": {"N.S."},
 	"CA.08": {"Ont."}, "CA.09": {"P.E.I.", "PEI"}, "CA.10": {"Que."}, "CA.11": {"Sask."},
+	// Australia's: "WA" is Western Australia or Washington, as the
+	// article's country decides.
+	"AU.02": {"NSW"}, "AU.04": {"Qld"}, "AU.08": {"WA"},
 }
 
 // Region is a named area that belongs to no single country.
