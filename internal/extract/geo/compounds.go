@@ -66,3 +66,50 @@ func coveredByLOC(doc *news.Doc, st, en int) bool {
 	}
 	return false
 }
+
+// hyphenCompound is a capitalised word joined to others by hyphens
+// ("Armenia-Italy", "UK-bashing", "Turkish-backed").
+var hyphenCompound = regexp.MustCompile(`\p{Lu}[\pL.’']*(?:-[\pL.’']+)+`)
+
+// untaggedCompoundPlaces adds the places inside hyphenated compounds that
+// no entity's mention covers, as nestPlaces does inside names: countries
+// by their names or demonyms and the article's places by key ("the
+// Armenia-Italy friendship group", "UK-bashing", "Turkish-backed
+// militias"). The mentions join the article's LOC entities of those
+// names, else new ones.
+func (s *Stage) untaggedCompoundPlaces(doc *news.Doc) {
+	known := map[string]int{}
+	for i, e := range doc.Entities {
+		for _, m := range e.Mentions {
+			if e.Type == news.TypeLOC && m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal {
+				known[gazetteer.Key(m.Text)] = i
+			}
+		}
+	}
+	for _, loc := range hyphenCompound.FindAllStringIndex(doc.Text, -1) {
+		if loc[0] > 0 && isLetterByte(doc.Text[loc[0]-1]) || coveredByAny(doc, loc[0], loc[1]) {
+			continue
+		}
+		for _, part := range s.placesInside(doc.Text[loc[0]:loc[1]], known) {
+			st := loc[0] + part.at
+			li := s.locEntity(doc, gazetteer.Key(part.name), part.name)
+			known[gazetteer.Key(part.name)] = li
+			doc.Entities[li].Mentions = append(doc.Entities[li].Mentions,
+				news.Mention{Span: news.Span{Start: st, End: st + len(part.name)}, Text: part.name, Type: news.TypeLOC, Kind: news.MentionName})
+			sortMentions(&doc.Entities[li])
+		}
+	}
+}
+
+// coveredByAny reports whether a name mention of any entity overlaps
+// text[st:en].
+func coveredByAny(doc *news.Doc, st, en int) bool {
+	for _, e := range doc.Entities {
+		for _, m := range e.Mentions {
+			if m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal && m.Start < en && st < m.End {
+				return true
+			}
+		}
+	}
+	return false
+}

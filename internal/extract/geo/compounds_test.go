@@ -2,6 +2,7 @@ package geo_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -58,6 +59,37 @@ func TestBasedPlaces(t *testing.T) {
 				t.Errorf("%s: place %+v, want in %s", tt.place, got.Place, tt.country)
 			case len(got.Mentions) != tt.mentions:
 				t.Errorf("%s: mentions %+v, want %d", tt.place, got.Mentions, tt.mentions)
+			}
+		})
+	}
+}
+
+// TestUntaggedCompounds checks the countries inside hyphenated compounds
+// that NER left untagged.
+func TestUntaggedCompounds(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // "name country" of the LOC entities
+	}{
+		{"Members of the Armenia-Italy friendship group met on Monday.", []string{"Armenia AM", "Italy IT"}},
+		{"The UK-bashing president was toppled.", []string{"UK GB"}},
+		{"Fighters and Turkish-backed militias advanced.", []string{"Turkish TR"}},
+		{"He became the best Latin-born player.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			doc := entityDoc(t, tt.text)
+			if err := mustStage(t, "").Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range doc.Entities {
+				if e.Type == news.TypeLOC && e.Place != nil {
+					got = append(got, e.Name+" "+e.Place.Country)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("LOC entities %q, want %q", got, tt.want)
 			}
 		})
 	}

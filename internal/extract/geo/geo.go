@@ -91,6 +91,7 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 	s.extendNames(doc, tix)
 	s.nestPlaces(doc)
 	s.basedPlaces(doc)
+	s.untaggedCompoundPlaces(doc)
 	s.findMissedPlaces(doc, tix)
 	r := s.newResolver(doc)
 	placeOf := make([]*news.Place, len(doc.Entities))
