@@ -247,7 +247,7 @@ func (s *Stage) nestPlaces(doc *news.Doc) {
 			if m.Kind == news.MentionPronoun || m.Kind == news.MentionNominal {
 				continue
 			}
-			for _, part := range s.placesInside(m.Text, byName) {
+			for _, part := range append(s.placesInside(m.Text, byName), s.policeOf(m.Text)...) {
 				start := m.Start + part.at
 				li, ok := byName[gazetteer.Key(part.name)]
 				if !ok {
@@ -342,6 +342,39 @@ func (s *Stage) isRegionDemonym(name string) bool {
 	_, ok := regionDemonyms[gazetteer.Key(name)]
 	return ok && s.demonymPlace(gazetteer.Key(name))
 }
+
+// policeOf returns the place whose police a name is, as NER tags it with
+// the lower-case noun ("Rome police", "New York City police"): the
+// capitalised words before "police" when they are, by their own name, a
+// region or a city of minPoliceCity people or more, and no country (which
+// placesInside takes); else nil.
+func (s *Stage) policeOf(name string) []namePart {
+	words := strings.Fields(name)
+	n := len(words) - 1
+	if n < 1 || n > 3 || words[n] != "police" || !strings.HasSuffix(name, " police") {
+		return nil
+	}
+	for _, w := range words[:n] {
+		if !isCapitalisedWord(w) {
+			return nil
+		}
+	}
+	place := strings.TrimSuffix(name, " police")
+	if len(strings.Fields(gazetteer.Key(place))) != n || s.isCountryName(place) {
+		return nil // a country's name is placesInside's
+	}
+	for _, m := range s.ix.LookupKey(gazetteer.Key(place)) {
+		if m.Primary && (m.Kind != gazetteer.KindCity || m.Population >= minPoliceCity) {
+			return []namePart{{place, 0}}
+		}
+	}
+	return nil
+}
+
+// minPoliceCity is the least population of a city whose name before
+// "police" policeOf takes, so that "Federal police" is no town called
+// Federal.
+const minPoliceCity = 100_000
 
 // longerPlace reports whether run, a name that capitalised word prev
 // opens, is a place by its own name: "New Jersey" around "Jersey", not
