@@ -140,18 +140,10 @@ func (s *speakers) resolve(cands []*cand) {
 				ent = s.overlapping(k, k+1, false)
 			}
 		default:
-			ent = s.unitOf(a.subA, a.subB)
-			if ent < 0 {
-				ent = s.overlapping(a.subA, a.subB, a.cueA < a.subA)
-			}
-			if ent < 0 {
-				ent = s.byName(a.subA, a.subB)
-			}
-			if ent < 0 {
-				ent = s.byTitle(a.subA, a.subB)
-			}
-			if ent < 0 {
-				ent = s.byRole(a.subA, a.subB)
+			p, placeRole := s.byPlaceRole(a.subA, a.subB)
+			ent = p
+			if !placeRole {
+				ent = s.bySubject(a.subA, a.subB, a.cueA < a.subA)
 			}
 			if ent < 0 {
 				ent = s.statementAuthor(cands, ci)
@@ -174,6 +166,24 @@ func (s *speakers) resolve(cands []*cand) {
 			c.sourcing = SourcingAnonymous
 		}
 	}
+}
+
+// bySubject resolves a subject [a, b) by what it says: a unit of an
+// organisation, an entity mentioned on it, a name, a title, an
+// organisation's role noun, in that order; -1 when none.
+func (s *speakers) bySubject(a, b int, inverted bool) int {
+	for _, f := range []func() int{
+		func() int { return s.unitOf(a, b) },
+		func() int { return s.overlapping(a, b, inverted) },
+		func() int { return s.byName(a, b) },
+		func() int { return s.byTitle(a, b) },
+		func() int { return s.byRole(a, b) },
+	} {
+		if ent := f(); ent >= 0 {
+			return ent
+		}
+	}
+	return -1
 }
 
 // head returns the head part of subject [a, b): before an appositive comma.
@@ -784,6 +794,172 @@ func (s *speakers) lastMentionOblique(ei, k int) bool {
 			continue
 		}
 		return s.oblique(w.tokenAt(r.Start))
+	}
+	return false
+}
+
+// titleAbbrevs are the abbreviated titles of the person roles
+// ([personrole]) that articles write before names ("Sen. Bernie Sanders").
+var titleAbbrevs = map[string]string{"sen": "senator", "gov": "governor", "rep": "representative",
+	"gen": "general", "pres": "president", "sec": "secretary", "amb": "ambassador", "cmdr": "commander"}
+
+// byPlaceRole resolves "the Vermont senator", "the Pakistani foreign
+// minister": a subject that is "the", then at least one place or demonym
+// (a LOC mention; a MISC one such as "Democratic" counts as a word of the
+// role), then a role in lower case whose head is a person role
+// ([personrole]). The place only qualifies the role and is not the
+// speaker: the speaker is a person named in apposition ("the White House
+// spokesman, Josh Earnest"), else the person the article titles with that
+// role (the title's head written out or abbreviated, "Sen." for senator,
+// and the role's other words among the title's) and names near that place
+// ("Florida Sen. Marco Rubio", "Rubio of Florida"), else any person so
+// titled: the nearest before the subject, else after it; -1 when none
+// (the place is still not the speaker). shape reports whether the subject
+// has that form.
+func (s *speakers) byPlaceRole(a, b int) (ent int, shape bool) {
+	w := s.w
+	ha, hb := s.head(a, b)
+	if hb-ha < 3 || w.low[ha] != "the" || !w.lx.has("personrole", w.low[hb-1]) {
+		return -1, false
+	}
+	k := ha + 1
+	var role []string
+	places := 0
+	for ; k < hb-1 && isCapitalized(w.toks[k].Text); k++ {
+		switch s.typeAt(k) {
+		case news.TypeLOC:
+			places++
+		case news.TypeMISC:
+			role = append(role, w.low[k]) // "the Democratic nominee": part of the role
+		default:
+			return -1, false
+		}
+	}
+	if places == 0 {
+		return -1, false
+	}
+	for j := k; j < hb; j++ {
+		if !isLower(w.toks[j].Text) {
+			return -1, false
+		}
+	}
+	role = append(role, w.words(k, hb)...)
+	if p := s.appositivePerson(hb, b); p >= 0 {
+		return p, true // "the White House spokesman, Josh Earnest"
+	}
+	var titled, near []int
+	for ei, e := range w.d.Entities {
+		if e.Type == news.TypePER && titledAs(e.Titles, role) {
+			titled = append(titled, ei)
+			if s.nearPlace(ei, ha+1, k) {
+				near = append(near, ei)
+			}
+		}
+	}
+	if len(near) > 0 {
+		return s.nearestOf(near, w.toks[a].Start), true
+	}
+	return s.nearestOf(titled, w.toks[a].Start), true
+}
+
+// nearPlace reports whether a mention of person ei lies within a few
+// words of a mention of a place named on tokens [a, b) ("Florida Sen.
+// Marco Rubio", "Rubio (R-Fla.)", "Christie of New Jersey").
+func (s *speakers) nearPlace(ei, a, b int) bool {
+	w := s.w
+	places := map[int]bool{}
+	for k := a; k < b; k++ {
+		t := w.toks[k]
+		for _, r := range s.refs[s.firstRefFrom(t.Start-s.maxLen):] {
+			if r.Start >= t.End {
+				break
+			}
+			if r.End > t.Start && w.d.Entities[r.ent].Type == news.TypeLOC {
+				places[r.ent] = true
+			}
+		}
+	}
+	const near = 24 // bytes between the two mentions
+	for _, ri := range s.refsOf[ei] {
+		r := s.refs[ri]
+		for _, pi := range s.refs[s.firstRefFrom(r.Start-near-s.maxLen):] {
+			if pi.Start > r.End+near {
+				break
+			}
+			if places[pi.ent] && pi.End >= r.Start-near && pi.Start <= r.End+near {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearestOf returns the entity of ents with a mention (not a pronoun)
+// nearest before pos, else nearest after it.
+func (s *speakers) nearestOf(ents []int, pos int) int {
+	best, bestDist := -1, 1<<30
+	for _, ei := range ents {
+		for _, ri := range s.refsOf[ei] {
+			r := s.refs[ri]
+			if r.Kind == news.MentionPronoun {
+				continue
+			}
+			d := pos - r.Start
+			if d < 0 {
+				d = -d + 1<<20 // after the subject: only when none is before
+			}
+			if d < bestDist {
+				best, bestDist = ei, d
+			}
+		}
+	}
+	return best
+}
+
+// typeAt returns the type of the entity with a mention on token k (a
+// place's before any other), or "".
+func (s *speakers) typeAt(k int) string {
+	w := s.w
+	t := w.toks[k]
+	typ := ""
+	for _, r := range s.refs[s.firstRefFrom(t.Start-s.maxLen):] {
+		if r.Start >= t.End {
+			break
+		}
+		if r.End > t.Start {
+			if typ = w.d.Entities[r.ent].Type; typ == news.TypeLOC {
+				return typ
+			}
+		}
+	}
+	return typ
+}
+
+// titledAs reports whether one of titles names role: its last word is
+// the role's head (or its abbreviation) and every other word of the role
+// is among its words ("Foreign Minister" for "foreign minister", "Sen."
+// for "senator").
+func titledAs(titles []string, role []string) bool {
+	head := role[len(role)-1]
+	for _, t := range titles {
+		words := strings.Fields(strings.ReplaceAll(normWord(t), ".", ""))
+		if len(words) == 0 {
+			continue
+		}
+		last := words[len(words)-1]
+		if full, ok := titleAbbrevs[last]; ok {
+			last = full
+		}
+		if last != head {
+			continue
+		}
+		ok := true
+		for _, r := range role[:len(role)-1] {
+			ok = ok && slices.Contains(words, r)
+		}
+		if ok {
+			return true
+		}
 	}
 	return false
 }
