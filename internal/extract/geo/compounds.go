@@ -113,3 +113,44 @@ func coveredByAny(doc *news.Doc, st, en int) bool {
 	}
 	return false
 }
+
+// splitJoinedPlaces splits a LOC mention of two places joined by a hyphen
+// or a slash that the gazetteer does not know as one ("the
+// Amsterdam-London route", "Asian-Pacific"): the mention keeps the first
+// place, and the second joins the article's LOC entity of its name, else
+// a new one. A name the gazetteer knows whole ("Gilgit-Baltistan",
+// "Centre-Nord") stays whole.
+func (s *Stage) splitJoinedPlaces(doc *news.Doc) {
+	for i := range doc.Entities {
+		if doc.Entities[i].Type != news.TypeLOC {
+			continue
+		}
+		for k := 0; k < len(doc.Entities[i].Mentions); k++ {
+			m := doc.Entities[i].Mentions[k]
+			at := strings.IndexAny(m.Text, "-/")
+			if m.Kind != news.MentionName || at <= 0 || len(s.ix.LookupKey(gazetteer.Key(m.Text))) > 0 {
+				continue
+			}
+			left, right := m.Text[:at], m.Text[at+1:]
+			if !s.placeOrDemonym(left) || !s.placeOrDemonym(right) {
+				continue
+			}
+			e := &doc.Entities[i]
+			if e.Name == m.Text {
+				e.Name = left
+			}
+			e.Mentions[k] = news.Mention{Span: news.Span{Start: m.Start, End: m.Start + at}, Text: left, Type: m.Type, Kind: m.Kind}
+			st := m.Start + at + 1
+			li := s.locEntity(doc, gazetteer.Key(right), right)
+			doc.Entities[li].Mentions = append(doc.Entities[li].Mentions,
+				news.Mention{Span: news.Span{Start: st, End: m.End}, Text: right, Type: news.TypeLOC, Kind: news.MentionName})
+			sortMentions(&doc.Entities[li])
+		}
+	}
+}
+
+// placeOrDemonym reports a capitalised name that is a place by its own
+// name (isPlaceName) or the demonym of a place (demonymPlace).
+func (s *Stage) placeOrDemonym(name string) bool {
+	return isCapitalisedWord(name) && (s.isPlaceName(name) || s.demonymPlace(gazetteer.Key(name)))
+}

@@ -94,3 +94,33 @@ func TestUntaggedCompounds(t *testing.T) {
 		})
 	}
 }
+
+// TestSplitJoinedPlaces checks that a LOC mention of two places joined by
+// a hyphen becomes two places, and that a name the gazetteer knows whole
+// stays whole.
+func TestSplitJoinedPlaces(t *testing.T) {
+	tests := []struct {
+		text, name string
+		want       []string // "name country" of the LOC entities
+	}{
+		{"Flights on the Amsterdam-London route were cut.", "Amsterdam-London", []string{"Amsterdam NL", "London GB"}},
+		{"Floods hit Gilgit-Baltistan on Monday.", "Gilgit-Baltistan", []string{"Gilgit-Baltistan PK"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			doc := entityDoc(t, tt.text, ent{"LOC", tt.name, []string{tt.name}})
+			if err := mustStage(t, "").Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range doc.Entities {
+				if e.Type == news.TypeLOC && e.Place != nil {
+					got = append(got, e.Name+" "+e.Place.Country)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("LOC entities %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

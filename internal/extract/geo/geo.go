@@ -92,6 +92,7 @@ func (s *Stage) Process(ctx context.Context, doc *news.Doc) error {
 	s.nestPlaces(doc)
 	s.basedPlaces(doc)
 	s.untaggedCompoundPlaces(doc)
+	s.splitJoinedPlaces(doc)
 	s.findMissedPlaces(doc, tix)
 	r := s.newResolver(doc)
 	placeOf := make([]*news.Place, len(doc.Entities))
