@@ -343,38 +343,56 @@ func (s *Stage) isRegionDemonym(name string) bool {
 	return ok && s.demonymPlace(gazetteer.Key(name))
 }
 
-// policeOf returns the place whose police a name is, as NER tags it with
-// the lower-case noun ("Rome police", "New York City police"): the
-// capitalised words before "police" when they are, by their own name, a
-// region or a city of minPoliceCity people or more, and no country (which
-// placesInside takes); else nil.
+// policeOf returns the place whose public service an organisation's name
+// says it is: the one to three capitalised words that open the name
+// before its service words ("Rome police", "New York City police",
+// "Maryland State Police", "Boise Fire Department", "New Brunswick
+// RCMP"; see serviceWords), when they are, by their own name, a region
+// without a country, or a first-level region or a city of minPoliceCity
+// people or more, and no country (which placesInside takes); else nil.
 func (s *Stage) policeOf(name string) []namePart {
 	words := strings.Fields(name)
-	n := len(words) - 1
-	if n < 1 || n > 3 || words[n] != "police" || !strings.HasSuffix(name, " police") {
-		return nil
-	}
-	for _, w := range words[:n] {
-		if !isCapitalisedWord(w) {
-			return nil
+	for n := min(3, len(words)-1); n >= 1; n-- {
+		place := strings.Join(words[:n], " ")
+		if !strings.HasPrefix(name, place+" ") || !serviceTail(words[n:]) || !allCapitalised(words[:n]) {
+			continue
 		}
-	}
-	place := strings.TrimSuffix(name, " police")
-	if len(strings.Fields(gazetteer.Key(place))) != n || s.isCountryName(place) {
-		return nil // a country's name is placesInside's
-	}
-	for _, m := range s.ix.LookupKey(gazetteer.Key(place)) {
-		if m.Primary && (m.Kind != gazetteer.KindCity || m.Population >= minPoliceCity) {
-			return []namePart{{place, 0}}
+		if len(strings.Fields(gazetteer.Key(place))) != n {
+			continue // "Maryland State" is Maryland's key
+		}
+		if s.isCountryName(place) {
+			return nil // a country's name is placesInside's
+		}
+		for _, m := range s.ix.LookupKey(gazetteer.Key(place)) {
+			if m.Primary && (m.Kind == gazetteer.KindRegion || m.Population >= minPoliceCity) {
+				return []namePart{{place, 0}}
+			}
 		}
 	}
 	return nil
 }
 
-// minPoliceCity is the least population of a city whose name before
-// "police" policeOf takes, so that "Federal police" is no town called
-// Federal.
+// minPoliceCity is the least population of a city or first-level region
+// whose name policeOf takes, so that "Federal police" is no town called
+// Federal and "Peel Regional Police" no parish of the Isle of Man.
 const minPoliceCity = 100_000
+
+// serviceWords open the rest of the name of a place's public service,
+// after the words of serviceLevels: "police", "Police", "Fire", "Sheriff",
+// "RCMP".
+var (
+	serviceWords  = map[string]bool{"police": true, "Police": true, "Fire": true, "Sheriff": true, "Sheriff's": true, "RCMP": true}
+	serviceLevels = map[string]bool{"State": true, "Regional": true, "City": true, "County": true, "Metropolitan": true, "Provincial": true}
+)
+
+// serviceTail reports whether words name a public service (see
+// serviceWords).
+func serviceTail(words []string) bool {
+	for len(words) > 0 && serviceLevels[words[0]] {
+		words = words[1:]
+	}
+	return len(words) > 0 && serviceWords[words[0]]
+}
 
 // longerPlace reports whether run, a name that capitalised word prev
 // opens, is a place by its own name: "New Jersey" around "Jersey", not
