@@ -464,14 +464,14 @@ func acronymCluster(ix *clusterIndex, nm nameMention, alias int) *cluster {
 		}
 		return mostRecent(ix.initials["initials:"+acronymLetters(nm.text)], func(c *cluster) bool {
 			for _, n := range c.names {
-				if acronymMatches(nm.text, n.words) {
+				if acronymMatches(nm.text, n.words) && spelledOut(n) {
 					return true
 				}
 			}
 			return false
 		})
 	}
-	if len(nm.words) < 2 {
+	if len(nm.words) < 2 || !spelledOut(nm) {
 		return nil
 	}
 	all, content := initialsOf(nm.words)
@@ -486,6 +486,14 @@ func acronymCluster(ix *clusterIndex, nm nameMention, alias int) *cluster {
 		}
 		return false
 	})
+}
+
+// spelledOut reports whether a name can be what an acronym abbreviates:
+// a name of several words, or one hyphenated name of an organisation,
+// person or place ("Hewlett-Packard" is "HP"), but not one hyphenated
+// adjective or group ("African-American" is not what "AA" stands for).
+func spelledOut(n nameMention) bool {
+	return len(strings.Fields(n.text)) >= 2 || n.typ != news.TypeMISC
 }
 
 // acronymTaken reports whether each acronym of c is already spelled by
