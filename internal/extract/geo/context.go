@@ -40,7 +40,7 @@ var demonyms = map[string]string{
 	"tajik": "TJ", "tanzanian": "TZ", "thai": "TH", "tunisian": "TN", "tunisians": "TN", "turkish": "TR",
 	"turkmen": "TM", "ugandan": "UG", "ukrainian": "UA", "ukrainians": "UA", "uruguayan": "UY", "uzbek": "UZ",
 	"venezuelan": "VE", "vietnamese": "VN", "welsh": "GB", "yemeni": "YE", "zambian": "ZM", "zimbabwean": "ZW", "philippine": "PH", "salvadoran": "SV",
-	"south african": "ZA", "south korean": "KR", "north korean": "KP", "new zealander": "NZ",
+	"south african": "ZA", "south korean": "KR", "north korean": "KP", "new zealander": "NZ", "saint lucian": "LC",
 	"balochi": "PK", "baloch": "PK", "punjabi": "PK", "kashmiri": "IN", "sindhi": "PK", "pashtun": "AF",
 	"quebecois": "CA", "texan": "US", "californian": "US",
 }

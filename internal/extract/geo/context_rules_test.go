@@ -107,3 +107,22 @@ func checkPlace(t *testing.T, ents []news.Entity, w wantPlace) {
 		t.Fatalf("test has no entity %q", w.name)
 	}
 }
+
+// TestMoreDemonyms checks demonyms that NER tags MISC: each becomes a
+// place of its country.
+func TestMoreDemonyms(t *testing.T) {
+	tests := []struct {
+		text, name, country, feature string
+	}{
+		{"Turtles nest on Saint Lucian beaches.", "Saint Lucian", "LC", "country"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := entityDoc(t, tt.text, ent{"MISC", tt.name, []string{tt.name}})
+			if err := mustStage(t, "").Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			checkPlace(t, doc.Entities, wantPlace{tt.name, tt.country, tt.feature, ""})
+		})
+	}
+}
