@@ -530,7 +530,7 @@ func acronymTaken(c *cluster) bool {
 // one: "Democratic Party" is not the "Alabama Democratic Party", nor the
 // "Republican Party of Wyoming" the Republican Party.
 func partialNameCluster(clusters []*cluster, nm nameMention, alias int, aliases *aliasTable, agrees func(*cluster) bool) *cluster {
-	person := mostSalient(clusters, func(c *cluster) bool {
+	bearer := func(c *cluster) bool {
 		if !c.personLike() && c.typ(aliases) != news.TypePER || !agrees(c) {
 			return false
 		}
@@ -538,7 +538,18 @@ func partialNameCluster(clusters []*cluster, nm nameMention, alias int, aliases 
 			return false
 		}
 		return containsRun(c.full, nm.words) || containsRun(nm.words, c.full)
-	})
+	}
+	person := mostSalient(clusters, bearer)
+	// A one-word name is the surname of the person named last who bears
+	// it so, rather than the given name of another named before, however
+	// often: the "John" of "... said Tom John. John is running" is Tom
+	// John in an article about John Kasich too.
+	if len(nm.words) == 1 && person != nil && !surnameIs(person, nm.words[0]) {
+		s := mostRecent(clusters, func(c *cluster) bool { return surnameIs(c, nm.words[0]) && bearer(c) })
+		if s != nil && s.last > person.last {
+			person = s
+		}
+	}
 	if person != nil || nm.typ != news.TypeORG {
 		return person
 	}
@@ -556,6 +567,11 @@ func partialNameCluster(clusters []*cluster, nm nameMention, alias int, aliases 
 		}
 	}
 	return org
+}
+
+// surnameIs reports whether c is known by a full name that ends in word.
+func surnameIs(c *cluster, word string) bool {
+	return len(c.full) >= 2 && c.full[len(c.full)-1] == word
 }
 
 // mostSalient is the bearer a partial name refers to: the most recent
