@@ -122,6 +122,12 @@ func (c conn) QueryRow(ctx context.Context, sql string, args ...any) sqlstore.Ro
 	return c.queryRow(ctx, sql, args...)
 }
 
+// Exec runs a statement of the shared dialect (sqlstore.Writer).
+func (c conn) Exec(ctx context.Context, sql string, args ...any) error {
+	_, err := c.exec(ctx, sql, args...)
+	return err
+}
+
 // NoRows reports pgx's "no rows".
 func (conn) NoRows(err error) bool { return errors.Is(err, pgx.ErrNoRows) }
 

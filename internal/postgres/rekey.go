@@ -2,10 +2,8 @@ package postgres
 
 import (
 	"context"
-	"fmt"
 
-	"github.com/newsgraph/newsgraph/internal/graphrules"
-	"github.com/newsgraph/newsgraph/internal/names"
+	"github.com/newsgraph/newsgraph/internal/sqlstore"
 )
 
 // postMigrations are the Go steps that complete a migration (by its file
@@ -15,70 +13,7 @@ var postMigrations = map[string]func(ctx context.Context, tx conn) error{
 	"name_key_fold.sql": rekeyNames,
 }
 
-// rekeyNames gives every stored name and every analyst's split the key
-// names.Key gives it now (graphrules.Rekey), for the names stored before
-// migration 0003. It runs once, inside that migration's transaction.
-func rekeyNames(ctx context.Context, tx conn) error {
-	rows, err := tx.query(ctx, `SELECT n.entity_id, e.type, n.key, n.name, n.kind, n.uses, n.loose
-		FROM entity_names n JOIN entities e ON e.id = n.entity_id ORDER BY n.entity_id, n.key`)
-	if err != nil {
-		return fmt.Errorf("rekey names: %w", err)
-	}
-	var all []graphrules.StoredName
-	for rows.Next() {
-		var r graphrules.StoredName
-		if err := rows.Scan(&r.EntityID, &r.Type, &r.Key, &r.Name, &r.Kind, &r.Uses, &r.Loose); err != nil {
-			rows.Close()
-			return fmt.Errorf("rekey names: %w", err)
-		}
-		all = append(all, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("rekey names: %w", err)
-	}
-	changed, final := graphrules.Rekey(all)
-	for _, id := range changed {
-		if _, err := tx.exec(ctx, `DELETE FROM entity_names WHERE entity_id = ?`, id); err != nil {
-			return fmt.Errorf("rekey names: %w", err)
-		}
-		for _, n := range final[id] {
-			if _, err := tx.exec(ctx, `INSERT INTO entity_names (key, entity_id, name, kind, uses, loose) VALUES (?, ?, ?, ?, ?, ?)`,
-				n.Key, id, n.Name, n.Kind, n.Uses, n.Loose); err != nil {
-				return fmt.Errorf("rekey names: %w", err)
-			}
-		}
-	}
-	return rekeySplits(ctx, tx)
-}
-
-// rekeySplits gives the analyst's splits the key names.Key gives the
-// name they took.
-func rekeySplits(ctx context.Context, tx conn) error {
-	rows, err := tx.query(ctx, `SELECT id, key, name FROM entity_decisions WHERE kind = 'split'`)
-	if err != nil {
-		return fmt.Errorf("rekey splits: %w", err)
-	}
-	keys := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var key, name string
-		if err := rows.Scan(&id, &key, &name); err != nil {
-			rows.Close()
-			return fmt.Errorf("rekey splits: %w", err)
-		}
-		if k := names.Key(name); k != "" && k != key {
-			keys[id] = k
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("rekey splits: %w", err)
-	}
-	for id, k := range keys {
-		if _, err := tx.exec(ctx, `UPDATE entity_decisions SET key = ? WHERE id = ?`, k, id); err != nil {
-			return fmt.Errorf("rekey splits: %w", err)
-		}
-	}
-	return nil
-}
+// rekeyNames gives the names stored before migration 0003 the key
+// names.Key gives them now (sqlstore.RekeyNames). It runs once, inside
+// that migration's transaction.
+func rekeyNames(ctx context.Context, tx conn) error { return sqlstore.RekeyNames(ctx, tx) }

@@ -307,8 +307,15 @@ func (c *cachedTx) QueryRowContext(ctx context.Context, query string, args ...an
 // q is the store's reader pool as the shared queries' Querier.
 func (s *DB) q() sqlstore.Querier { return sqlQuerier{s.db} }
 
-// sqlQuerier runs the shared queries (internal/sqlstore) on database/sql.
-type sqlQuerier struct{ db *sql.DB }
+// sqlQuerier runs the shared queries (internal/sqlstore) on database/sql:
+// the reader pool, or a transaction (which also writes: sqlstore.Writer).
+type sqlQuerier struct{ db querier }
+
+// Exec runs a statement of the shared dialect.
+func (q sqlQuerier) Exec(ctx context.Context, query string, args ...any) error {
+	_, err := q.db.ExecContext(ctx, query, args...)
+	return err
+}
 
 func (q sqlQuerier) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows, error) {
 	rows, err := q.db.QueryContext(ctx, query, args...)

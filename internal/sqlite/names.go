@@ -5,8 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 
-	"github.com/newsgraph/newsgraph/internal/graphrules"
 	"github.com/newsgraph/newsgraph/internal/names"
+	"github.com/newsgraph/newsgraph/internal/sqlstore"
 )
 
 // nameKey is the form under which names are matched across articles
@@ -53,70 +53,9 @@ func fillLooseKeys(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// rekeyNames gives every stored name and every analyst's split the key
-// names.Key gives it now (graphrules.Rekey), for the names stored before
-// migration 0012. It runs once, inside that migration's transaction.
+// rekeyNames gives the names stored before migration 0012 the key
+// names.Key gives them now (sqlstore.RekeyNames). It runs once, inside
+// that migration's transaction.
 func rekeyNames(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT n.entity_id, e.type, n.key, n.name, n.kind, n.uses, n.loose
-		FROM entity_names n JOIN entities e ON e.id = n.entity_id ORDER BY n.entity_id, n.key`)
-	if err != nil {
-		return fmt.Errorf("rekey names: %w", err)
-	}
-	var all []graphrules.StoredName
-	for rows.Next() {
-		var r graphrules.StoredName
-		if err := rows.Scan(&r.EntityID, &r.Type, &r.Key, &r.Name, &r.Kind, &r.Uses, &r.Loose); err != nil {
-			rows.Close()
-			return fmt.Errorf("rekey names: %w", err)
-		}
-		all = append(all, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("rekey names: %w", err)
-	}
-	changed, final := graphrules.Rekey(all)
-	for _, id := range changed {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM entity_names WHERE entity_id = ?`, id); err != nil {
-			return fmt.Errorf("rekey names: %w", err)
-		}
-		for _, n := range final[id] {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO entity_names (key, entity_id, name, kind, uses, loose) VALUES (?, ?, ?, ?, ?, ?)`,
-				n.Key, id, n.Name, n.Kind, n.Uses, n.Loose); err != nil {
-				return fmt.Errorf("rekey names: %w", err)
-			}
-		}
-	}
-	return rekeySplits(ctx, tx)
-}
-
-// rekeySplits gives the analyst's splits the key names.Key gives the
-// name they took.
-func rekeySplits(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, key, name FROM entity_decisions WHERE kind = 'split'`)
-	if err != nil {
-		return fmt.Errorf("rekey splits: %w", err)
-	}
-	keys := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var key, name string
-		if err := rows.Scan(&id, &key, &name); err != nil {
-			rows.Close()
-			return fmt.Errorf("rekey splits: %w", err)
-		}
-		if k := names.Key(name); k != "" && k != key {
-			keys[id] = k
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("rekey splits: %w", err)
-	}
-	for id, k := range keys {
-		if _, err := tx.ExecContext(ctx, `UPDATE entity_decisions SET key = ? WHERE id = ?`, k, id); err != nil {
-			return fmt.Errorf("rekey splits: %w", err)
-		}
-	}
-	return nil
+	return sqlstore.RekeyNames(ctx, sqlQuerier{tx})
 }

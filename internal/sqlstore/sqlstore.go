@@ -30,6 +30,12 @@ type Row interface {
 	Scan(dest ...any) error
 }
 
+// Writer is a Querier inside a store's transaction, which also writes.
+type Writer interface {
+	Querier
+	Exec(ctx context.Context, query string, args ...any) error
+}
+
 // Querier runs a query of the shared dialect on a store's database.
 type Querier interface {
 	Query(ctx context.Context, query string, args ...any) (Rows, error)
