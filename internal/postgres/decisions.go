@@ -11,15 +11,8 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/names"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/sqlstore"
 )
-
-// entityRefs are the columns that point at store entities, besides
-// entity_names, entity_titles and article_entities.
-var entityRefs = []struct{ table, column string }{
-	{"quotes", "speaker_id"},
-	{"events", "actor_id"}, {"events", "target_id"}, {"events", "place_id"},
-	{"claims", "speaker_id"}, {"claims", "subject_id"}, {"claims", "object_id"},
-}
 
 // MergeEntities implements news.Store.
 func (s *DB) MergeEntities(ctx context.Context, into, from int64, note string) (news.EntityDecision, error) {
@@ -38,7 +31,7 @@ func (s *DB) MergeEntities(ctx context.Context, into, from int64, note string) (
 		}
 		reason := fmt.Sprintf("merged by an analyst on %s: %q (entity %d) joined into this entity",
 			d.Decided.Format("2006-01-02"), d.Name, from)
-		if err := moveEntity(ctx, tx, into, from, intoType, reason); err != nil {
+		if err := sqlstore.MoveEntity(ctx, tx, into, from, intoType, reason); err != nil {
 			return err
 		}
 		return insertDecision(ctx, tx, &d, "")
@@ -47,40 +40,6 @@ func (s *DB) MergeEntities(ctx context.Context, into, from int64, note string) (
 		return d, fmt.Errorf("merge entity %d into %d: %w", from, into, err)
 	}
 	return d, nil
-}
-
-// moveEntity joins store entity from into entity into (of type typ): its
-// names, titles, article entities (whose merge reason gains reason),
-// decisions and every reference to it go to into, from is deleted, and
-// into's article count and display name are set again.
-func moveEntity(ctx context.Context, tx conn, into, from int64, typ, reason string) error {
-	if err := moveNames(ctx, tx, into, from, typ); err != nil {
-		return err
-	}
-	stmts := []struct {
-		q    string
-		args []any
-	}{
-		{`INSERT INTO entity_titles (entity_id, title) SELECT ?::bigint, title FROM entity_titles WHERE entity_id = ? ON CONFLICT DO NOTHING`, []any{into, from}},
-		{`DELETE FROM entity_titles WHERE entity_id = ?`, []any{from}},
-		{`UPDATE article_entities SET entity_id = ?, merge_reason = merge_reason || '; then ' || ?::text WHERE entity_id = ?`, []any{into, reason, from}},
-		{`UPDATE entity_decisions SET entity_id = ? WHERE entity_id = ?`, []any{into, from}},
-	}
-	for _, r := range entityRefs {
-		stmts = append(stmts, struct {
-			q    string
-			args []any
-		}{`UPDATE ` + r.table + ` SET ` + r.column + ` = ? WHERE ` + r.column + ` = ?`, []any{into, from}})
-	}
-	for _, st := range stmts {
-		if _, err := tx.exec(ctx, st.q, st.args...); err != nil {
-			return err
-		}
-	}
-	if _, err := tx.exec(ctx, `DELETE FROM entities WHERE id = ?`, from); err != nil {
-		return err
-	}
-	return recount(ctx, tx, into)
 }
 
 // entityType reads the type (and, when name is not nil, the name) of
@@ -94,53 +53,6 @@ func entityType(ctx context.Context, tx conn, id int64, typ, name *string) error
 	if name != nil {
 		*name = n
 	}
-	return err
-}
-
-// moveNames gives entity from's names to entity into (of type typ),
-// adding up the uses of a name both have.
-func moveNames(ctx context.Context, tx conn, into, from int64, typ string) error {
-	rows, err := tx.query(ctx, `SELECT key, name, kind, uses FROM entity_names WHERE entity_id = ?`, from)
-	if err != nil {
-		return err
-	}
-	type nameUse struct {
-		key, name, kind string
-		uses            int
-	}
-	var all []nameUse
-	for rows.Next() {
-		var n nameUse
-		if err := rows.Scan(&n.key, &n.name, &n.kind, &n.uses); err != nil {
-			rows.Close()
-			return err
-		}
-		all = append(all, n)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, n := range all {
-		if _, err := tx.exec(ctx, `INSERT INTO entity_names (key, entity_id, name, kind, uses, loose) VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT (key, entity_id) DO UPDATE SET uses = entity_names.uses + excluded.uses,
-				kind = CASE WHEN excluded.kind = 'name' THEN 'name' ELSE entity_names.kind END`,
-			n.key, into, n.name, n.kind, n.uses, names.Loose(n.name, typ)); err != nil {
-			return err
-		}
-	}
-	_, err = tx.exec(ctx, `DELETE FROM entity_names WHERE entity_id = ?`, from)
-	return err
-}
-
-// recount sets the article count and display name of entity id from what
-// is stored.
-func recount(ctx context.Context, tx conn, id int64) error {
-	_, err := tx.exec(ctx, `UPDATE entities SET
-		articles = (SELECT count(DISTINCT article_id) FROM article_entities WHERE entity_id = entities.id),
-		name = coalesce((SELECT n.name FROM entity_names n WHERE n.entity_id = entities.id
-			ORDER BY n.uses DESC, length(n.name) DESC, n.name LIMIT 1), name)
-		WHERE id = ?`, id)
 	return err
 }
 
@@ -186,7 +98,7 @@ func (s *DB) SplitAlias(ctx context.Context, id int64, alias, note string) (news
 			return err
 		}
 		for _, e := range []int64{id, d.OtherID} {
-			if err := recount(ctx, tx, e); err != nil {
+			if err := sqlstore.Recount(ctx, tx, e); err != nil {
 				return err
 			}
 		}
@@ -244,8 +156,8 @@ func moveArticles(ctx context.Context, tx conn, d news.EntityDecision, key, typ 
 		if !m.alone {
 			continue
 		}
-		for _, r := range entityRefs {
-			if _, err := tx.exec(ctx, `UPDATE `+r.table+` SET `+r.column+` = ? WHERE `+r.column+` = ? AND article_id = ?`,
+		for _, r := range sqlstore.EntityRefs {
+			if _, err := tx.exec(ctx, `UPDATE `+r.Table+` SET `+r.Column+` = ? WHERE `+r.Column+` = ? AND article_id = ?`,
 				d.OtherID, d.EntityID, m.article); err != nil {
 				return err
 			}

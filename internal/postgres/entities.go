@@ -5,6 +5,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/graphrules"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/sqlstore"
 )
 
 // Entities are merged across articles by the rules of
@@ -142,7 +143,7 @@ func (w *articleWriter) join(joins []graphrules.Join) error {
 			return err
 		}
 		reason := fmt.Sprintf("joined into entity %d by article %d: %s", j.Into, w.article, j.Reason)
-		if err := moveEntity(w.ctx, w.tx, j.Into, j.From, typ, reason); err != nil {
+		if err := sqlstore.MoveEntity(w.ctx, w.tx, j.Into, j.From, typ, reason); err != nil {
 			return fmt.Errorf("join entity %d into %d: %w", j.From, j.Into, err)
 		}
 		d := news.EntityDecision{Kind: news.DecisionJoin, EntityID: j.Into, OtherID: j.From, Name: j.Name,

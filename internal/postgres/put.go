@@ -11,6 +11,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/dedup"
 	"github.com/newsgraph/newsgraph/internal/graphrules"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/sqlstore"
 )
 
 // FindDuplicate implements news.Store.
@@ -223,7 +224,7 @@ func retire(ctx context.Context, tx conn, dup *news.Duplicate, kept int64) error
 		}
 	}
 	for _, id := range ents {
-		if err := recount(ctx, tx, id); err != nil {
+		if err := sqlstore.Recount(ctx, tx, id); err != nil {
 			return err
 		}
 		for _, q := range []string{`DELETE FROM entity_names WHERE entity_id = ? AND `, `DELETE FROM entity_titles WHERE entity_id = ? AND `,

@@ -10,6 +10,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/dedup"
 	"github.com/newsgraph/newsgraph/internal/graphrules"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/sqlstore"
 )
 
 // querier is what both *sql.DB and *sql.Tx offer.
@@ -221,7 +222,7 @@ func retire(ctx context.Context, tx *sql.Tx, dup *news.Duplicate, kept int64) er
 		}
 	}
 	for _, id := range ents {
-		if err := recount(ctx, tx, id); err != nil {
+		if err := sqlstore.Recount(ctx, sqlQuerier{tx}, id); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM entity_names WHERE entity_id = ?1 AND `+orphan, id); err != nil {
