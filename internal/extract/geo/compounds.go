@@ -12,6 +12,10 @@ import (
 // ("Calgary-based", "Abu Dhabi-based", "The Pennsylvania-based").
 var basedCompound = regexp.MustCompile(`\p{Lu}[\pL.'’]*(?: \p{Lu}[\pL.'’]*){0,2}-(?:based|headquartered)\b`)
 
+// maxBasedBytes is how far before "-based" the words of its place may
+// start (three words).
+const maxBasedBytes = 60
+
 // basedPlaces adds the place of each "X-based" compound whose X (the
 // longest run of its last words that is one) is a place by its own name
 // in the gazetteer: "a Calgary-based company" is in Calgary, whether NER
@@ -19,18 +23,21 @@ var basedCompound = regexp.MustCompile(`\p{Lu}[\pL.'’]*(?: \p{Lu}[\pL.'’]*){
 // joins the article's LOC entity of that name, else a new one; a place
 // that a LOC mention already covers is left alone.
 func (s *Stage) basedPlaces(doc *news.Doc) {
-	for _, loc := range basedCompound.FindAllStringIndex(doc.Text, -1) {
+	locs := append(findNear(basedCompound, doc.Text, "-based", maxBasedBytes, 1), findNear(basedCompound, doc.Text, "-headquartered", maxBasedBytes, 1)...)
+	if len(locs) == 0 {
+		return
+	}
+	covered := newSpanSet(nameSpans(doc, isLOC))
+	px := newPlaceIndex(doc)
+	for _, loc := range locs {
 		end := strings.LastIndexByte(doc.Text[loc[0]:loc[1]], '-') + loc[0]
 		st := s.placeSuffix(doc.Text, loc[0], end)
-		if st < 0 || coveredByLOC(doc, st, end) {
+		if st < 0 || covered.overlaps(st, end) {
 			continue
 		}
-		name := doc.Text[st:end]
-		li := s.locEntity(doc, gazetteer.Key(name), name)
-		doc.Entities[li].Mentions = append(doc.Entities[li].Mentions,
-			news.Mention{Span: news.Span{Start: st, End: end}, Text: name, Type: news.TypeLOC, Kind: news.MentionName})
-		sortMentions(&doc.Entities[li])
+		px.add(news.Span{Start: st, End: end})
 	}
+	px.finish()
 }
 
 // placeSuffix returns the start of the longest run of the last words of
@@ -51,26 +58,6 @@ func (s *Stage) placeSuffix(text string, from, end int) int {
 	return -1
 }
 
-// coveredByLOC reports whether a LOC entity's name mention overlaps
-// text[st:en].
-func coveredByLOC(doc *news.Doc, st, en int) bool {
-	for _, e := range doc.Entities {
-		if e.Type != news.TypeLOC {
-			continue
-		}
-		for _, m := range e.Mentions {
-			if m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal && m.Start < en && st < m.End {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// hyphenCompound is a capitalised word joined to others by hyphens
-// ("Armenia-Italy", "UK-bashing", "Turkish-backed").
-var hyphenCompound = regexp.MustCompile(`\p{Lu}[\pL.’']*(?:-[\pL.’']+)+`)
-
 // untaggedCompoundPlaces adds the places inside hyphenated compounds that
 // no entity's mention covers, as nestPlaces does inside names: countries
 // by their names or demonyms and the article's places by key ("the
@@ -78,40 +65,22 @@ var hyphenCompound = regexp.MustCompile(`\p{Lu}[\pL.’']*(?:-[\pL.’']+)+`)
 // militias"). The mentions join the article's LOC entities of those
 // names, else new ones.
 func (s *Stage) untaggedCompoundPlaces(doc *news.Doc) {
-	known := map[string]int{}
-	for i, e := range doc.Entities {
-		for _, m := range e.Mentions {
-			if e.Type == news.TypeLOC && m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal {
-				known[gazetteer.Key(m.Text)] = i
-			}
-		}
+	locs := hyphenCompounds(doc.Text)
+	if len(locs) == 0 {
+		return
 	}
-	for _, loc := range hyphenCompound.FindAllStringIndex(doc.Text, -1) {
-		if loc[0] > 0 && isLetterByte(doc.Text[loc[0]-1]) || coveredByAny(doc, loc[0], loc[1]) {
+	named := newSpanSet(nameSpans(doc, anyEntity))
+	px := newPlaceIndex(doc)
+	for _, loc := range locs {
+		if named.overlaps(loc[0], loc[1]) {
 			continue
 		}
-		for _, part := range s.placesInside(doc.Text[loc[0]:loc[1]], known) {
+		for _, part := range s.placesInside(doc.Text[loc[0]:loc[1]], px.keys()) {
 			st := loc[0] + part.at
-			li := s.locEntity(doc, gazetteer.Key(part.name), part.name)
-			known[gazetteer.Key(part.name)] = li
-			doc.Entities[li].Mentions = append(doc.Entities[li].Mentions,
-				news.Mention{Span: news.Span{Start: st, End: st + len(part.name)}, Text: part.name, Type: news.TypeLOC, Kind: news.MentionName})
-			sortMentions(&doc.Entities[li])
+			px.add(news.Span{Start: st, End: st + len(part.name)})
 		}
 	}
-}
-
-// coveredByAny reports whether a name mention of any entity overlaps
-// text[st:en].
-func coveredByAny(doc *news.Doc, st, en int) bool {
-	for _, e := range doc.Entities {
-		for _, m := range e.Mentions {
-			if m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal && m.Start < en && st < m.End {
-				return true
-			}
-		}
-	}
-	return false
+	px.finish()
 }
 
 // splitJoinedPlaces splits a LOC mention of two places joined by a hyphen
@@ -121,6 +90,8 @@ func coveredByAny(doc *news.Doc, st, en int) bool {
 // a new one. A name the gazetteer knows whole ("Gilgit-Baltistan",
 // "Centre-Nord") stays whole.
 func (s *Stage) splitJoinedPlaces(doc *news.Doc) {
+	px := newPlaceIndex(doc)
+	defer px.finish()
 	for i := range doc.Entities {
 		if doc.Entities[i].Type != news.TypeLOC {
 			continue
@@ -140,11 +111,7 @@ func (s *Stage) splitJoinedPlaces(doc *news.Doc) {
 				e.Name = left
 			}
 			e.Mentions[k] = news.Mention{Span: news.Span{Start: m.Start, End: m.Start + at}, Text: left, Type: m.Type, Kind: m.Kind}
-			st := m.Start + at + 1
-			li := s.locEntity(doc, gazetteer.Key(right), right)
-			doc.Entities[li].Mentions = append(doc.Entities[li].Mentions,
-				news.Mention{Span: news.Span{Start: st, End: m.End}, Text: right, Type: news.TypeLOC, Kind: news.MentionName})
-			sortMentions(&doc.Entities[li])
+			px.add(news.Span{Start: m.Start + at + 1, End: m.End})
 		}
 	}
 }

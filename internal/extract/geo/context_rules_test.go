@@ -2,6 +2,7 @@ package geo_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -123,6 +124,31 @@ func TestMoreDemonyms(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkPlace(t, doc.Entities, wantPlace{tt.name, tt.country, tt.feature, ""})
+		})
+	}
+}
+
+// BenchmarkSentenceEvidence measures the geo stage on a document that
+// names a city and a country in every sentence, one entity per mention as
+// NER makes them: the time per sentence stays the same as the document
+// grows.
+func BenchmarkSentenceEvidence(b *testing.B) {
+	st := mustStage(b, "")
+	for _, n := range []struct {
+		name string
+		n    int
+	}{{"1k", 1000}, {"4k", 4000}} {
+		b.Run(n.name, func(b *testing.B) {
+			text := strings.Repeat("Officials in Hyderabad met envoys from Pakistan in Karachi-Lahore talks. ", n.n)
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				doc := docWithLOCs(b, text, "Hyderabad", "Pakistan", "Karachi-Lahore")
+				b.StartTimer()
+				if err := st.Process(context.Background(), doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n.n), "ns/sentence")
 		})
 	}
 }

@@ -1,8 +1,8 @@
 package geo
 
 import (
-	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -69,6 +69,13 @@ func mixedCaseWord(w string) bool {
 	return w != "" && unicode.IsUpper(firstRune(w)) && lower
 }
 
+// maxWireName and maxWireMark are how many bytes a wire dateline's place
+// name and its mark ("Reuters)") take at most, before and after " (".
+const (
+	maxWireName = 60
+	maxWireMark = 12
+)
+
 // maxWireBytes is how far into the text a wire dateline after a byline
 // may lie.
 const maxWireBytes = 300
@@ -99,11 +106,78 @@ func wireDateline(text string) (int, int) {
 // "Atlanta" that the link stage put in "Associated Press") leave too.
 // The dateline joins the article's LOC entity of the same name, if any.
 func (s *Stage) claimDateline(doc *news.Doc) {
+	var spans []news.Span
+	keys := map[string]bool{}
 	for _, sp := range datelineSpans(doc.Text) {
 		if s.datelinePlace(doc.Text, sp[0], sp[1]) {
-			s.claimSpan(doc, sp[0], sp[1])
+			spans = append(spans, news.Span{Start: sp[0], End: sp[1]})
+			keys[gazetteer.Key(doc.Text[sp[0]:sp[1]])] = true
 		}
 	}
+	if len(spans) == 0 {
+		return
+	}
+	var moved []news.Mention
+	for i := range doc.Entities {
+		if doc.Entities[i].Type != news.TypeLOC {
+			moved = append(moved, claimFrom(doc, &doc.Entities[i], spans, keys)...)
+		}
+	}
+	px := newPlaceIndex(doc)
+	for _, sp := range spans {
+		px.add(sp)
+	}
+	for _, m := range moved {
+		px.addMention(m)
+	}
+	px.finish()
+}
+
+// claimFrom takes from entity e (not a LOC) what claimDateline gives to
+// the datelines spans (sorted, apart) of keys: it cuts the mentions that
+// overlap a dateline to the words outside it, and returns the mentions of
+// a dateline's name in an entity named otherwise. An entity left without
+// a mention becomes a LOC entity named by its dateline, without mentions
+// (the dateline's mention joins it).
+func claimFrom(doc *news.Doc, e *news.Entity, spans []news.Span, keys map[string]bool) []news.Mention {
+	var keep, moved []news.Mention
+	var named news.Span
+	for _, m := range e.Mentions {
+		if m.Kind == news.MentionPronoun || m.Kind == news.MentionNominal {
+			keep = append(keep, m)
+			continue
+		}
+		if d, ok := overlapping(spans, m.Span); ok {
+			named = d
+			if rest, ok := outside(doc.Text, m, d.Start, d.End); ok {
+				if e.Name == m.Text {
+					e.Name = rest.Text
+				}
+				keep = append(keep, rest)
+			}
+			continue
+		}
+		if k := gazetteer.Key(m.Text); keys[k] && gazetteer.Key(e.Name) != k {
+			moved = append(moved, m)
+			continue
+		}
+		keep = append(keep, m)
+	}
+	if len(keep) == 0 && named.End > 0 {
+		*e = news.Entity{ID: e.ID, Type: news.TypeLOC, Name: named.Of(doc.Text), Aliases: []string{}, Titles: []string{}}
+		return moved
+	}
+	e.Mentions = keep
+	return moved
+}
+
+// overlapping returns the span of spans (sorted, apart) that overlaps sp.
+func overlapping(spans []news.Span, sp news.Span) (news.Span, bool) {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > sp.Start })
+	if i < len(spans) && spans[i].Start < sp.End {
+		return spans[i], true
+	}
+	return news.Span{}, false
 }
 
 // datelineSpans are the spans of the text's dateline (datelineSpan) and
@@ -115,52 +189,12 @@ func datelineSpans(text string) [][2]int {
 	if st, en := datelineSpan(text); st >= 0 {
 		out, from = append(out, [2]int{st, en}), en
 	}
-	for _, m := range wireMark.FindAllStringSubmatchIndex(text[from:], -1) {
-		if st, en := from+m[2], from+m[3]; en-st >= 3 && (len(out) == 0 || st >= out[len(out)-1][1]) {
+	for _, m := range findNear(wireMark, text, " (", maxWireName, maxWireMark) {
+		if st, en := m[2], m[3]; st >= from && en-st >= 3 && (len(out) == 0 || st >= out[len(out)-1][1]) {
 			out = append(out, [2]int{st, en})
 		}
 	}
 	return out
-}
-
-// claimSpan gives the dateline text[st:en] to a LOC entity (see
-// claimDateline).
-func (s *Stage) claimSpan(doc *news.Doc, st, en int) {
-	key := gazetteer.Key(doc.Text[st:en])
-	var moved []news.Mention
-	for i := range doc.Entities {
-		e := &doc.Entities[i]
-		if e.Type == news.TypeLOC {
-			continue
-		}
-		var keep []news.Mention
-		for _, m := range e.Mentions {
-			switch {
-			case m.Kind == news.MentionPronoun || m.Kind == news.MentionNominal:
-				keep = append(keep, m)
-			case m.Start < en && st < m.End:
-				if rest, ok := outside(doc.Text, m, st, en); ok {
-					if e.Name == m.Text {
-						e.Name = rest.Text
-					}
-					keep = append(keep, rest)
-				}
-			case gazetteer.Key(m.Text) == key && gazetteer.Key(e.Name) != key:
-				moved = append(moved, m)
-			default:
-				keep = append(keep, m)
-			}
-		}
-		if len(keep) == 0 {
-			*e = news.Entity{ID: e.ID, Type: news.TypeLOC, Name: doc.Text[st:en], Aliases: []string{}, Titles: []string{}}
-			continue
-		}
-		e.Mentions = keep
-	}
-	li := s.locEntity(doc, key, doc.Text[st:en])
-	dm := news.Mention{Span: news.Span{Start: st, End: en}, Text: doc.Text[st:en], Type: news.TypeLOC, Kind: news.MentionName}
-	doc.Entities[li].Mentions = append(append(doc.Entities[li].Mentions, dm), moved...)
-	sortMentions(&doc.Entities[li])
 }
 
 // outside returns what is left of name mention m outside the dateline
@@ -186,37 +220,4 @@ func outside(text string, m news.Mention, st, en int) (news.Mention, bool) {
 	}
 	m.Span, m.Text = news.Span{Start: a, End: b}, text[a:b]
 	return m, true
-}
-
-// locEntity returns the index of the article's LOC entity with a name
-// mention of key k, adding a LOC entity named name when there is none.
-// A LOC entity without mentions (one claimDateline retyped) counts by
-// its name.
-func (s *Stage) locEntity(doc *news.Doc, k, name string) int {
-	for i, e := range doc.Entities {
-		if e.Type != news.TypeLOC {
-			continue
-		}
-		if len(e.Mentions) == 0 && gazetteer.Key(e.Name) == k {
-			return i
-		}
-		for _, m := range e.Mentions {
-			if m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal && gazetteer.Key(m.Text) == k {
-				return i
-			}
-		}
-	}
-	doc.Entities = append(doc.Entities, news.Entity{ID: fmt.Sprintf("E%d", len(doc.Entities)+1), Type: news.TypeLOC,
-		Name: name, Aliases: []string{}, Titles: []string{}})
-	return len(doc.Entities) - 1
-}
-
-// sortMentions puts an entity's mentions in text order.
-func sortMentions(e *news.Entity) {
-	ms := e.Mentions
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
 }

@@ -151,6 +151,8 @@ type resolver struct {
 	startsAt, endsAt map[int]*toponym
 	// towns are the article's towns by their priors (indexTowns).
 	towns []town
+	// countryAt lists the mentions of each country (indexCountries).
+	countryAt map[string][]keyAt
 }
 
 func (s *Stage) newResolver(doc *news.Doc) *resolver {

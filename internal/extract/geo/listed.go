@@ -154,6 +154,8 @@ func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <=
 // from the United States"), or "". A country named inside another name
 // ("Canada" in "Air Canada") does not count.
 func (r *resolver) sameSentenceCountry(t *toponym, p *gazetteer.Place, ms []news.Mention) string {
+	r.indexCountries()
+	at := r.countryAt[p.Country]
 	for _, m := range ms {
 		if m.Kind == news.MentionPronoun || m.Kind == news.MentionNominal {
 			continue
@@ -162,23 +164,48 @@ func (r *resolver) sameSentenceCountry(t *toponym, p *gazetteer.Place, ms []news
 		if !ok {
 			continue
 		}
-		for i := range r.doc.Entities { // in order, so that the result is deterministic
-			q := r.tops[i]
-			if q == nil || q.key == "" || q.key == t.key {
-				continue
-			}
-			if best := r.bestByPrior(q); best == nil || best.Kind != gazetteer.KindCountry || best.Country != p.Country {
-				continue
-			}
-			for _, m2 := range r.doc.Entities[i].Mentions {
-				if m2.Start >= s.Start && m2.End <= s.End && m2.Kind != news.MentionPronoun && m2.Kind != news.MentionNominal &&
-					!r.insideOtherName(m2.Span) {
-					return q.key
-				}
+		for i := sort.Search(len(at), func(i int) bool { return at[i].start >= s.Start }); i < len(at) && at[i].start < s.End; i++ {
+			if at[i].key != t.key {
+				return at[i].key
 			}
 		}
 	}
 	return ""
+}
+
+// keyAt is where a toponym of key key has a mention.
+type keyAt struct {
+	start int
+	key   string
+}
+
+// indexCountries lists, per country and in text order, the mentions of
+// the toponyms that read by their priors as that country, except those
+// inside another entity's name; once per document.
+func (r *resolver) indexCountries() {
+	if r.countryAt != nil {
+		return
+	}
+	r.countryAt = map[string][]keyAt{}
+	nested := newSpanSet(nameSpans(r.doc, isNotLOC))
+	for i := range r.doc.Entities {
+		t := r.tops[i]
+		if t == nil || t.key == "" {
+			continue
+		}
+		best := r.bestByPrior(t)
+		if best == nil || best.Kind != gazetteer.KindCountry {
+			continue
+		}
+		for _, m := range r.doc.Entities[i].Mentions {
+			if m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal && !nested.contains(m.Start, m.End) {
+				r.countryAt[best.Country] = append(r.countryAt[best.Country], keyAt{m.Start, t.key})
+			}
+		}
+	}
+	for _, at := range r.countryAt {
+		sort.Slice(at, func(a, b int) bool { return at[a].start < at[b].start })
+	}
 }
 
 // sentenceOf returns the sentence that holds byte offset at.
@@ -189,20 +216,4 @@ func (r *resolver) sentenceOf(at int) (news.Span, bool) {
 		return ss[i].Span, true
 	}
 	return news.Span{}, false
-}
-
-// insideOtherName reports whether span sp lies inside a name mention of
-// an entity that is not a place ("Canada" in "Air Canada Cargo").
-func (r *resolver) insideOtherName(sp news.Span) bool {
-	for _, e := range r.doc.Entities {
-		if e.Type == news.TypeLOC {
-			continue
-		}
-		for _, m := range e.Mentions {
-			if m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal && m.Start <= sp.Start && sp.End <= m.End {
-				return true
-			}
-		}
-	}
-	return false
 }

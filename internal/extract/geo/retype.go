@@ -227,6 +227,7 @@ func splitWords(k string) []string {
 func (s *Stage) nestPlaces(doc *news.Doc) {
 	byName := map[string]int{}
 	has := map[[2]int]bool{} // entity, start of a mention: one mention per place
+	keys := keyMemo{}
 	for i, e := range doc.Entities {
 		if e.Type != news.TypeLOC {
 			continue
@@ -234,10 +235,12 @@ func (s *Stage) nestPlaces(doc *news.Doc) {
 		for _, m := range e.Mentions {
 			has[[2]int{i, m.Start}] = true
 			if m.Kind != news.MentionPronoun && m.Kind != news.MentionNominal {
-				byName[gazetteer.Key(m.Text)] = i
+				byName[keys.key(m.Text)] = i
 			}
 		}
 	}
+	parts := map[string][]namePart{} // by name, while byName keeps its size
+	known := len(byName)
 	n := len(doc.Entities)
 	for i := 0; i < n; i++ {
 		if doc.Entities[i].Type == news.TypeLOC {
@@ -247,14 +250,22 @@ func (s *Stage) nestPlaces(doc *news.Doc) {
 			if m.Kind == news.MentionPronoun || m.Kind == news.MentionNominal {
 				continue
 			}
-			for _, part := range append(s.placesInside(m.Text, byName), s.policeOf(m.Text)...) {
+			if len(byName) != known {
+				parts, known = map[string][]namePart{}, len(byName)
+			}
+			ps, ok := parts[m.Text]
+			if !ok {
+				ps = append(s.placesInside(m.Text, byName), s.policeOf(m.Text)...)
+				parts[m.Text] = ps
+			}
+			for _, part := range ps {
 				start := m.Start + part.at
-				li, ok := byName[gazetteer.Key(part.name)]
+				li, ok := byName[keys.key(part.name)]
 				if !ok {
 					doc.Entities = append(doc.Entities, news.Entity{ID: fmt.Sprintf("E%d", len(doc.Entities)+1),
 						Type: news.TypeLOC, Name: part.name, Aliases: []string{}, Titles: []string{}})
 					li = len(doc.Entities) - 1
-					byName[gazetteer.Key(part.name)] = li
+					byName[keys.key(part.name)] = li
 				}
 				if at := [2]int{li, start}; !has[at] {
 					has[at] = true
@@ -314,11 +325,14 @@ func (s *Stage) placesInside(name string, known map[string]int) []namePart {
 				continue
 			}
 			part := name[words[i].start:words[i+n-1].end]
-			if _, ok := known[gazetteer.Key(part)]; !ok && !s.isCountryName(part) && !(n == 1 && s.isCountryDemonym(part)) &&
-				!(n == 2 && s.isRegionDemonym(part)) {
+			if !unicode.IsUpper(firstRune(part)) {
+				continue // names are capitalised
+			}
+			_, isKnown := known[gazetteer.Key(part)]
+			if !isKnown && !s.isCountryName(part) && !(n == 1 && s.isCountryDemonym(part)) && !(n == 2 && s.isRegionDemonym(part)) {
 				continue
 			}
-			if _, ok := known[gazetteer.Key(part)]; !ok && i > 0 && s.longerPlace(name[words[i-1].start:words[i-1].end], name[words[i-1].start:words[i+n-1].end]) {
+			if !isKnown && i > 0 && s.longerPlace(name[words[i-1].start:words[i-1].end], name[words[i-1].start:words[i+n-1].end]) {
 				continue // "Jersey" of "New Jersey"
 			}
 			out = append(out, namePart{part, words[i].start})
