@@ -143,7 +143,7 @@ func (s *DB) PutArticle(ctx context.Context, a *news.ArticleInput) (news.PutResu
 			// entities, claims and contradictions are found as if it
 			// had come first.
 			res.Replaced = dup.ArticleID
-			if err := retire(ctx, tx, dup, id); err != nil {
+			if err := sqlstore.RetireArticle(ctx, tx, dup, id); err != nil {
 				return err
 			}
 		}
@@ -193,54 +193,6 @@ func keepsNew(ctx context.Context, tx conn, a *news.ArticleInput, dup *news.Dupl
 	}
 	return graphrules.KeepNew(len(a.Doc.Text), a.Keys.ContentHash, oldLen, oldHash), nil
 }
-
-// retire makes the stored article dup.ArticleID a copy of article kept,
-// which replaced it: its copies and alerts go to kept, it is recorded as a
-// near-duplicate of kept, its rows are deleted (the schema's cascades),
-// and the store entities only it named are deleted, unless an analyst's
-// decision names them.
-func retire(ctx context.Context, tx conn, dup *news.Duplicate, kept int64) error {
-	old := dup.ArticleID
-	var ents []int64
-	if err := tx.queryRow(ctx, `SELECT coalesce(array_agg(DISTINCT entity_id), '{}') FROM article_entities WHERE article_id = ?`,
-		old).Scan(&ents); err != nil {
-		return err
-	}
-	steps := []struct {
-		q    string
-		args []any
-	}{
-		{`UPDATE duplicates SET article_id = ? WHERE article_id = ?`, []any{kept, old}},
-		{`INSERT INTO duplicates (article_id, kind, reason, similarity, hash, canonical_url, source, seen)
-			SELECT ?::bigint, ?::text, ?::text, ?::double precision, hash, canonical_url, source, ingested FROM articles WHERE id = ?
-			ON CONFLICT DO NOTHING`, []any{kept, news.DupNear, dup.Reason, dup.Similarity, old}},
-		{`UPDATE alerts SET article_id = ? WHERE article_id = ? AND NOT EXISTS
-			(SELECT 1 FROM alerts b WHERE b.rule_id = alerts.rule_id AND b.article_id = ?)`, []any{kept, old, kept}},
-		{`DELETE FROM articles WHERE id = ?`, []any{old}},
-	}
-	for _, st := range steps {
-		if _, err := tx.exec(ctx, st.q, st.args...); err != nil {
-			return fmt.Errorf("retire article %d: %w", old, err)
-		}
-	}
-	for _, id := range ents {
-		if err := sqlstore.Recount(ctx, tx, id); err != nil {
-			return err
-		}
-		for _, q := range []string{`DELETE FROM entity_names WHERE entity_id = ? AND `, `DELETE FROM entity_titles WHERE entity_id = ? AND `,
-			`DELETE FROM entities WHERE id = ? AND `} {
-			if _, err := tx.exec(ctx, q+orphan, id, id, id, id); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// orphan is true of the store entity of its three parameters (the same id)
-// when no article names it and no analyst's decision does.
-const orphan = `NOT EXISTS (SELECT 1 FROM article_entities WHERE entity_id = ?)
-	AND NOT EXISTS (SELECT 1 FROM entity_decisions d WHERE d.entity_id = ? OR d.other_id = ?)`
 
 func putMinHash(ctx context.Context, tx conn, id int64, k news.DedupKeys) error {
 	if len(k.MinHash) == 0 {

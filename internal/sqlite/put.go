@@ -160,7 +160,7 @@ func (s *DB) PutArticle(ctx context.Context, a *news.ArticleInput) (news.PutResu
 			// entities, claims and contradictions are found as if it
 			// had come first.
 			res.Replaced = dup.ArticleID
-			if err := retire(ctx, tx.Tx, dup, id); err != nil {
+			if err := sqlstore.RetireArticle(ctx, sqlQuerier{tx.Tx}, dup, id); err != nil {
 				return err
 			}
 		}
@@ -192,73 +192,6 @@ func keepsNew(ctx context.Context, tx querier, a *news.ArticleInput, dup *news.D
 		return false, err
 	}
 	return graphrules.KeepNew(len(a.Doc.Text), a.Keys.ContentHash, oldLen, oldHash), nil
-}
-
-// retire makes the stored article dup.ArticleID a copy of article kept,
-// which replaced it: its copies and alerts go to kept, it is recorded as a
-// near-duplicate of kept, its rows are deleted (the schema's cascades),
-// and the store entities only it named are deleted, unless an analyst's
-// decision names them.
-func retire(ctx context.Context, tx *sql.Tx, dup *news.Duplicate, kept int64) error {
-	old := dup.ArticleID
-	ents, err := articleEntityIDs(ctx, tx, old)
-	if err != nil {
-		return err
-	}
-	steps := []struct {
-		q    string
-		args []any
-	}{
-		{`UPDATE duplicates SET article_id = ? WHERE article_id = ?`, []any{kept, old}},
-		{`INSERT OR IGNORE INTO duplicates (article_id, kind, reason, similarity, hash, canonical_url, source, seen)
-			SELECT ?, ?, ?, ?, hash, canonical_url, source, ingested FROM articles WHERE id = ?`,
-			[]any{kept, news.DupNear, dup.Reason, dup.Similarity, old}},
-		{`UPDATE OR IGNORE alerts SET article_id = ? WHERE article_id = ?`, []any{kept, old}},
-		{`DELETE FROM articles WHERE id = ?`, []any{old}},
-	}
-	for _, st := range steps {
-		if _, err := tx.ExecContext(ctx, st.q, st.args...); err != nil {
-			return fmt.Errorf("retire article %d: %w", old, err)
-		}
-	}
-	for _, id := range ents {
-		if err := sqlstore.Recount(ctx, sqlQuerier{tx}, id); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM entity_names WHERE entity_id = ?1 AND `+orphan, id); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM entity_titles WHERE entity_id = ?1 AND `+orphan, id); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM entities WHERE id = ?1 AND `+orphan, id); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// orphan is true of store entity ?1 when no article names it and no
-// analyst's decision does.
-const orphan = `NOT EXISTS (SELECT 1 FROM article_entities WHERE entity_id = ?1)
-	AND NOT EXISTS (SELECT 1 FROM entity_decisions WHERE entity_id = ?1 OR other_id = ?1)`
-
-// articleEntityIDs are the store entities that article id names.
-func articleEntityIDs(ctx context.Context, tx *sql.Tx, id int64) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT entity_id FROM article_entities WHERE article_id = ? ORDER BY entity_id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var e int64
-		if err := rows.Scan(&e); err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
 }
 
 func putMinHash(ctx context.Context, tx querier, id int64, k news.DedupKeys) error {
