@@ -104,6 +104,7 @@ var countryAliases = map[string][]string{
 	"FM": {"Micronesia"},
 	"PH": {"the Philippines", "Philippines"},
 	"TT": {"Trinidad", "Trinidad and Tobago", "T&T"},
+	"BA": {"Bosnia", "Bosnia-Herzegovina"},
 }
 
 // admin1Aliases are the abbreviations of admin1 regions that news
