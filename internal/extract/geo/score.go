@@ -192,7 +192,7 @@ func (r *resolver) decide(t *toponym) *news.Place {
 		return reads[a].m.ID < reads[b].m.ID
 	})
 	win := reads[0]
-	if weak(t, win) {
+	if weak(t, win) || r.foreignTown(t, win) {
 		return nil
 	}
 	p := win.m.Place
@@ -274,6 +274,71 @@ func weak(t *toponym, win reading) bool {
 		return true // "U.N." is no town called Un
 	}
 	return false
+}
+
+// foreignTownMax is the population under which a town that nothing in
+// the article supports, in a country the article does not mention, is not
+// taken for the name (foreignTown).
+const foreignTownMax = 50_000
+
+// foreignTown reports a winning reading that is a town of fewer than
+// foreignTownMax people, read from a one-word name with no evidence at
+// all, in a country nothing else in the article points to while it
+// points clearly (topWeight of 2 or more) to another, and never after a
+// preposition of place nor in a list of places: the "Obama" of an
+// American political story ("Obama's cabinet", "the Obama
+// administration") is no town of Japan.
+func (r *resolver) foreignTown(t *toponym, win reading) bool {
+	m := win.m
+	if m.Kind != gazetteer.KindCity || m.Population >= foreignTownMax || win.evidence > 0 || strings.Contains(t.key, " ") {
+		return false
+	}
+	own := float64(max(1, len(r.mentions[t.key]))) / 2 // the town's own vote for its country (newResolver)
+	if r.topWeight < 2 || r.countries[m.Country] > own {
+		return false
+	}
+	for _, mn := range r.mentions[t.key] {
+		if locative(r.doc.Text, mn.Span) || r.listedWithPlaces(mn.Span) {
+			return false // "in Saipan", "Saipan, Guam, Alaska": the article uses it as a place
+		}
+	}
+	return true
+}
+
+// listedWithPlaces reports whether the mention at sp is in a list with
+// another place: a LOC mention right before it or right after it, past a
+// comma or "and" ("Saipan, Guam and Alaska").
+func (r *resolver) listedWithPlaces(sp news.Span) bool {
+	text := r.doc.Text
+	for _, e := range r.doc.Entities {
+		if e.Type != news.TypeLOC {
+			continue
+		}
+		for _, m := range e.Mentions {
+			switch {
+			case m.Start >= sp.End && m.Start-sp.End <= 6:
+				if sep := strings.TrimSpace(text[sp.End:m.Start]); sep == "," || sep == "and" || sep == ", and" {
+					return true
+				}
+			case m.End <= sp.Start && sp.Start-m.End <= 6:
+				if sep := strings.TrimSpace(text[m.End:sp.Start]); sep == "," || sep == "and" || sep == ", and" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// locative reports whether the mention at sp follows a preposition of
+// place (locativeWords: "in Saipan") and is not a possessor ("in Obama's
+// cabinet").
+func locative(text string, sp news.Span) bool {
+	if rest := text[sp.End:]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+		return false
+	}
+	before := strings.Fields(text[max(0, sp.Start-16):sp.Start])
+	return len(before) > 0 && locativeWords[strings.ToLower(before[len(before)-1])]
 }
 
 // evidence adds the article's evidence for one reading.
