@@ -329,6 +329,9 @@ func (s *Stage) placesInside(name string, known map[string]int) []namePart {
 				continue // names are capitalised
 			}
 			_, isKnown := known[gazetteer.Key(part)]
+			if !isKnown && len(part) <= 3 && strings.ToUpper(part) != part {
+				continue // a country's abbreviation is written in capitals: "US", not the pronoun of "By Us for Us"
+			}
 			if !isKnown && !s.isCountryName(part) && !(n == 1 && s.isCountryDemonym(part)) && !(n == 2 && s.isRegionDemonym(part)) {
 				continue
 			}
