@@ -656,6 +656,9 @@ func (s *Stage) missedPlaceAt(doc *news.Doc, toks []news.Token, covered []bool) 
 		}
 	}
 	text := doc.Text[toks[0].Start:toks[len(toks)-1].End]
+	if news.PronounUS(doc.Text, news.Span{Start: toks[0].Start, End: toks[len(toks)-1].End}) {
+		return false // "maybe it's US"
+	}
 	for _, m := range s.ix.LookupKey(gazetteer.Key(text)) {
 		switch {
 		case m.Kind == gazetteer.KindCountry && len(text) <= 3 && strings.ToUpper(text) != text:

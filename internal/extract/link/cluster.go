@@ -222,7 +222,7 @@ func propagateNames(a *analysis, clusters []*cluster) {
 			continue
 		}
 		nm, ok := a.cleanMention(i, i+n, c.names[0].typ)
-		if !ok {
+		if !ok || news.PronounUS(a.doc.Text, nm.span) {
 			continue
 		}
 		c.add(nm, c.alias)

@@ -27,6 +27,9 @@ func (s *Stage) repairMentions(a *analysis, ms []nameMention) []nameMention {
 		if calendarWords[m.key] {
 			continue // "Wednesday", "September": dates, not names
 		}
+		if news.PronounUS(a.doc.Text, m.span) {
+			continue // "maybe it's US": the pronoun, not the country
+		}
 		if a.titleCased(m.first) {
 			var ok bool
 			if m, ok = s.confirmHeadlineName(a, m, body); !ok {
