@@ -1,10 +1,7 @@
 package postgres
 
 import (
-	"fmt"
-
 	"github.com/newsgraph/newsgraph/internal/graphrules"
-	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/sqlstore"
 )
 
@@ -131,51 +128,12 @@ func (w *articleWriter) linkEntities() (map[string]int64, error) {
 	if err := w.recordEntities(l.Records(w.doc)); err != nil {
 		return nil, err
 	}
-	return l.IDs, w.join(l.Joins)
-}
-
-// join joins the store entities that the article named as one
-// (graphrules.Join), each recorded as a news.DecisionJoin.
-func (w *articleWriter) join(joins []graphrules.Join) error {
-	for _, j := range joins {
-		var typ string
-		if err := entityType(w.ctx, w.tx, j.Into, &typ, nil); err != nil {
-			return err
-		}
-		reason := fmt.Sprintf("joined into entity %d by article %d: %s", j.Into, w.article, j.Reason)
-		if err := sqlstore.MoveEntity(w.ctx, w.tx, j.Into, j.From, typ, reason); err != nil {
-			return fmt.Errorf("join entity %d into %d: %w", j.From, j.Into, err)
-		}
-		d := news.EntityDecision{Kind: news.DecisionJoin, EntityID: j.Into, OtherID: j.From, Name: j.Name,
-			Note: j.Reason, Decided: w.decided}
-		if err := insertDecision(w.ctx, w.tx, &d, ""); err != nil {
-			return err
-		}
-	}
-	return nil
+	return l.IDs, sqlstore.ApplyJoins(w.ctx, w.tx, w.article, l.Joins, w.decided)
 }
 
 // CanonicalKeys implements graphrules.EntityLookup.
 func (w *articleWriter) CanonicalKeys(ids []int64) (map[int64][]string, error) {
-	out := map[int64][]string{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	rows, err := w.tx.query(w.ctx, `SELECT entity_id, key FROM entity_names
-		WHERE kind = 'name' AND entity_id = ANY(?::bigint[]) ORDER BY entity_id, key`, ids)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var key string
-		if err := rows.Scan(&id, &key); err != nil {
-			return nil, err
-		}
-		out[id] = append(out[id], key)
-	}
-	return out, rows.Err()
+	return sqlstore.CanonicalKeys(w.ctx, w.tx, ids)
 }
 
 // recordEntities writes, in one statement per table for the whole
