@@ -14,6 +14,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/alert"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/sqlstore"
 )
 
 // The webhooks of watchlists and the outbox of their deliveries
@@ -195,7 +196,7 @@ func fillDeliveries(ctx context.Context, c conn, ds []alert.Delivery) error {
 		ids[i] = ds[i].AlertID
 		byID[ds[i].AlertID] = &ds[i]
 	}
-	rows, err := c.query(ctx, alertColumns+`, h.url, h.secret`+alertFrom+` JOIN watchlist_webhooks h ON h.watchlist_id = r.watchlist_id
+	rows, err := c.query(ctx, sqlstore.AlertColumns+`, h.url, h.secret`+sqlstore.AlertFrom+` JOIN watchlist_webhooks h ON h.watchlist_id = r.watchlist_id
 		WHERE al.id = ANY(?)`, ids)
 	if err != nil {
 		return err
@@ -203,7 +204,7 @@ func fillDeliveries(ctx context.Context, c conn, ds []alert.Delivery) error {
 	defer rows.Close()
 	for rows.Next() {
 		var url, secret string
-		a, err := scanAlert(rows, &url, &secret)
+		a, err := sqlstore.ScanAlert(rows, &url, &secret)
 		if err != nil {
 			return err
 		}

@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/sqlstore"
 )
 
 // Watchlists, their rules and the alerts they fired (migration 0002):
@@ -22,8 +22,8 @@ import (
 var _ news.WatchStore = (*DB)(nil)
 
 // DefaultAlertLimit is the number of alerts Alerts returns when the query
-// gives no limit, as in internal/sqlite.
-const DefaultAlertLimit = 100
+// gives no limit (sqlstore.DefaultAlertLimit).
+const DefaultAlertLimit = sqlstore.DefaultAlertLimit
 
 // stamp is t as the stores keep times: RFC 3339 in UTC, to the second.
 func stamp(t time.Time) string { return t.UTC().Truncate(time.Second).Format(time.RFC3339) }
@@ -91,71 +91,6 @@ func putRules(ctx context.Context, tx conn, id int64, rules []news.WatchRule) er
 	}
 	_, err := tx.exec(ctx, `DELETE FROM watch_rules WHERE watchlist_id = ? AND NOT (name = ANY(?))`, id, names)
 	return err
-}
-
-const watchlistSelect = `SELECT id, name, description, spec, created, updated FROM watchlists `
-
-// Watchlists implements news.WatchStore.
-func (s *DB) Watchlists(ctx context.Context) ([]news.Watchlist, error) {
-	rows, err := s.db().query(ctx, watchlistSelect+`ORDER BY id`)
-	if err != nil {
-		return nil, fmt.Errorf("watchlists: %w", err)
-	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (news.Watchlist, error) {
-		w, err := scanWatchlist(row)
-		if err != nil {
-			return news.Watchlist{}, err
-		}
-		return *w, nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("watchlists: %w", err)
-	}
-	for i := range out {
-		if out[i].Rules, err = s.watchRules(ctx, out[i].ID); err != nil {
-			return nil, fmt.Errorf("watchlists: %w", err)
-		}
-	}
-	return out, nil
-}
-
-// Watchlist implements news.WatchStore.
-func (s *DB) Watchlist(ctx context.Context, id int64) (*news.Watchlist, error) {
-	w, err := scanWatchlist(s.db().queryRow(ctx, watchlistSelect+`WHERE id = ?`, id))
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, fmt.Errorf("watchlist %d: %w", id, news.ErrNoSuchWatchlist)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("watchlist %d: %w", id, err)
-	}
-	if w.Rules, err = s.watchRules(ctx, id); err != nil {
-		return nil, fmt.Errorf("watchlist %d: %w", id, err)
-	}
-	return w, nil
-}
-
-func scanWatchlist(row pgx.Row) (*news.Watchlist, error) {
-	var w news.Watchlist
-	var created, updated string
-	if err := row.Scan(&w.ID, &w.Name, &w.Description, &w.Spec, &created, &updated); err != nil {
-		return nil, err
-	}
-	w.Created, _ = time.Parse(time.RFC3339, created)
-	w.Updated, _ = time.Parse(time.RFC3339, updated)
-	return &w, nil
-}
-
-// watchRules returns the rules of watchlist id in their order.
-func (s *DB) watchRules(ctx context.Context, id int64) ([]news.WatchRule, error) {
-	rows, err := s.db().query(ctx, `SELECT id, name FROM watch_rules WHERE watchlist_id = ? ORDER BY position`, id)
-	if err != nil {
-		return nil, err
-	}
-	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (news.WatchRule, error) {
-		var r news.WatchRule
-		err := row.Scan(&r.ID, &r.Name)
-		return r, err
-	})
 }
 
 // DeleteWatchlist implements news.WatchStore; its rules, alerts, webhook
@@ -233,93 +168,6 @@ func nonNilSpans(s []news.AlertSpan) []news.AlertSpan {
 	return s
 }
 
-// alertColumns and alertFrom read an alert with its rule, watchlist and
-// article (scanAlert).
-const (
-	alertColumns = `SELECT al.id, r.watchlist_id, w.name, al.rule_id, r.name, al.article_id, a.source, a.title, a.url, a.published,
-	al.sentences, al.why, al.created `
-	alertFrom = ` FROM alerts al JOIN watch_rules r ON r.id = al.rule_id JOIN watchlists w ON w.id = r.watchlist_id
-	JOIN articles a ON a.id = al.article_id`
-)
-
-// Alerts implements news.WatchStore.
-func (s *DB) Alerts(ctx context.Context, q news.AlertQuery) ([]news.Alert, error) {
-	limit := q.Limit
-	if limit <= 0 {
-		limit = DefaultAlertLimit
-	}
-	var where []string
-	var args []any
-	for _, f := range []struct {
-		cond string
-		v    int64
-	}{{`r.watchlist_id = ?`, q.WatchlistID}, {`al.rule_id = ?`, q.RuleID}, {`al.article_id = ?`, q.ArticleID}, {`al.id > ?`, q.AfterID}} {
-		if f.v != 0 {
-			where = append(where, f.cond)
-			args = append(args, f.v)
-		}
-	}
-	query := alertColumns + alertFrom
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	query += ` ORDER BY al.id DESC LIMIT ?`
-	rows, err := s.db().query(ctx, query, append(args, limit)...)
-	if err != nil {
-		return nil, fmt.Errorf("alerts: %w", err)
-	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (news.Alert, error) {
-		return scanAlert(row)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("alerts: %w", err)
-	}
-	return out, nil
-}
-
-// scanAlert reads a row of alertColumns, and the columns after them into
-// extra.
-func scanAlert(row pgx.Row, extra ...any) (news.Alert, error) {
-	var a news.Alert
-	var sents, created string
-	dest := append([]any{&a.ID, &a.WatchlistID, &a.Watchlist, &a.RuleID, &a.Rule, &a.Article.ID, &a.Article.Source,
-		&a.Article.Title, &a.Article.URL, &a.Article.Published, &sents, &a.Why, &created}, extra...)
-	if err := row.Scan(dest...); err != nil {
-		return a, err
-	}
-	if err := json.Unmarshal([]byte(sents), &a.Sentences); err != nil {
-		return a, fmt.Errorf("alert %d: sentences: %w", a.ID, err)
-	}
-	a.Created, _ = time.Parse(time.RFC3339, created)
-	return a, nil
-}
-
-// EntityNames implements news.WatchStore.
-func (s *DB) EntityNames(ctx context.Context, ids []int64) (map[int64][]string, error) {
-	out := map[int64][]string{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	rows, err := s.db().query(ctx, `SELECT entity_id, name FROM entity_names WHERE entity_id = ANY(?)
-		ORDER BY entity_id, kind DESC, name`, ids)
-	if err != nil {
-		return nil, fmt.Errorf("entity names: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, fmt.Errorf("entity names: %w", err)
-		}
-		out[id] = append(out[id], name)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("entity names: %w", err)
-	}
-	return out, nil
-}
-
 // ArticleContradictions implements news.WatchStore: the contradictions
 // of scope "cross" with a claim of the article.
 func (s *DB) ArticleContradictions(ctx context.Context, articleID int64) ([]news.StoredContradiction, error) {
@@ -363,18 +211,27 @@ func (s *DB) ArticleContradictions(ctx context.Context, articleID int64) ([]news
 	return out, nil
 }
 
-// MentionedBefore implements news.WatchStore.
+// Watchlists implements news.WatchStore (sqlstore.Watchlists).
+func (s *DB) Watchlists(ctx context.Context) ([]news.Watchlist, error) {
+	return sqlstore.Watchlists(ctx, s.db())
+}
+
+// Watchlist implements news.WatchStore (sqlstore.Watchlist).
+func (s *DB) Watchlist(ctx context.Context, id int64) (*news.Watchlist, error) {
+	return sqlstore.Watchlist(ctx, s.db(), id)
+}
+
+// Alerts implements news.WatchStore (sqlstore.Alerts).
+func (s *DB) Alerts(ctx context.Context, q news.AlertQuery) ([]news.Alert, error) {
+	return sqlstore.Alerts(ctx, s.db(), q)
+}
+
+// EntityNames implements news.WatchStore (sqlstore.EntityNames).
+func (s *DB) EntityNames(ctx context.Context, ids []int64) (map[int64][]string, error) {
+	return sqlstore.EntityNames(ctx, s.db(), ids)
+}
+
+// MentionedBefore implements news.WatchStore (sqlstore.MentionedBefore).
 func (s *DB) MentionedBefore(ctx context.Context, entity int64, country string, articleID int64) (bool, error) {
-	query := `SELECT EXISTS (SELECT 1 FROM article_entities WHERE entity_id = ? AND article_id < ?)`
-	args := []any{entity, articleID}
-	if country != "" {
-		query = `SELECT EXISTS (SELECT 1 FROM article_entities ae JOIN article_entities ap ON ap.article_id = ae.article_id
-			WHERE ae.entity_id = ? AND ae.article_id < ? AND ap.country = ?)`
-		args = append(args, country)
-	}
-	var found bool
-	if err := s.db().queryRow(ctx, query, args...).Scan(&found); err != nil {
-		return false, fmt.Errorf("mentioned before: %w", err)
-	}
-	return found, nil
+	return sqlstore.MentionedBefore(ctx, s.db(), entity, country, articleID)
 }

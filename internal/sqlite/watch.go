@@ -6,17 +6,17 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/sqlstore"
 )
 
 var _ news.WatchStore = (*DB)(nil)
 
 // DefaultAlertLimit is the number of alerts Alerts returns when the query
-// gives no limit.
-const DefaultAlertLimit = 100
+// gives no limit (sqlstore.DefaultAlertLimit).
+const DefaultAlertLimit = sqlstore.DefaultAlertLimit
 
 // PutWatchlist implements news.WatchStore: a new watchlist, or the one
 // of the same name replaced, its rules of the same names keeping their
@@ -99,78 +99,6 @@ func putRules(ctx context.Context, tx *sql.Tx, id int64, rules []news.WatchRule)
 	return nil
 }
 
-const watchlistSelect = `SELECT id, name, description, spec, created, updated FROM watchlists `
-
-// Watchlists implements news.WatchStore.
-func (s *DB) Watchlists(ctx context.Context) ([]news.Watchlist, error) {
-	rows, err := s.db.QueryContext(ctx, watchlistSelect+`ORDER BY id`)
-	if err != nil {
-		return nil, fmt.Errorf("watchlists: %w", err)
-	}
-	var out []news.Watchlist
-	for rows.Next() {
-		w, err := scanWatchlist(rows)
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("watchlists: %w", err)
-		}
-		out = append(out, *w)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("watchlists: %w", err)
-	}
-	for i := range out {
-		if out[i].Rules, err = s.watchRules(ctx, out[i].ID); err != nil {
-			return nil, fmt.Errorf("watchlists: %w", err)
-		}
-	}
-	return out, nil
-}
-
-// Watchlist implements news.WatchStore.
-func (s *DB) Watchlist(ctx context.Context, id int64) (*news.Watchlist, error) {
-	w, err := scanWatchlist(s.db.QueryRowContext(ctx, watchlistSelect+`WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("watchlist %d: %w", id, news.ErrNoSuchWatchlist)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("watchlist %d: %w", id, err)
-	}
-	if w.Rules, err = s.watchRules(ctx, id); err != nil {
-		return nil, fmt.Errorf("watchlist %d: %w", id, err)
-	}
-	return w, nil
-}
-
-func scanWatchlist(row interface{ Scan(...any) error }) (*news.Watchlist, error) {
-	var w news.Watchlist
-	var created, updated string
-	if err := row.Scan(&w.ID, &w.Name, &w.Description, &w.Spec, &created, &updated); err != nil {
-		return nil, err
-	}
-	w.Created, _ = time.Parse(time.RFC3339, created)
-	w.Updated, _ = time.Parse(time.RFC3339, updated)
-	return &w, nil
-}
-
-func (s *DB) watchRules(ctx context.Context, id int64) ([]news.WatchRule, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM watch_rules WHERE watchlist_id = ? ORDER BY position`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []news.WatchRule
-	for rows.Next() {
-		var r news.WatchRule
-		if err := rows.Scan(&r.ID, &r.Name); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
-}
-
 // DeleteWatchlist implements news.WatchStore; its rules and alerts go by
 // the schema's cascades.
 func (s *DB) DeleteWatchlist(ctx context.Context, id int64) error {
@@ -242,98 +170,6 @@ func nonNilSpans(s []news.AlertSpan) []news.AlertSpan {
 	return s
 }
 
-// Alerts implements news.WatchStore.
-func (s *DB) Alerts(ctx context.Context, q news.AlertQuery) ([]news.Alert, error) {
-	limit := q.Limit
-	if limit <= 0 {
-		limit = DefaultAlertLimit
-	}
-	var where []string
-	var args []any
-	for _, f := range []struct {
-		cond string
-		v    int64
-	}{{`r.watchlist_id = ?`, q.WatchlistID}, {`al.rule_id = ?`, q.RuleID}, {`al.article_id = ?`, q.ArticleID}, {`al.id > ?`, q.AfterID}} {
-		if f.v != 0 {
-			where = append(where, f.cond)
-			args = append(args, f.v)
-		}
-	}
-	query := `SELECT al.id, r.watchlist_id, w.name, al.rule_id, r.name, al.article_id, a.source, a.title, a.url, a.published,
-		al.sentences, al.why, al.created
-		FROM alerts al JOIN watch_rules r ON r.id = al.rule_id JOIN watchlists w ON w.id = r.watchlist_id
-		JOIN articles a ON a.id = al.article_id`
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	query += ` ORDER BY al.id DESC LIMIT ?`
-	rows, err := s.db.QueryContext(ctx, query, append(args, limit)...)
-	if err != nil {
-		return nil, fmt.Errorf("alerts: %w", err)
-	}
-	defer rows.Close()
-	var out []news.Alert
-	for rows.Next() {
-		a, err := scanAlert(rows)
-		if err != nil {
-			return nil, fmt.Errorf("alerts: %w", err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("alerts: %w", err)
-	}
-	return out, nil
-}
-
-func scanAlert(rows *sql.Rows) (news.Alert, error) {
-	var a news.Alert
-	var sents, created string
-	err := rows.Scan(&a.ID, &a.WatchlistID, &a.Watchlist, &a.RuleID, &a.Rule, &a.Article.ID, &a.Article.Source,
-		&a.Article.Title, &a.Article.URL, &a.Article.Published, &sents, &a.Why, &created)
-	if err != nil {
-		return a, err
-	}
-	if err := json.Unmarshal([]byte(sents), &a.Sentences); err != nil {
-		return a, fmt.Errorf("alert %d: sentences: %w", a.ID, err)
-	}
-	a.Created, _ = time.Parse(time.RFC3339, created)
-	return a, nil
-}
-
-// EntityNames implements news.WatchStore.
-func (s *DB) EntityNames(ctx context.Context, ids []int64) (map[int64][]string, error) {
-	out := map[int64][]string{}
-	const batch = 500
-	for len(ids) > 0 {
-		n := min(batch, len(ids))
-		args := make([]any, n)
-		for i, id := range ids[:n] {
-			args[i] = id
-		}
-		ids = ids[n:]
-		rows, err := s.db.QueryContext(ctx, `SELECT entity_id, name FROM entity_names WHERE entity_id IN (?`+
-			strings.Repeat(`, ?`, n-1)+`) ORDER BY entity_id, kind DESC, name`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("entity names: %w", err)
-		}
-		for rows.Next() {
-			var id int64
-			var name string
-			if err := rows.Scan(&id, &name); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("entity names: %w", err)
-			}
-			out[id] = append(out[id], name)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("entity names: %w", err)
-		}
-	}
-	return out, nil
-}
-
 // ArticleContradictions implements news.WatchStore: the contradictions
 // of scope "cross" with a claim of the article.
 func (s *DB) ArticleContradictions(ctx context.Context, articleID int64) ([]news.StoredContradiction, error) {
@@ -383,18 +219,27 @@ func (s *DB) ArticleContradictions(ctx context.Context, articleID int64) ([]news
 	return out, nil
 }
 
-// MentionedBefore implements news.WatchStore.
+// Watchlists implements news.WatchStore (sqlstore.Watchlists).
+func (s *DB) Watchlists(ctx context.Context) ([]news.Watchlist, error) {
+	return sqlstore.Watchlists(ctx, s.q())
+}
+
+// Watchlist implements news.WatchStore (sqlstore.Watchlist).
+func (s *DB) Watchlist(ctx context.Context, id int64) (*news.Watchlist, error) {
+	return sqlstore.Watchlist(ctx, s.q(), id)
+}
+
+// Alerts implements news.WatchStore (sqlstore.Alerts).
+func (s *DB) Alerts(ctx context.Context, q news.AlertQuery) ([]news.Alert, error) {
+	return sqlstore.Alerts(ctx, s.q(), q)
+}
+
+// EntityNames implements news.WatchStore (sqlstore.EntityNames).
+func (s *DB) EntityNames(ctx context.Context, ids []int64) (map[int64][]string, error) {
+	return sqlstore.EntityNames(ctx, s.q(), ids)
+}
+
+// MentionedBefore implements news.WatchStore (sqlstore.MentionedBefore).
 func (s *DB) MentionedBefore(ctx context.Context, entity int64, country string, articleID int64) (bool, error) {
-	query := `SELECT EXISTS (SELECT 1 FROM article_entities WHERE entity_id = ? AND article_id < ?)`
-	args := []any{entity, articleID}
-	if country != "" {
-		query = `SELECT EXISTS (SELECT 1 FROM article_entities ae JOIN article_entities ap ON ap.article_id = ae.article_id
-			WHERE ae.entity_id = ? AND ae.article_id < ? AND ap.country = ?)`
-		args = append(args, country)
-	}
-	var found bool
-	if err := s.db.QueryRowContext(ctx, query, args...).Scan(&found); err != nil {
-		return false, fmt.Errorf("mentioned before: %w", err)
-	}
-	return found, nil
+	return sqlstore.MentionedBefore(ctx, s.q(), entity, country, articleID)
 }
