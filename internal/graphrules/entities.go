@@ -324,7 +324,7 @@ var orgSuffixes = map[string]bool{"channel": true, "network": true, "inc": true,
 // not "fox news" of "fox news channel".
 func namePart(full, part string) bool {
 	fw, pw := strings.Fields(full), strings.Fields(part)
-	if len(pw) >= len(fw) || !containsWords(fw, pw) {
+	if len(pw) >= len(fw) || !names.ContainsWords(fw, pw) {
 		return false
 	}
 	if slices.Equal(fw[:len(pw)], pw) {

@@ -2,10 +2,10 @@ package graphrules
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/names"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -110,18 +110,7 @@ func otherName(a, b string) bool {
 	if len(wa) > 1 && len(wb) > 1 {
 		return false
 	}
-	return !containsWords(wa, wb) && !containsWords(wb, wa)
-}
-
-// containsWords reports whether the words part appear in whole, in order
-// and next to each other, in words.
-func containsWords(words, part []string) bool {
-	for i := 0; i+len(part) <= len(words); i++ {
-		if slices.Equal(words[i:i+len(part)], part) {
-			return true
-		}
-	}
-	return false
+	return !names.ContainsWords(wa, wb) && !names.ContainsWords(wb, wa)
 }
 
 // subsumed reports whether every key of keys (a stored entity's canonical

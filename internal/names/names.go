@@ -35,6 +35,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -376,4 +377,19 @@ func sameWord(a, b string) (bool, string) {
 		return true, "spelling variant"
 	}
 	return false, ""
+}
+
+// ContainsWords reports whether the words part appear in whole, in order
+// and next to each other, in words ("pac" in "conservative solutions
+// pac"); an empty part is in nothing.
+func ContainsWords(words, part []string) bool {
+	if len(part) == 0 || len(part) > len(words) {
+		return false
+	}
+	for i := 0; i+len(part) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(part)], part) {
+			return true
+		}
+	}
+	return false
 }

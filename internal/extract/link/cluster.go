@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/internal/names"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -537,7 +538,7 @@ func partialNameCluster(clusters []*cluster, nm nameMention, alias int, aliases 
 		if nm.typ != news.TypePER && nm.typ != news.TypeMISC && len(nm.words) > 1 {
 			return false
 		}
-		return containsRun(c.full, nm.words) || containsRun(nm.words, c.full)
+		return names.ContainsWords(c.full, nm.words) || names.ContainsWords(nm.words, c.full)
 	}
 	person := mostSalient(clusters, bearer)
 	// A one-word name is the surname of the person named last who bears
@@ -559,7 +560,7 @@ func partialNameCluster(clusters []*cluster, nm nameMention, alias int, aliases 
 			continue // an organisation of the alias table is not a part of another one's name
 		}
 		short := len(nm.words) == 1 && c.full[len(c.full)-1] == nm.words[0]
-		if short || (len(nm.words) >= 2 && (containsRun(c.full, nm.words) || containsRun(nm.words, c.full))) {
+		if short || (len(nm.words) >= 2 && (names.ContainsWords(c.full, nm.words) || names.ContainsWords(nm.words, c.full))) {
 			if org != nil && org != c {
 				return nil // ambiguous
 			}
@@ -617,7 +618,7 @@ func (c *cluster) entity(aliases *aliasTable, text string) news.Entity {
 		switch {
 		case isAcronym(nm.text) && !isAcronym(canonical.text):
 			kind = news.MentionAcronym
-		case !containsRun(canonical.words, nm.words):
+		case !names.ContainsWords(canonical.words, nm.words):
 			kind = news.MentionAlias
 		}
 		e.Mentions = append(e.Mentions, news.Mention{Span: nm.span, Text: nm.text, Type: typ, Kind: kind})

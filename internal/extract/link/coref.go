@@ -3,6 +3,7 @@ package link
 import (
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/names"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -145,7 +146,7 @@ func (c *cluster) hasTitle(nominal []string) bool {
 		}
 		all := true
 		for _, m := range nominal[:len(nominal)-1] {
-			if !containsRun(words, []string{wordForm(m)}) && !isAdjective(m) {
+			if !names.ContainsWords(words, []string{wordForm(m)}) && !isAdjective(m) {
 				all = false
 				break
 			}

@@ -70,26 +70,6 @@ func acronymLetters(acronym string) string {
 	return strings.ToLower(acronymReplacer.Replace(acronym))
 }
 
-// containsRun reports whether short occurs as a contiguous run of words in long.
-func containsRun(long, short []string) bool {
-	if len(short) == 0 || len(short) > len(long) {
-		return false
-	}
-	for i := 0; i+len(short) <= len(long); i++ {
-		match := true
-		for j := range short {
-			if long[i+j] != short[j] {
-				match = false
-				break
-			}
-		}
-		if match {
-			return true
-		}
-	}
-	return false
-}
-
 // isAllCaps reports whether s has letters and none of them is lower case.
 func isAllCaps(s string) bool {
 	has := false
