@@ -133,5 +133,6 @@ func (conn) NoRows(err error) bool { return errors.Is(err, pgx.ErrNoRows) }
 
 // Dialect is PostgreSQL's: typed VALUES parameters, strpos, string_agg.
 func (conn) Dialect() sqlstore.Dialect {
-	return sqlstore.Dialect{Int: "?::bigint", Text: "?::text", Instr: "strpos", Agg: func(expr string) string { return "string_agg(DISTINCT " + expr + ", ',')" }}
+	return sqlstore.Dialect{Int: "?::bigint", Text: "?::text", Instr: "strpos", Agg: func(expr string) string { return "string_agg(DISTINCT " + expr + ", ',')" },
+		Bytes: func(expr string) string { return "octet_length(" + expr + ")" }}
 }

@@ -110,7 +110,7 @@ func (s *DB) PutArticle(ctx context.Context, a *news.ArticleInput) (news.PutResu
 			return err
 		}
 		now := s.now().UTC().Format(time.RFC3339)
-		replace, err := keepsNew(ctx, tx, a, dup)
+		replace, err := sqlstore.KeepsNew(ctx, tx, a, dup)
 		if err != nil {
 			return err
 		}
@@ -175,23 +175,6 @@ func putDuplicate(ctx context.Context, tx conn, a *news.ArticleInput, dup *news.
 		ON CONFLICT DO NOTHING`,
 		dup.ArticleID, dup.Kind, dup.Reason, dup.Similarity, a.Keys.ContentHash, nullString(a.Keys.CanonicalURL), a.Doc.Source, now)
 	return err
-}
-
-// keepsNew reports whether input a replaces the stored article dup found
-// it a near-duplicate of (graphrules.KeepNew). An input recorded before
-// as a duplicate stays one.
-func keepsNew(ctx context.Context, tx conn, a *news.ArticleInput, dup *news.Duplicate) (bool, error) {
-	if dup == nil || dup.Kind != news.DupNear {
-		return false, nil
-	}
-	var recorded, oldLen int
-	var oldHash string
-	err := tx.queryRow(ctx, `SELECT (SELECT count(*) FROM duplicates WHERE hash = ?), octet_length(body), hash
-		FROM articles WHERE id = ?`, a.Keys.ContentHash, dup.ArticleID).Scan(&recorded, &oldLen, &oldHash)
-	if err != nil || recorded > 0 {
-		return false, err
-	}
-	return graphrules.KeepNew(len(a.Doc.Text), a.Keys.ContentHash, oldLen, oldHash), nil
 }
 
 func putMinHash(ctx context.Context, tx conn, id int64, k news.DedupKeys) error {

@@ -338,5 +338,6 @@ func (sqlQuerier) NoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) 
 
 // Dialect is SQLite's: untyped parameters, instr, group_concat.
 func (sqlQuerier) Dialect() sqlstore.Dialect {
-	return sqlstore.Dialect{Int: "?", Text: "?", Instr: "instr", Agg: func(expr string) string { return "group_concat(DISTINCT " + expr + ")" }}
+	return sqlstore.Dialect{Int: "?", Text: "?", Instr: "instr", Agg: func(expr string) string { return "group_concat(DISTINCT " + expr + ")" },
+		Bytes: func(expr string) string { return "length(CAST(" + expr + " AS BLOB))" }}
 }

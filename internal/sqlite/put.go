@@ -115,7 +115,7 @@ func (s *DB) PutArticle(ctx context.Context, a *news.ArticleInput) (news.PutResu
 			return err
 		}
 		now := s.now().UTC().Format(time.RFC3339)
-		replace, err := keepsNew(ctx, tx, a, dup)
+		replace, err := sqlstore.KeepsNew(ctx, sqlQuerier{tx.Tx}, a, dup)
 		if err != nil {
 			return err
 		}
@@ -174,24 +174,6 @@ func (s *DB) PutArticle(ctx context.Context, a *news.ArticleInput) (news.PutResu
 		return news.PutResult{}, fmt.Errorf("store %s: %w", doc.Source, err)
 	}
 	return res, nil
-}
-
-// keepsNew reports whether input a replaces the stored article dup found
-// it a near-duplicate of (graphrules.KeepNew). An input recorded before
-// as a duplicate stays one.
-func keepsNew(ctx context.Context, tx querier, a *news.ArticleInput, dup *news.Duplicate) (bool, error) {
-	if dup == nil || dup.Kind != news.DupNear {
-		return false, nil
-	}
-	var recorded int
-	var oldLen int
-	var oldHash string
-	err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM duplicates WHERE hash = ?), length(CAST(body AS BLOB)), hash
-		FROM articles WHERE id = ?`, a.Keys.ContentHash, dup.ArticleID).Scan(&recorded, &oldLen, &oldHash)
-	if err != nil || recorded > 0 {
-		return false, err
-	}
-	return graphrules.KeepNew(len(a.Doc.Text), a.Keys.ContentHash, oldLen, oldHash), nil
 }
 
 func putMinHash(ctx context.Context, tx querier, id int64, k news.DedupKeys) error {

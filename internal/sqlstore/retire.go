@@ -4,8 +4,26 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/newsgraph/newsgraph/internal/graphrules"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
+
+// KeepsNew reports whether input a replaces the stored article that dup
+// found it a near-duplicate of (graphrules.KeepNew). An input recorded
+// before as a duplicate stays one.
+func KeepsNew(ctx context.Context, q Querier, a *news.ArticleInput, dup *news.Duplicate) (bool, error) {
+	if dup == nil || dup.Kind != news.DupNear {
+		return false, nil
+	}
+	var recorded, oldLen int
+	var oldHash string
+	err := q.QueryRow(ctx, `SELECT (SELECT count(*) FROM duplicates WHERE hash = ?), `+q.Dialect().Bytes("body")+`, hash
+		FROM articles WHERE id = ?`, a.Keys.ContentHash, dup.ArticleID).Scan(&recorded, &oldLen, &oldHash)
+	if err != nil || recorded > 0 {
+		return false, err
+	}
+	return graphrules.KeepNew(len(a.Doc.Text), a.Keys.ContentHash, oldLen, oldHash), nil
+}
 
 // RetireArticle makes the stored article dup.ArticleID a copy of article
 // kept, which replaced it as the copy of a near-duplicate pair the store

@@ -318,4 +318,7 @@ type Dialect struct {
 	Instr string
 	// Agg joins the distinct values of expr with commas.
 	Agg func(expr string) string
+	// Bytes is the length of text expr in bytes: length(CAST(expr AS
+	// BLOB)) or octet_length(expr).
+	Bytes func(expr string) string
 }
